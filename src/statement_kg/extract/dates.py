@@ -1,0 +1,77 @@
+"""Finds date expressions in English text and reads them at the precision they are given:
+"25-26 February 1992", "February 25–26, 1992", "the 25 to 26 February 1992",
+"October 1991", "1993", "from 2008 to 2018", "22 April 2010"."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from statement_kg.extract.spans import make_span
+from statement_kg.records import PartialDate, Span, TimeSpec
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTH = r"(?P<month>" + "|".join(_MONTHS) + r")"
+_MONTH2 = r"(?P<month2>" + "|".join(_MONTHS) + r")"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_YEAR2 = r"(?P<year2>1[89]\d\d|20\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)"
+_DAY2 = r"(?P<day2>[0-3]?\d)"
+_TO = r"\s*(?:[-‐–—]|to|and)\s*"
+_S = r"\s+"
+
+# Most specific first: a longer expression wins over the parts it contains.
+_PATTERNS = [
+    _DAY + _TO + _DAY2 + _S + _MONTH + r",?" + _S + _YEAR,        # 25-26 February 1992
+    _MONTH + _S + _DAY + _TO + _DAY2 + r"," + _S + _YEAR,          # February 25-26, 1992
+    _DAY + _S + _MONTH + r",?" + _S + _YEAR,                       # 22 April 2010
+    _MONTH + _S + _DAY + r"," + _S + _YEAR,                        # February 26, 2023
+    r"from" + _S + _YEAR + _S + r"(?:to|until)" + _S + _YEAR2,     # from 2008 to 2018
+    _MONTH + r",?" + _S + _YEAR,                                   # October 1991
+    _YEAR,                                                         # 1993
+]
+_COMPILED = [re.compile(r"(?<![\w/,.])" + p + r"(?![\w/]|[,.]\d)", re.IGNORECASE)
+             for p in _PATTERNS]
+
+
+def _day(year: str, month: str, day: str) -> PartialDate | None:
+    number = _MONTHS[month.lower()]
+    if not 1 <= int(day) <= calendar.monthrange(int(year), number)[1]:
+        return None
+    return PartialDate(f"{year}-{number:02d}-{int(day):02d}")
+
+
+def _read(match: re.Match[str]) -> TimeSpec | None:
+    parts = {k: v for k, v in match.groupdict().items() if v is not None}
+    year, month = parts["year"], parts.get("month")
+    if "year2" in parts:
+        return TimeSpec(PartialDate(year), PartialDate(parts["year2"]))
+    if month is None:
+        return TimeSpec(PartialDate(year))
+    if "day" not in parts:
+        return TimeSpec(PartialDate(f"{year}-{_MONTHS[month.lower()]:02d}"))
+    begin = _day(year, month, parts["day"])
+    if begin is None:
+        return None
+    if "day2" not in parts:
+        return TimeSpec(begin)
+    end = _day(year, month, parts["day2"])
+    if end is None or end.iso <= begin.iso:
+        return None
+    return TimeSpec(begin, end)
+
+
+def find_dates(text: str) -> list[tuple[TimeSpec, Span]]:
+    found: list[tuple[TimeSpec, Span]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _COMPILED:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            time = _read(match)
+            if time is None:
+                continue
+            taken.append((start, end))
+            found.append((time, make_span(text, start, end)))
+    return sorted(found, key=lambda item: item[1].start)

@@ -1,0 +1,54 @@
+"""IRIs from stable keys (document id, offsets, entity ids), never from counters, so the
+same corpus always gives the same graph."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from rdflib.term import URIRef
+
+from statement_kg.extract.mentions import group_of
+from statement_kg.rdf.namespace import ID
+from statement_kg.records import Span
+
+_SEGMENT = {"event": "event", "work": "work"}
+_PLACE_TYPES = frozenset({"place"})
+
+
+def entity(entity_id: str, entity_type: str) -> URIRef:
+    group = group_of(entity_type)
+    segment = _SEGMENT.get(group) or ("place" if entity_type in _PLACE_TYPES else "agent")
+    return ID[f"{segment}/{quote(entity_id)}"]
+
+
+def anniversary(key: str) -> URIRef:
+    """An anniversary's key is '<event id>/anniversary/<n>'."""
+    return ID[f"event/{quote(key)}"]
+
+
+def statement(doc_id: str) -> URIRef:
+    return ID[f"statement/{quote(doc_id)}"]
+
+
+def container(doc_id: str) -> URIRef:
+    return ID[f"statement/{quote(doc_id)}/container"]
+
+
+def span(doc_id: str, anchor: Span) -> URIRef:
+    return ID[f"statement/{quote(doc_id)}/span/{anchor.start}-{anchor.end}"]
+
+
+def annotation(doc_id: str, kind: str, anchor: Span, key: str = "") -> URIRef:
+    suffix = f"/{quote(key)}" if key else ""
+    return ID[f"statement/{quote(doc_id)}/{kind}/{anchor.start}-{anchor.end}{suffix}"]
+
+
+def time(iso: str) -> URIRef:
+    return ID[f"time/{iso}"]
+
+
+def document_type(type_id: str) -> URIRef:
+    return ID[f"document-type/{quote(type_id)}"]
+
+
+DOCUMENT_TYPE_SCHEME = ID["document-type"]

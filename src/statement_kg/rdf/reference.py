@@ -1,0 +1,118 @@
+"""Reference data to RDF: the entities and document types of mappings/."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal
+from rdflib.term import Node, URIRef
+
+from statement_kg.lexicon import Lexicon
+from statement_kg.rdf import iris
+from statement_kg.rdf.namespace import (
+    CITO,
+    DCTERMS,
+    FOAF,
+    ORG,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SEM,
+    SKG,
+    SKOS,
+    XSD,
+)
+from statement_kg.records import Entity, PartialDate
+
+# Each entity type's classes. Supertypes are asserted too, so plain SPARQL finds every
+# agent or work without an inference step.
+CLASSES: dict[str, tuple[URIRef, ...]] = {
+    "country": (SCHEMA.Country, SCHEMA.Place, PROV.Agent),
+    "organisation": (ORG.Organization, PROV.Agent),
+    "collective": (FOAF.Group, PROV.Agent),
+    "person": (SCHEMA.Person, PROV.Agent),
+    "place": (SCHEMA.Place,),
+    "event": (SEM.Event,),
+    "un_resolution": (SKG.UNResolution, SCHEMA.CreativeWork),
+    "un_document": (SKG.UNDocument, SCHEMA.CreativeWork),
+    "convention": (SKG.Convention, SCHEMA.CreativeWork),
+    "court_judgment": (SKG.CourtJudgment, SCHEMA.CreativeWork),
+    "declaration": (SKG.Declaration, SCHEMA.CreativeWork),
+    "book": (SCHEMA.Book, SCHEMA.CreativeWork),
+    "news_article": (SCHEMA.NewsArticle, SCHEMA.CreativeWork),
+    "report": (SCHEMA.Report, SCHEMA.CreativeWork),
+}
+
+# How a statement cites each kind of work (CiTO): instruments it invokes as authority,
+# sources it relies on as evidence, documents it points to for information.
+CITATION: dict[str, URIRef] = {
+    "un_resolution": CITO.citesAsAuthority,
+    "convention": CITO.citesAsAuthority,
+    "court_judgment": CITO.citesAsAuthority,
+    "declaration": CITO.citesAsAuthority,
+    "report": CITO.citesAsEvidence,
+    "book": CITO.citesAsEvidence,
+    "news_article": CITO.citesAsEvidence,
+    "un_document": CITO.citesForInformation,
+}
+
+_DATE_TYPES = {"year": XSD.gYear, "month": XSD.gYearMonth, "day": XSD.date}
+
+
+def date_literal(date: PartialDate) -> Literal:
+    """A date at its own precision: xsd:gYear, xsd:gYearMonth or xsd:date."""
+    return Literal(date.iso, datatype=_DATE_TYPES[date.precision])
+
+
+def entity_iri(lexicon: Lexicon, entity_id: str) -> URIRef:
+    return iris.entity(entity_id, lexicon.entities[entity_id].type)
+
+
+def _entity_triples(entity: Entity, lexicon: Lexicon) -> list[tuple[Node, Node, Node]]:
+    subject = entity_iri(lexicon, entity.id)
+    triples: list[tuple[Node, Node, Node]] = [(subject, RDF.type, c) for c in CLASSES[entity.type]]
+    triples.append((subject, RDFS.label, Literal(entity.label, lang="en")))
+    triples.extend((subject, SKOS.altLabel, Literal(a, lang="en")) for a in entity.alt_labels)
+    triples.append((subject, DCTERMS.identifier, Literal(entity.id)))
+
+    def ref(predicate: URIRef, target: str | None) -> None:
+        if target is not None:
+            triples.append((subject, predicate, entity_iri(lexicon, target)))
+
+    if entity.type == "organisation":
+        ref(ORG.subOrganizationOf, entity.part_of)
+    elif entity.type == "event":
+        ref(SEM.subEventOf, entity.part_of)
+    else:
+        ref(DCTERMS.isPartOf, entity.part_of)
+    ref(SCHEMA.containedInPlace if entity.type in ("place", "country") else SCHEMA.location,
+        entity.located_in)
+    ref(SEM.hasPlace, entity.place)
+    ref(DCTERMS.creator, entity.issued_by)
+    ref(DCTERMS.creator, entity.author)
+    if entity.generated:
+        triples.append((subject, RDF.type, PROV.Activity))
+        triples.extend((subject, PROV.generated, entity_iri(lexicon, g)) for g in entity.generated)
+    if entity.issued:
+        triples.append((subject, DCTERMS.issued, date_literal(PartialDate(entity.issued))))
+    if entity.symbol:
+        triples.append((subject, SKG.unSymbol, Literal(entity.symbol)))
+    if entity.application_number:
+        triples.append((subject, SKG.applicationNumber, Literal(entity.application_number)))
+    return triples
+
+
+def reference_graph(lexicon: Lexicon) -> Graph:
+    graph = Graph()
+    for entity in lexicon.entities.values():
+        for triple in _entity_triples(entity, lexicon):
+            graph.add(triple)
+    scheme = iris.DOCUMENT_TYPE_SCHEME
+    graph.add((scheme, RDF.type, SKOS.ConceptScheme))
+    graph.add((scheme, SKOS.prefLabel, Literal("Types of statement documents", lang="en")))
+    for concept in lexicon.document_types.values():
+        node = iris.document_type(concept.id)
+        graph.add((node, RDF.type, SKOS.Concept))
+        graph.add((node, SKOS.prefLabel, Literal(concept.label, lang="en")))
+        graph.add((node, SKOS.inScheme, scheme))
+        graph.add((node, SKOS.notation, Literal(concept.id)))
+    return graph

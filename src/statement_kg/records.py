@@ -1,0 +1,213 @@
+"""The record types: the one contract between reading, extraction and RDF mapping.
+
+Records hold plain values only, so each layer can be tested without the others.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class InputError(Exception):
+    """A bad input, located in a file (and a line or a field) so a curator can fix it."""
+
+    path: Path
+    message: str
+    line: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = str(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.field:
+            where += f": field '{self.field}'"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """How an entity is found in text: a regular expression, optionally only in sentences
+    where a context expression also matches."""
+
+    pattern: str
+    context: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A reference entity from mappings/: an agent, a place, an event or a cited work."""
+
+    id: str
+    type: str
+    label: str
+    alt_labels: tuple[str, ...] = ()
+    phrases: tuple[Phrase, ...] = ()
+    part_of: str | None = None
+    located_in: str | None = None
+    place: str | None = None
+    generated: tuple[str, ...] = ()
+    when: TimeSpec | None = None
+    issued: str | None = None
+    issued_by: str | None = None
+    author: str | None = None
+    symbol: str | None = None
+    application_number: str | None = None
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A term of a controlled list in mappings/ (document types)."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date at the precision a source gives: a year, a month or a day (ISO 8601 form)."""
+
+    iso: str
+
+    @property
+    def precision(self) -> str:
+        return {4: "year", 7: "month", 10: "day"}[len(self.iso)]
+
+    @property
+    def first_day(self) -> str:
+        return (self.iso + "-01-01")[:10]
+
+    @property
+    def last_day(self) -> str:
+        if len(self.iso) == 10:
+            return self.iso
+        if len(self.iso) == 4:
+            return self.iso + "-12-31"
+        year, month = int(self.iso[:4]), int(self.iso[5:])
+        return f"{self.iso}-{calendar.monthrange(year, month)[1]:02d}"
+
+    def plus_years(self, years: int) -> PartialDate:
+        return PartialDate(f"{int(self.iso[:4]) + years:04d}{self.iso[4:]}")
+
+
+@dataclass(frozen=True)
+class TimeSpec:
+    """An instant or an interval, each end a PartialDate."""
+
+    begin: PartialDate
+    end: PartialDate | None = None
+
+    @property
+    def iso(self) -> str:
+        return self.begin.iso if self.end is None else f"{self.begin.iso}/{self.end.iso}"
+
+    def overlaps(self, other: TimeSpec) -> bool:
+        mine = (self.begin.first_day, (self.end or self.begin).last_day)
+        theirs = (other.begin.first_day, (other.end or other.begin).last_day)
+        return mine[0] <= theirs[1] and theirs[0] <= mine[1]
+
+    def plus_years(self, years: int) -> TimeSpec:
+        end = self.end.plus_years(years) if self.end else None
+        return TimeSpec(self.begin.plus_years(years), end)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a document's text: the anchor of every extracted item."""
+
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+
+
+@dataclass(frozen=True)
+class IssueDate:
+    date: PartialDate | None
+    inferred: bool
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class ContainerMeta:
+    """The document a statement was transmitted in (a note verbale and its annex)."""
+
+    title: str
+    doc_type: str
+    issuers: tuple[str, ...]
+    issued: PartialDate | None
+    addressee: str | None
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a sidecar says about a document: what its text does not say reliably."""
+
+    title: str
+    doc_type: str
+    language: str
+    issuers: tuple[str, ...]
+    issuers_note: str | None
+    issued: IssueDate
+    place: str | None
+    addressee: str | None
+    part_of: ContainerMeta | None
+    original_file: str
+    source_url: str | None
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    text_path: Path
+    meta_path: Path
+    text: str
+    sha256: str
+    meta: Metadata
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a document that refers to a reference entity."""
+
+    entity: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression, tied to the event it dates when the sentence names one (an entity
+    id, or an anniversary's key)."""
+
+    time: TimeSpec
+    span: Span
+    event: str | None
+
+
+@dataclass(frozen=True)
+class AnniversaryMention:
+    """'the 30th anniversary of X': the ordinal and the event it commemorates."""
+
+    ordinal: int
+    event: str
+    span: Span
+
+    @property
+    def key(self) -> str:
+        """The anniversary's own event key, as a date mention refers to it."""
+        return f"{self.event}/anniversary/{self.ordinal}"
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: Document
+    mentions: tuple[Mention, ...] = field(default=())
+    dates: tuple[DateMention, ...] = field(default=())
+    anniversaries: tuple[AnniversaryMention, ...] = field(default=())

@@ -1,0 +1,120 @@
+"""Validation against the SHACL shapes, linear in the number of statements: each statement's
+subgraph is validated on its own together with the reference descriptions it points to,
+and the reference data once. A violation names the focus node, the shape, the message, and
+the source document and line it came from."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyshacl import validate as pyshacl_validate
+from rdflib import Graph
+from rdflib.namespace import SH
+from rdflib.term import Node, URIRef
+
+from statement_kg.extract.spans import line_of
+from statement_kg.records import Document
+
+_ANCHORED = re.compile(r"/statement/([^/]+)/[a-z]+/(\d+)-(\d+)")
+_STATEMENT = re.compile(r"/statement/([^/]+)")
+
+
+@dataclass(frozen=True)
+class Violation:
+    focus: str
+    shape: str
+    path: str | None
+    message: str
+    value: str | None
+    source: str | None
+
+    def __str__(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        path = f" {self.path}" if self.path else ""
+        value = f" (value: {self.value})" if self.value else ""
+        return f"{where}{self.focus}{path}: {self.message}{value} [shape {self.shape}]"
+
+
+def load_shapes(path: Path) -> Graph:
+    return Graph().parse(path, format="turtle")
+
+
+def locate(focus: str, documents: Mapping[str, Document]) -> str | None:
+    """The file (and line) an offending node came from."""
+    anchored = _ANCHORED.search(focus)
+    if anchored and anchored[1] in documents:
+        document = documents[anchored[1]]
+        return f"{document.text_path}:{line_of(document.text, int(anchored[2]))}"
+    statement = _STATEMENT.search(focus)
+    if statement and statement[1] in documents:
+        return str(documents[statement[1]].meta_path)
+    return None
+
+
+def _node_shape(shapes: Graph, shape: Node) -> str:
+    """The named node shape a (blank) property shape belongs to."""
+    seen: set[Node] = set()
+    while not isinstance(shape, URIRef) and shape not in seen:
+        seen.add(shape)
+        parents = list(shapes.subjects(SH.property, shape)) or list(shapes.subjects(None, shape))
+        if not parents:
+            break
+        shape = parents[0]
+    return shapes.qname(shape) if isinstance(shape, URIRef) else str(shape)
+
+
+def _text(graph: Graph, node: Node | None) -> str | None:
+    if node is None:
+        return None
+    return graph.qname(node) if isinstance(node, URIRef) else str(node)
+
+
+def validate_graph(data: Graph, shapes: Graph, documents: Mapping[str, Document]) -> list[Violation]:
+    conforms, report, _ = pyshacl_validate(data, shacl_graph=shapes, inference="none",
+                                           abort_on_first=False, allow_warnings=False)
+    if conforms:
+        return []
+    assert isinstance(report, Graph)
+    violations = []
+    for result in report.subjects(SH.resultSeverity, SH.Violation):
+        focus = str(report.value(result, SH.focusNode))
+        violations.append(Violation(
+            focus=focus,
+            shape=_node_shape(shapes, report.value(result, SH.sourceShape)),
+            path=_text(shapes, report.value(result, SH.resultPath)),
+            message=str(report.value(result, SH.resultMessage)),
+            value=_text(report, report.value(result, SH.value)),
+            source=locate(focus, documents),
+        ))
+    return sorted(violations, key=lambda v: (v.source or "", v.focus, v.shape, v.message))
+
+
+def with_references(statement: Graph, reference: Graph) -> Graph:
+    """The statement's subgraph plus the description of every reference resource it reaches
+    (its issuers, the entities it mentions, what those are part of), and nothing else."""
+    data = Graph()
+    for triple in statement:
+        data.add(triple)
+    frontier: list[Node] = [o for o in statement.objects() if isinstance(o, URIRef)]
+    seen: set[Node] = set()
+    while frontier:
+        node = frontier.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for _, p, o in reference.triples((node, None, None)):
+            data.add((node, p, o))
+            if isinstance(o, URIRef):
+                frontier.append(o)
+    return data
+
+
+def validate_all(statements: Iterable[Graph], reference: Graph, shapes: Graph,
+                 documents: Mapping[str, Document]) -> list[Violation]:
+    violations = validate_graph(reference, shapes, documents)
+    for graph in statements:
+        violations.extend(validate_graph(with_references(graph, reference), shapes, documents))
+    return violations
