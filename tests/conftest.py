@@ -18,8 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--regenerate", action="store_true",
-                     help="Rewrite the expected files of golden cases from the current output.")
+    parser.addoption(
+        "--regenerate",
+        action="store_true",
+        help="Rewrite the expected files of golden cases from the current output.",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +41,9 @@ def lexicon(project: Project) -> Lexicon:
 
 
 @pytest.fixture(scope="session")
-def fresh_build(project: Project, tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, Path]:
+def fresh_build(
+    project: Project, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[BuildResult, Path]:
     out = tmp_path_factory.mktemp("graph")
     return build(project, out_dir=out), out
 
@@ -62,6 +67,7 @@ def cli() -> list[str]:
     """The installed console script, as a user runs it."""
     script = Path(sys.executable).parent / "statement-kg"
     if not script.exists():
-        pytest.fail(f"the console script is not installed beside {sys.executable}: "
-                    "pip install -e '.[test]'")
+        pytest.fail(
+            f"the console script is not installed beside {sys.executable}: pip install -e '.[test]'"
+        )
     return [str(script)]

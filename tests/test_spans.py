@@ -44,8 +44,9 @@ def test_no_span_mismatch_in_sparql(store: ox.Store) -> None:
 
 
 @pytest.mark.parametrize("doc_id", DOCS)
-def test_every_anchor_matches_the_source_file(doc_id: str, store: ox.Store,
-                                              project: Project) -> None:
+def test_every_anchor_matches_the_source_file(
+    doc_id: str, store: ox.Store, project: Project
+) -> None:
     text = (project.corpus / f"{doc_id}.txt").read_text(encoding="utf-8")
     query = ANCHORS.replace("?id ;", f'"{doc_id}" ;')
     result = store.query(query)
@@ -56,5 +57,5 @@ def test_every_anchor_matches_the_source_file(doc_id: str, store: ox.Store,
         start, end = int(row["start"].value), int(row["end"].value)
         assert row["text"].value == text
         assert text[start:end] == row["exact"].value, row["span"]
-        assert text[max(0, start - len(row["prefix"].value)):start] == row["prefix"].value
-        assert text[end:end + len(row["suffix"].value)] == row["suffix"].value
+        assert text[max(0, start - len(row["prefix"].value)) : start] == row["prefix"].value
+        assert text[end : end + len(row["suffix"].value)] == row["suffix"].value

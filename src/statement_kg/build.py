@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rdflib import Graph
 
@@ -47,8 +47,11 @@ class BuildResult:
 
 def _counts(graph: Graph) -> dict[str, int]:
     types = Counter(graph.objects(None, RDF.type))
-    citations = sum(1 for p in (CITO.citesAsAuthority, CITO.citesAsEvidence,
-                                CITO.citesForInformation) for _ in graph.triples((None, p, None)))
+    citations = sum(
+        1
+        for p in (CITO.citesAsAuthority, CITO.citesAsEvidence, CITO.citesForInformation)
+        for _ in graph.triples((None, p, None))
+    )
     return {
         "entity mentions": types[SKG.Mention],
         "date mentions": types[SKG.DateMention],
@@ -59,8 +62,12 @@ def _counts(graph: Graph) -> dict[str, int]:
     }
 
 
-def build(project: Project, out_dir: Path | None = None, track: Track = no_progress,
-          write: bool = True) -> BuildResult:
+def build(
+    project: Project,
+    out_dir: Path | None = None,
+    track: Track[Any] = no_progress,
+    write: bool = True,
+) -> BuildResult:
     """Builds, validates and (when `write`) writes the graph; raises InputError for a bad
     input and ValidationFailed for a graph that does not conform, writing nothing."""
     clock = time.perf_counter()
@@ -75,8 +82,9 @@ def build(project: Project, out_dir: Path | None = None, track: Track = no_progr
     lexicon = load_lexicon(project.mappings)
     documents = read_corpus(project.corpus, lexicon)
     lap("read")
-    statements = [statement_graph(extract(d, lexicon), lexicon)
-                  for d in track(documents, "extracting")]
+    statements = [
+        statement_graph(extract(d, lexicon), lexicon) for d in track(documents, "extracting")
+    ]
     reference = reference_graph(lexicon)
     lap("extract")
     shapes = load_shapes(project.shapes)

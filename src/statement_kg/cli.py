@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import click
+from rdflib import Graph
 from rich.console import Console
 from rich.progress import track as rich_track
 from rich.table import Table as RichTable
@@ -18,7 +19,8 @@ from statement_kg.build import ValidationFailed, build
 from statement_kg.project import Project
 from statement_kg.query import display, select, serialise_results
 from statement_kg.records import InputError
-from statement_kg.store import FORMATS, export, load_store
+from statement_kg.store import FORMATS, atomic_write, export, load_store
+from statement_kg.validate import load_shapes, validate_graph
 
 T = TypeVar("T")
 err = Console(stderr=True)
@@ -37,9 +39,13 @@ def _project(ctx: click.Context) -> Project:
 
 @click.group()
 @click.version_option(__version__, prog_name="statement-kg")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              show_default=True,
-              help="Project folder holding corpus/, mappings/, ontology/, graph/ and queries/.")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Project folder holding corpus/, mappings/, ontology/, graph/ and queries/.",
+)
 @click.pass_context
 def main(ctx: click.Context, root: Path) -> None:
     """statement-kg: a knowledge graph of who claims what in official statements."""
@@ -48,8 +54,12 @@ def main(ctx: click.Context, root: Path) -> None:
 
 
 @main.command("build")
-@click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Write the graph here instead of graph/.")
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write the graph here instead of graph/.",
+)
 @click.pass_context
 def build_command(ctx: click.Context, output: Path | None) -> None:
     """Read corpus/, extract, map to RDF, validate with SHACL and, only if the graph
@@ -67,8 +77,11 @@ def build_command(ctx: click.Context, output: Path | None) -> None:
             f"({len(failed.violations)} violation(s)); nothing was written."
         ) from failed
     out = Console()
-    out.print(f"Built {result.documents} documents, {result.triples} triples; "
-              "SHACL validation: conforms.", highlight=False)
+    out.print(
+        f"Built {result.documents} documents, {result.triples} triples; "
+        "SHACL validation: conforms.",
+        highlight=False,
+    )
     for kind, count in result.counts.items():
         out.print(f"  {kind:<18} {count:>7}", highlight=False)
     timings = ", ".join(f"{k} {v:.2f} s" for k, v in result.seconds.items())
@@ -78,14 +91,12 @@ def build_command(ctx: click.Context, output: Path | None) -> None:
 
 
 @main.command("validate")
-@click.argument("file", required=False, type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument(
+    "file", required=False, type=click.Path(dir_okay=False, exists=True, path_type=Path)
+)
 @click.pass_context
 def validate_command(ctx: click.Context, file: Path | None) -> None:
     """Validate an RDF file (default: graph/statements.ttl) against ontology/shapes.ttl."""
-    from rdflib import Graph
-
-    from statement_kg.validate import load_shapes, validate_graph
-
     project = _project(ctx)
     path = file or project.graph / "statements.ttl"
     if not path.exists():
@@ -103,10 +114,18 @@ def validate_command(ctx: click.Context, file: Path | None) -> None:
 
 
 @main.command("query")
-@click.argument("file", required=False, type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument(
+    "file", required=False, type=click.Path(dir_okay=False, exists=True, path_type=Path)
+)
 @click.option("--query", "text", help="The SPARQL query text, instead of a FILE.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml"]),
-              default="table", show_default=True, help="Output format of the results.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "xml"]),
+    default="table",
+    show_default=True,
+    help="Output format of the results.",
+)
 @click.pass_context
 def query_command(ctx: click.Context, file: Path | None, text: str | None, fmt: str) -> None:
     """Run a SPARQL SELECT query (FILE.rq or --query TEXT) over the built graph."""
@@ -121,25 +140,38 @@ def query_command(ctx: click.Context, file: Path | None, text: str | None, fmt: 
         table = select(store, query_text)
     except (FileNotFoundError, ValueError, SyntaxError, OSError) as error:
         raise click.ClickException(str(error)) from error
-    rich_table = RichTable(*table.columns, show_lines=False)
+    rich_table = RichTable(show_lines=True)
+    for column in table.columns:
+        rich_table.add_column(column, overflow="fold")
     for row in table.rows:
         rich_table.add_row(*(display(term) for term in row))
-    Console().print(rich_table)
+    # A pipe has no width: make it as wide as the widest row rather than fold every cell.
+    cells = [table.columns, *([display(t) for t in row] for row in table.rows)]
+    natural = sum(max(len(str(r[i])) for r in cells) + 3 for i in range(len(table.columns))) + 1
+    Console(width=None if sys.stdout.isatty() else natural).print(rich_table)
     err.print(f"{len(table.rows)} row(s)")
 
 
 @main.command("export")
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="ttl",
-              show_default=True, help="RDF syntax to write.")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write (default: standard output).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    default="ttl",
+    show_default=True,
+    help="RDF syntax to write.",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (default: standard output).",
+)
 @click.pass_context
 def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """Export the built graph in another RDF syntax."""
-    from statement_kg.store import atomic_write
-
     try:
-        data = export(load_store(_project(ctx).graph), fmt)
+        data = export(_project(ctx).graph, fmt)
     except FileNotFoundError as error:
         raise click.ClickException(str(error)) from error
     if output is None:

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from statement_kg.lexicon import Lexicon
+from statement_kg.lexicon import DOCUMENT_TYPES_FILE, Lexicon
 from statement_kg.records import ContainerMeta, Document, InputError, IssueDate, Metadata
-from statement_kg.yamlfile import load, parse_partial_date
+from statement_kg.yamlfile import compose, line_of_field, load, parse_partial_date
 
 SIDECAR_SCHEMA = "sidecar.schema.json"
 
@@ -29,8 +29,9 @@ def read_text(path: Path) -> tuple[str, str]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise InputError(path, f"not UTF-8: byte 0x{data[err.start]:02x} at offset {err.start}",
-                         line=line) from err
+        raise InputError(
+            path, f"not UTF-8: byte 0x{data[err.start]:02x} at offset {err.start}", line=line
+        ) from err
     if not text.strip():
         raise InputError(path, "the text is empty")
     return text, sha256_of(data)
@@ -43,7 +44,11 @@ def _metadata(raw: dict[str, Any], path: Path, lexicon: Lexicon) -> Metadata:
         if name in raw:
             lexicon.require(raw[name], path, name)
     if raw["type"] not in lexicon.document_types:
-        raise InputError(path, f"unknown document type {raw['type']!r}", field="type")
+        raise InputError(
+            path,
+            f"unknown document type {raw['type']!r} (not in mappings/{DOCUMENT_TYPES_FILE})",
+            field="type",
+        )
     part_of = None
     if "part_of" in raw:
         container = raw["part_of"]
@@ -52,8 +57,12 @@ def _metadata(raw: dict[str, Any], path: Path, lexicon: Lexicon) -> Metadata:
         if "addressee" in container:
             lexicon.require(container["addressee"], path, "part_of.addressee")
         if container["type"] not in lexicon.document_types:
-            raise InputError(path, f"unknown document type {container['type']!r}",
-                             field="part_of.type")
+            raise InputError(
+                path,
+                f"unknown document type {container['type']!r} (not in "
+                f"mappings/{DOCUMENT_TYPES_FILE})",
+                field="part_of.type",
+            )
         part_of = ContainerMeta(
             title=container["title"],
             doc_type=container["type"],
@@ -90,12 +99,26 @@ def read_document(text_path: Path, lexicon: Lexicon, doc_id: str | None = None) 
     text, digest = read_text(text_path)
     raw = load(meta_path, SIDECAR_SCHEMA)
     if raw.get("draft"):
-        raise InputError(meta_path, "this sidecar is a draft: check every field, then remove "
-                         "'draft: true'", field="draft")
-    meta = _metadata(raw, meta_path, lexicon)
+        raise InputError(
+            meta_path,
+            "this sidecar is a draft: check every field, then remove 'draft: true'",
+            field="draft",
+            line=line_of_field(compose(meta_path), "draft"),
+        )
+    try:
+        meta = _metadata(raw, meta_path, lexicon)
+    except InputError as error:
+        if error.field and error.line is None:
+            error.line = line_of_field(compose(meta_path), error.field)
+        raise
     if meta.sha256 != digest:
-        raise InputError(meta_path, f"sha256 {meta.sha256} does not match the text "
-                         f"{text_path.name} ({digest}): the text changed", field="sha256")
+        raise InputError(
+            meta_path,
+            f"sha256 {meta.sha256} does not match the text "
+            f"{text_path.name} ({digest}): the text changed",
+            field="sha256",
+            line=line_of_field(compose(meta_path), "sha256"),
+        )
     return Document(doc_id or text_path.stem, text_path, meta_path, text, digest, meta)
 
 
@@ -105,8 +128,9 @@ def _text_files(root: Path) -> Iterator[Path]:
     yield from sorted(root.rglob("*.txt"))
     for orphan in sorted(root.rglob("*.yaml")):
         if not orphan.with_suffix(".txt").exists():
-            raise InputError(orphan, f"sidecar without a text: {orphan.with_suffix('.txt').name} "
-                             "is missing")
+            raise InputError(
+                orphan, f"sidecar without a text: {orphan.with_suffix('.txt').name} is missing"
+            )
 
 
 def read_corpus(root: Path, lexicon: Lexicon) -> list[Document]:

@@ -74,7 +74,8 @@ class Lexicon:
             return self.entities[entity_id]
         except KeyError:
             raise InputError(
-                path, f"unknown entity id {entity_id!r} (not in mappings/{ENTITIES_FILE})",
+                path,
+                f"unknown entity id {entity_id!r} (not in mappings/{ENTITIES_FILE})",
                 field=field,
             ) from None
 
@@ -85,7 +86,9 @@ def load_lexicon(mappings: Path) -> Lexicon:
     entities: dict[str, Entity] = {}
     for index, raw in enumerate(raw_entities):
         if raw["id"] in entities:
-            raise InputError(path, f"duplicate entity id {raw['id']!r}", field=f"entities.{index}.id")
+            raise InputError(
+                path, f"duplicate entity id {raw['id']!r}", field=f"entities.{index}.id"
+            )
         entities[raw["id"]] = _entity(raw)
     for index, raw in enumerate(raw_entities):
         for name in (*_REFERENCE_FIELDS, "generated"):
@@ -93,7 +96,8 @@ def load_lexicon(mappings: Path) -> Lexicon:
             for value in values if isinstance(values, list) else [values]:
                 if value not in entities:
                     raise InputError(
-                        path, f"{raw['id']!r} refers to unknown entity {value!r}",
+                        path,
+                        f"{raw['id']!r} refers to unknown entity {value!r}",
                         field=f"entities.{index}.{name}",
                     )
     types_path = mappings / DOCUMENT_TYPES_FILE

@@ -50,7 +50,7 @@ def select(store: ox.Store, text: str) -> Table:
     if not isinstance(solutions, ox.QuerySolutions):
         raise ValueError("not a SELECT query")
     columns = [v.value for v in solutions.variables]
-    rows = [[solution[c] for c in columns] for solution in solutions]  # type: ignore[misc]
+    rows = [[solution[c] for c in columns] for solution in solutions]
     return Table(columns, rows)
 
 
@@ -73,5 +73,5 @@ def display(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> str:
     if isinstance(term, ox.NamedNode):
         for namespace, name in _COMPACT:
             if term.value.startswith(namespace):
-                return f"{name}:{term.value[len(namespace):]}"
+                return f"{name}:{term.value[len(namespace) :]}"
     return term.value

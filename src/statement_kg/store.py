@@ -41,6 +41,23 @@ def _term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"not an RDF term: {node!r}")
 
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """An Oxigraph term as rdflib's. Oxigraph gives plain literals the datatype xsd:string,
+    rdflib none: normalised here so that graphs from both compare equal."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
 def canonical_triples(graph: Graph) -> list[ox.Triple]:
     """The graph's triples in a fixed order (subject, predicate, object), so that the same
     graph always serialises to the same bytes."""
@@ -79,7 +96,8 @@ def write_graph(triples: list[ox.Triple], out_dir: Path) -> dict[str, Path]:
 
 
 def load_store(graph_dir: Path) -> ox.Store:
-    """An in-memory Oxigraph store holding the built graph."""
+    """An in-memory Oxigraph store holding the built graph, for queries. (Its literals of
+    derived integer types read back as xsd:integer; values are unchanged.)"""
     path = graph_dir / GRAPH_FILES["nt"]
     if not path.exists():
         raise FileNotFoundError(f"{path} not found: run 'statement-kg build' first")
@@ -88,8 +106,15 @@ def load_store(graph_dir: Path) -> ox.Store:
     return store
 
 
-def export(store: ox.Store, fmt: str) -> bytes:
-    quads = store.quads_for_pattern(None, None, None, ox.DefaultGraph())
-    triples = sorted((q.triple for q in quads),
-                     key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+def export(graph_dir: Path, fmt: str) -> bytes:
+    """The built graph in another syntax. Read from the N-Triples dump rather than from a
+    store: Oxigraph's store turns derived datatypes such as xsd:nonNegativeInteger into
+    xsd:integer, its parser keeps them."""
+    path = graph_dir / GRAPH_FILES["nt"]
+    if not path.exists():
+        raise FileNotFoundError(f"{path} not found: run 'statement-kg build' first")
+    quads = ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+    triples = sorted(
+        (q.triple for q in quads), key=lambda t: (str(t.subject), str(t.predicate), str(t.object))
+    )
     return serialise(triples, fmt)

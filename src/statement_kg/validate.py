@@ -54,8 +54,10 @@ def locate(focus: str, documents: Mapping[str, Document]) -> str | None:
     return None
 
 
-def _node_shape(shapes: Graph, shape: Node) -> str:
+def _node_shape(shapes: Graph, shape: Node | None) -> str:
     """The named node shape a (blank) property shape belongs to."""
+    if shape is None:
+        return "?"
     seen: set[Node] = set()
     while not isinstance(shape, URIRef) and shape not in seen:
         seen.add(shape)
@@ -72,23 +74,28 @@ def _text(graph: Graph, node: Node | None) -> str | None:
     return graph.qname(node) if isinstance(node, URIRef) else str(node)
 
 
-def validate_graph(data: Graph, shapes: Graph, documents: Mapping[str, Document]) -> list[Violation]:
-    conforms, report, _ = pyshacl_validate(data, shacl_graph=shapes, inference="none",
-                                           abort_on_first=False, allow_warnings=False)
+def validate_graph(
+    data: Graph, shapes: Graph, documents: Mapping[str, Document]
+) -> list[Violation]:
+    conforms, report, _ = pyshacl_validate(
+        data, shacl_graph=shapes, inference="none", abort_on_first=False, allow_warnings=False
+    )
     if conforms:
         return []
     assert isinstance(report, Graph)
     violations = []
     for result in report.subjects(SH.resultSeverity, SH.Violation):
         focus = str(report.value(result, SH.focusNode))
-        violations.append(Violation(
-            focus=focus,
-            shape=_node_shape(shapes, report.value(result, SH.sourceShape)),
-            path=_text(shapes, report.value(result, SH.resultPath)),
-            message=str(report.value(result, SH.resultMessage)),
-            value=_text(report, report.value(result, SH.value)),
-            source=locate(focus, documents),
-        ))
+        violations.append(
+            Violation(
+                focus=focus,
+                shape=_node_shape(shapes, report.value(result, SH.sourceShape)),
+                path=_text(shapes, report.value(result, SH.resultPath)),
+                message=str(report.value(result, SH.resultMessage)),
+                value=_text(report, report.value(result, SH.value)),
+                source=locate(focus, documents),
+            )
+        )
     return sorted(violations, key=lambda v: (v.source or "", v.focus, v.shape, v.message))
 
 
@@ -112,8 +119,9 @@ def with_references(statement: Graph, reference: Graph) -> Graph:
     return data
 
 
-def validate_all(statements: Iterable[Graph], reference: Graph, shapes: Graph,
-                 documents: Mapping[str, Document]) -> list[Violation]:
+def validate_all(
+    statements: Iterable[Graph], reference: Graph, shapes: Graph, documents: Mapping[str, Document]
+) -> list[Violation]:
     violations = validate_graph(reference, shapes, documents)
     for graph in statements:
         violations.extend(validate_graph(with_references(graph, reference), shapes, documents))

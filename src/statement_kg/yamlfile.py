@@ -100,6 +100,33 @@ def _line_of(node: yaml.Node | None, path: list[str | int]) -> int | None:
     return node.start_mark.line + 1
 
 
+def _yaml_line(err: yaml.MarkedYAMLError) -> int | None:
+    """Where the mistake most likely is: an unclosed bracket or quote is found only lines
+    later, so the line of the construct it opened (the context) is the one to fix."""
+    mark = err.context_mark or err.problem_mark
+    return mark.line + 1 if mark is not None else None
+
+
+def _yaml_problem(err: yaml.MarkedYAMLError) -> str:
+    if err.context_mark is not None and err.problem_mark is not None:
+        return (
+            f"{err.problem} on line {err.problem_mark.line + 1} "
+            f"({err.context} that starts on this line)"
+        )
+    return str(err.problem)
+
+
+def line_of_field(node: yaml.Node | None, field: str) -> int | None:
+    """The line of a dotted field path such as 'issuers.0'."""
+    parts: list[str | int] = [int(p) if p.isdigit() else p for p in field.split(".")]
+    return _line_of(node, parts)
+
+
+def compose(path: Path) -> yaml.Node | None:
+    """The YAML node tree of a file already loaded, to find the line of a field."""
+    return yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
 def load(path: Path, schema_name: str) -> Any:
     """The file's data, valid against the schema, or an InputError naming file and line."""
     try:
@@ -112,11 +139,11 @@ def load(path: Path, schema_name: str) -> Any:
         node = yaml.compose(raw, Loader=_Loader)
         data = yaml.load(raw, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
-        line = mark.line + 1 if mark is not None else None
-        raise InputError(path, f"invalid YAML: {err.problem}", line=line) from err
-    err = jsonschema.exceptions.best_match(_validator(schema_name).iter_errors(data))
-    if err is not None:
-        field = ".".join(str(p) for p in err.absolute_path) or None
-        raise InputError(path, _message(err), line=_line_of(node, list(err.absolute_path)), field=field)
+        raise InputError(path, f"invalid YAML: {_yaml_problem(err)}", line=_yaml_line(err)) from err
+    error = jsonschema.exceptions.best_match(_validator(schema_name).iter_errors(data))
+    if error is not None:
+        field = ".".join(str(p) for p in error.absolute_path) or None
+        raise InputError(
+            path, _message(error), line=_line_of(node, list(error.absolute_path)), field=field
+        )
     return data

@@ -34,8 +34,13 @@ def _distance(a: Span, b: Span) -> int:
     return max(0, b.start - a.end, a.start - b.end)
 
 
-def _dated_event(time: TimeSpec, span: Span, candidates: list[_Candidate],
-                 placed: list[_Candidate], index: SentenceIndex) -> str | None:
+def _dated_event(
+    time: TimeSpec,
+    span: Span,
+    candidates: list[_Candidate],
+    placed: list[_Candidate],
+    index: SentenceIndex,
+) -> str | None:
     """The nearest event named in the sentence whose known time (if any) the date agrees
     with; failing that, an event of known time whose place the sentence names."""
     start, end = index.around(span.start)

@@ -15,8 +15,9 @@ _ANNIVERSARY = re.compile(
 )
 
 
-def find_anniversaries(text: str, event_mentions: list[Mention],
-                       index: SentenceIndex) -> list[AnniversaryMention]:
+def find_anniversaries(
+    text: str, event_mentions: list[Mention], index: SentenceIndex
+) -> list[AnniversaryMention]:
     """An anniversary counts when an event mention follows it in the same sentence."""
     found = []
     for match in _ANNIVERSARY.finditer(text):
@@ -24,6 +25,9 @@ def find_anniversaries(text: str, event_mentions: list[Mention],
         after = [m for m in event_mentions if match.end() <= m.span.start < sentence_end]
         if not after or int(match["n"]) == 0:
             continue
-        found.append(AnniversaryMention(int(match["n"]), after[0].entity,
-                                        make_span(text, match.start(), match.end())))
+        found.append(
+            AnniversaryMention(
+                int(match["n"]), after[0].entity, make_span(text, match.start(), match.end())
+            )
+        )
     return found

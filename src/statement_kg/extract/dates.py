@@ -22,16 +22,17 @@ _S = r"\s+"
 
 # Most specific first: a longer expression wins over the parts it contains.
 _PATTERNS = [
-    _DAY + _TO + _DAY2 + _S + _MONTH + r",?" + _S + _YEAR,        # 25-26 February 1992
-    _MONTH + _S + _DAY + _TO + _DAY2 + r"," + _S + _YEAR,          # February 25-26, 1992
-    _DAY + _S + _MONTH + r",?" + _S + _YEAR,                       # 22 April 2010
-    _MONTH + _S + _DAY + r"," + _S + _YEAR,                        # February 26, 2023
-    r"from" + _S + _YEAR + _S + r"(?:to|until)" + _S + _YEAR2,     # from 2008 to 2018
-    _MONTH + r",?" + _S + _YEAR,                                   # October 1991
-    _YEAR,                                                         # 1993
+    _DAY + _TO + _DAY2 + _S + _MONTH + r",?" + _S + _YEAR,  # 25-26 February 1992
+    _MONTH + _S + _DAY + _TO + _DAY2 + r"," + _S + _YEAR,  # February 25-26, 1992
+    _DAY + _S + _MONTH + r",?" + _S + _YEAR,  # 22 April 2010
+    _MONTH + _S + _DAY + r"," + _S + _YEAR,  # February 26, 2023
+    r"from" + _S + _YEAR + _S + r"(?:to|until)" + _S + _YEAR2,  # from 2008 to 2018
+    _MONTH + r",?" + _S + _YEAR,  # October 1991
+    _YEAR,  # 1993
 ]
-_COMPILED = [re.compile(r"(?<![\w/,.])" + p + r"(?![\w/]|[,.]\d)", re.IGNORECASE)
-             for p in _PATTERNS]
+_COMPILED = [
+    re.compile(r"(?<![\w/,.])" + p + r"(?![\w/]|[,.]\d)", re.IGNORECASE) for p in _PATTERNS
+]
 
 
 def _day(year: str, month: str, day: str) -> PartialDate | None:
@@ -42,6 +43,7 @@ def _day(year: str, month: str, day: str) -> PartialDate | None:
 
 
 def _read(match: re.Match[str]) -> TimeSpec | None:
+    """The time a match gives, or None for an impossible one (30 February, 26-25 May)."""
     parts = {k: v for k, v in match.groupdict().items() if v is not None}
     year, month = parts["year"], parts.get("month")
     if "year2" in parts:
@@ -51,14 +53,10 @@ def _read(match: re.Match[str]) -> TimeSpec | None:
     if "day" not in parts:
         return TimeSpec(PartialDate(f"{year}-{_MONTHS[month.lower()]:02d}"))
     begin = _day(year, month, parts["day"])
-    if begin is None:
+    end = _day(year, month, parts["day2"]) if "day2" in parts else begin
+    if begin is None or end is None or end.iso < begin.iso or (end == begin and "day2" in parts):
         return None
-    if "day2" not in parts:
-        return TimeSpec(begin)
-    end = _day(year, month, parts["day2"])
-    if end is None or end.iso <= begin.iso:
-        return None
-    return TimeSpec(begin, end)
+    return TimeSpec(begin, None if end == begin else end)
 
 
 def find_dates(text: str) -> list[tuple[TimeSpec, Span]]:

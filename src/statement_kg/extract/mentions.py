@@ -15,8 +15,18 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Entity, Mention, Phrase
 
 EVENT_TYPES = frozenset({"event"})
-WORK_TYPES = frozenset({"un_resolution", "un_document", "convention", "court_judgment",
-                        "declaration", "book", "news_article", "report"})
+WORK_TYPES = frozenset(
+    {
+        "un_resolution",
+        "un_document",
+        "convention",
+        "court_judgment",
+        "declaration",
+        "book",
+        "news_article",
+        "report",
+    }
+)
 
 
 def group_of(entity_type: str) -> str:
@@ -32,8 +42,9 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _candidates(text: str, entity: Entity, phrase: Phrase,
-                index: SentenceIndex) -> list[tuple[int, int, str]]:
+def _candidates(
+    text: str, entity: Entity, phrase: Phrase, index: SentenceIndex
+) -> list[tuple[int, int, str]]:
     found = []
     for match in _compiled(phrase.pattern).finditer(text):
         if match.end() == match.start():
@@ -57,7 +68,9 @@ def find_mentions(text: str, lexicon: Lexicon, index: SentenceIndex) -> list[Men
         taken: list[tuple[int, int]] = []
         # Longest first; ties broken by position and id so the result never depends on
         # the order of the mapping file.
-        for start, end, entity_id in sorted(set(candidates), key=lambda c: (c[0] - c[1], c[0], c[2])):
+        for start, end, entity_id in sorted(
+            set(candidates), key=lambda c: (c[0] - c[1], c[0], c[2])
+        ):
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
             taken.append((start, end))

@@ -84,8 +84,10 @@ def _entity_triples(entity: Entity, lexicon: Lexicon) -> list[tuple[Node, Node, 
         ref(SEM.subEventOf, entity.part_of)
     else:
         ref(DCTERMS.isPartOf, entity.part_of)
-    ref(SCHEMA.containedInPlace if entity.type in ("place", "country") else SCHEMA.location,
-        entity.located_in)
+    ref(
+        SCHEMA.containedInPlace if entity.type in ("place", "country") else SCHEMA.location,
+        entity.located_in,
+    )
     ref(SEM.hasPlace, entity.place)
     ref(DCTERMS.creator, entity.issued_by)
     ref(DCTERMS.creator, entity.author)

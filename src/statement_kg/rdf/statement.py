@@ -9,9 +9,29 @@ from rdflib.term import URIRef
 
 from statement_kg.lexicon import Lexicon
 from statement_kg.rdf import iris
-from statement_kg.rdf.namespace import DCTERMS, NIF, OA, PROV, RDF, RDFS, SCHEMA, SEM, SKG, TIME, XSD
+from statement_kg.rdf.namespace import (
+    DCTERMS,
+    NIF,
+    OA,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SEM,
+    SKG,
+    TIME,
+    XSD,
+)
 from statement_kg.rdf.reference import CITATION, date_literal, entity_iri
-from statement_kg.records import AnniversaryMention, Document, Extraction, Metadata, PartialDate, Span, TimeSpec
+from statement_kg.records import (
+    AnniversaryMention,
+    Document,
+    Extraction,
+    Metadata,
+    PartialDate,
+    Span,
+    TimeSpec,
+)
 
 _IN_XSD = {"year": TIME.inXSDgYear, "month": TIME.inXSDgYearMonth, "day": TIME.inXSDDate}
 
@@ -62,8 +82,13 @@ def _anniversary_event(graph: Graph, lexicon: Lexicon, item: AnniversaryMention)
     base = lexicon.entities[item.event]
     graph.add((node, RDF.type, SEM.Event))
     graph.add((node, RDF.type, SKG.Anniversary))
-    graph.add((node, RDFS.label, Literal(f"{ordinal_word(item.ordinal)} anniversary of "
-                                         f"{base.label}", lang="en")))
+    graph.add(
+        (
+            node,
+            RDFS.label,
+            Literal(f"{ordinal_word(item.ordinal)} anniversary of {base.label}", lang="en"),
+        )
+    )
     graph.add((node, SKG.anniversaryOf, entity_iri(lexicon, item.event)))
     graph.add((node, SKG.ordinal, Literal(item.ordinal, datatype=XSD.positiveInteger)))
     return node
