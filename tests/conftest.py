@@ -15,6 +15,8 @@ from statement_kg.project import Project
 from statement_kg.store import load_store
 
 ROOT = Path(__file__).resolve().parent.parent
+# Real SPARQL stores (statement-kg serve, Oxigraph, Virtuoso), started once per session.
+pytest_plugins = ["stores"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

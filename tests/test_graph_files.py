@@ -10,13 +10,13 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from statement_kg.build import BuildResult
+from statement_kg.build import VOID_FILE, BuildResult
 from statement_kg.project import Project
 from statement_kg.store import GRAPH_FILES, to_rdflib
 from statement_kg.validate import load_shapes, validate_graph
 
 
-@pytest.mark.parametrize("name", sorted(GRAPH_FILES.values()))
+@pytest.mark.parametrize("name", sorted([*GRAPH_FILES.values(), VOID_FILE]))
 def test_fresh_build_equals_committed_graph(
     name: str, project: Project, fresh_build: tuple[BuildResult, Path]
 ) -> None:
@@ -27,7 +27,9 @@ def test_fresh_build_equals_committed_graph(
 
 
 def test_graph_dir_holds_only_build_output(project: Project) -> None:
-    assert sorted(p.name for p in project.graph.iterdir()) == sorted(GRAPH_FILES.values())
+    assert sorted(p.name for p in project.graph.iterdir()) == sorted(
+        [*GRAPH_FILES.values(), VOID_FILE]
+    )
 
 
 def _from_oxigraph(path: Path) -> Graph:

@@ -10,17 +10,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from rdflib import Graph
+from rdflib import Graph, Literal
 
 from statement_kg.corpus import read_corpus
 from statement_kg.extract import extract
 from statement_kg.lexicon import load_lexicon
+from statement_kg.links import LinkSummary, add_links, load_links, summarise
 from statement_kg.project import Project
 from statement_kg.rdf.namespace import CITO, RDF, SEM, SKG
 from statement_kg.rdf.reference import reference_graph
 from statement_kg.rdf.statement import statement_graph
-from statement_kg.store import canonical_triples, write_graph
+from statement_kg.store import atomic_write, canonical_triples, serialise, write_graph
 from statement_kg.validate import Violation, load_shapes, validate_all
+from statement_kg.void import void_graph
 
 T = TypeVar("T")
 Track = Callable[[Sequence[T], str], Iterable[T]]
@@ -28,6 +30,9 @@ Track = Callable[[Sequence[T], str], Iterable[T]]
 
 def no_progress(items: Sequence[T], description: str) -> Iterable[T]:
     return items
+
+
+VOID_FILE = "void.ttl"
 
 
 class ValidationFailed(Exception):
@@ -43,6 +48,7 @@ class BuildResult:
     counts: dict[str, int]
     seconds: dict[str, float] = field(default_factory=dict)
     written: dict[str, Path] = field(default_factory=dict)
+    links: LinkSummary | None = None
 
 
 def _counts(graph: Graph) -> dict[str, int]:
@@ -52,6 +58,7 @@ def _counts(graph: Graph) -> dict[str, int]:
         for p in (CITO.citesAsAuthority, CITO.citesAsEvidence, CITO.citesForInformation)
         for _ in graph.triples((None, p, None))
     )
+    reported = sum(1 for _ in graph.triples((None, SKG.reported, Literal(True))))
     return {
         "entity mentions": types[SKG.Mention],
         "date mentions": types[SKG.DateMention],
@@ -59,6 +66,11 @@ def _counts(graph: Graph) -> dict[str, int]:
         "citations": citations,
         "anniversaries": types[SKG.Anniversary],
         "events": types[SEM.Event],
+        "figures": types[SKG.FigureClaim],
+        "characterisations": types[SKG.CharacterisationClaim] - reported,
+        "reported terms": reported,
+        "responsibility": types[SKG.ResponsibilityClaim],
+        "quotations": types[SKG.QuotationClaim],
     }
 
 
@@ -67,9 +79,11 @@ def build(
     out_dir: Path | None = None,
     track: Track[Any] = no_progress,
     write: bool = True,
+    sparql_endpoint: str | None = None,
 ) -> BuildResult:
-    """Builds, validates and (when `write`) writes the graph; raises InputError for a bad
-    input and ValidationFailed for a graph that does not conform, writing nothing."""
+    """Builds, validates and (when `write`) writes the graph and its VoID description
+    (naming `sparql_endpoint` when given); raises InputError for a bad input and
+    ValidationFailed for a graph that does not conform, writing nothing."""
     clock = time.perf_counter()
     seconds: dict[str, float] = {}
 
@@ -86,6 +100,8 @@ def build(
         statement_graph(extract(d, lexicon), lexicon) for d in track(documents, "extracting")
     ]
     reference = reference_graph(lexicon)
+    links = load_links(project.mappings, lexicon)
+    add_links(reference, links, lexicon)
     lap("extract")
     shapes = load_shapes(project.shapes)
     by_id = {d.id: d for d in documents}
@@ -98,8 +114,13 @@ def build(
         for triple in part:
             full.add(triple)
     result = BuildResult(len(documents), len(full), _counts(full))
+    result.links = summarise(links, lexicon)
     if write:
-        result.written = write_graph(canonical_triples(full), out_dir or project.graph)
+        target = out_dir or project.graph
+        result.written = write_graph(canonical_triples(full), target)
+        description = void_graph(full, sparql_endpoint=sparql_endpoint)
+        atomic_write(target / VOID_FILE, serialise(canonical_triples(description), "ttl"))
+        result.written["void"] = target / VOID_FILE
         lap("write")
     result.seconds = seconds
     return result

@@ -8,11 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from statement_kg.records import Concept, Entity, InputError, Phrase
+from statement_kg.records import Concept, Entity, InputError, Phrase, QuotationOfRecord
 from statement_kg.yamlfile import load, parse_time
 
 ENTITIES_FILE = "entities.yaml"
 DOCUMENT_TYPES_FILE = "document-types.yaml"
+FIGURES_FILE = "figures.yaml"
+CHARACTERISATIONS_FILE = "characterisations.yaml"
+CLAIMS_FILE = "claims.yaml"
+QUOTATIONS_FILE = "quotations.yaml"
+CLAIMS_SCHEMA = "claims.schema.json"
 
 _REFERENCE_FIELDS = ("part_of", "located_in", "place", "issued_by", "author")
 
@@ -58,15 +63,37 @@ def _entity(raw: dict[str, Any]) -> Entity:
         author=raw.get("author"),
         symbol=raw.get("symbol"),
         application_number=raw.get("application_number"),
+        search_phrases=tuple(m for m in raw.get("match", []) if isinstance(m, str)),
     )
 
 
 @dataclass(frozen=True)
+class ClaimWords:
+    """The words that find claims: figure categories, qualifiers, modifiers, the openers
+    of a figure's parts, characterisation terms, reporting cues, speech verbs, roles."""
+
+    categories: dict[str, Concept]
+    qualifiers: dict[str, tuple[str, ...]]
+    modifiers: dict[str, tuple[str, ...]]
+    parts: tuple[str, ...]
+    terms: dict[str, Concept]
+    reported: tuple[str, ...]
+    generic: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
+    roles: dict[str, Concept]
+    issuer_heads: tuple[str, ...]
+    collective_issuer: str | None
+    document_type_cues: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Lexicon:
-    """The reference entities by id and the document types."""
+    """The reference entities by id, the controlled lists, and the claim words."""
 
     entities: dict[str, Entity]
     document_types: dict[str, Concept]
+    claims: ClaimWords
+    quotations: dict[str, QuotationOfRecord]
 
     def require(self, entity_id: str, path: Path, field: str) -> Entity:
         """The entity, or an InputError naming the file and field that refer to it."""
@@ -105,4 +132,64 @@ def load_lexicon(mappings: Path) -> Lexicon:
         raw["id"]: Concept(raw["id"], raw["label"])
         for raw in load(types_path, "document-types.schema.json")["document_types"]
     }
-    return Lexicon(entities, document_types)
+    quotations_path = mappings / QUOTATIONS_FILE
+    quotations = {}
+    for index, raw in enumerate(load(quotations_path, CLAIMS_SCHEMA).get("quotations", [])):
+        for name in ("speaker", "via"):
+            if name in raw and raw[name] not in entities:
+                raise InputError(
+                    quotations_path,
+                    f"unknown entity {raw[name]!r}",
+                    field=f"quotations.{index}.{name}",
+                )
+        quotations[raw["id"]] = QuotationOfRecord(
+            raw["id"],
+            raw["speaker"],
+            " ".join(raw["text"].split()),
+            raw.get("via"),
+            raw.get("page"),
+            raw["match"],
+        )
+    return Lexicon(entities, document_types, _claim_words(mappings), quotations)
+
+
+def _concept(raw: dict[str, Any]) -> Concept:
+    return Concept(
+        id=raw["id"],
+        label=raw["label"],
+        definition=raw.get("definition"),
+        after=tuple(raw.get("after", [])),
+        before=tuple(raw.get("before", [])),
+        entails=tuple(raw.get("entails", [])),
+        percent=raw.get("percent", False),
+        phrases=tuple(raw.get("phrases", [])),
+    )
+
+
+def _claim_words(mappings: Path) -> ClaimWords:
+    figures = load(mappings / FIGURES_FILE, CLAIMS_SCHEMA)
+    terms = load(mappings / CHARACTERISATIONS_FILE, CLAIMS_SCHEMA)
+    claims = load(mappings / CLAIMS_FILE, CLAIMS_SCHEMA)
+    roles = {
+        role: Concept(
+            role,
+            raw["label"],
+            before=tuple(raw.get("before_agent", [])),
+            after=tuple(raw.get("after_agent", [])),
+        )
+        for role, raw in claims.get("responsibility", {}).items()
+    }
+    return ClaimWords(
+        categories={c["id"]: _concept(c) for c in figures.get("categories", [])},
+        qualifiers={k: tuple(v) for k, v in figures.get("qualifiers", {}).items()},
+        modifiers={k: tuple(v) for k, v in figures.get("modifiers", {}).items()},
+        parts=tuple(figures.get("parts", [])),
+        terms={t["id"]: _concept(t) for t in terms.get("terms", [])},
+        reported=tuple(terms.get("reported", [])),
+        generic=tuple(terms.get("generic", [])),
+        speech_verbs=tuple(claims.get("speech_verbs", [])),
+        roles=roles,
+        issuer_heads=tuple(claims.get("issuer_heads", [])),
+        collective_issuer=claims.get("collective_issuer"),
+        document_type_cues=dict(claims.get("document_type_cues", {})),
+    )

@@ -1,4 +1,7 @@
-"""Runs SPARQL over the built graph in the embedded Oxigraph store and renders the answers."""
+"""Runs SPARQL over the built graph in the embedded Oxigraph store and renders the answers.
+An answer is what any SPARQL engine gives back, here or remote (see endpoint.py): solutions
+(SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE), so that every place a query runs
+prints it alike."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from statement_kg.rdf.namespace import PREFIXES
+from statement_kg.store import FORMATS, serialise
 
 RESULT_FORMATS = {
     "csv": ox.QueryResultsFormat.CSV,
@@ -45,20 +49,46 @@ def question(path: Path) -> str:
     return ""
 
 
-def select(store: ox.Store, text: str) -> Table:
-    solutions = store.query(text)
-    if not isinstance(solutions, ox.QuerySolutions):
-        raise ValueError("not a SELECT query")
+Answer = ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]
+# "xml" is the SPARQL XML results format for solutions and booleans, RDF/XML for triples.
+OUTPUT_FORMATS = ("table", *RESULT_FORMATS, *(f for f in FORMATS if f not in RESULT_FORMATS))
+
+
+def run(store: ox.Store, text: str) -> Answer:
+    result = store.query(text)
+    return list(result) if isinstance(result, ox.QueryTriples) else result
+
+
+def tabulate(solutions: ox.QuerySolutions) -> Table:
     columns = [v.value for v in solutions.variables]
     rows = [[solution[c] for c in columns] for solution in solutions]
     return Table(columns, rows)
 
 
-def serialise_results(store: ox.Store, text: str, fmt: str) -> bytes:
-    solutions = store.query(text)
+def select(store: ox.Store, text: str) -> Table:
+    solutions = run(store, text)
     if not isinstance(solutions, ox.QuerySolutions):
         raise ValueError("not a SELECT query")
-    data = solutions.serialize(format=RESULT_FORMATS[fmt])
+    return tabulate(solutions)
+
+
+def default_format(answer: Answer) -> str:
+    """A table for solutions and booleans, Turtle for triples."""
+    return "ttl" if isinstance(answer, list) else "table"
+
+
+def render(answer: Answer, fmt: str) -> bytes:
+    """The answer in a W3C results format (csv, tsv, json, xml) or, for triples, in an RDF
+    syntax (ttl, nt, jsonld, trig, xml)."""
+    if isinstance(answer, list):
+        if fmt not in FORMATS:
+            choices = ", ".join(sorted(FORMATS))
+            raise ValueError(f"a CONSTRUCT or DESCRIBE query gives triples: use {choices}")
+        return serialise(answer, fmt)
+    if fmt not in RESULT_FORMATS:
+        choices = ", ".join(["table", *RESULT_FORMATS])
+        raise ValueError(f"a SELECT or ASK query gives results, not a graph: use {choices}")
+    data = answer.serialize(format=RESULT_FORMATS[fmt])
     assert data is not None
     return data
 

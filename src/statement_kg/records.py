@@ -56,14 +56,36 @@ class Entity:
     author: str | None = None
     symbol: str | None = None
     application_number: str | None = None
+    # The plain phrases of `match` (no pattern, no context): words the link finder may
+    # search an external dataset for, never published as names.
+    search_phrases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Concept:
-    """A term of a controlled list in mappings/ (document types)."""
+    """A term of a controlled list in mappings/: a document type, a figure category, a
+    characterisation term, a role. Cues are the regular expressions that find it."""
 
     id: str
     label: str
+    definition: str | None = None
+    after: tuple[str, ...] = ()
+    before: tuple[str, ...] = ()
+    entails: tuple[str, ...] = ()
+    percent: bool = False
+    phrases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuotationOfRecord:
+    """A quotation curated in mappings/: who said it, the words, where it was published."""
+
+    id: str
+    speaker: str
+    text: str
+    via: str | None
+    page: str | None
+    match: str
 
 
 @dataclass(frozen=True)
@@ -194,13 +216,83 @@ class AnniversaryMention:
     """'the 30th anniversary of X': the ordinal and the event it commemorates."""
 
     ordinal: int
-    event: str
+    event: str | None
     span: Span
 
     @property
-    def key(self) -> str:
-        """The anniversary's own event key, as a date mention refers to it."""
-        return f"{self.event}/anniversary/{self.ordinal}"
+    def key(self) -> str | None:
+        """The anniversary's own event key, as a date mention refers to it; None when the
+        event it commemorates is not one of mappings/."""
+        return f"{self.event}/anniversary/{self.ordinal}" if self.event else None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity a statement claims: never a fact, always this statement's figure."""
+
+    category: str
+    value: float | None
+    low: float | None
+    high: float | None
+    modifier: str
+    qualifiers: tuple[str, ...]
+    span: Span
+    part_of: Span | None = None
+    concerns: str | None = None
+
+
+@dataclass(frozen=True)
+class Characterisation:
+    """A term a statement uses for an event; `reported` when the statement only reports
+    another party (`attributed_to`, when it names it) using it."""
+
+    term: str
+    span: Span
+    event: str | None
+    reported: bool
+    attributed_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """Who a statement says did it: an agent, its role, the event."""
+
+    event: str
+    agent: str
+    role: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Words a statement quotes, the speaker it names, and the curated quotation of record
+    they reproduce, when mappings/ has one."""
+
+    span: Span
+    speaker: str | None
+    of_record: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleCitation:
+    """A newspaper article a statement cites: outlet, date, author, headline as given."""
+
+    span: Span
+    outlet: str
+    date: PartialDate | None
+    author: str | None
+    headline: str | None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A web address a statement gives, repaired where a line break split it; the span
+    keeps the original text."""
+
+    url: str
+    span: Span
+    label: str | None
+    label_span: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -211,3 +303,34 @@ class Extraction:
     mentions: tuple[Mention, ...] = field(default=())
     dates: tuple[DateMention, ...] = field(default=())
     anniversaries: tuple[AnniversaryMention, ...] = field(default=())
+    figures: tuple[Figure, ...] = field(default=())
+    characterisations: tuple[Characterisation, ...] = field(default=())
+    responsibilities: tuple[Responsibility, ...] = field(default=())
+    quotations: tuple[Quotation, ...] = field(default=())
+    articles: tuple[ArticleCitation, ...] = field(default=())
+    links: tuple[Link, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class EntityLink:
+    """A curated link from a reference entity to a resource of another dataset: one row of
+    mappings/links.sssom.tsv, kept with its line so that a check can name it."""
+
+    entity: str
+    predicate: str
+    target: str
+    dataset: str
+    confidence: float
+    line: int
+
+
+@dataclass(frozen=True)
+class LinkCandidate:
+    """An item of an external dataset that the link finder proposes for an entity, with its
+    score and the reasons for it, for a curator to review."""
+
+    entity: str
+    item: str
+    label: str
+    score: float
+    reasons: tuple[str, ...]

@@ -127,6 +127,15 @@ def compose(path: Path) -> yaml.Node | None:
     return yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
 
 
+def check(data: Any, path: Path, schema_name: str) -> None:
+    """An InputError naming the file and field when data (already parsed, e.g. JSON) does
+    not match the schema."""
+    error = jsonschema.exceptions.best_match(_validator(schema_name).iter_errors(data))
+    if error is not None:
+        field = ".".join(str(p) for p in error.absolute_path) or None
+        raise InputError(path, _message(error), field=field)
+
+
 def load(path: Path, schema_name: str) -> Any:
     """The file's data, valid against the schema, or an InputError naming file and line."""
     try:

@@ -1,89 +1,120 @@
-"""Extraction: one document's text in, its records out. Each module finds one kind of item."""
+"""Extraction: one document's text in, its records out. Each module finds one kind of item;
+this one runs them in order, each seeing what the earlier ones found."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 
 from statement_kg.extract.anniversaries import find_anniversaries
+from statement_kg.extract.articles import find_articles
+from statement_kg.extract.characterisations import find_characterisations
 from statement_kg.extract.dates import find_dates
+from statement_kg.extract.events import dated_events, placed_events
+from statement_kg.extract.figures import find_figures
+from statement_kg.extract.links import find_links
 from statement_kg.extract.mentions import find_mentions, group_of
+from statement_kg.extract.numbers import find_numbers
+from statement_kg.extract.quotations import find_quotations, quoted_spans
+from statement_kg.extract.responsibility import find_responsibilities
 from statement_kg.extract.spans import SentenceIndex
 from statement_kg.lexicon import Lexicon
-from statement_kg.records import (
-    DateMention,
-    Document,
-    Entity,
-    Extraction,
-    Mention,
-    Span,
-    TimeSpec,
-)
+from statement_kg.records import Document, Extraction, Figure, Mention
 
-# A date dates an event named within this many characters in the same sentence.
-MAX_DATE_EVENT_DISTANCE = 200
+AGENT_TYPES = frozenset({"country", "organisation", "news_outlet", "collective", "person"})
+# Numbers that label rather than count: "No. 366", "p. 172", "366th".
+_LABEL_NUMBER = re.compile(r"(?:\b(?:No|p|pp|para|Art|art)\.\s*)\d+|\d+(?:st|nd|rd|th)\b")
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    key: str
-    span: Span
-    when: TimeSpec | None
-
-
-def _distance(a: Span, b: Span) -> int:
-    return max(0, b.start - a.end, a.start - b.end)
-
-
-def _dated_event(
-    time: TimeSpec,
-    span: Span,
-    candidates: list[_Candidate],
-    placed: list[_Candidate],
-    index: SentenceIndex,
-) -> str | None:
-    """The nearest event named in the sentence whose known time (if any) the date agrees
-    with; failing that, an event of known time whose place the sentence names."""
-    start, end = index.around(span.start)
-    for pool, check_when in ((candidates, False), (placed, True)):
-        near = [
-            (_distance(span, c.span), c.span.start, c.key)
-            for c in pool
-            if start <= c.span.start < end
-            and _distance(span, c.span) <= MAX_DATE_EVENT_DISTANCE
-            and (c.when.overlaps(time) if c.when else not check_when)
-        ]
-        if near:
-            return min(near)[2]
-    return None
-
-
-def _placed_events(mentions: list[Mention], lexicon: Lexicon) -> list[_Candidate]:
-    """Each mention of a place, standing for the events of known time that happened there."""
-    by_place: dict[str, list[Entity]] = {}
-    for entity in lexicon.entities.values():
-        if entity.place and entity.when:
-            by_place.setdefault(entity.place, []).append(entity)
-    return [
-        _Candidate(event.id, m.span, event.when)
-        for m in mentions
-        for event in by_place.get(m.entity, [])
+def _concerns(figure: Figure, events: list[Mention], index: SentenceIndex) -> str | None:
+    start, end = index.around(figure.span.start)
+    near = [
+        (abs(m.span.start - figure.span.start), m.span.start, m.entity)
+        for m in events
+        if start <= m.span.start < end
     ]
+    return min(near)[2] if near else None
 
 
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
     text = document.text
+    words = lexicon.claims
     index = SentenceIndex(text)
-    mentions = find_mentions(text, lexicon, index)
-    events = [m for m in mentions if group_of(lexicon.entities[m.entity].type) == "event"]
-    anniversaries = tuple(find_anniversaries(text, events, index))
-    candidates = [_Candidate(m.entity, m.span, lexicon.entities[m.entity].when) for m in events]
-    for anniversary in anniversaries:
-        base = lexicon.entities[anniversary.event].when
-        when = base.plus_years(anniversary.ordinal) if base else None
-        candidates.append(_Candidate(anniversary.key, anniversary.span, when))
-    placed = _placed_events(list(mentions), lexicon)
-    dates = tuple(
-        DateMention(time, span, _dated_event(time, span, candidates, placed, index))
-        for time, span in find_dates(text)
+    links = find_links(text)
+    link_spans = [(k.span.start, k.span.end) for k in links]
+    mentions = [
+        m
+        for m in find_mentions(text, lexicon, index)
+        if not any(a <= m.span.start < b for a, b in link_spans)
+    ]
+    by_type = {m: lexicon.entities[m.entity].type for m in mentions}
+    events = [m for m in mentions if group_of(by_type[m]) == "event"]
+    works = [m for m in mentions if group_of(by_type[m]) == "work"]
+    agents = [m for m in mentions if by_type[m] in AGENT_TYPES]
+    articles = find_articles(text, [m for m in agents if by_type[m] == "news_outlet"])
+    article_spans = [(a.span.start, a.span.end) for a in articles]
+    # Titles of other documents ("Statement ... on the 30th anniversary of ...: https://...")
+    # are their words, not this statement's.
+    label_spans = [(k.label_span.start, k.label_span.end) for k in links if k.label_span]
+    anniversaries = [
+        a
+        for a in find_anniversaries(text, events, index)
+        if not any(s <= a.span.start < e for s, e in label_spans)
+    ]
+    all_dates = find_dates(text)
+    dates = [
+        d
+        for d in dated_events(text, all_dates, events, anniversaries, mentions, lexicon, index)
+        if not any(a <= d.span.start < b for a, b in article_spans)
+    ]
+    quotations = find_quotations(text, agents, works, words, lexicon.quotations, index)
+    not_figures = [
+        *((span.start, span.end) for _, span in all_dates),
+        *((m.span.start, m.span.end) for m in mentions if group_of(by_type[m]) != "event"),
+        *((a.span.start, a.span.end) for a in anniversaries),
+        *link_spans,
+        *article_spans,
+        *label_spans,
+        *(m.span() for m in _LABEL_NUMBER.finditer(text)),
+    ]
+    figures = [
+        Figure(
+            f.category,
+            f.value,
+            f.low,
+            f.high,
+            f.modifier,
+            f.qualifiers,
+            f.span,
+            f.part_of,
+            _concerns(f, events, index),
+        )
+        for f in find_figures(text, find_numbers(text, not_figures), words, index)
+    ]
+    figures += [
+        Figure("anniversary", float(a.ordinal), None, None, "exact", (), a.span, concerns=a.event)
+        for a in anniversaries
+    ]
+    figures.sort(key=lambda f: f.span.start)
+    characterisations = find_characterisations(
+        text,
+        words,
+        events,
+        quotations,
+        [*link_spans, *article_spans, *label_spans, *((w.span.start, w.span.end) for w in works)],
+        index,
     )
-    return Extraction(document, tuple(mentions), dates, anniversaries)
+    responsibilities = find_responsibilities(
+        text, words, agents, events, placed_events(mentions, lexicon), quoted_spans(text), index
+    )
+    return Extraction(
+        document,
+        tuple(mentions),
+        tuple(dates),
+        tuple(anniversaries),
+        tuple(figures),
+        tuple(characterisations),
+        tuple(responsibilities),
+        tuple(quotations),
+        tuple(articles),
+        tuple(links),
+    )

@@ -6,28 +6,82 @@ OCR often turns "30th" into '30"' or '30t'; those forms are read too.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+from statement_kg.extract.numbers import TENS
 from statement_kg.extract.spans import SentenceIndex, make_span
 from statement_kg.records import AnniversaryMention, Mention
 
+_ORDINAL_UNITS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+}
+_ORDINAL_WORDS = {
+    **_ORDINAL_UNITS,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+}
 _ANNIVERSARY = re.compile(
-    r"(?<!\w)(?P<n>\d{1,3})(?:st|nd|rd|th|t|\"|”)?\s+anniversary(?!\w)", re.IGNORECASE
+    r"(?<!\w)(?:(?P<n>\d{1,3})(?:st|nd|rd|th|t|\"|”)?|(?P<tens>"
+    + "|".join(TENS)
+    + r")-(?P<unit>"
+    + "|".join(_ORDINAL_UNITS)
+    + r")|(?P<word>"
+    + "|".join(_ORDINAL_WORDS)
+    + r"))\s+anniversary(?!\w)",
+    re.IGNORECASE,
 )
+
+
+def _ordinal(match: re.Match[str]) -> int:
+    if match["n"]:
+        return int(match["n"])
+    if match["tens"]:
+        return TENS[match["tens"].lower()] + _ORDINAL_UNITS[match["unit"].lower()]
+    return _ORDINAL_WORDS[match["word"].lower()]
 
 
 def find_anniversaries(
     text: str, event_mentions: list[Mention], index: SentenceIndex
 ) -> list[AnniversaryMention]:
-    """An anniversary counts when an event mention follows it in the same sentence."""
+    """The anniversary is of the event named after it in the same sentence; failing that
+    ("the 31st anniversary of the tragedy"), of the event the text names most often."""
+    counts = Counter(m.entity for m in event_mentions)
+    main = min(counts, key=lambda e: (-counts[e], e)) if counts else None
     found = []
     for match in _ANNIVERSARY.finditer(text):
         _, sentence_end = index.around(match.start())
-        after = [m for m in event_mentions if match.end() <= m.span.start < sentence_end]
-        if not after or int(match["n"]) == 0:
+        after = [m.entity for m in event_mentions if match.end() <= m.span.start < sentence_end]
+        ordinal = _ordinal(match)
+        if ordinal == 0:
             continue
         found.append(
             AnniversaryMention(
-                int(match["n"]), after[0].entity, make_span(text, match.start(), match.end())
+                ordinal, after[0] if after else main, make_span(text, match.start(), match.end())
             )
         )
     return found

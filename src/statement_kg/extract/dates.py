@@ -27,6 +27,9 @@ _PATTERNS = [
     _DAY + _S + _MONTH + r",?" + _S + _YEAR,  # 22 April 2010
     _MONTH + _S + _DAY + r"," + _S + _YEAR,  # February 26, 2023
     r"from" + _S + _YEAR + _S + r"(?:to|until)" + _S + _YEAR2,  # from 2008 to 2018
+    _YEAR + r"\s*[–—-]\s*" + _YEAR2,  # 1988–1994
+    r"(?:the\s+)?end\s+of\s+" + _YEAR + r"\s+and\s+(?:early|the\s+beginning\s+of)\s+" + _YEAR2,
+    r"(?:winter|summer|spring|autumn)\s+of\s+" + _YEAR + r"[\s/–-]+" + _YEAR2,
     _MONTH + r",?" + _S + _YEAR,  # October 1991
     _YEAR,  # 1993
 ]

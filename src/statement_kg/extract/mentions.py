@@ -25,6 +25,7 @@ WORK_TYPES = frozenset(
         "book",
         "news_article",
         "report",
+        "legislation",
     }
 )
 

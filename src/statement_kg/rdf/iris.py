@@ -11,7 +11,7 @@ from statement_kg.extract.mentions import group_of
 from statement_kg.rdf.namespace import ID
 from statement_kg.records import Span
 
-_SEGMENT = {"event": "event", "work": "work"}
+_SEGMENT = {"event": "event", "work": "works"}
 _PLACE_TYPES = frozenset({"place"})
 
 
@@ -49,6 +49,24 @@ def time(iso: str) -> URIRef:
 
 def document_type(type_id: str) -> URIRef:
     return ID[f"document-type/{quote(type_id)}"]
+
+
+def concept(scheme: str, concept_id: str) -> URIRef:
+    """A concept of one of the controlled lists (figure-category, modifier, qualifier,
+    characterisation, role)."""
+    return ID[f"{scheme}/{quote(concept_id)}"]
+
+
+def scheme(name: str) -> URIRef:
+    return ID[name]
+
+
+def quotation(key: str) -> URIRef:
+    return ID[f"quotation/{quote(key)}"]
+
+
+def work(kind: str, key: str) -> URIRef:
+    return ID[f"works/{kind}/{quote(key)}"]
 
 
 DOCUMENT_TYPE_SCHEME = ID["document-type"]

@@ -69,6 +69,7 @@ class OA(DefinedNamespace):
     identifying: URIRef
     describing: URIRef
     classifying: URIRef
+    quoting: URIRef
     exact: URIRef
     prefix: URIRef
     suffix: URIRef
@@ -139,6 +140,11 @@ class SKG(DefinedNamespace):
     Convention: URIRef
     CourtJudgment: URIRef
     Declaration: URIRef
+    Claim: URIRef
+    FigureClaim: URIRef
+    CharacterisationClaim: URIRef
+    ResponsibilityClaim: URIRef
+    QuotationClaim: URIRef
     # Properties
     sha256: URIRef
     originalFileName: URIRef
@@ -151,6 +157,17 @@ class SKG(DefinedNamespace):
     ordinal: URIRef
     unSymbol: URIRef
     applicationNumber: URIRef
+    category: URIRef
+    modifier: URIRef
+    qualifier: URIRef
+    partOf: URIRef
+    concerns: URIRef
+    term: URIRef
+    reported: URIRef
+    attributedTo: URIRef
+    agent: URIRef
+    role: URIRef
+    speaker: URIRef
 
 
 # Every vocabulary the graph may use: a term outside these fails the vocabulary test.
@@ -179,7 +196,7 @@ PREFIXES: dict[str, Namespace | str] = {
     "agent": Namespace(BASE + "id/agent/"),
     "place": Namespace(BASE + "id/place/"),
     "event": Namespace(BASE + "id/event/"),
-    "work": Namespace(BASE + "id/work/"),
+    "work": Namespace(BASE + "id/works/"),
     "doctype": Namespace(BASE + "id/document-type/"),
     "oa": OA._NS,
     "cito": CITO._NS,
@@ -196,4 +213,6 @@ PREFIXES: dict[str, Namespace | str] = {
     "rdf": RDF._NS,
     "rdfs": RDFS._NS,
     "xsd": XSD._NS,
+    "void": Namespace("http://rdfs.org/ns/void#"),
+    "dcat": Namespace("http://www.w3.org/ns/dcat#"),
 }

@@ -21,13 +21,14 @@ from statement_kg.rdf.namespace import (
     SKOS,
     XSD,
 )
-from statement_kg.records import Entity, PartialDate
+from statement_kg.records import Concept, Entity, PartialDate
 
 # Each entity type's classes. Supertypes are asserted too, so plain SPARQL finds every
 # agent or work without an inference step.
 CLASSES: dict[str, tuple[URIRef, ...]] = {
     "country": (SCHEMA.Country, SCHEMA.Place, PROV.Agent),
     "organisation": (ORG.Organization, PROV.Agent),
+    "news_outlet": (SCHEMA.NewsMediaOrganization, ORG.Organization, PROV.Agent),
     "collective": (FOAF.Group, PROV.Agent),
     "person": (SCHEMA.Person, PROV.Agent),
     "place": (SCHEMA.Place,),
@@ -40,6 +41,7 @@ CLASSES: dict[str, tuple[URIRef, ...]] = {
     "book": (SCHEMA.Book, SCHEMA.CreativeWork),
     "news_article": (SCHEMA.NewsArticle, SCHEMA.CreativeWork),
     "report": (SCHEMA.Report, SCHEMA.CreativeWork),
+    "legislation": (SCHEMA.Legislation, SCHEMA.CreativeWork),
 }
 
 # How a statement cites each kind of work (CiTO): instruments it invokes as authority,
@@ -49,6 +51,7 @@ CITATION: dict[str, URIRef] = {
     "convention": CITO.citesAsAuthority,
     "court_judgment": CITO.citesAsAuthority,
     "declaration": CITO.citesAsAuthority,
+    "legislation": CITO.citesAsAuthority,
     "report": CITO.citesAsEvidence,
     "book": CITO.citesAsEvidence,
     "news_article": CITO.citesAsEvidence,
@@ -78,7 +81,7 @@ def _entity_triples(entity: Entity, lexicon: Lexicon) -> list[tuple[Node, Node, 
         if target is not None:
             triples.append((subject, predicate, entity_iri(lexicon, target)))
 
-    if entity.type == "organisation":
+    if entity.type in ("organisation", "news_outlet"):
         ref(ORG.subOrganizationOf, entity.part_of)
     elif entity.type == "event":
         ref(SEM.subEventOf, entity.part_of)
@@ -108,13 +111,34 @@ def reference_graph(lexicon: Lexicon) -> Graph:
     for entity in lexicon.entities.values():
         for triple in _entity_triples(entity, lexicon):
             graph.add(triple)
-    scheme = iris.DOCUMENT_TYPE_SCHEME
-    graph.add((scheme, RDF.type, SKOS.ConceptScheme))
-    graph.add((scheme, SKOS.prefLabel, Literal("Types of statement documents", lang="en")))
-    for concept in lexicon.document_types.values():
-        node = iris.document_type(concept.id)
-        graph.add((node, RDF.type, SKOS.Concept))
-        graph.add((node, SKOS.prefLabel, Literal(concept.label, lang="en")))
-        graph.add((node, SKOS.inScheme, scheme))
-        graph.add((node, SKOS.notation, Literal(concept.id)))
+    words = lexicon.claims
+    schemes: dict[str, tuple[str, list[Concept]]] = {
+        "document-type": ("Types of statement documents", list(lexicon.document_types.values())),
+        "figure-category": ("Categories of figures", list(words.categories.values())),
+        "characterisation": ("Terms for what happened", list(words.terms.values())),
+        "role": ("Roles in an attribution of responsibility", list(words.roles.values())),
+        "modifier": (
+            "Modifiers of figures",
+            [
+                Concept(m, m.replace("_", " "))
+                for m in (*words.modifiers, "exact", "range", "vague")
+            ],
+        ),
+        "qualifier": (
+            "Who a figure counts",
+            [Concept(q, q.replace("_", " ")) for q in words.qualifiers],
+        ),
+    }
+    for name, (title, concepts) in schemes.items():
+        scheme = iris.scheme(name)
+        graph.add((scheme, RDF.type, SKOS.ConceptScheme))
+        graph.add((scheme, SKOS.prefLabel, Literal(title, lang="en")))
+        for concept in concepts:
+            node = iris.concept(name, concept.id)
+            graph.add((node, RDF.type, SKOS.Concept))
+            graph.add((node, SKOS.prefLabel, Literal(concept.label, lang="en")))
+            graph.add((node, SKOS.inScheme, scheme))
+            graph.add((node, SKOS.notation, Literal(concept.id)))
+            if concept.definition:
+                graph.add((node, SKOS.definition, Literal(concept.definition, lang="en")))
     return graph

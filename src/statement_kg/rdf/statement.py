@@ -9,6 +9,7 @@ from rdflib.term import URIRef
 
 from statement_kg.lexicon import Lexicon
 from statement_kg.rdf import iris
+from statement_kg.rdf.claims import claims_graph
 from statement_kg.rdf.namespace import (
     DCTERMS,
     NIF,
@@ -77,9 +78,11 @@ def time_node(graph: Graph, time: TimeSpec) -> URIRef:
     return node
 
 
-def _anniversary_event(graph: Graph, lexicon: Lexicon, item: AnniversaryMention) -> URIRef:
-    node = iris.anniversary(item.key)
-    base = lexicon.entities[item.event]
+def _anniversary_event(
+    graph: Graph, lexicon: Lexicon, item: AnniversaryMention, event: str
+) -> URIRef:
+    node = iris.anniversary(f"{event}/anniversary/{item.ordinal}")
+    base = lexicon.entities[event]
     graph.add((node, RDF.type, SEM.Event))
     graph.add((node, RDF.type, SKG.Anniversary))
     graph.add(
@@ -89,7 +92,7 @@ def _anniversary_event(graph: Graph, lexicon: Lexicon, item: AnniversaryMention)
             Literal(f"{ordinal_word(item.ordinal)} anniversary of {base.label}", lang="en"),
         )
     )
-    graph.add((node, SKG.anniversaryOf, entity_iri(lexicon, item.event)))
+    graph.add((node, SKG.anniversaryOf, entity_iri(lexicon, event)))
     graph.add((node, SKG.ordinal, Literal(item.ordinal, datatype=XSD.positiveInteger)))
     return node
 
@@ -160,7 +163,9 @@ def statement_graph(extraction: Extraction, lexicon: Lexicon) -> Graph:
         if entity.type in CITATION:
             graph.add((statement, CITATION[entity.type], body))
     for item in extraction.anniversaries:
-        event = _anniversary_event(graph, lexicon, item)
+        if item.event is None:
+            continue  # an anniversary of an event mappings/ does not know: its figure only
+        event = _anniversary_event(graph, lexicon, item, item.event)
         annotation = iris.annotation(doc_id, "mention", item.span, "anniversary")
         graph.add((annotation, RDF.type, SKG.Mention))
         graph.add((annotation, OA.motivatedBy, OA.identifying))
@@ -175,4 +180,5 @@ def statement_graph(extraction: Extraction, lexicon: Lexicon) -> Graph:
         if date.event is not None:
             graph.add((annotation, SKG.dates, _event_iri(lexicon, date.event)))
         _anchor(graph, doc_id, annotation, date.span)
+    claims_graph(graph, extraction, lexicon, _anchor)
     return graph

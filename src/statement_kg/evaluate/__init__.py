@@ -1,0 +1,1 @@
+"""Evaluation of extraction against gold annotations (the format of gold-format.md)."""

@@ -1,0 +1,142 @@
+"""Turns what the pipeline extracts from a text into items comparable with gold."""
+
+from __future__ import annotations
+
+from statement_kg.evaluate.items import Item, figure_key
+from statement_kg.extract.mentions import group_of
+from statement_kg.lexicon import Lexicon
+from statement_kg.metadata import find_issue_date, find_issuers
+from statement_kg.records import Document, Entity, Extraction, Span
+
+
+def _identifier(entity: Entity) -> str | None:
+    if entity.symbol:
+        return entity.symbol
+    if entity.type == "convention":
+        return entity.label
+    if entity.type == "court_judgment" and entity.application_number:
+        return f"ECHR {entity.application_number}"
+    return None
+
+
+_KINDS = {"report": "other", "legislation": "other"}
+
+
+def _citations(extraction: Extraction, lexicon: Lexicon) -> list[Item]:
+    """One item per cited work, at its fullest mention (the one that names it most
+    completely), as a reader annotates a citation."""
+    text = extraction.document.text
+    items: list[Item] = []
+    fullest: dict[str, Span] = {}
+    for mention in extraction.mentions:
+        entity = lexicon.entities[mention.entity]
+        if group_of(entity.type) != "work":
+            continue
+        best = fullest.get(entity.id)
+        if best is None or len(mention.span.exact) > len(best.exact):
+            fullest[entity.id] = mention.span
+    for entity_id, span in sorted(fullest.items(), key=lambda item: item[1].start):
+        entity = lexicon.entities[entity_id]
+        items.append(
+            Item(
+                "citations",
+                (_KINDS.get(entity.type, entity.type),),
+                span.start,
+                span.end,
+                text[span.start : span.end],
+                _identifier(entity),
+            )
+        )
+    for article in extraction.articles:
+        items.append(
+            Item(
+                "citations",
+                ("news_article",),
+                article.span.start,
+                article.span.end,
+                article.span.exact,
+            )
+        )
+    work_spans = [
+        m.span for m in extraction.mentions if group_of(lexicon.entities[m.entity].type) == "work"
+    ]
+    for link in extraction.links:
+        label = link.label_span
+        if label and any(label.start <= w.start < label.end for w in work_spans):
+            continue  # the address of a work already counted
+        items.append(Item("citations", ("other",), link.span.start, link.span.end, link.span.exact))
+    return items
+
+
+def _name(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+# A year in the same sentence shortly after a cited work is the work's year ("(1948)",
+# "New York University Press, 2003"), not an event's.
+WORK_YEAR_WINDOW = 120
+
+
+def _dates_a_work(start: int, work_spans: list[Span], text: str) -> bool:
+    """Also "the 1949 Geneva Conventions": a year right before the work's name."""
+    return any(
+        (0 <= start - w.end <= WORK_YEAR_WINDOW and "." not in text[w.end : start])
+        or 0 <= w.start - start <= 6
+        for w in work_spans
+    )
+
+
+def _anchored(field: str, key: tuple[object, ...], span: Span, names: tuple[str, ...] = ()) -> Item:
+    return Item(field, key, span.start, span.end, span.exact, names=names)
+
+
+def _issuer_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool) -> list[Item]:
+    """A sidecar's issuers where the text names them; without one, what the text says."""
+    document = extraction.document
+    if not has_sidecar:
+        return [_anchored("issuers", (), f.span) for f in find_issuers(document.text, lexicon)]
+    if document.meta.issuers_note:
+        return []  # the sidecar says the text names no issuer
+    spans = [
+        next((m.span for m in extraction.mentions if m.entity == issuer), None)
+        for issuer in document.meta.issuers
+    ]
+    return [_anchored("issuers", (), span) for span in spans if span is not None]
+
+
+def _issue_date_items(document: Document, has_sidecar: bool) -> list[Item]:
+    issued = document.meta.issued
+    if has_sidecar and issued.date is not None and not issued.inferred:
+        return [Item("issue_date", (issued.date.iso,), 0, 0, "")]
+    found = find_issue_date(document.text)
+    return [Item("issue_date", (found.value,), 0, 0, "")] if found else []
+
+
+def extracted_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool) -> list[Item]:
+    text = extraction.document.text
+    work_spans = [
+        m.span for m in extraction.mentions if group_of(lexicon.entities[m.entity].type) == "work"
+    ]
+    items = _issuer_items(extraction, lexicon, has_sidecar)
+    items += _issue_date_items(extraction.document, has_sidecar)
+    items += [
+        _anchored("figures", figure_key(f.category, f.value, f.low, f.high, f.qualifiers), f.span)
+        for f in extraction.figures
+    ]
+    items += _citations(extraction, lexicon)
+    items += [
+        _anchored("event_dates", (d.time.iso,), d.span)
+        for d in extraction.dates
+        if d.event is not None or not _dates_a_work(d.span.start, work_spans, text)
+    ]
+    items += [
+        _anchored("characterizations", (c.term,), c.span)
+        for c in extraction.characterisations
+        if not c.reported
+    ]
+    for quotation in extraction.quotations:
+        if quotation.speaker is not None:
+            entity = lexicon.entities[quotation.speaker]
+            names = tuple(_name(n) for n in (entity.label, *entity.alt_labels))
+            items.append(_anchored("quotations", (names[0],), quotation.span, names=names))
+    return items

@@ -1,0 +1,71 @@
+"""Reads gold files and turns their spans into offsets in the text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from statement_kg.evaluate.items import Item, figure_key
+from statement_kg.records import InputError
+from statement_kg.yamlfile import check
+
+GOLD_SCHEMA = "gold.schema.json"
+
+
+def _offsets(text: str, raw: dict[str, Any], path: Path, field: str) -> tuple[int, int]:
+    span, occurrence = raw["span"], raw.get("occurrence", 1)
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(span, start + 1)
+        if start < 0:
+            raise InputError(
+                path, f"span {span!r} (occurrence {occurrence}) is not in the text", field=field
+            )
+    return start, start + len(span)
+
+
+def load_gold(path: Path, text: str) -> list[Item]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        raise InputError(path, f"invalid JSON: {err.msg}", line=err.lineno) from err
+    check(data, path, GOLD_SCHEMA)
+    items: list[Item] = []
+
+    def add(
+        field: str,
+        index: int,
+        raw: dict[str, Any],
+        key: tuple[object, ...],
+        loose: str | None = None,
+    ) -> None:
+        start, end = _offsets(text, raw, path, f"{field}.{index}.span")
+        items.append(Item(field, key, start, end, text[start:end], loose))
+
+    for i, raw in enumerate(data.get("issuers", [])):
+        add("issuers", i, raw, ())
+    if data.get("issue_date"):
+        items.append(Item("issue_date", (data["issue_date"],), 0, 0, ""))
+    for i, raw in enumerate(data.get("figures", [])):
+        add(
+            "figures",
+            i,
+            raw,
+            figure_key(
+                raw["category"],
+                raw.get("value"),
+                raw.get("low"),
+                raw.get("high"),
+                raw.get("qualifiers", []),
+            ),
+        )
+    for i, raw in enumerate(data.get("citations", [])):
+        add("citations", i, raw, (raw["kind"],), raw.get("identifier"))
+    for i, raw in enumerate(data.get("event_dates", [])):
+        add("event_dates", i, raw, (raw["date"],))
+    for i, raw in enumerate(data.get("characterizations", [])):
+        add("characterizations", i, raw, (raw["term"],))
+    for i, raw in enumerate(data.get("quotations", [])):
+        add("quotations", i, raw, (" ".join(raw["speaker"].lower().split()),))
+    return items

@@ -1,0 +1,57 @@
+"""The one shape both sides are compared in: a field, a value key and a character span."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FIELDS = (
+    "issuers",
+    "issue_date",
+    "figures",
+    "citations",
+    "event_dates",
+    "characterizations",
+    "quotations",
+)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One annotated or extracted item. `key` holds what must agree; `loose` holds parts that
+    must agree only when both sides give them (a citation's identifier); spans overlap."""
+
+    field: str
+    key: tuple[object, ...]
+    start: int
+    end: int
+    text: str
+    loose: str | None = None
+    names: tuple[str, ...] = ()
+
+    def matches(self, other: Item) -> bool:
+        if self.field != other.field or self.key != other.key:
+            return False
+        if self.loose is not None and other.loose is not None and self.loose != other.loose:
+            return False
+        if self.field == "issue_date":
+            return True
+        return self.start < other.end and other.start < self.end
+
+    def describe(self) -> str:
+        key = ", ".join(str(k) for k in self.key if k not in (None, ()))
+        loose = f" [{self.loose}]" if self.loose else ""
+        where = f" at {self.start}-{self.end}: {self.text!r}" if self.field != "issue_date" else ""
+        return f"{self.field}: {key}{loose}{where}"
+
+
+def figure_key(
+    category: str,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    qualifiers: tuple[str, ...] | list[str],
+) -> tuple[object, ...]:
+    def number(x: float | None) -> float | None:
+        return None if x is None else float(x)
+
+    return (category, number(value), number(low), number(high), tuple(sorted(qualifiers)))

@@ -1,0 +1,76 @@
+"""Matches extracted items to gold items one to one and scores each field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from statement_kg.evaluate.items import FIELDS, Item
+
+
+@dataclass
+class Counts:
+    gold: int = 0
+    extracted: int = 0
+    matched: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.extracted if self.extracted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Counts) -> None:
+        self.gold += other.gold
+        self.extracted += other.extracted
+        self.matched += other.matched
+
+
+@dataclass
+class DocumentScore:
+    name: str
+    counts: dict[str, Counts] = field(default_factory=dict)
+    misses: list[Item] = field(default_factory=list)
+    false_hits: list[Item] = field(default_factory=list)
+
+
+def _aliases_agree(gold: Item, extracted: Item) -> bool:
+    """A gold quotation's speaker may be any of the entity's names, or part of one."""
+    if gold.field != "quotations" or extracted.field != "quotations":
+        return False
+    speaker = str(gold.key[0])
+    overlap = gold.start < extracted.end and extracted.start < gold.end
+    return overlap and any(speaker in name or name in speaker for name in extracted.names)
+
+
+def score_document(name: str, gold: list[Item], extracted: list[Item]) -> DocumentScore:
+    result = DocumentScore(name, {f: Counts() for f in FIELDS})
+    unmatched = list(extracted)
+    for item in gold:
+        result.counts[item.field].gold += 1
+        match = next((e for e in unmatched if item.matches(e) or _aliases_agree(item, e)), None)
+        if match is None:
+            result.misses.append(item)
+        else:
+            unmatched.remove(match)
+            result.counts[item.field].matched += 1
+    for item in extracted:
+        result.counts[item.field].extracted += 1
+    result.false_hits = unmatched
+    return result
+
+
+def totals(scores: list[DocumentScore]) -> dict[str, Counts]:
+    """Counts per field over all documents, and 'overall' across fields."""
+    out = {f: Counts() for f in (*FIELDS, "overall")}
+    for score in scores:
+        for name, counts in score.counts.items():
+            out[name].add(counts)
+            out["overall"].add(counts)
+    return out

@@ -1,0 +1,183 @@
+"""Figures: which numbers are claims, of which category, with which modifier, qualifiers
+and parts. The words come from mappings/figures.yaml; this module knows only the shape of a
+figure in English prose: a number, a head noun, a predicate ("613 people were murdered"),
+or a cue before it ("a population of about 7,000"), and lists of parts ("including 63
+children, 106 women and 70 elderly")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from statement_kg.extract.numbers import NumberExpr
+from statement_kg.extract.spans import SentenceIndex, make_span
+from statement_kg.lexicon import ClaimWords
+from statement_kg.records import Figure
+
+# An `after` cue counts only when it starts this close to the number or its parts.
+MAX_CUE_GAP = 90
+# The text a `before` cue and a modifier are looked for in.
+LEFT_WINDOW = 60
+_LIST_GAP = re.compile(r"^[^\d;:()\[\].]*?(?:,|\band\b)[^\d;:()\[\].]*$", re.IGNORECASE)
+
+
+@cache
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+@dataclass
+class _Draft:
+    number: NumberExpr
+    category: str | None
+    modifier: str
+    qualifiers: tuple[str, ...]
+    parent: int | None = None
+
+
+def _modifier(text: str, number: NumberExpr, words: ClaimWords) -> tuple[str, int]:
+    """The modifier right before the number and where the text before it ends."""
+    left = text[max(0, number.start - LEFT_WINDOW) : number.start]
+    for name, patterns in words.modifiers.items():
+        for pattern in patterns:
+            match = _rx(rf"(?<!\w)(?:{pattern})\s+$").search(left)
+            if match:
+                return name, number.start - (len(left) - match.start())
+    if number.low is not None:
+        return "range", number.start
+    if number.value is None:
+        return "vague", number.start
+    return "exact", number.start
+
+
+def _after_category(
+    text: str, start: int, end: int, number: NumberExpr, words: ClaimWords
+) -> str | None:
+    """The category whose `after` cue starts nearest (longest on a tie) in text[start:end]."""
+    best: tuple[int, int, str] | None = None
+    for category in words.categories.values():
+        if category.percent != number.percent:
+            continue
+        for pattern in category.after:
+            match = _rx(pattern).search(text, start, end)
+            if match and match.start() - start <= MAX_CUE_GAP:
+                key = (match.start(), -(match.end() - match.start()), category.id)
+                best = key if best is None or key < best else best
+    return best[2] if best else None
+
+
+def _before_category(text: str, left_end: int, number: NumberExpr, words: ClaimWords) -> str | None:
+    left = text[max(0, left_end - LEFT_WINDOW) : left_end]
+    for category in words.categories.values():
+        if category.percent != number.percent:
+            continue
+        if any(_rx(rf"(?<!\w)(?:{p})").search(left) for p in category.before):
+            return category.id
+    return None
+
+
+def _qualifiers(text: str, number: NumberExpr, words: ClaimWords) -> tuple[str, ...]:
+    """Who is counted, from the words right after the number ("63 children")."""
+    head = text[number.end : number.end + 30]
+    return tuple(
+        name
+        for name, patterns in words.qualifiers.items()
+        if any(_rx(rf"^\s+(?:\w+\s+)?(?:{p})\b").search(head) for p in patterns)
+    )
+
+
+def _opens_parts(text: str, start: int, end: int, words: ClaimWords) -> bool:
+    """Whether the gap before the next number ends with a parts opener ("including",
+    "(among them,", "including over")."""
+    gap = text[start:end]
+    return any(_rx(rf"(?<!\w)(?:{p})[\s,]*(?:[a-z]+\s+){{0,2}}$").search(gap) for p in words.parts)
+
+
+def _of_them(text: str, number: NumberExpr) -> bool:
+    return bool(_rx(r"^\s+of\s+(?:them|whom)\b").match(text[number.end : number.end + 15]))
+
+
+def _parts(
+    text: str, numbers: list[NumberExpr], i: int, sentence_end: int, words: ClaimWords
+) -> list[int]:
+    """Indexes of the numbers that list the parts of numbers[i]: "including 63 children,
+    106 women and 70 elderly" (the list ends after "and")."""
+    j = i + 1
+    if j >= len(numbers) or numbers[j].start >= sentence_end:
+        return []
+    if numbers[i].percent or not _opens_parts(text, numbers[i].end, numbers[j].start, words):
+        return []
+    parts = [j]
+    while j + 1 < len(numbers) and numbers[j + 1].start < sentence_end:
+        gap = text[numbers[j].end : numbers[j + 1].start]
+        if not _LIST_GAP.match(gap):
+            break
+        j += 1
+        parts.append(j)
+        if _rx(r"\band\s+$").search(gap):
+            break
+    return parts
+
+
+def find_figures(
+    text: str, numbers: list[NumberExpr], words: ClaimWords, index: SentenceIndex
+) -> list[Figure]:
+    drafts: list[_Draft] = []
+    i = 0
+    while i < len(numbers):
+        number = numbers[i]
+        _, sentence_end = index.around(number.start)
+        parts = _parts(text, numbers, i, sentence_end, words)
+        following = (
+            numbers[(parts[-1] if parts else i) + 1].start
+            if (parts[-1] if parts else i) + 1 < len(numbers)
+            else len(text)
+        )
+        window_end = min(following, sentence_end)
+        modifier, left_end = _modifier(text, number, words)
+        if parts:
+            # The predicate comes after the list: "..., 106 women and 70 elderly were murdered".
+            last = numbers[parts[-1]]
+            category = _after_category(
+                text, number.end, numbers[parts[0]].start, number, words
+            ) or _after_category(text, last.end, window_end, number, words)
+        else:
+            category = _after_category(text, number.end, window_end, number, words)
+        category = _before_category(text, left_end, number, words) or category
+        parent = len(drafts) - 1 if drafts and _of_them(text, number) else None
+        drafts.append(_Draft(number, category, modifier, _qualifiers(text, number, words), parent))
+        head = len(drafts) - 1
+        for k in parts:
+            part = numbers[k]
+            own = _after_category(text, part.end, min(part.end + 25, window_end), part, words)
+            part_modifier, _ = _modifier(text, part, words)
+            drafts.append(
+                _Draft(part, own or category, part_modifier, _qualifiers(text, part, words), head)
+            )
+        i = (parts[-1] if parts else i) + 1
+    return _figures(text, drafts, words)
+
+
+def _figures(text: str, drafts: list[_Draft], words: ClaimWords) -> list[Figure]:
+    kept = {n for n, d in enumerate(drafts) if d.category is not None}
+    figures = []
+    for draft in drafts:
+        if draft.category is None:
+            continue
+        number = draft.number
+        entailed = words.categories[draft.category].entails
+        parent = drafts[draft.parent] if draft.parent in kept and draft.parent is not None else None
+        figures.append(
+            Figure(
+                category=draft.category,
+                value=number.value,
+                low=number.low,
+                high=number.high,
+                modifier=draft.modifier,
+                qualifiers=tuple(q for q in draft.qualifiers if q not in entailed),
+                span=make_span(text, number.start, number.end),
+                part_of=make_span(text, parent.number.start, parent.number.end) if parent else None,
+            )
+        )
+    return figures
