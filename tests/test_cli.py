@@ -124,3 +124,49 @@ def test_validate_reports_violation(cli: list[str], tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"Error: {bad}: " in result.stderr
     assert "violation(s)" in result.stderr
+
+
+def test_build_violation_names_node_shape_and_source(cli: list[str], project_copy: Project) -> None:
+    """An issuer that is a place passes the sidecar schema but not the shapes: the build
+    names the statement, the shape, the message and the sidecar, and writes nothing."""
+    sidecar = project_copy.corpus / "2023-02-26-vienna-rally-statement.yaml"
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8").replace(
+            "issuers: [european-khojaly-rally-2023-participants]", "issuers: [vienna]"
+        ),
+        encoding="utf-8",
+    )
+    before = {p.name: p.read_bytes() for p in project_copy.graph.iterdir()}
+    result = run(cli, "build", root=project_copy.root)
+    assert result.returncode == 1
+    stderr = " ".join(result.stderr.split())
+    assert (
+        f"violation {sidecar}: https://w3id.org/statement-kg/id/statement/"
+        "2023-02-26-vienna-rally-statement dcterms:creator: A statement needs at least one "
+        "issuer, an agent of mappings/. (value: place:vienna) [shape shapes:Statement]"
+    ) in stderr
+    assert "nothing was written." in stderr
+    assert {p.name: p.read_bytes() for p in project_copy.graph.iterdir()} == before
+
+
+def test_build_violation_in_mappings_names_the_entity_line(
+    cli: list[str], project_copy: Project
+) -> None:
+    entities = project_copy.mappings / "entities.yaml"
+    text = entities.read_text(encoding="utf-8")
+    entities.write_text(
+        text.replace(
+            "application_number: 40984/07", "application_number: 40984/07\n    author: khojaly"
+        ),
+        encoding="utf-8",
+    )
+    line = next(
+        n
+        for n, row in enumerate(entities.read_text(encoding="utf-8").splitlines(), 1)
+        if row.strip() == "- id: echr-fatullayev-judgment"
+    )
+    result = run(cli, "build", root=project_copy.root)
+    assert result.returncode == 1
+    assert f"violation {entities}:{line}: https://w3id.org/statement-kg/id/works/" in " ".join(
+        result.stderr.split()
+    )

@@ -14,11 +14,11 @@ from rdflib import Graph, Literal
 
 from statement_kg.corpus import read_corpus
 from statement_kg.extract import extract
-from statement_kg.lexicon import load_lexicon
+from statement_kg.lexicon import ENTITIES_FILE, entity_lines, load_lexicon
 from statement_kg.links import LinkSummary, add_links, load_links, summarise
 from statement_kg.project import Project
 from statement_kg.rdf.namespace import CITO, RDF, SEM, SKG
-from statement_kg.rdf.reference import reference_graph
+from statement_kg.rdf.reference import entity_iri, reference_graph
 from statement_kg.rdf.statement import statement_graph
 from statement_kg.store import atomic_write, canonical_triples, serialise, write_graph
 from statement_kg.validate import Violation, load_shapes, validate_all
@@ -105,7 +105,12 @@ def build(
     lap("extract")
     shapes = load_shapes(project.shapes)
     by_id = {d.id: d for d in documents}
-    violations = validate_all(track(statements, "validating"), reference, shapes, by_id)
+    entities = {
+        str(entity_iri(lexicon, entity_id)): f"{project.mappings / ENTITIES_FILE}:{line}"
+        for entity_id, line in entity_lines(project.mappings).items()
+        if entity_id in lexicon.entities
+    }
+    violations = validate_all(track(statements, "validating"), reference, shapes, by_id, entities)
     lap("validate")
     if violations:
         raise ValidationFailed(violations)

@@ -12,6 +12,7 @@ import click
 import pyoxigraph as ox
 from rdflib import Graph
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import track as rich_track
 from rich.table import Table as RichTable
 
@@ -42,7 +43,8 @@ from statement_kg.store import FORMATS, atomic_write, export, load_store
 from statement_kg.validate import load_shapes, validate_graph
 
 T = TypeVar("T")
-err = Console(stderr=True)
+# Messages are not wrapped: a path or an IRI must stay whole to be copied or grepped.
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _track(items: Sequence[T], description: str) -> Iterable[T]:
@@ -96,7 +98,7 @@ def build_command(ctx: click.Context, output: Path | None, sparql_endpoint: str 
         raise click.ClickException(f"{error}\nNothing was written.") from error
     except ValidationFailed as failed:
         for violation in failed.violations:
-            err.print(f"[red]violation[/red] {violation}", highlight=False, markup=True)
+            err.print(f"[red]violation[/red] {escape(str(violation))}", highlight=False)
         raise click.ClickException(
             f"the graph does not conform to {project.shapes} "
             f"({len(failed.violations)} violation(s)); nothing was written."
@@ -134,7 +136,7 @@ def validate_command(ctx: click.Context, file: Path | None) -> None:
         raise click.ClickException(f"{path}: cannot parse: {error}") from error
     violations = validate_graph(data, load_shapes(project.shapes), {})
     for violation in violations:
-        err.print(f"[red]violation[/red] {violation}", highlight=False)
+        err.print(f"[red]violation[/red] {escape(str(violation))}", highlight=False)
     if violations:
         raise click.ClickException(f"{path}: {len(violations)} violation(s)")
     click.echo(f"{path}: conforms to {project.shapes} ({len(data)} triples)")

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from statement_kg.records import Concept, Entity, InputError, Phrase, QuotationOfRecord
-from statement_kg.yamlfile import load, parse_time
+from statement_kg.yamlfile import compose, load, parse_time
 
 ENTITIES_FILE = "entities.yaml"
 DOCUMENT_TYPES_FILE = "document-types.yaml"
@@ -105,6 +107,23 @@ class Lexicon:
                 f"unknown entity id {entity_id!r} (not in mappings/{ENTITIES_FILE})",
                 field=field,
             ) from None
+
+
+def entity_lines(mappings: Path) -> dict[str, int]:
+    """The line of each entity's entry in mappings/entities.yaml, to point errors at it."""
+    node = compose(mappings / ENTITIES_FILE)
+    lines: dict[str, int] = {}
+    if not isinstance(node, yaml.MappingNode):
+        return lines
+    for key, value in node.value:
+        if key.value != "entities" or not isinstance(value, yaml.SequenceNode):
+            continue
+        for item in value.value:
+            if isinstance(item, yaml.MappingNode):
+                for field, field_value in item.value:
+                    if field.value == "id":
+                        lines[field_value.value] = field_value.start_mark.line + 1
+    return lines
 
 
 def load_lexicon(mappings: Path) -> Lexicon:

@@ -16,6 +16,7 @@ from rdflib.namespace import SH
 from rdflib.term import Node, URIRef
 
 from statement_kg.extract.spans import line_of
+from statement_kg.rdf.namespace import PREFIXES
 from statement_kg.records import Document
 
 _ANCHORED = re.compile(r"/statement/([^/]+)/[a-z]+/(\d+)-(\d+)")
@@ -42,8 +43,13 @@ def load_shapes(path: Path) -> Graph:
     return Graph().parse(path, format="turtle")
 
 
-def locate(focus: str, documents: Mapping[str, Document]) -> str | None:
-    """The file (and line) an offending node came from."""
+def locate(
+    focus: str, documents: Mapping[str, Document], entities: Mapping[str, str] | None = None
+) -> str | None:
+    """The file (and line) an offending node came from: a span of a text, a sidecar, or the
+    entry of a reference entity in mappings/ (`entities` maps its IRI to "file:line")."""
+    if entities and focus in entities:
+        return entities[focus]
     anchored = _ANCHORED.search(focus)
     if anchored and anchored[1] in documents:
         document = documents[anchored[1]]
@@ -68,14 +74,23 @@ def _node_shape(shapes: Graph, shape: Node | None) -> str:
     return shapes.qname(shape) if isinstance(shape, URIRef) else str(shape)
 
 
-def _text(graph: Graph, node: Node | None) -> str | None:
+_NAMES = Graph()
+for _prefix, _namespace in PREFIXES.items():
+    _NAMES.bind(_prefix, _namespace)
+
+
+def _text(node: Node | None) -> str | None:
+    """A node as a reader knows it: prefixed with the project's own prefixes."""
     if node is None:
         return None
-    return graph.qname(node) if isinstance(node, URIRef) else str(node)
+    return _NAMES.qname(node) if isinstance(node, URIRef) else str(node)
 
 
 def validate_graph(
-    data: Graph, shapes: Graph, documents: Mapping[str, Document]
+    data: Graph,
+    shapes: Graph,
+    documents: Mapping[str, Document],
+    entities: Mapping[str, str] | None = None,
 ) -> list[Violation]:
     conforms, report, _ = pyshacl_validate(
         data, shacl_graph=shapes, inference="none", abort_on_first=False, allow_warnings=False
@@ -90,10 +105,10 @@ def validate_graph(
             Violation(
                 focus=focus,
                 shape=_node_shape(shapes, report.value(result, SH.sourceShape)),
-                path=_text(shapes, report.value(result, SH.resultPath)),
+                path=_text(report.value(result, SH.resultPath)),
                 message=str(report.value(result, SH.resultMessage)),
-                value=_text(report, report.value(result, SH.value)),
-                source=locate(focus, documents),
+                value=_text(report.value(result, SH.value)),
+                source=locate(focus, documents, entities),
             )
         )
     return sorted(violations, key=lambda v: (v.source or "", v.focus, v.shape, v.message))
@@ -120,9 +135,15 @@ def with_references(statement: Graph, reference: Graph) -> Graph:
 
 
 def validate_all(
-    statements: Iterable[Graph], reference: Graph, shapes: Graph, documents: Mapping[str, Document]
+    statements: Iterable[Graph],
+    reference: Graph,
+    shapes: Graph,
+    documents: Mapping[str, Document],
+    entities: Mapping[str, str] | None = None,
 ) -> list[Violation]:
-    violations = validate_graph(reference, shapes, documents)
+    violations = validate_graph(reference, shapes, documents, entities)
     for graph in statements:
-        violations.extend(validate_graph(with_references(graph, reference), shapes, documents))
+        found = validate_graph(with_references(graph, reference), shapes, documents, entities)
+        # A broken reference entity shows in every statement that reaches it: report it once.
+        violations.extend(v for v in found if v not in violations)
     return violations
