@@ -173,12 +173,21 @@ def test_corpus_scores_hold(lexicon: Lexicon) -> None:
     assert scores["overall"].f1 >= 0.97
 
 
-def test_unseen_documents_scores_hold(lexicon: Lexicon) -> None:
-    """Documents the pipeline was not tuned on (tests/eval_docs, no sidecars): the figures
-    in README.md. A drop here is a regression; a rise should update the README."""
+def test_own_documents_scores_hold(lexicon: Lexicon) -> None:
+    """Four documents of our own in the genre (tests/eval_docs, no sidecars), from both sides
+    and a third party: the figures in README.md. A drop here is a regression."""
     scores = totals(evaluate(ROOT / "tests" / "eval_docs", ROOT / "tests" / "eval_docs", lexicon))
+    assert scores["overall"].precision >= 0.95
+    assert scores["overall"].recall >= 0.95
+
+
+def test_held_out_documents_scores_hold(lexicon: Lexicon) -> None:
+    """Two documents annotated by a reader who never saw the pipeline (tests/eval_heldout):
+    the figures in README.md."""
+    heldout = ROOT / "tests" / "eval_heldout"
+    scores = totals(evaluate(heldout, heldout, lexicon))
     assert scores["overall"].precision >= 0.90
-    assert scores["overall"].recall >= 0.80
+    assert scores["overall"].recall >= 0.90
 
 
 def test_compare_table_shows_the_three_disagreements(cli: list[str]) -> None:
@@ -249,7 +258,12 @@ def test_draft_metadata_proposes_a_sidecar_the_build_refuses(
 
 
 @pytest.mark.parametrize(
-    "name", sorted(p.stem for p in (ROOT / "tests" / "eval_docs").glob("*.txt"))
+    "text",
+    sorted(
+        p.relative_to(ROOT).as_posix()
+        for folder in ("eval_docs", "eval_heldout")
+        for p in (ROOT / "tests" / folder).glob("*.txt")
+    ),
 )
-def test_every_eval_doc_has_gold(name: str) -> None:
-    assert (ROOT / "tests" / "eval_docs" / f"{name}.json").exists()
+def test_every_eval_doc_has_gold(text: str) -> None:
+    assert (ROOT / text).with_suffix(".json").exists()

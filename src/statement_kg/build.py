@@ -14,6 +14,7 @@ from rdflib import Graph, Literal
 
 from statement_kg.corpus import read_corpus
 from statement_kg.extract import extract
+from statement_kg.extract.recognise import with_recognised
 from statement_kg.lexicon import ENTITIES_FILE, entity_lines, load_lexicon
 from statement_kg.links import LinkSummary, add_links, load_links, summarise
 from statement_kg.project import Project
@@ -93,8 +94,9 @@ def build(
         seconds[name] = now - clock
         clock = now
 
-    lexicon = load_lexicon(project.mappings)
-    documents = read_corpus(project.corpus, lexicon)
+    listed = load_lexicon(project.mappings)
+    documents = read_corpus(project.corpus, listed)
+    lexicon = with_recognised((d.text for d in documents), listed)
     lap("read")
     statements = [
         statement_graph(extract(d, lexicon), lexicon) for d in track(documents, "extracting")

@@ -16,7 +16,13 @@ from statement_kg.corpus import read_text
 from statement_kg.evaluate.run import evaluate
 from statement_kg.evaluate.score import DocumentScore, totals
 from statement_kg.lexicon import load_lexicon
-from statement_kg.metadata import find_document_type, find_issue_date, find_issuers, find_place
+from statement_kg.metadata import (
+    Found,
+    find_document_type,
+    find_issue_date,
+    find_issuers,
+    find_place,
+)
 from statement_kg.project import Project
 from statement_kg.query import render, run
 from statement_kg.records import InputError
@@ -161,8 +167,9 @@ def draft_metadata_command(ctx: click.Context, file: Path, output: Path | None) 
         "# against the text, replace names by entity ids of mappings/entities.yaml,",
         "# then delete the line 'draft: true'.",
     ]
+    proposed: list[Found | None] = [*issuers] or [None]
     for label, found in (
-        ("issuer", issuers[0] if issuers else None),
+        *(("issuer", issuer) for issuer in proposed),
         ("date", date),
         ("type", doc_type),
         ("place", place),
@@ -181,7 +188,7 @@ def draft_metadata_command(ctx: click.Context, file: Path, output: Path | None) 
         "title": file.stem,
         "type": doc_type.value if doc_type else "press-release",
         "language": "en",
-        "issuers": [i.entity or i.value for i in issuers[:1]] or ["UNKNOWN"],
+        "issuers": [i.entity or i.value for i in issuers] or ["UNKNOWN"],
         "issued": {
             "date": date.value if date else None,
             "inferred": False,

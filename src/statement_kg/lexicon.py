@@ -4,7 +4,7 @@ mapper use. Everything corpus-specific lives in those files, none of it here."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,7 @@ def _phrase(raw: str | dict[str, str]) -> Phrase:
     if isinstance(raw, str):
         return Phrase(phrase_pattern(raw))
     pattern = raw["pattern"] if "pattern" in raw else phrase_pattern(raw["text"])
-    return Phrase(pattern, raw.get("context"))
+    return Phrase(pattern, raw.get("context"), raw.get("document"))
 
 
 def _entity(raw: dict[str, Any]) -> Entity:
@@ -70,6 +70,20 @@ def _entity(raw: dict[str, Any]) -> Entity:
 
 
 @dataclass(frozen=True)
+class Recognisers:
+    """What finds works and persons mappings/ does not list (extract/recognise.py): the
+    words that name each UN organ whose resolutions are cited by number, the court whose
+    judgments are cited by application number and the words that show it is meant, the
+    titles that precede a person's name, and the words that make a name an institution's."""
+
+    resolution_bodies: dict[str, tuple[str, str]]
+    application_court: str | None
+    application_court_cue: str
+    person_titles: tuple[str, ...]
+    institution_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ClaimWords:
     """The words that find claims: figure categories, qualifiers, modifiers, the openers
     of a figure's parts, characterisation terms, reporting cues, speech verbs, roles."""
@@ -80,12 +94,15 @@ class ClaimWords:
     parts: tuple[str, ...]
     terms: dict[str, Concept]
     reported: tuple[str, ...]
+    own_voice: tuple[str, ...]
     generic: tuple[str, ...]
     speech_verbs: tuple[str, ...]
     roles: dict[str, Concept]
     issuer_heads: tuple[str, ...]
     collective_issuer: str | None
+    statement_heading: str | None
     document_type_cues: dict[str, str]
+    recognisers: Recognisers
 
 
 @dataclass(frozen=True)
@@ -107,6 +124,11 @@ class Lexicon:
                 f"unknown entity id {entity_id!r} (not in mappings/{ENTITIES_FILE})",
                 field=field,
             ) from None
+
+    def with_entities(self, extra: list[Entity]) -> Lexicon:
+        """This lexicon and entities recognised in a text; listed entities win."""
+        added = {e.id: e for e in extra if e.id not in self.entities}
+        return replace(self, entities={**self.entities, **added}) if added else self
 
 
 def entity_lines(mappings: Path) -> dict[str, int]:
@@ -169,7 +191,18 @@ def load_lexicon(mappings: Path) -> Lexicon:
             raw.get("page"),
             raw["match"],
         )
-    return Lexicon(entities, document_types, _claim_words(mappings), quotations)
+    words = _claim_words(mappings)
+    recognisers = words.recognisers
+    referred = [
+        (f"recognise.resolution_bodies.{body}.organ", organ)
+        for body, (_, organ) in recognisers.resolution_bodies.items()
+    ]
+    if recognisers.application_court is not None:
+        referred.append(("recognise.application_court", recognisers.application_court))
+    for field, entity_id in referred:
+        if entity_id not in entities:
+            raise InputError(mappings / CLAIMS_FILE, f"unknown entity {entity_id!r}", field=field)
+    return Lexicon(entities, document_types, words, quotations)
 
 
 def _concept(raw: dict[str, Any]) -> Concept:
@@ -189,6 +222,7 @@ def _claim_words(mappings: Path) -> ClaimWords:
     figures = load(mappings / FIGURES_FILE, CLAIMS_SCHEMA)
     terms = load(mappings / CHARACTERISATIONS_FILE, CLAIMS_SCHEMA)
     claims = load(mappings / CLAIMS_FILE, CLAIMS_SCHEMA)
+    recognise = claims.get("recognise", {})
     roles = {
         role: Concept(
             role,
@@ -205,10 +239,22 @@ def _claim_words(mappings: Path) -> ClaimWords:
         parts=tuple(figures.get("parts", [])),
         terms={t["id"]: _concept(t) for t in terms.get("terms", [])},
         reported=tuple(terms.get("reported", [])),
+        own_voice=tuple(terms.get("own_voice", [])),
         generic=tuple(terms.get("generic", [])),
         speech_verbs=tuple(claims.get("speech_verbs", [])),
         roles=roles,
         issuer_heads=tuple(claims.get("issuer_heads", [])),
         collective_issuer=claims.get("collective_issuer"),
+        statement_heading=claims.get("statement_heading"),
         document_type_cues=dict(claims.get("document_type_cues", {})),
+        recognisers=Recognisers(
+            resolution_bodies={
+                body: (raw["cue"], raw["organ"])
+                for body, raw in recognise.get("resolution_bodies", {}).items()
+            },
+            application_court=recognise.get("application_court"),
+            application_court_cue=recognise.get("application_court_cue", r"(?!)"),
+            person_titles=tuple(recognise.get("person_titles", [])),
+            institution_words=tuple(recognise.get("institution_words", [])),
+        ),
     )

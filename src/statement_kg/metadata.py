@@ -11,7 +11,7 @@ from statement_kg.extract.dates import find_dates
 from statement_kg.extract.mentions import find_mentions
 from statement_kg.extract.spans import SentenceIndex, make_span
 from statement_kg.lexicon import Lexicon
-from statement_kg.records import Span
+from statement_kg.records import Mention, Span
 
 HEAD_LINES = 8
 TAIL_LINES = 6
@@ -20,6 +20,9 @@ AGENT_TYPES = frozenset({"country", "organisation", "collective", "person"})
 # 10 April 2024" dates this one.
 _DATED = re.compile(r"annex\s+to\s+[^\n]{0,60}dated\s+$", re.IGNORECASE)
 _OCCASION = re.compile(r"\b(?:marks|marked|commemorat\w*|today)\b", re.IGNORECASE)
+# Where a heading's name ends: "... of the Republic of Azerbaijan on the 28th anniversary".
+_HEADING_TAIL = re.compile(r"\s+(?:on|regarding|concerning|about|in\s+connection\s+with)\s+")
+_AND = re.compile(r"\s+and\s+|\s*,\s*")
 _NAME_TAIL = (
     r"(?:\s+(?:of|for|to|on|in|and|the|at)\s+(?:the\s+)?[A-Z][\w’'()-]*|\s+[A-Z][\w’'()-]*)*"
 )
@@ -40,8 +43,49 @@ def _edge_ranges(text: str) -> list[tuple[int, int]]:
     return [*lines[:HEAD_LINES], *lines[-TAIL_LINES:]]
 
 
+def _headed(text: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """The issuers a heading names ("Statement of the Ministry of Foreign Affairs of the
+    Republic of Armenia", "Joint Statement by A and B on the 28th anniversary ..."): each
+    agent the heading's name holds, or the name itself when it holds none."""
+    cue = lexicon.claims.statement_heading
+    if cue is None:
+        return []
+    heading = re.compile(
+        rf"^[ \t]*(?:{cue})\s+(?:the\s+)?(?P<name>[A-Z](?:[^\n]|\n(?![ \t]*\n))*)", re.MULTILINE
+    )
+    match = heading.search(text)
+    if match is None:
+        return []
+    start = match.start("name")
+    end = start + len(_HEADING_TAIL.split(match["name"], maxsplit=1)[0].rstrip())
+    agents = [
+        m
+        for m in mentions
+        if start <= m.span.start
+        and m.span.end <= end
+        and lexicon.entities[m.entity].type != "country"
+    ]
+    outer = [
+        m
+        for m in agents
+        if not any(
+            o is not m and o.span.start <= m.span.start and m.span.end <= o.span.end for o in agents
+        )
+    ]
+    if len(outer) > 1 and len(outer) == len(_AND.split(text[start:end])):
+        return [Found(" ".join(m.span.exact.split()), m.span, m.entity) for m in outer]
+    entity = outer[0].entity if len(outer) == 1 and outer[0].span.end == end else None
+    return [Found(" ".join(text[start:end].split()), make_span(text, start, end), entity)]
+
+
 def find_issuers(text: str, lexicon: Lexicon) -> list[Found]:
     words = lexicon.claims
+    index = SentenceIndex(text)
+    mentions = [
+        m
+        for m in find_mentions(text, lexicon, index)
+        if lexicon.entities[m.entity].type in AGENT_TYPES
+    ]
     found: list[Found] = []
     if words.collective_issuer:
         match = re.search(words.collective_issuer, text)
@@ -50,21 +94,34 @@ def find_issuers(text: str, lexicon: Lexicon) -> list[Found]:
             found.append(Found(name, make_span(text, *match.span("name"))))
     heads = "|".join(words.issuer_heads)
     pattern = re.compile(rf"(?<![\w])(?:The\s+)?(?:{heads})(?:\s+of|\s+for|\s+to)?{_NAME_TAIL}")
-    # A letterhead in capitals: "MINISTRY OF FOREIGN AFFAIRS OF THE REPUBLIC OF ARMENIA".
+    # A letterhead in capitals ("MINISTRY OF FOREIGN AFFAIRS OF THE REPUBLIC OF ARMENIA"),
+    # not a document type ("PUBLIC STATEMENT"), or on the first line in title case ending in
+    # an issuer's head word ("Humanitarian Law Observatory").
     capitals = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Z’'()&,. -]{5,120}[A-Z)])[ \t]*$", re.MULTILINE)
-    index = SentenceIndex(text)
-    mentions = [
-        m
-        for m in find_mentions(text, lexicon, index)
-        if lexicon.entities[m.entity].type in AGENT_TYPES
-    ]
+    word = r"[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on)\s+)*"
+    titled = re.compile(rf"^[ \t]*(?P<name>(?:{word}){{0,7}}(?:{heads}))[ \t]*$", re.MULTILINE)
+    kinds = [re.compile(cue, re.IGNORECASE) for cue in words.document_type_cues.values()]
     ranges = _edge_ranges(text)
-    for start, end in ranges[:3]:
-        match = capitals.match(text, start, end)
-        if match and len(match.group("name").split()) >= 2 and not found:
-            found.append(
-                Found(" ".join(match.group("name").split()), make_span(text, *match.span("name")))
+    for n, (start, end) in enumerate(ranges[:3]):
+        match = capitals.match(text, start, end) or (
+            titled.match(text, start, end) if n == 0 else None
+        )
+        if (
+            match
+            and len(match.group("name").split()) >= 2
+            and not any(kind.search(match.group("name")) for kind in kinds)
+            and not found
+        ):
+            span = make_span(text, *match.span("name"))
+            entity = next(
+                (
+                    m.entity
+                    for m in mentions
+                    if (m.span.start, m.span.end) == (span.start, span.end)
+                ),
+                None,
             )
+            found.append(Found(" ".join(span.exact.split()), span, entity))
     for start, end in ranges:
         for match in pattern.finditer(text, start, end):
             span = make_span(text, *match.span())
@@ -83,7 +140,14 @@ def find_issuers(text: str, lexicon: Lexicon) -> list[Found]:
                 None,
             )
             found.append(Found(" ".join(span.exact.split()), span, entity))
-    return found[:1] + [f for f in found[1:] if f.entity is not None]
+    edges = found[:1] + [f for f in found[1:] if f.entity is not None]
+    headed = _headed(text, lexicon, mentions)
+    if not headed:
+        return edges
+    # A letter that transmits a statement has two issuers: its sender and the statement's.
+    names = {f.entity or f.value.lower() for f in headed}
+    sender = [f for f in edges[:1] if (f.entity or f.value.lower()) not in names]
+    return sorted([*sender, *headed], key=lambda f: f.span.start)
 
 
 def find_issue_date(text: str) -> Found | None:

@@ -31,10 +31,12 @@ class InputError(Exception):
 @dataclass(frozen=True)
 class Phrase:
     """How an entity is found in text: a regular expression, optionally only in sentences
-    where a context expression also matches."""
+    where a context expression also matches, and only in documents where a document
+    expression does (a generic word, "the assault", names the event only in a text about it)."""
 
     pattern: str
     context: str | None = None
+    document: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,9 @@ class Entity:
     # The plain phrases of `match` (no pattern, no context): words the link finder may
     # search an external dataset for, never published as names.
     search_phrases: tuple[str, ...] = ()
+    # Found in a text by its form (a UN symbol, an application number, a quoted person's
+    # name), not listed in mappings/: published with a note saying it awaits curation.
+    recognised: bool = False
 
 
 @dataclass(frozen=True)

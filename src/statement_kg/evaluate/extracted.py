@@ -45,6 +45,7 @@ def _citations(extraction: Extraction, lexicon: Lexicon) -> list[Item]:
                 span.end,
                 text[span.start : span.end],
                 _identifier(entity),
+                names=(entity.label, *entity.alt_labels) if entity.type == "convention" else (),
             )
         )
     for article in extraction.articles:
@@ -78,7 +79,8 @@ WORK_YEAR_WINDOW = 120
 
 
 def _dates_a_work(start: int, work_spans: list[Span], text: str) -> bool:
-    """Also "the 1949 Geneva Conventions": a year right before the work's name."""
+    """Also "the 1949 Geneva Conventions": a year right before the work's name. A
+    judgment's date is that of its delivery, an event: its span is not among `work_spans`."""
     return any(
         (0 <= start - w.end <= WORK_YEAR_WINDOW and "." not in text[w.end : start])
         or 0 <= w.start - start <= 6
@@ -115,7 +117,10 @@ def _issue_date_items(document: Document, has_sidecar: bool) -> list[Item]:
 def extracted_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool) -> list[Item]:
     text = extraction.document.text
     work_spans = [
-        m.span for m in extraction.mentions if group_of(lexicon.entities[m.entity].type) == "work"
+        m.span
+        for m in extraction.mentions
+        if group_of(lexicon.entities[m.entity].type) == "work"
+        and lexicon.entities[m.entity].type != "court_judgment"
     ]
     items = _issuer_items(extraction, lexicon, has_sidecar)
     items += _issue_date_items(extraction.document, has_sidecar)

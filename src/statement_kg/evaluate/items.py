@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 FIELDS = (
@@ -31,7 +32,11 @@ class Item:
     def matches(self, other: Item) -> bool:
         if self.field != other.field or self.key != other.key:
             return False
-        if self.loose is not None and other.loose is not None and self.loose != other.loose:
+        if (
+            self.loose is not None
+            and other.loose is not None
+            and not _same_identifier(self.loose, other.loose, other.names)
+        ):
             return False
         if self.field == "issue_date":
             return True
@@ -42,6 +47,18 @@ class Item:
         loose = f" [{self.loose}]" if self.loose else ""
         where = f" at {self.start}-{self.end}: {self.text!r}" if self.field != "issue_date" else ""
         return f"{self.field}: {key}{loose}{where}"
+
+
+def normalised(identifier: str) -> str:
+    """An identifier as compared: case, spacing and the kind of dash do not count
+    ("A/RES/260 (III)" is "A/RES/260(III)", "A/78/790–S/2024/187" is "A/78/790-S/2024/187")."""
+    return re.sub(r"\s+", "", re.sub(r"[‐–—]", "-", identifier)).casefold()
+
+
+def _same_identifier(one: str, other: str, names: tuple[str, ...]) -> bool:
+    """Equal identifiers, or the gold one among the extracted work's names (a convention's
+    common and formal names)."""
+    return normalised(one) == normalised(other) or normalised(one) in {normalised(n) for n in names}
 
 
 def figure_key(

@@ -9,6 +9,7 @@ from statement_kg.evaluate.extracted import extracted_items
 from statement_kg.evaluate.gold import load_gold
 from statement_kg.evaluate.score import DocumentScore, score_document
 from statement_kg.extract import extract
+from statement_kg.extract.recognise import with_recognised
 from statement_kg.lexicon import Lexicon
 from statement_kg.metadata import find_document_type
 from statement_kg.records import Document, InputError, IssueDate, Metadata
@@ -48,10 +49,11 @@ def evaluate(texts: Path, gold_dir: Path, lexicon: Lexicon) -> list[DocumentScor
         document = (
             read_document(text_path, lexicon) if has_sidecar else bare_document(text_path, lexicon)
         )
-        extraction = extract(document, lexicon)
+        known = with_recognised([document.text], lexicon)
+        extraction = extract(document, known)
         gold = load_gold(gold_path, document.text)
         scores.append(
-            score_document(gold_path.stem, gold, extracted_items(extraction, lexicon, has_sidecar))
+            score_document(gold_path.stem, gold, extracted_items(extraction, known, has_sidecar))
         )
     return scores
 

@@ -1,6 +1,7 @@
 """Characterisations: the terms a statement uses for an event. A term inside a quotation
 belongs to the party quoted; a term after a reporting cue ("calling it", "recognizing ...
-as") belongs to the party reported; only the rest is the issuer's own."""
+as") belongs to the party reported, unless the issuer is the one speaking (an operative
+clause of its resolution, "we recognise it as"); the rest is the issuer's own."""
 
 from __future__ import annotations
 
@@ -60,7 +61,10 @@ def find_characterisations(
                 if any(_rx(p).search(left) for p in words.generic):
                     continue
                 left = left.rstrip("\"“‘'")
-                reported = quoted is not None or any(_rx(p).search(left) for p in words.reported)
+                reported = quoted is not None or (
+                    any(_rx(p).search(left) for p in words.reported)
+                    and not any(re.search(p, text[s_start:start]) for p in words.own_voice)
+                )
                 found.append(
                     Characterisation(
                         term=term.id,

@@ -1,6 +1,6 @@
 """Finds date expressions in English text and reads them at the precision they are given:
 "25-26 February 1992", "February 25–26, 1992", "the 25 to 26 February 1992",
-"October 1991", "1993", "from 2008 to 2018", "22 April 2010"."""
+"October 1991", "1993", "from 2008 to 2018", "between 1988 and 1990", "22 April 2010"."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ _PATTERNS = [
     _DAY + _S + _MONTH + r",?" + _S + _YEAR,  # 22 April 2010
     _MONTH + _S + _DAY + r"," + _S + _YEAR,  # February 26, 2023
     r"from" + _S + _YEAR + _S + r"(?:to|until)" + _S + _YEAR2,  # from 2008 to 2018
+    r"between" + _S + _YEAR + _S + r"and" + _S + _YEAR2,  # between 1988 and 1990
     _YEAR + r"\s*[–—-]\s*" + _YEAR2,  # 1988–1994
     r"(?:the\s+)?end\s+of\s+" + _YEAR + r"\s+and\s+(?:early|the\s+beginning\s+of)\s+" + _YEAR2,
     r"(?:winter|summer|spring|autumn)\s+of\s+" + _YEAR + r"[\s/–-]+" + _YEAR2,

@@ -19,6 +19,8 @@ from statement_kg.records import Figure
 MAX_CUE_GAP = 90
 # The text a `before` cue and a modifier are looked for in.
 LEFT_WINDOW = 60
+# How far after a part ("of whom 150") its own cue may end ("are still unaccounted for").
+PART_CUE_WINDOW = 40
 _LIST_GAP = re.compile(r"^[^\d;:()\[\].]*?(?:,|\band\b)[^\d;:()\[\].]*$", re.IGNORECASE)
 
 
@@ -150,7 +152,9 @@ def find_figures(
         head = len(drafts) - 1
         for k in parts:
             part = numbers[k]
-            own = _after_category(text, part.end, min(part.end + 25, window_end), part, words)
+            own = _after_category(
+                text, part.end, min(part.end + PART_CUE_WINDOW, window_end), part, words
+            )
             part_modifier, _ = _modifier(text, part, words)
             drafts.append(
                 _Draft(part, own or category, part_modifier, _qualifiers(text, part, words), head)

@@ -46,6 +46,8 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 def _candidates(
     text: str, entity: Entity, phrase: Phrase, index: SentenceIndex
 ) -> list[tuple[int, int, str]]:
+    if phrase.document is not None and not _compiled(phrase.document).search(text):
+        return []
     found = []
     for match in _compiled(phrase.pattern).finditer(text):
         if match.end() == match.start():

@@ -1,7 +1,10 @@
-"""Direct quotations and their speakers. A speaker is the nearest agent before the quote,
-in its sentence, with a verb of saying between them; an agent after "quoted by" is the
-reporter, not the speaker; an agent after a preposition ("in Azerbaijan") is not a subject.
-Quoted titles (of a work already recognised) and quotes with no speaker are left out."""
+"""Direct quotations and their speakers. A speaker is the agent named right after the quote
+with a verb of saying ('"...," said Nino Beridze'), or else the nearest agent before the
+quote, in its sentence, with a verb of saying between them; an agent after "quoted by" is
+the reporter, not the speaker; an agent after a preposition ("in Azerbaijan") is not a
+subject. A quote that follows another in the same paragraph, with only the attribution
+between them, continues it. Quoted titles (of a work already recognised) and quotes with
+no speaker are left out."""
 
 from __future__ import annotations
 
@@ -20,6 +23,10 @@ _PREPOSITION = re.compile(
     r"\b(?:in|of|from|against|to|by|for|with|on|at|into)\s+(?:the\s+)?$", re.IGNORECASE
 )
 SPEAKER_WINDOW = 400
+# How far after '"...," said' the speaker's name may start ("said the Director of ..."), and
+# how long the attribution between a quote and its continuation may be.
+AFTER_WINDOW = 60
+CONTINUATION_GAP = 160
 
 
 @cache
@@ -43,7 +50,9 @@ def _speaker(
     index: SentenceIndex,
 ) -> str | None:
     sentence_start, _ = index.around(start)
-    begin = max(0, min(sentence_start, start - SPEAKER_WINDOW), start - SPEAKER_WINDOW)
+    # Not past the quote before this one: that quote's attribution is not this one's.
+    previous = max((q_end for _, q_end in quotes if q_end < start), default=0)
+    begin = max(0, previous, min(sentence_start, start - SPEAKER_WINDOW), start - SPEAKER_WINDOW)
     verbs = _verbs(words.speech_verbs)
     candidates = [
         m
@@ -61,6 +70,42 @@ def _speaker(
     return None
 
 
+def _attribution(words: ClaimWords) -> re.Pattern[str]:
+    """The closing of a quote and the verb of saying after it: '," said '."""
+    return re.compile(rf"[”\"]?\s*,?\s*(?:{'|'.join(words.speech_verbs)})\s+", re.IGNORECASE)
+
+
+def _speaker_after(text: str, end: int, agents: list[Mention], words: ClaimWords) -> str | None:
+    attribution = _attribution(words).match(text, end)
+    if attribution is None:
+        return None
+    for mention in agents:
+        start = mention.span.start
+        if attribution.end() <= start <= attribution.end() + AFTER_WINDOW and not re.search(
+            r"[.,;:!?“”\"\n]", text[attribution.end() : start]
+        ):
+            return mention.entity
+    return None
+
+
+def _continues(text: str, previous_end: int, start: int, words: ClaimWords) -> bool:
+    """Whether this quote goes on from the previous one: between them only the previous
+    quote's own attribution ('," said X. "') or a clause of the same sentence ('" and
+    firmly condemned "'), no blank line, no other quote, no new sentence whose subject says
+    something ('". The Ministry said: "')."""
+    gap = text[previous_end:start]
+    attribution = _attribution(words).match(gap)
+    rest = gap[attribution.end() :] if attribution else gap
+    verbs = "|".join(words.speech_verbs)
+    new_speaker = re.search(rf"(?:[.!?]\s+|\n\s*|^\W*)[A-Z][^.!?]*?\b(?:{verbs})\b", rest)
+    return (
+        len(gap) <= CONTINUATION_GAP
+        and "\n\n" not in gap
+        and not re.search(r"[“”\"]\w", gap)
+        and new_speaker is None
+    )
+
+
 def find_quotations(
     text: str,
     agents: list[Mention],
@@ -70,11 +115,15 @@ def find_quotations(
     index: SentenceIndex,
 ) -> list[Quotation]:
     quotes = quoted_spans(text)
-    found = []
+    found: list[Quotation] = []
     for start, end in quotes:
         if any(w.span.start <= start and end <= w.span.end + 1 for w in works):
             continue
-        speaker = _speaker(text, start, agents, quotes, words, index)
+        speaker = _speaker_after(text, end, agents, words) or _speaker(
+            text, start, agents, quotes, words, index
+        )
+        if speaker is None and found and _continues(text, found[-1].span.end, start, words):
+            speaker = found[-1].speaker
         quoted = text[start:end]
         of_record = next(
             (r.id for r in records.values() if re.search(r.match, quoted, re.IGNORECASE)), None

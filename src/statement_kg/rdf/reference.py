@@ -58,6 +58,11 @@ CITATION: dict[str, URIRef] = {
     "un_document": CITO.citesForInformation,
 }
 
+RECOGNISED_NOTE = (
+    "Found in a statement's text by its form (a UN symbol, an application number, a quoted "
+    "person's name); not yet curated in mappings/entities.yaml."
+)
+
 _DATE_TYPES = {"year": XSD.gYear, "month": XSD.gYearMonth, "day": XSD.date}
 
 
@@ -103,6 +108,8 @@ def _entity_triples(entity: Entity, lexicon: Lexicon) -> list[tuple[Node, Node, 
         triples.append((subject, SKG.unSymbol, Literal(entity.symbol)))
     if entity.application_number:
         triples.append((subject, SKG.applicationNumber, Literal(entity.application_number)))
+    if entity.recognised:
+        triples.append((subject, SKOS.editorialNote, Literal(RECOGNISED_NOTE, lang="en")))
     return triples
 
 

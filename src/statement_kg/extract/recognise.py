@@ -1,0 +1,249 @@
+"""Entities a text names by their form though mappings/ does not list them: a UN resolution
+by its body and number, a UN document by its symbol, a court judgment by its application
+number, a person quoted by name. Text from other issuers cites other works and quotes
+other people; these become entities of their own (marked as recognised, not curated) so
+their citations and quotations are kept rather than dropped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from statement_kg.extract.dates import find_dates
+from statement_kg.extract.mentions import find_mentions, group_of
+from statement_kg.extract.spans import SentenceIndex
+from statement_kg.lexicon import Lexicon, Recognisers, phrase_pattern
+from statement_kg.records import Entity, Phrase
+
+_DASH = r"\s?[-‐–—]\s?"
+_SESSION = r"\(\s?(?:\d{4}|[IVXLC]+)\s?\)"
+# S/RES/822 (1993), A/RES/62/243, A/RES/260 (III).
+_RES_SYMBOL = re.compile(
+    rf"(?<![\w/])(?P<body>[AS])/RES/(?P<number>\d+(?:/\d+)?)(?:\s?(?P<session>{_SESSION}))?"
+)
+# A/76/689, A/78/790–S/2024/187, A/HRC/49/12, E/CN.4/1998/53: letters, then at least two
+# numeric parts; joint symbols of two organs are one document.
+_PART = r"[AES](?:/[A-Z]+(?:\.\d+)?)*(?:/\d+){2,}"
+_DOC_SYMBOL = re.compile(rf"(?<![\w/])(?!\w/RES/){_PART}(?:{_DASH}{_PART})*(?![\w/])")
+# "resolutions 822 (1993) and 853 (1993)", "resolution 260 (III)", "resolution 62/243".
+_NUMBER = rf"\d{{1,4}}(?:/\d{{1,4}})?(?:\s?{_SESSION})?"
+_RES_NUMBER = re.compile(rf"(?P<number>\d{{1,4}}(?:/\d{{1,4}})?)(?:\s?(?P<session>{_SESSION}))?")
+_RES_LIST = re.compile(
+    rf"\bresolutions?\s+(?P<list>{_NUMBER}(?:\s*(?:,\s*and|,|and)\s*{_NUMBER})*)", re.IGNORECASE
+)
+_APPLICATION = re.compile(
+    r"\(?\s*(?:application|app\.)\s+nos?\.?\s*(?P<number>\d{1,6}/\d{2})\s*\)?", re.IGNORECASE
+)
+# "Chiragov and Others v. Armenia", "Fatullayev v. Azerbaijan", "Sargsyan v. Azerbaijan".
+_NAMEWORD = r"[A-Z][\w’'.-]*"
+_CASE = re.compile(
+    rf"(?P<case>{_NAMEWORD}(?:\s+{_NAMEWORD})*(?:\s+and\s+Others)?\s+v\.?\s+{_NAMEWORD}"
+    rf"(?:\s+and\s+{_NAMEWORD})?)\s*,?\s*$"
+)
+_NAME = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?){1,2}"
+HEAD_LINES = 5
+CASE_WINDOW = 120
+DATE_WINDOW = 40
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _session_symbol(body: str, number: str, session: str | None) -> str | None:
+    """The UN symbol, where the text gives enough for it: a Security Council resolution
+    with its year (S/RES/822 (1993)), a General Assembly one by session and number
+    (A/RES/62/243) or, before 1976, with its session in Roman numerals (A/RES/260(III))."""
+    inner = session.strip("() ") if session else ""
+    if body == "S" and inner.isdigit() and "/" not in number:
+        return f"S/RES/{number} ({inner})"
+    if body == "A" and "/" in number and not inner:
+        return f"A/RES/{number}"
+    if body == "A" and inner and not inner.isdigit() and "/" not in number:
+        return f"A/RES/{number}({inner})"
+    return None
+
+
+def _resolution(body: str, organ: str, number: str, symbol: str | None, phrase: Phrase) -> Entity:
+    """A resolution is known by its organ and number alone, so one cited with and one
+    without its year are the same entity."""
+    name = "Security Council" if body == "S" else "General Assembly"
+    return Entity(
+        id=_slug(f"{body}-res-{number}"),
+        type="un_resolution",
+        label=f"UN {name} resolution {number}",
+        phrases=(phrase,),
+        issued_by=organ,
+        symbol=symbol,
+        recognised=True,
+    )
+
+
+def _resolutions(text: str, words: Recognisers, index: SentenceIndex) -> Iterable[Entity]:
+    bodies = words.resolution_bodies
+    for match in _RES_SYMBOL.finditer(text):
+        body = match["body"]
+        if body in bodies:
+            symbol = _session_symbol(body, match["number"], match["session"])
+            phrase = Phrase(phrase_pattern(match.group()))
+            yield _resolution(body, bodies[body][1], match["number"], symbol, phrase)
+    for match in _RES_LIST.finditer(text):
+        start, _ = index.around(match.start())
+        named = [
+            (cue_match.end(), body)
+            for body, (cue, _) in bodies.items()
+            for cue_match in re.finditer(cue, text[start : match.start()], re.IGNORECASE)
+        ]
+        if not named:
+            continue
+        body = max(named)[1]
+        cue, organ = bodies[body]
+        for number in _RES_NUMBER.finditer(match["list"]):
+            symbol = _session_symbol(body, number["number"], number["session"])
+            phrase = Phrase(phrase_pattern(number.group()), f"(?i:{cue})")
+            yield _resolution(body, organ, number["number"], symbol, phrase)
+
+
+def _own_symbol(text: str, match: re.Match[str]) -> bool:
+    """A symbol standing on a heading line near the top ("United Nations   A/78/862-S/2024/318")
+    is the document's own, not one it cites."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    rest = (
+        text[line_start : match.start()] + text[match.end() : line_end if line_end >= 0 else None]
+    )
+    return text.count("\n", 0, match.start()) < HEAD_LINES and not re.search(r"[.,;:()]", rest)
+
+
+def _documents(text: str) -> Iterable[Entity]:
+    for match in _DOC_SYMBOL.finditer(text):
+        if _own_symbol(text, match):
+            continue
+        symbol = re.sub(_DASH, "-", match.group())
+        yield Entity(
+            id=_slug(symbol),
+            type="un_document",
+            label=f"UN document {symbol}",
+            phrases=(Phrase(phrase_pattern(symbol)),),
+            symbol=symbol,
+            recognised=True,
+        )
+
+
+def _judgments(text: str, words: Recognisers) -> Iterable[Entity]:
+    if words.application_court is None or not re.search(words.application_court_cue, text):
+        return
+    for match in _APPLICATION.finditer(text):
+        number = match["number"]
+        case = _CASE.search(text, max(0, match.start() - CASE_WINDOW), match.start())
+        start = case.start() if case else match.start()
+        dates = [
+            time.begin.iso
+            for time, span in find_dates(text[match.end() : match.end() + DATE_WINDOW])
+            if time.end is None and time.begin.precision == "day"
+        ]
+        label = " ".join(case["case"].split()) if case else f"Application no. {number}"
+        yield Entity(
+            id=f"{_slug(words.application_court)}-{_slug(number)}",
+            type="court_judgment",
+            label=label,
+            phrases=(Phrase(phrase_pattern(text[start : match.end()].strip())),),
+            issued=dates[0] if dates else None,
+            issued_by=words.application_court,
+            application_number=number,
+            recognised=True,
+        )
+
+
+def _speakers(
+    text: str, words: Recognisers, verbs: str, known: list[tuple[int, int]]
+) -> Iterable[Entity]:
+    """Names right after a quotation and a verb of saying ("...," said Nino Beridze), or
+    right before a verb of saying and a quotation; a title before the name is not part of
+    it, and a name made of an institution's words is not a person."""
+    titles = rf"(?:(?:{'|'.join(words.person_titles)})\.?\s+)*"
+    after_quote = re.compile(rf"[”\"]\s*,?\s*(?:{verbs})\s+{titles}(?P<name>{_NAME})\b")
+    before_quote = re.compile(
+        rf"(?<![\w-]){titles}(?P<name>{_NAME})(?:\s*,[^,.“”\"\n]{{1,80}},)?\s+(?:{verbs})"
+        rf"\s*:?\s*[“\"]"
+    )
+    institution = re.compile(rf"\b(?:{'|'.join(words.institution_words) or '(?!)'})\b")
+    for pattern in (after_quote, before_quote):
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            name = match["name"]
+            if institution.search(name) or any(a < end and start < b for a, b in known):
+                continue
+            yield Entity(
+                id=_slug(name),
+                type="person",
+                label=name,
+                phrases=(Phrase(phrase_pattern(name)),),
+                recognised=True,
+            )
+
+
+def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
+    """The entities `text` names by their form that `lexicon` does not hold, by id; a work
+    is left out where a listed one is found at the same words or has the same identifier."""
+    words = lexicon.claims.recognisers
+    index = SentenceIndex(text)
+    mentions = find_mentions(text, lexicon, index)
+    works = [m.span for m in mentions if group_of(lexicon.entities[m.entity].type) == "work"]
+    agents = [
+        (m.span.start, m.span.end)
+        for m in mentions
+        if group_of(lexicon.entities[m.entity].type) == "agent-or-place"
+    ]
+    known_ids = {
+        identifier
+        for e in lexicon.entities.values()
+        for identifier in (e.symbol, e.application_number)
+        if identifier
+    }
+    verbs = "|".join(lexicon.claims.speech_verbs)
+    found: dict[str, Entity] = {}
+    candidates = [
+        *_resolutions(text, words, index),
+        *_documents(text),
+        *_judgments(text, words),
+        *_speakers(text, words, verbs, agents),
+    ]
+    for entity in candidates:
+        if (
+            entity.id in lexicon.entities
+            or (entity.symbol or entity.application_number) in known_ids
+        ):
+            continue
+        pattern = re.compile(entity.phrases[0].pattern, re.IGNORECASE)
+        if any(
+            w.start < m.end() and m.start() < w.end for m in pattern.finditer(text) for w in works
+        ):
+            continue
+        found[entity.id] = merge(found[entity.id], entity) if entity.id in found else entity
+    return [found[k] for k in sorted(found)]
+
+
+def merge(first: Entity, other: Entity) -> Entity:
+    """One entity recognised twice (in two places or two documents): the first label, the
+    other's as an alternative, the phrases and the facts of both."""
+    names = (*first.alt_labels, other.label, *other.alt_labels)
+    alt = tuple(dict.fromkeys(name for name in names if name != first.label))
+    return replace(
+        first,
+        alt_labels=alt,
+        phrases=tuple(dict.fromkeys((*first.phrases, *other.phrases))),
+        issued=first.issued or other.issued,
+        symbol=first.symbol or other.symbol,
+    )
+
+
+def with_recognised(texts: Iterable[str], lexicon: Lexicon) -> Lexicon:
+    """`lexicon` with what each text names by its form, merged across texts, so one work or
+    person found in two documents is one entity."""
+    found: dict[str, Entity] = {}
+    for text in texts:
+        for entity in recognise(text, lexicon):
+            found[entity.id] = merge(found[entity.id], entity) if entity.id in found else entity
+    return lexicon.with_entities(list(found.values()))
