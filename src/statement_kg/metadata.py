@@ -58,6 +58,7 @@ def _headed(text: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]
         return []
     start = match.start("name")
     end = start + len(_HEADING_TAIL.split(match["name"], maxsplit=1)[0].rstrip())
+    # Agents never nest: within one group the longest mention is the only one.
     agents = [
         m
         for m in mentions
@@ -65,16 +66,9 @@ def _headed(text: str, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]
         and m.span.end <= end
         and lexicon.entities[m.entity].type != "country"
     ]
-    outer = [
-        m
-        for m in agents
-        if not any(
-            o is not m and o.span.start <= m.span.start and m.span.end <= o.span.end for o in agents
-        )
-    ]
-    if len(outer) > 1 and len(outer) == len(_AND.split(text[start:end])):
-        return [Found(" ".join(m.span.exact.split()), m.span, m.entity) for m in outer]
-    entity = outer[0].entity if len(outer) == 1 and outer[0].span.end == end else None
+    if len(agents) > 1 and len(agents) == len(_AND.split(text[start:end])):
+        return [Found(" ".join(m.span.exact.split()), m.span, m.entity) for m in agents]
+    entity = agents[0].entity if len(agents) == 1 and agents[0].span.end == end else None
     return [Found(" ".join(text[start:end].split()), make_span(text, start, end), entity)]
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from statement_kg.records import InputError
+from statement_kg.yamlfile import read_utf8
 
 REQUIRED_METADATA = ("curie_map", "mapping_set_id", "license")
 REQUIRED_COLUMNS = ("subject_id", "predicate_id", "object_id", "mapping_justification")
@@ -125,13 +126,7 @@ def _metadata(path: Path, lines: list[str]) -> dict[str, Any]:
 
 def read(path: Path) -> MappingSet:
     """The mapping set in the file, well-formed, or an InputError naming file and line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as err:
-        raise InputError(path, "file not found") from err
-    except UnicodeDecodeError as err:
-        raise InputError(path, f"not UTF-8 ({err.reason} at byte {err.start})") from err
-    return parse(path, text)
+    return parse(path, read_utf8(path))
 
 
 def parse(path: Path, text: str) -> MappingSet:

@@ -127,32 +127,36 @@ def compose(path: Path) -> yaml.Node | None:
     return yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
 
 
-def check(data: Any, path: Path, schema_name: str) -> None:
-    """An InputError naming the file and field when data (already parsed, e.g. JSON) does
-    not match the schema."""
-    error = jsonschema.exceptions.best_match(_validator(schema_name).iter_errors(data))
-    if error is not None:
-        field = ".".join(str(p) for p in error.absolute_path) or None
-        raise InputError(path, _message(error), field=field)
-
-
-def load(path: Path, schema_name: str) -> Any:
-    """The file's data, valid against the schema, or an InputError naming file and line."""
+def read_utf8(path: Path) -> str:
+    """The file's text, or an InputError saying it is missing or not UTF-8."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError as err:
         raise InputError(path, "file not found") from err
     except UnicodeDecodeError as err:
         raise InputError(path, f"not UTF-8 ({err.reason} at byte {err.start})") from err
-    try:
-        node = yaml.compose(raw, Loader=_Loader)
-        data = yaml.load(raw, Loader=_Loader)
-    except yaml.MarkedYAMLError as err:
-        raise InputError(path, f"invalid YAML: {_yaml_problem(err)}", line=_yaml_line(err)) from err
+
+
+def check(data: Any, path: Path, schema_name: str, node: yaml.Node | None = None) -> None:
+    """An InputError naming the file and field (and, given the YAML node tree, the line)
+    when data does not match the schema."""
     error = jsonschema.exceptions.best_match(_validator(schema_name).iter_errors(data))
     if error is not None:
         field = ".".join(str(p) for p in error.absolute_path) or None
-        raise InputError(
-            path, _message(error), line=_line_of(node, list(error.absolute_path)), field=field
-        )
+        line = _line_of(node, list(error.absolute_path))
+        raise InputError(path, _message(error), line=line, field=field)
+
+
+def load(path: Path, schema_name: str) -> Any:
+    """The file's data, valid against the schema, or an InputError naming file and line."""
+    loader = _Loader(read_utf8(path))
+    try:
+        # One parse: the node tree gives the lines, the data is built from it.
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as err:
+        raise InputError(path, f"invalid YAML: {_yaml_problem(err)}", line=_yaml_line(err)) from err
+    finally:
+        loader.dispose()
+    check(data, path, schema_name, node)
     return data

@@ -8,7 +8,7 @@ from typing import Any
 
 from statement_kg.evaluate.items import Item, figure_key
 from statement_kg.records import InputError
-from statement_kg.yamlfile import check
+from statement_kg.yamlfile import check, read_utf8
 
 GOLD_SCHEMA = "gold.schema.json"
 
@@ -27,7 +27,7 @@ def _offsets(text: str, raw: dict[str, Any], path: Path, field: str) -> tuple[in
 
 def load_gold(path: Path, text: str) -> list[Item]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_utf8(path))
     except json.JSONDecodeError as err:
         raise InputError(path, f"invalid JSON: {err.msg}", line=err.lineno) from err
     check(data, path, GOLD_SCHEMA)

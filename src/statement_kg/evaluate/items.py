@@ -30,7 +30,15 @@ class Item:
     names: tuple[str, ...] = ()
 
     def matches(self, other: Item) -> bool:
-        if self.field != other.field or self.key != other.key:
+        """Whether `other` (extracted) matches this (gold) item. A gold quotation's speaker
+        may be any of the extracted speaker's names, or part of one; a gold identifier any
+        of the extracted work's names."""
+        if self.field != other.field:
+            return False
+        if self.key != other.key and not (
+            self.field == "quotations"
+            and any(str(self.key[0]) in name or name in str(self.key[0]) for name in other.names)
+        ):
             return False
         if (
             self.loose is not None

@@ -40,21 +40,12 @@ class DocumentScore:
     false_hits: list[Item] = field(default_factory=list)
 
 
-def _aliases_agree(gold: Item, extracted: Item) -> bool:
-    """A gold quotation's speaker may be any of the entity's names, or part of one."""
-    if gold.field != "quotations" or extracted.field != "quotations":
-        return False
-    speaker = str(gold.key[0])
-    overlap = gold.start < extracted.end and extracted.start < gold.end
-    return overlap and any(speaker in name or name in speaker for name in extracted.names)
-
-
 def score_document(name: str, gold: list[Item], extracted: list[Item]) -> DocumentScore:
     result = DocumentScore(name, {f: Counts() for f in FIELDS})
     unmatched = list(extracted)
     for item in gold:
         result.counts[item.field].gold += 1
-        match = next((e for e in unmatched if item.matches(e) or _aliases_agree(item, e)), None)
+        match = next((e for e in unmatched if item.matches(e)), None)
         if match is None:
             result.misses.append(item)
         else:

@@ -70,13 +70,20 @@ def _speaker(
     return None
 
 
-def _attribution(words: ClaimWords) -> re.Pattern[str]:
+@cache
+def _attribution(verbs: tuple[str, ...]) -> re.Pattern[str]:
     """The closing of a quote and the verb of saying after it: '," said '."""
-    return re.compile(rf"[”\"]?\s*,?\s*(?:{'|'.join(words.speech_verbs)})\s+", re.IGNORECASE)
+    return re.compile(rf"[”\"]?\s*,?\s*(?:{'|'.join(verbs)})\s+", re.IGNORECASE)
+
+
+@cache
+def _new_speaker(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """A new sentence (or the start of the text) whose subject says something."""
+    return re.compile(rf"(?:[.!?]\s+|\n\s*|^\W*)[A-Z][^.!?]*?\b(?:{'|'.join(verbs)})\b")
 
 
 def _speaker_after(text: str, end: int, agents: list[Mention], words: ClaimWords) -> str | None:
-    attribution = _attribution(words).match(text, end)
+    attribution = _attribution(words.speech_verbs).match(text, end)
     if attribution is None:
         return None
     for mention in agents:
@@ -94,15 +101,13 @@ def _continues(text: str, previous_end: int, start: int, words: ClaimWords) -> b
     firmly condemned "'), no blank line, no other quote, no new sentence whose subject says
     something ('". The Ministry said: "')."""
     gap = text[previous_end:start]
-    attribution = _attribution(words).match(gap)
+    attribution = _attribution(words.speech_verbs).match(gap)
     rest = gap[attribution.end() :] if attribution else gap
-    verbs = "|".join(words.speech_verbs)
-    new_speaker = re.search(rf"(?:[.!?]\s+|\n\s*|^\W*)[A-Z][^.!?]*?\b(?:{verbs})\b", rest)
     return (
         len(gap) <= CONTINUATION_GAP
         and "\n\n" not in gap
         and not re.search(r"[“”\"]\w", gap)
-        and new_speaker is None
+        and _new_speaker(words.speech_verbs).search(rest) is None
     )
 
 

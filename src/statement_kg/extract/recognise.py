@@ -27,10 +27,11 @@ _RES_SYMBOL = re.compile(
 _PART = r"[AES](?:/[A-Z]+(?:\.\d+)?)*(?:/\d+){2,}"
 _DOC_SYMBOL = re.compile(rf"(?<![\w/])(?!\w/RES/){_PART}(?:{_DASH}{_PART})*(?![\w/])")
 # "resolutions 822 (1993) and 853 (1993)", "resolution 260 (III)", "resolution 62/243".
-_NUMBER = rf"\d{{1,4}}(?:/\d{{1,4}})?(?:\s?{_SESSION})?"
-_RES_NUMBER = re.compile(rf"(?P<number>\d{{1,4}}(?:/\d{{1,4}})?)(?:\s?(?P<session>{_SESSION}))?")
+_NUMBER = r"\d{1,4}(?:/\d{1,4})?"
+_RES_NUMBER = re.compile(rf"(?P<number>{_NUMBER})(?:\s?(?P<session>{_SESSION}))?")
+_ONE = rf"{_NUMBER}(?:\s?{_SESSION})?"
 _RES_LIST = re.compile(
-    rf"\bresolutions?\s+(?P<list>{_NUMBER}(?:\s*(?:,\s*and|,|and)\s*{_NUMBER})*)", re.IGNORECASE
+    rf"\bresolutions?\s+(?P<list>{_ONE}(?:\s*(?:,\s*and|,|and)\s*{_ONE})*)", re.IGNORECASE
 )
 _APPLICATION = re.compile(
     r"\(?\s*(?:application|app\.)\s+nos?\.?\s*(?P<number>\d{1,6}/\d{2})\s*\)?", re.IGNORECASE
@@ -80,14 +81,19 @@ def _resolution(body: str, organ: str, number: str, symbol: str | None, phrase: 
     )
 
 
-def _resolutions(text: str, words: Recognisers, index: SentenceIndex) -> Iterable[Entity]:
+# A recognised entity and the span of text it was recognised at.
+_Candidate = tuple[Entity, int, int]
+
+
+def _resolutions(text: str, words: Recognisers, index: SentenceIndex) -> Iterable[_Candidate]:
     bodies = words.resolution_bodies
     for match in _RES_SYMBOL.finditer(text):
         body = match["body"]
         if body in bodies:
             symbol = _session_symbol(body, match["number"], match["session"])
             phrase = Phrase(phrase_pattern(match.group()))
-            yield _resolution(body, bodies[body][1], match["number"], symbol, phrase)
+            entity = _resolution(body, bodies[body][1], match["number"], symbol, phrase)
+            yield entity, match.start(), match.end()
     for match in _RES_LIST.finditer(text):
         start, _ = index.around(match.start())
         named = [
@@ -99,10 +105,12 @@ def _resolutions(text: str, words: Recognisers, index: SentenceIndex) -> Iterabl
             continue
         body = max(named)[1]
         cue, organ = bodies[body]
+        offset = match.start("list")
         for number in _RES_NUMBER.finditer(match["list"]):
             symbol = _session_symbol(body, number["number"], number["session"])
             phrase = Phrase(phrase_pattern(number.group()), f"(?i:{cue})")
-            yield _resolution(body, organ, number["number"], symbol, phrase)
+            entity = _resolution(body, organ, number["number"], symbol, phrase)
+            yield entity, offset + number.start(), offset + number.end()
 
 
 def _own_symbol(text: str, match: re.Match[str]) -> bool:
@@ -116,12 +124,12 @@ def _own_symbol(text: str, match: re.Match[str]) -> bool:
     return text.count("\n", 0, match.start()) < HEAD_LINES and not re.search(r"[.,;:()]", rest)
 
 
-def _documents(text: str) -> Iterable[Entity]:
+def _documents(text: str) -> Iterable[_Candidate]:
     for match in _DOC_SYMBOL.finditer(text):
         if _own_symbol(text, match):
             continue
         symbol = re.sub(_DASH, "-", match.group())
-        yield Entity(
+        entity = Entity(
             id=_slug(symbol),
             type="un_document",
             label=f"UN document {symbol}",
@@ -129,9 +137,10 @@ def _documents(text: str) -> Iterable[Entity]:
             symbol=symbol,
             recognised=True,
         )
+        yield entity, match.start(), match.end()
 
 
-def _judgments(text: str, words: Recognisers) -> Iterable[Entity]:
+def _judgments(text: str, words: Recognisers) -> Iterable[_Candidate]:
     if words.application_court is None or not re.search(words.application_court_cue, text):
         return
     for match in _APPLICATION.finditer(text):
@@ -144,7 +153,7 @@ def _judgments(text: str, words: Recognisers) -> Iterable[Entity]:
             if time.end is None and time.begin.precision == "day"
         ]
         label = " ".join(case["case"].split()) if case else f"Application no. {number}"
-        yield Entity(
+        entity = Entity(
             id=f"{_slug(words.application_court)}-{_slug(number)}",
             type="court_judgment",
             label=label,
@@ -154,11 +163,10 @@ def _judgments(text: str, words: Recognisers) -> Iterable[Entity]:
             application_number=number,
             recognised=True,
         )
+        yield entity, start, match.end()
 
 
-def _speakers(
-    text: str, words: Recognisers, verbs: str, known: list[tuple[int, int]]
-) -> Iterable[Entity]:
+def _speakers(text: str, words: Recognisers, verbs: str) -> Iterable[_Candidate]:
     """Names right after a quotation and a verb of saying ("...," said Nino Beridze), or
     right before a verb of saying and a quotation; a title before the name is not part of
     it, and a name made of an institution's words is not a person."""
@@ -171,79 +179,78 @@ def _speakers(
     institution = re.compile(rf"\b(?:{'|'.join(words.institution_words) or '(?!)'})\b")
     for pattern in (after_quote, before_quote):
         for match in pattern.finditer(text):
-            start, end = match.span("name")
             name = match["name"]
-            if institution.search(name) or any(a < end and start < b for a, b in known):
+            if institution.search(name):
                 continue
-            yield Entity(
+            entity = Entity(
                 id=_slug(name),
                 type="person",
                 label=name,
                 phrases=(Phrase(phrase_pattern(name)),),
                 recognised=True,
             )
+            yield entity, *match.span("name")
 
 
 def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
-    """The entities `text` names by their form that `lexicon` does not hold, by id; a work
-    is left out where a listed one is found at the same words or has the same identifier."""
+    """The entities `text` names by their form that `lexicon` does not hold, by id; one is
+    left out where a listed entity is found at the same words or has the same identifier."""
     words = lexicon.claims.recognisers
     index = SentenceIndex(text)
-    mentions = find_mentions(text, lexicon, index)
-    works = [m.span for m in mentions if group_of(lexicon.entities[m.entity].type) == "work"]
-    agents = [
-        (m.span.start, m.span.end)
-        for m in mentions
-        if group_of(lexicon.entities[m.entity].type) == "agent-or-place"
-    ]
     known_ids = {
         identifier
         for e in lexicon.entities.values()
         for identifier in (e.symbol, e.application_number)
         if identifier
     }
-    verbs = "|".join(lexicon.claims.speech_verbs)
-    found: dict[str, Entity] = {}
     candidates = [
-        *_resolutions(text, words, index),
-        *_documents(text),
-        *_judgments(text, words),
-        *_speakers(text, words, verbs, agents),
+        (entity, start, end)
+        for entity, start, end in (
+            *_resolutions(text, words, index),
+            *_documents(text),
+            *_judgments(text, words),
+            *_speakers(text, words, "|".join(lexicon.claims.speech_verbs)),
+        )
+        if entity.id not in lexicon.entities
+        and (entity.symbol or entity.application_number) not in known_ids
     ]
-    for entity in candidates:
-        if (
-            entity.id in lexicon.entities
-            or (entity.symbol or entity.application_number) in known_ids
-        ):
-            continue
-        pattern = re.compile(entity.phrases[0].pattern, re.IGNORECASE)
-        if any(
-            w.start < m.end() and m.start() < w.end for m in pattern.finditer(text) for w in works
-        ):
-            continue
-        found[entity.id] = merge(found[entity.id], entity) if entity.id in found else entity
-    return [found[k] for k in sorted(found)]
+    if not candidates:
+        return []  # most texts: no need to look for the listed entities as well
+    listed: dict[str, list[tuple[int, int]]] = {}
+    for mention in find_mentions(text, lexicon, index):
+        group = group_of(lexicon.entities[mention.entity].type)
+        listed.setdefault(group, []).append((mention.span.start, mention.span.end))
+    kept = [
+        entity
+        for entity, start, end in candidates
+        if not any(a < end and start < b for a, b in listed.get(group_of(entity.type), []))
+    ]
+    return sorted(_merged(kept).values(), key=lambda e: e.id)
 
 
-def merge(first: Entity, other: Entity) -> Entity:
-    """One entity recognised twice (in two places or two documents): the first label, the
-    other's as an alternative, the phrases and the facts of both."""
-    names = (*first.alt_labels, other.label, *other.alt_labels)
-    alt = tuple(dict.fromkeys(name for name in names if name != first.label))
-    return replace(
-        first,
-        alt_labels=alt,
-        phrases=tuple(dict.fromkeys((*first.phrases, *other.phrases))),
-        issued=first.issued or other.issued,
-        symbol=first.symbol or other.symbol,
-    )
+def _merged(entities: Iterable[Entity]) -> dict[str, Entity]:
+    """The entities by id, each recognised more than once (in two places or two documents)
+    merged into one: the first label, the others' as alternatives, the phrases and the
+    facts of all."""
+    found: dict[str, Entity] = {}
+    for entity in entities:
+        first = found.get(entity.id)
+        if first is None:
+            found[entity.id] = entity
+            continue
+        names = (*first.alt_labels, entity.label, *entity.alt_labels)
+        found[entity.id] = replace(
+            first,
+            alt_labels=tuple(dict.fromkeys(name for name in names if name != first.label)),
+            phrases=tuple(dict.fromkeys((*first.phrases, *entity.phrases))),
+            issued=first.issued or entity.issued,
+            symbol=first.symbol or entity.symbol,
+        )
+    return found
 
 
 def with_recognised(texts: Iterable[str], lexicon: Lexicon) -> Lexicon:
     """`lexicon` with what each text names by its form, merged across texts, so one work or
     person found in two documents is one entity."""
-    found: dict[str, Entity] = {}
-    for text in texts:
-        for entity in recognise(text, lexicon):
-            found[entity.id] = merge(found[entity.id], entity) if entity.id in found else entity
+    found = _merged(entity for text in texts for entity in recognise(text, lexicon))
     return lexicon.with_entities(list(found.values()))
