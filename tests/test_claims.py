@@ -143,7 +143,9 @@ def test_reported_terms_are_attributed(store: ox.Store) -> None:
     result = store.query("""
         PREFIX skg: <https://w3id.org/statement-kg/ontology#>
         SELECT ?who (COUNT(*) AS ?n) WHERE {
-          ?c a skg:CharacterisationClaim ; skg:reported true ; skg:attributedTo ?who }
+          ?c a skg:CharacterisationClaim ;
+             skg:voice <https://w3id.org/statement-kg/id/voice/reported> ;
+             skg:attributedTo ?who }
         GROUP BY ?who ORDER BY ?who""")
     assert isinstance(result, ox.QuerySolutions)
     assert {r["who"].value.removeprefix(ID + "agent/") for r in result} == {"echr-court", "oic"}

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from rdflib import Graph, Literal
+from rdflib import Graph
 
 from statement_kg.corpus import read_corpus
 from statement_kg.extract import extract
@@ -18,6 +18,7 @@ from statement_kg.extract.recognise import with_recognised
 from statement_kg.lexicon import ENTITIES_FILE, entity_lines, load_lexicon
 from statement_kg.links import LinkSummary, add_links, load_links, summarise
 from statement_kg.project import Project
+from statement_kg.rdf import iris
 from statement_kg.rdf.namespace import CITO, RDF, SEM, SKG
 from statement_kg.rdf.reference import entity_iri, reference_graph
 from statement_kg.rdf.statement import statement_graph
@@ -59,7 +60,12 @@ def _counts(graph: Graph) -> dict[str, int]:
         for p in (CITO.citesAsAuthority, CITO.citesAsEvidence, CITO.citesForInformation)
         for _ in graph.triples((None, p, None))
     )
-    reported = sum(1 for _ in graph.triples((None, SKG.reported, Literal(True))))
+    own = iris.concept("voice", "own")
+    reported = sum(
+        1
+        for claim in graph.subjects(RDF.type, SKG.CharacterisationClaim)
+        if (claim, SKG.voice, own) not in graph
+    )
     return {
         "entity mentions": types[SKG.Mention],
         "date mentions": types[SKG.DateMention],
@@ -69,7 +75,7 @@ def _counts(graph: Graph) -> dict[str, int]:
         "events": types[SEM.Event],
         "figures": types[SKG.FigureClaim],
         "characterisations": types[SKG.CharacterisationClaim] - reported,
-        "reported terms": reported,
+        "reported or denied terms": reported,
         "responsibility": types[SKG.ResponsibilityClaim],
         "quotations": types[SKG.QuotationClaim],
     }

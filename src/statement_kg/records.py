@@ -231,6 +231,27 @@ class AnniversaryMention:
         return f"{self.event}/anniversary/{self.ordinal}" if self.event else None
 
 
+VOICES = ("own", "reported", "denied")
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Whose claim it is: the issuer's own, reported from another party (an entity id when
+    the party is a known entity, else the words that name it, else unnamed), or denied or
+    disputed by the issuer. A claim never speaks for a party the text does not make speak."""
+
+    kind: str = "own"
+    party: str | None = None
+    party_words: str | None = None
+
+    @property
+    def own(self) -> bool:
+        return self.kind == "own"
+
+
+OWN = Voice()
+
+
 @dataclass(frozen=True)
 class Figure:
     """A quantity a statement claims: never a fact, always this statement's figure."""
@@ -244,18 +265,17 @@ class Figure:
     span: Span
     part_of: Span | None = None
     concerns: str | None = None
+    voice: Voice = OWN
 
 
 @dataclass(frozen=True)
 class Characterisation:
-    """A term a statement uses for an event; `reported` when the statement only reports
-    another party (`attributed_to`, when it names it) using it."""
+    """A term a statement uses for an event, in the voice of whoever the text makes use it."""
 
     term: str
     span: Span
     event: str | None
-    reported: bool
-    attributed_to: str | None = None
+    voice: Voice = OWN
 
 
 @dataclass(frozen=True)
@@ -266,6 +286,7 @@ class Responsibility:
     agent: str
     role: str
     span: Span
+    voice: Voice = OWN
 
 
 @dataclass(frozen=True)
@@ -276,6 +297,7 @@ class Quotation:
     span: Span
     speaker: str | None
     of_record: str | None = None
+    voice: Voice = OWN
 
 
 @dataclass(frozen=True)

@@ -137,7 +137,7 @@ def extracted_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool)
     items += [
         _anchored("characterizations", (c.term,), c.span)
         for c in extraction.characterisations
-        if not c.reported
+        if c.voice.own
     ]
     for quotation in extraction.quotations:
         if quotation.speaker is not None:

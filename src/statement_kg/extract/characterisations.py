@@ -10,7 +10,7 @@ from functools import cache
 
 from statement_kg.extract.spans import SentenceIndex, make_span
 from statement_kg.lexicon import ClaimWords
-from statement_kg.records import Characterisation, Mention, Quotation
+from statement_kg.records import OWN, Characterisation, Mention, Quotation, Voice
 
 REPORTED_WINDOW = 120
 
@@ -65,13 +65,13 @@ def find_characterisations(
                     any(_rx(p).search(left) for p in words.reported)
                     and not any(re.search(p, text[s_start:start]) for p in words.own_voice)
                 )
+                voice = Voice("reported", quoted.speaker if quoted else None) if reported else OWN
                 found.append(
                     Characterisation(
                         term=term.id,
                         span=make_span(text, start, end),
                         event=_event(start, end, events, index),
-                        reported=reported,
-                        attributed_to=quoted.speaker if quoted else None,
+                        voice=voice,
                     )
                 )
     return _coordinated(text, sorted(found, key=lambda c: c.span.start))
@@ -91,10 +91,10 @@ def _coordinated(text: str, found: list[Characterisation]) -> list[Characterisat
         previous = out[-1] if out else None
         if (
             previous is not None
-            and previous.reported
-            and not item.reported
+            and not previous.voice.own
+            and item.voice.own
             and _COORDINATION.match(text[previous.span.end : item.span.start])
         ):
-            item = Characterisation(item.term, item.span, item.event, True, previous.attributed_to)
+            item = Characterisation(item.term, item.span, item.event, previous.voice)
         out.append(item)
     return out

@@ -13,7 +13,7 @@ from functools import cache
 
 from statement_kg.extract.spans import SentenceIndex, make_span
 from statement_kg.lexicon import ClaimWords
-from statement_kg.records import Mention, Quotation, QuotationOfRecord
+from statement_kg.records import Mention, Quotation, QuotationOfRecord, Voice
 
 _QUOTES = re.compile(
     r"“(?P<curly>[^”]{2,1500})”|(?<![\w\"])\"(?P<straight>\w[^\"]{1,1500}?[\w.!?,\]])\"(?!\w)"
@@ -137,5 +137,8 @@ def find_quotations(
             speaker = records[of_record].speaker
         if speaker is None:
             continue
-        found.append(Quotation(make_span(text, start, end), speaker, of_record))
+        # The quoted words are the speaker's: the statement reports them.
+        found.append(
+            Quotation(make_span(text, start, end), speaker, of_record, Voice("reported", speaker))
+        )
     return found

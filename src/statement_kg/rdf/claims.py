@@ -2,7 +2,8 @@
 its words: a figure (category, value, modifier, qualifiers, the figure it is part of), a
 characterisation (the term, the event, whose term it is), an attribution of
 responsibility (agent, role, event), a quotation (speaker, words, the quotation of record),
-a cited article or web page. The graph states what the statement claims, never the claim."""
+a cited article or web page; each claim says whose voice it is (own, reported from
+a party, denied). The graph states what the statement claims, never the claim."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.rdf import iris
 from statement_kg.rdf.namespace import CITO, DCTERMS, OA, RDF, RDFS, SCHEMA, SKG, XSD
 from statement_kg.rdf.reference import date_literal, entity_iri
-from statement_kg.records import Extraction, Span
+from statement_kg.records import Extraction, Span, Voice
 
 Anchor = Callable[[Graph, str, URIRef, Span], None]
 
@@ -28,17 +29,29 @@ def number_literal(value: float) -> Literal:
     return Literal(text, datatype=XSD.decimal)
 
 
-def _annotation(graph: Graph, node: URIRef, cls: URIRef, motivation: URIRef) -> None:
+def _annotation(
+    graph: Graph,
+    lexicon: Lexicon,
+    node: URIRef,
+    cls: URIRef,
+    motivation: URIRef,
+    voice: Voice,
+) -> None:
     graph.add((node, RDF.type, cls))
     graph.add((node, RDF.type, SKG.Claim))
     graph.add((node, OA.motivatedBy, motivation))
+    graph.add((node, SKG.voice, iris.concept("voice", voice.kind)))
+    if voice.party is not None:
+        graph.add((node, SKG.attributedTo, entity_iri(lexicon, voice.party)))
+    elif voice.party_words is not None:
+        graph.add((node, SKG.partyName, Literal(voice.party_words)))
 
 
 def _figures(graph: Graph, extraction: Extraction, lexicon: Lexicon, anchor: Anchor) -> None:
     doc_id = extraction.document.id
     for figure in extraction.figures:
         node = iris.annotation(doc_id, "figure", figure.span)
-        _annotation(graph, node, SKG.FigureClaim, OA.describing)
+        _annotation(graph, lexicon, node, SKG.FigureClaim, OA.describing, figure.voice)
         graph.add((node, SKG.category, iris.concept("figure-category", figure.category)))
         graph.add((node, SKG.modifier, iris.concept("modifier", figure.modifier)))
         if figure.value is not None:
@@ -61,13 +74,12 @@ def _characterisations(
     doc_id = extraction.document.id
     for item in extraction.characterisations:
         node = iris.annotation(doc_id, "characterisation", item.span)
-        _annotation(graph, node, SKG.CharacterisationClaim, OA.classifying)
+        _annotation(
+            graph, lexicon, node, SKG.CharacterisationClaim, OA.classifying, item.voice
+        )
         graph.add((node, SKG.term, iris.concept("characterisation", item.term)))
-        graph.add((node, SKG.reported, Literal(item.reported)))
         if item.event is not None:
             graph.add((node, SKG.concerns, entity_iri(lexicon, item.event)))
-        if item.attributed_to is not None:
-            graph.add((node, SKG.attributedTo, entity_iri(lexicon, item.attributed_to)))
         anchor(graph, doc_id, node, item.span)
 
 
@@ -77,7 +89,9 @@ def _responsibilities(
     doc_id = extraction.document.id
     for item in extraction.responsibilities:
         node = iris.annotation(doc_id, "responsibility", item.span, item.agent)
-        _annotation(graph, node, SKG.ResponsibilityClaim, OA.describing)
+        _annotation(
+            graph, lexicon, node, SKG.ResponsibilityClaim, OA.describing, item.voice
+        )
         graph.add((node, SKG.agent, entity_iri(lexicon, item.agent)))
         graph.add((node, SKG.role, iris.concept("role", item.role)))
         graph.add((node, SKG.concerns, entity_iri(lexicon, item.event)))
@@ -89,7 +103,7 @@ def _quotations(graph: Graph, extraction: Extraction, lexicon: Lexicon, anchor: 
     statement = iris.statement(document.id)
     for item in extraction.quotations:
         node = iris.annotation(document.id, "quotation", item.span)
-        _annotation(graph, node, SKG.QuotationClaim, OA.quoting)
+        _annotation(graph, lexicon, node, SKG.QuotationClaim, OA.quoting, item.voice)
         if item.of_record is not None:
             record = lexicon.quotations[item.of_record]
             quotation = iris.quotation(record.id)

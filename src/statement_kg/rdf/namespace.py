@@ -163,8 +163,9 @@ class SKG(DefinedNamespace):
     partOf: URIRef
     concerns: URIRef
     term: URIRef
-    reported: URIRef
+    voice: URIRef
     attributedTo: URIRef
+    partyName: URIRef
     agent: URIRef
     role: URIRef
     speaker: URIRef

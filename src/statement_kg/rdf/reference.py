@@ -23,6 +23,17 @@ from statement_kg.rdf.namespace import (
 )
 from statement_kg.records import Concept, Entity, PartialDate
 
+VOICE_CONCEPTS = (
+    ("own", "own voice", "The issuer asserts the claim in its own voice."),
+    (
+        "reported",
+        "reported",
+        "The issuer reports another party making the claim (skg:attributedTo or "
+        "skg:partyName name it when the text does), without asserting it.",
+    ),
+    ("denied", "denied or disputed", "The issuer denies or disputes the claim."),
+)
+
 # Each entity type's classes. Supertypes are asserted too, so plain SPARQL finds every
 # agent or work without an inference step.
 CLASSES: dict[str, tuple[URIRef, ...]] = {
@@ -135,6 +146,7 @@ def reference_graph(lexicon: Lexicon) -> Graph:
             "Who a figure counts",
             [Concept(q, q.replace("_", " ")) for q in words.qualifiers],
         ),
+        "voice": ("Whose claim it is", [Concept(v, label, d) for v, label, d in VOICE_CONCEPTS]),
     }
     for name, (title, concepts) in schemes.items():
         scheme = iris.scheme(name)

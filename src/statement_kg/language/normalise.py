@@ -1,0 +1,69 @@
+"""The text the parser sees: hard line breaks inside a sentence joined, words hyphenated
+across a line break mended, runs of spaces kept. Received texts wrap lines wherever their
+source did (a PDF column, an e-mail, OCR), and a parser reads a line break as a boundary.
+Every character of the normalised text keeps the offset it came from, so each span found in
+it maps back to the exact words of the original."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# "geno-\ncide": a lower-case word split by a hyphen at the end of a line.
+_HYPHENATED = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
+# A single line break (not a blank line) with its surrounding blanks.
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*(?!\r?\n)")
+_ENDS_SENTENCE = re.compile(r"[.:;!?\"”)\]]$")
+# A line this long that ends without punctuation was wrapped, not ended; shorter ones are
+# headings, letterheads and signature lines, which stay lines of their own.
+WRAPPED_LINE = 45
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """A normalised text and, for each of its characters, its offset in the original."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the normalised span [start, end)."""
+        if end <= start:
+            at = self.offsets[start] if start < len(self.offsets) else self.offsets[-1] + 1
+            return at, at
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def _joins(text: str, match: re.Match[str]) -> bool:
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line = text[line_start : match.start()]
+    following = text[match.end() : match.end() + 1]
+    if not line.strip() or not following:
+        return False
+    if following.islower() or following.isdigit() and not _ENDS_SENTENCE.search(line):
+        return True
+    return len(line.strip()) >= WRAPPED_LINE and not _ENDS_SENTENCE.search(line)
+
+
+def normalise(text: str) -> Normalised:
+    pieces: list[str] = []
+    offsets: list[int] = []
+    edits: list[tuple[int, int, str]] = [(m.start(), m.end(), "") for m in _HYPHENATED.finditer(text)]
+    edits += [
+        (m.start(), m.end(), " ")
+        for m in _LINE_BREAK.finditer(text)
+        if _joins(text, m) and not any(a <= m.start() < b for a, b, _ in edits)
+    ]
+    edits.sort()
+    position = 0
+    for start, end, replacement in edits:
+        if start < position:
+            continue
+        pieces.append(text[position:start])
+        offsets.extend(range(position, start))
+        pieces.append(replacement)
+        offsets.extend([start] * len(replacement))
+        position = end
+    pieces.append(text[position:])
+    offsets.extend(range(position, len(text)))
+    return Normalised("".join(pieces), tuple(offsets))
