@@ -4,6 +4,7 @@ this one runs them in order, each seeing what the earlier ones found."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from statement_kg.extract.anniversaries import find_anniversaries
 from statement_kg.extract.articles import find_articles
@@ -17,8 +18,11 @@ from statement_kg.extract.numbers import find_numbers
 from statement_kg.extract.quotations import find_quotations, quoted_spans
 from statement_kg.extract.responsibility import find_responsibilities
 from statement_kg.extract.spans import SentenceIndex
+from statement_kg.extract.voice import Speakers, VoiceReader
+from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon
-from statement_kg.records import Document, Extraction, Figure, Mention
+from statement_kg.metadata import find_issuers
+from statement_kg.records import Document, Extraction, Figure, Mention, Voice
 
 AGENT_TYPES = frozenset({"country", "organisation", "news_outlet", "collective", "person"})
 # Numbers that label rather than count: "No. 366", "p. 172", "366th".
@@ -33,6 +37,28 @@ def _concerns(figure: Figure, events: list[Mention], index: SentenceIndex) -> st
         if start <= m.span.start < end
     ]
     return min(near)[2] if near else None
+
+
+def _issuer_names(document: Document, lexicon: Lexicon) -> tuple[str, ...]:
+    """The names the issuer goes by: its sidecar entities', or what the text's letterhead,
+    heading or signature says when there is no sidecar."""
+    if document.meta.issuers:
+        return tuple(
+            name
+            for issuer in document.meta.issuers
+            for name in (lexicon.entities[issuer].label, *lexicon.entities[issuer].alt_labels)
+        )
+    return tuple(found.value for found in find_issuers(document.text, lexicon))
+
+
+def _combined(listed: Voice, parsed: Voice) -> Voice:
+    """A characterisation's voice from its reporting cue in mappings/ and from the parse: a
+    denial wins, a cue's party is kept, the parse names a party the cue left unnamed."""
+    if parsed.kind == "denied" or listed.own:
+        return parsed
+    if listed.party is None and listed.party_words is None and not parsed.own:
+        return Voice(listed.kind, parsed.party, parsed.party_words)
+    return listed
 
 
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
@@ -106,6 +132,26 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     responsibilities = find_responsibilities(
         text, words, agents, events, placed_events(mentions, lexicon), quoted_spans(text), index
     )
+    speakers = Speakers(
+        issuers=frozenset(document.meta.issuers),
+        issuer_names=_issuer_names(document, lexicon),
+        agents=tuple(agents),
+        quotations=tuple(quotations),
+    )
+    reader = VoiceReader(analyse(text), words.voice, speakers)
+    figures = [
+        f
+        if f.category == "anniversary"
+        else replace(f, voice=reader.voice(f.span.start, f.span.end))
+        for f in figures
+    ]
+    characterisations = [
+        replace(c, voice=_combined(c.voice, reader.voice(c.span.start, c.span.end)))
+        for c in characterisations
+    ]
+    responsibilities = [
+        replace(r, voice=reader.voice(r.span.start, r.span.end)) for r in responsibilities
+    ]
     return Extraction(
         document,
         tuple(mentions),
