@@ -111,9 +111,8 @@ class ClaimWords:
     qualifiers: dict[str, tuple[str, ...]]
     modifiers: dict[str, tuple[str, ...]]
     parts: tuple[str, ...]
+    not_counted: frozenset[str]
     terms: dict[str, Concept]
-    reported: tuple[str, ...]
-    own_voice: tuple[str, ...]
     generic: tuple[str, ...]
     speech_verbs: tuple[str, ...]
     roles: dict[str, Concept]
@@ -235,6 +234,8 @@ def _concept(raw: dict[str, Any]) -> Concept:
         entails=tuple(raw.get("entails", [])),
         percent=raw.get("percent", False),
         phrases=tuple(raw.get("phrases", [])),
+        lemmas=frozenset(raw.get("lemmas", [])),
+        context=frozenset(raw.get("context", [])),
     )
 
 
@@ -258,9 +259,8 @@ def _claim_words(mappings: Path) -> ClaimWords:
         qualifiers={k: tuple(v) for k, v in figures.get("qualifiers", {}).items()},
         modifiers={k: tuple(v) for k, v in figures.get("modifiers", {}).items()},
         parts=tuple(figures.get("parts", [])),
+        not_counted=frozenset(figures.get("not_counted", [])),
         terms={t["id"]: _concept(t) for t in terms.get("terms", [])},
-        reported=tuple(terms.get("reported", [])),
-        own_voice=tuple(terms.get("own_voice", [])),
         generic=tuple(terms.get("generic", [])),
         speech_verbs=tuple(claims.get("speech_verbs", [])),
         roles=roles,

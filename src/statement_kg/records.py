@@ -79,6 +79,10 @@ class Concept:
     entails: tuple[str, ...] = ()
     percent: bool = False
     phrases: tuple[str, ...] = ()
+    # Lemmas that name the category in a figure's parse (its noun, its verb), and lemmas
+    # one of which its sentence must hold for them to count.
+    lemmas: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

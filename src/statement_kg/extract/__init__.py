@@ -22,7 +22,7 @@ from statement_kg.extract.voice import Speakers, VoiceReader
 from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon
 from statement_kg.metadata import find_issuers
-from statement_kg.records import Document, Extraction, Figure, Mention, Voice
+from statement_kg.records import Document, Extraction, Figure, Mention
 
 AGENT_TYPES = frozenset({"country", "organisation", "news_outlet", "collective", "person"})
 # Numbers that label rather than count: "No. 366", "p. 172", "366th".
@@ -49,16 +49,6 @@ def _issuer_names(document: Document, lexicon: Lexicon) -> tuple[str, ...]:
             for name in (lexicon.entities[issuer].label, *lexicon.entities[issuer].alt_labels)
         )
     return tuple(found.value for found in find_issuers(document.text, lexicon))
-
-
-def _combined(listed: Voice, parsed: Voice) -> Voice:
-    """A characterisation's voice from its reporting cue in mappings/ and from the parse: a
-    denial wins, a cue's party is kept, the parse names a party the cue left unnamed."""
-    if parsed.kind == "denied" or listed.own:
-        return parsed
-    if listed.party is None and listed.party_words is None and not parsed.own:
-        return Voice(listed.kind, parsed.party, parsed.party_words)
-    return listed
 
 
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
@@ -92,6 +82,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         for d in dated_events(text, all_dates, events, anniversaries, mentions, lexicon, index)
         if not any(a <= d.span.start < b for a, b in article_spans)
     ]
+    analysis = analyse(text)
     quotations = find_quotations(text, agents, works, words, lexicon.quotations, index)
     not_figures = [
         *((span.start, span.end) for _, span in all_dates),
@@ -114,7 +105,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             f.part_of,
             _concerns(f, events, index),
         )
-        for f in find_figures(text, find_numbers(text, not_figures), words, index)
+        for f in find_figures(text, find_numbers(text, not_figures), words, index, analysis)
     ]
     figures += [
         Figure("anniversary", float(a.ordinal), None, None, "exact", (), a.span, concerns=a.event)
@@ -125,7 +116,6 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         text,
         words,
         events,
-        quotations,
         [*link_spans, *article_spans, *label_spans, *((w.span.start, w.span.end) for w in works)],
         index,
     )
@@ -138,7 +128,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         agents=tuple(agents),
         quotations=tuple(quotations),
     )
-    reader = VoiceReader(analyse(text), words.voice, speakers)
+    reader = VoiceReader(analysis, words.voice, speakers)
     figures = [
         f
         if f.category == "anniversary"
@@ -146,8 +136,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         for f in figures
     ]
     characterisations = [
-        replace(c, voice=_combined(c.voice, reader.voice(c.span.start, c.span.end)))
-        for c in characterisations
+        replace(c, voice=reader.voice(c.span.start, c.span.end)) for c in characterisations
     ]
     responsibilities = [
         replace(r, voice=reader.voice(r.span.start, r.span.end)) for r in responsibilities

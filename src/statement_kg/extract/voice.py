@@ -24,7 +24,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # How a claim hangs below a verb of saying (its clause or object) and below a verb of naming
 # (the predicate it gives: "calls it a crime", "recognised ... as genocide").
 _CLAUSE = frozenset({"ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "attr", "oprd"})
-_PREDICATE = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
+_PREDICATE = frozenset({"oprd", "attr", "ccomp", "acomp"})
 _PASSIVE_VERBS = frozenset(
     {
         "claim",
@@ -43,6 +43,8 @@ _PASSIVE_VERBS = frozenset(
         "term",
     }
 )
+# How far up the parse the subject a participle shares is looked for.
+MAX_CLIMB = 6
 _ARTICLE = re.compile(r"^(?:the|a|an|this|that)\s+", re.IGNORECASE)
 
 
@@ -151,13 +153,21 @@ class VoiceReader:
             return False
         return verb.tag_ in {"VBD", "VBZ", "VBN"} or verb.lemma_ == "be"
 
-    def _subject(self, verb: Token) -> Token | None:
-        """A verb's subject, or its first conjunct's ("denies ... but even claims that")."""
-        while True:
+    @staticmethod
+    def _subject(verb: Token) -> Token | None:
+        """A verb's subject, or the one it shares: a conjunct's ("denies ... but even claims
+        that"), a participle's ("parliaments adopted resolutions ... recognizing it as").
+        Not an infinitive's: "calls on others to recognise it as" is the caller's wish."""
+        for _ in range(MAX_CLIMB):
             subject = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if subject or verb.dep_ != "conj":
-                return subject[0] if subject else None
+            if subject:
+                return subject[0]
+            if verb.dep_ not in {"conj", "pcomp", "acl", "advcl"} or verb.tag_ == "VB":
+                return None
             verb = verb.head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                verb = verb.head
+        return None
 
     def _reported_by_verb(self, verb: Token) -> Voice | None:
         subject = self._subject(verb)
