@@ -83,7 +83,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         if not any(a <= d.span.start < b for a, b in article_spans)
     ]
     analysis = analyse(text)
-    quotations = find_quotations(text, agents, works, words, lexicon.quotations, index)
+    quotations = find_quotations(text, agents, works, words, lexicon.quotations, index, analysis)
     not_figures = [
         *((span.start, span.end) for _, span in all_dates),
         *((m.span.start, m.span.end) for m in mentions if group_of(by_type[m]) != "event"),
