@@ -17,26 +17,17 @@ from statement_kg.extract.mentions import find_mentions, group_of
 from statement_kg.extract.numbers import find_numbers
 from statement_kg.extract.quotations import find_quotations, quoted_spans
 from statement_kg.extract.responsibility import find_responsibilities
+from statement_kg.extract.scope import Scope
 from statement_kg.extract.spans import SentenceIndex
 from statement_kg.extract.voice import Speakers, VoiceReader
 from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon
 from statement_kg.metadata import find_issuers
-from statement_kg.records import Document, Extraction, Figure, Mention
+from statement_kg.records import Document, Extraction, Figure
 
 AGENT_TYPES = frozenset({"country", "organisation", "news_outlet", "collective", "person"})
 # Numbers that label rather than count: "No. 366", "p. 172", "366th".
 _LABEL_NUMBER = re.compile(r"(?:\b(?:No|p|pp|para|Art|art)\.\s*)\d+|\d+(?:st|nd|rd|th)\b")
-
-
-def _concerns(figure: Figure, events: list[Mention], index: SentenceIndex) -> str | None:
-    start, end = index.around(figure.span.start)
-    near = [
-        (abs(m.span.start - figure.span.start), m.span.start, m.entity)
-        for m in events
-        if start <= m.span.start < end
-    ]
-    return min(near)[2] if near else None
 
 
 def _issuer_names(document: Document, lexicon: Lexicon) -> tuple[str, ...]:
@@ -84,6 +75,20 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     ]
     analysis = analyse(text)
     quotations = find_quotations(text, agents, works, words, lexicon.quotations, index, analysis)
+    placed = placed_events(mentions, lexicon)
+    placed_spans = {(m.span.start, m.span.end) for m in placed}
+    scope = Scope(
+        analysis,
+        tuple(events),
+        tuple(placed),
+        tuple(
+            m
+            for m in mentions
+            if by_type[m] == "place" and (m.span.start, m.span.end) not in placed_spans
+        ),
+        tuple(all_dates),
+        {e.id: e.when for e in lexicon.entities.values() if e.when is not None},
+    )
     not_figures = [
         *((span.start, span.end) for _, span in all_dates),
         *((m.span.start, m.span.end) for m in mentions if group_of(by_type[m]) != "event"),
@@ -103,7 +108,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             f.qualifiers,
             f.span,
             f.part_of,
-            _concerns(f, events, index),
+            scope.clause_event(f.span.start, f.span.end),
         )
         for f in find_figures(text, find_numbers(text, not_figures), words, index, analysis)
     ]
@@ -120,7 +125,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         index,
     )
     responsibilities = find_responsibilities(
-        text, words, agents, events, placed_events(mentions, lexicon), quoted_spans(text), index
+        text, words, agents, events, placed, quoted_spans(text), index
     )
     speakers = Speakers(
         issuers=frozenset(document.meta.issuers),
@@ -136,7 +141,12 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         for f in figures
     ]
     characterisations = [
-        replace(c, voice=reader.voice(c.span.start, c.span.end)) for c in characterisations
+        replace(
+            c,
+            voice=reader.voice(c.span.start, c.span.end),
+            event=scope.event(c.span.start, c.span.end),
+        )
+        for c in characterisations
     ]
     responsibilities = [
         replace(r, voice=reader.voice(r.span.start, r.span.end)) for r in responsibilities
