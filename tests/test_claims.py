@@ -269,3 +269,21 @@ def test_draft_metadata_proposes_a_sidecar_the_build_refuses(
 )
 def test_every_eval_doc_has_gold(text: str) -> None:
     assert (ROOT / text).with_suffix(".json").exists()
+
+
+def test_cq11_says_whose_voice_each_claim_is(store: ox.Store) -> None:
+    """The court's words quoted by the issuer are the court's; the parliaments that
+    recognised the events as genocide are named as the party, not merged into one entity."""
+    rows = _rows(store, "cq-11")
+    not_own = {
+        (r["about"] or r["kind"], r["voice"], r["party"]) for r in rows if r["voice"] != "own"
+    }
+    assert ("war_crime", "reported", "European Court of Human Rights") in not_own
+    assert (
+        "genocide",
+        "reported",
+        "national legislative bodies of 16 States, as well as the Organization of Islamic "
+        "Cooperation",
+    ) in not_own
+    assert ("quotation", "reported", "Serzh Sargsyan") in not_own
+    assert {r["voice"] for r in rows} <= {"own", "reported", "denied"}

@@ -274,8 +274,15 @@ class VoiceReader:
         if not tokens:
             return None, None
         start, end = self.analysis.span_of(tokens)
+        inside = {t.i for t in tokens}
+        head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+        h_start, h_end = self.analysis.span_of([head])
+        # The party is an entity when the phrase is its name, not when the entity is only
+        # one of several parties ("the parliaments of 16 States, as well as the OIC").
         for mention in self.speakers.agents:
-            if start <= mention.span.start and mention.span.end <= end:
+            if mention.span.start <= h_start and h_end <= mention.span.end and (
+                start <= mention.span.start and mention.span.end <= end
+            ):
                 return mention.entity, None
         words = _ARTICLE.sub("", self.analysis.words(tokens))
         return None, words or None

