@@ -109,6 +109,7 @@ class ClaimWords:
 
     categories: dict[str, Concept]
     qualifiers: dict[str, tuple[str, ...]]
+    qualifier_lemmas: dict[str, frozenset[str]]
     modifiers: dict[str, tuple[str, ...]]
     parts: tuple[str, ...]
     not_counted: frozenset[str]
@@ -257,6 +258,9 @@ def _claim_words(mappings: Path) -> ClaimWords:
     return ClaimWords(
         categories={c["id"]: _concept(c) for c in figures.get("categories", [])},
         qualifiers={k: tuple(v) for k, v in figures.get("qualifiers", {}).items()},
+        qualifier_lemmas={
+            k: frozenset(v) for k, v in figures.get("qualifier_lemmas", {}).items()
+        },
         modifiers={k: tuple(v) for k, v in figures.get("modifiers", {}).items()},
         parts=tuple(figures.get("parts", [])),
         not_counted=frozenset(figures.get("not_counted", [])),

@@ -100,3 +100,26 @@ def parsed_category(
             if lemma in category.lemmas:
                 return category.id
     return None
+
+
+def parsed_qualifiers(
+    analysis: Analysis, number: NumberExpr, lemmas: dict[str, frozenset[str]]
+) -> tuple[str, ...]:
+    """Who a number counts, from its phrase: "63 children", "63 were children", "63 of
+    them children", "51 female"."""
+    tokens = analysis.tokens(number.start, number.end)
+    if not tokens:
+        return ()
+    token = tokens[-1]
+    noun = _counted(token)
+    words = [noun, *(c for c in noun.children if c.dep_ in {"amod", "compound"})]
+    if token.dep_ == "nsubj":
+        head = token.head
+        if head.lemma_ == "be":
+            words += [c for c in head.children if c.dep_ in {"attr", "acomp"}]
+        elif head.pos_ in {"NOUN", "ADJ"}:
+            words.append(head)
+    if noun.dep_ in {"appos", "conj"} and noun.pos_ in {"NOUN", "ADJ"} and noun is not token:
+        words.append(noun)
+    found = {w.lemma_.lower() for w in words if w is not token}
+    return tuple(name for name, names in lemmas.items() if names & found)

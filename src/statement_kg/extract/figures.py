@@ -10,7 +10,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from statement_kg.extract.figure_words import allowed_categories, counts, parsed_category
+from statement_kg.extract.figure_words import (
+    allowed_categories,
+    counts,
+    parsed_category,
+    parsed_qualifiers,
+)
 from statement_kg.extract.numbers import NumberExpr
 from statement_kg.extract.spans import SentenceIndex, make_span
 from statement_kg.language import Analysis
@@ -83,14 +88,19 @@ def _before_category(
     return None
 
 
-def _qualifiers(text: str, number: NumberExpr, words: ClaimWords) -> tuple[str, ...]:
-    """Who is counted, from the words right after the number ("63 children")."""
+def _qualifiers(
+    text: str, number: NumberExpr, words: ClaimWords, analysis: Analysis
+) -> tuple[str, ...]:
+    """Who is counted, from the words right after the number ("63 children") or from its
+    phrase ("63 were children")."""
     head = text[number.end : number.end + 30]
-    return tuple(
+    listed = {
         name
         for name, patterns in words.qualifiers.items()
         if any(_rx(rf"^\s+(?:\w+\s+)?(?:{p})\b").search(head) for p in patterns)
-    )
+    }
+    parsed = set(parsed_qualifiers(analysis, number, words.qualifier_lemmas))
+    return tuple(name for name in words.qualifiers if name in listed | parsed)
 
 
 def _opens_parts(text: str, start: int, end: int, words: ClaimWords) -> bool:
@@ -162,7 +172,7 @@ def find_figures(
             or parsed_category(analysis, number, words.categories, allowed)
         )
         parent = len(drafts) - 1 if drafts and _of_them(text, number) else None
-        drafts.append(_Draft(number, category, modifier, _qualifiers(text, number, words), parent))
+        drafts.append(_Draft(number, category, modifier, _qualifiers(text, number, words, analysis), parent))
         head = len(drafts) - 1
         for k in parts:
             part = numbers[k]
@@ -171,7 +181,7 @@ def find_figures(
             ) or parsed_category(analysis, part, words.categories, allowed)
             part_modifier, _ = _modifier(text, part, words)
             drafts.append(
-                _Draft(part, own or category, part_modifier, _qualifiers(text, part, words), head)
+                _Draft(part, own or category, part_modifier, _qualifiers(text, part, words, analysis), head)
             )
         i = (parts[-1] if parts else i) + 1
     return _figures(text, drafts, words)
