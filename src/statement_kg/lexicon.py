@@ -21,6 +21,8 @@ CLAIMS_FILE = "claims.yaml"
 QUOTATIONS_FILE = "quotations.yaml"
 CLAIMS_SCHEMA = "claims.schema.json"
 VOICE_FILE = "voice.yaml"
+CITATIONS_FILE = "citations.yaml"
+CITATIONS_SCHEMA = "citations.schema.json"
 VOICE_SCHEMA = "voice.schema.json"
 
 _REFERENCE_FIELDS = ("part_of", "located_in", "place", "issued_by", "author")
@@ -103,6 +105,15 @@ class VoiceWords:
 
 
 @dataclass(frozen=True)
+class CitationWords:
+    """How works cited by description are found (mappings/citations.yaml)."""
+
+    works: dict[str, str]
+    un_organs: tuple[str, ...]
+    determiners: frozenset[str]
+
+
+@dataclass(frozen=True)
 class ClaimWords:
     """The words that find claims: figure categories, qualifiers, modifiers, the openers
     of a figure's parts, characterisation terms, reporting cues, speech verbs, roles."""
@@ -123,6 +134,7 @@ class ClaimWords:
     document_type_cues: dict[str, str]
     recognisers: Recognisers
     voice: VoiceWords
+    citations: CitationWords
 
 
 @dataclass(frozen=True)
@@ -245,6 +257,7 @@ def _claim_words(mappings: Path) -> ClaimWords:
     terms = load(mappings / CHARACTERISATIONS_FILE, CLAIMS_SCHEMA)
     claims = load(mappings / CLAIMS_FILE, CLAIMS_SCHEMA)
     voice = load(mappings / VOICE_FILE, VOICE_SCHEMA)
+    citations = load(mappings / CITATIONS_FILE, CITATIONS_SCHEMA)
     recognise = claims.get("recognise", {})
     roles = {
         role: Concept(
@@ -293,5 +306,10 @@ def _claim_words(mappings: Path) -> ClaimWords:
             distancing_words=tuple(voice["distancing_words"]),
             negatable_verbs=frozenset(voice["negatable_verbs"]),
             first_person=frozenset(voice["first_person"]),
+        ),
+        citations=CitationWords(
+            works=dict(citations["works"]),
+            un_organs=tuple(citations["un_organs"]),
+            determiners=frozenset(citations["determiners"]),
         ),
     )

@@ -323,6 +323,15 @@ class ArticleCitation:
 
 
 @dataclass(frozen=True)
+class DescribedCitation:
+    """A work a statement cites by describing it, with no identifier: its kind
+    (un_resolution, declaration, convention, court_judgment, other) and the words."""
+
+    kind: str
+    span: Span
+
+
+@dataclass(frozen=True)
 class Link:
     """A web address a statement gives, repaired where a line break split it; the span
     keeps the original text."""
@@ -347,6 +356,7 @@ class Extraction:
     quotations: tuple[Quotation, ...] = field(default=())
     articles: tuple[ArticleCitation, ...] = field(default=())
     links: tuple[Link, ...] = field(default=())
+    described: tuple[DescribedCitation, ...] = field(default=())
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,10 @@ def _citations(extraction: Extraction, lexicon: Lexicon) -> list[Item]:
         if label and any(label.start <= w.start < label.end for w in work_spans):
             continue  # the address of a work already counted
         items.append(Item("citations", ("other",), link.span.start, link.span.end, link.span.exact))
+    items += [
+        Item("citations", (d.kind,), d.span.start, d.span.end, d.span.exact)
+        for d in extraction.described
+    ]
     return items
 
 

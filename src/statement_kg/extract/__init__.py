@@ -10,6 +10,7 @@ from statement_kg.extract.anniversaries import find_anniversaries
 from statement_kg.extract.articles import find_articles
 from statement_kg.extract.characterisations import find_characterisations
 from statement_kg.extract.dates import find_dates
+from statement_kg.extract.described import find_described
 from statement_kg.extract.events import dated_events, placed_events
 from statement_kg.extract.figures import find_figures
 from statement_kg.extract.links import find_links
@@ -23,7 +24,7 @@ from statement_kg.extract.voice import Speakers, VoiceReader
 from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon
 from statement_kg.metadata import find_issuers
-from statement_kg.records import Document, Extraction, Figure
+from statement_kg.records import Document, Extraction, Figure, Mention
 
 AGENT_TYPES = frozenset({"country", "organisation", "news_outlet", "collective", "person"})
 # Numbers that label rather than count: "No. 366", "p. 172", "366th".
@@ -151,6 +152,9 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     responsibilities = [
         replace(r, voice=reader.voice(r.span.start, r.span.end)) for r in responsibilities
     ]
+    cited = [*works, *(Mention("article", a.span) for a in articles)]
+    cited += [Mention("link", k.span) for k in links]
+    described = find_described(analysis, words.citations, cited, agents)
     return Extraction(
         document,
         tuple(mentions),
@@ -162,4 +166,5 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         tuple(quotations),
         tuple(articles),
         tuple(links),
+        tuple(described),
     )

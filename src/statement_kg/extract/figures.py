@@ -172,7 +172,9 @@ def find_figures(
             or parsed_category(analysis, number, words.categories, allowed)
         )
         parent = len(drafts) - 1 if drafts and _of_them(text, number) else None
-        drafts.append(_Draft(number, category, modifier, _qualifiers(text, number, words, analysis), parent))
+        drafts.append(
+            _Draft(number, category, modifier, _qualifiers(text, number, words, analysis), parent)
+        )
         head = len(drafts) - 1
         for k in parts:
             part = numbers[k]
@@ -181,7 +183,13 @@ def find_figures(
             ) or parsed_category(analysis, part, words.categories, allowed)
             part_modifier, _ = _modifier(text, part, words)
             drafts.append(
-                _Draft(part, own or category, part_modifier, _qualifiers(text, part, words, analysis), head)
+                _Draft(
+                    part,
+                    own or category,
+                    part_modifier,
+                    _qualifiers(text, part, words, analysis),
+                    head,
+                )
             )
         i = (parts[-1] if parts else i) + 1
     return _figures(text, drafts, words)

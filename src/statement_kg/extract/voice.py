@@ -280,8 +280,10 @@ class VoiceReader:
         # The party is an entity when the phrase is its name, not when the entity is only
         # one of several parties ("the parliaments of 16 States, as well as the OIC").
         for mention in self.speakers.agents:
-            if mention.span.start <= h_start and h_end <= mention.span.end and (
-                start <= mention.span.start and mention.span.end <= end
+            if (
+                mention.span.start <= h_start
+                and h_end <= mention.span.end
+                and (start <= mention.span.start and mention.span.end <= end)
             ):
                 return mention.entity, None
         words = _ARTICLE.sub("", self.analysis.words(tokens))

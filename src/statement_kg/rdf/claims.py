@@ -15,7 +15,7 @@ from rdflib.term import URIRef
 
 from statement_kg.lexicon import Lexicon
 from statement_kg.rdf import iris
-from statement_kg.rdf.namespace import CITO, DCTERMS, OA, RDF, RDFS, SCHEMA, SKG, XSD
+from statement_kg.rdf.namespace import CITO, DCTERMS, OA, RDF, RDFS, SCHEMA, SKG, SKOS, XSD
 from statement_kg.rdf.reference import date_literal, entity_iri
 from statement_kg.records import Extraction, Span, Voice
 
@@ -176,6 +176,34 @@ def _links(graph: Graph, extraction: Extraction, anchor: Anchor) -> None:
         anchor(graph, document.id, node, link.span)
 
 
+# The class of a work cited by description, by its kind.
+_DESCRIBED_CLASS = {
+    "un_resolution": SKG.UNResolution,
+    "declaration": SKG.Declaration,
+    "convention": SKG.Convention,
+    "court_judgment": SKG.CourtJudgment,
+}
+DESCRIBED_NOTE = "Cited by description, not identified: the words are the statement's."
+
+
+def _described(graph: Graph, extraction: Extraction, anchor: Anchor) -> None:
+    document = extraction.document
+    statement = iris.statement(document.id)
+    for item in extraction.described:
+        work = iris.work("described", f"{document.id}-{item.span.start}-{item.span.end}")
+        graph.add((work, RDF.type, SCHEMA.CreativeWork))
+        if item.kind in _DESCRIBED_CLASS:
+            graph.add((work, RDF.type, _DESCRIBED_CLASS[item.kind]))
+        graph.add((work, RDFS.label, Literal(" ".join(item.span.exact.split()), lang="en")))
+        graph.add((work, SKOS.editorialNote, Literal(DESCRIBED_NOTE, lang="en")))
+        graph.add((statement, CITO.citesForInformation, work))
+        node = iris.annotation(document.id, "mention", item.span, "described")
+        graph.add((node, RDF.type, SKG.Mention))
+        graph.add((node, OA.motivatedBy, OA.identifying))
+        graph.add((node, OA.hasBody, work))
+        anchor(graph, document.id, node, item.span)
+
+
 def claims_graph(graph: Graph, extraction: Extraction, lexicon: Lexicon, anchor: Anchor) -> None:
     """Adds every claim of the extraction to the statement's graph."""
     _figures(graph, extraction, lexicon, anchor)
@@ -184,3 +212,4 @@ def claims_graph(graph: Graph, extraction: Extraction, lexicon: Lexicon, anchor:
     _quotations(graph, extraction, lexicon, anchor)
     _articles(graph, extraction, lexicon, anchor)
     _links(graph, extraction, anchor)
+    _described(graph, extraction, anchor)
