@@ -11,13 +11,19 @@ from statement_kg.extract.spans import make_span
 from statement_kg.records import PartialDate, Span, TimeSpec
 
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTH = r"(?P<month>" + "|".join(_MONTHS) + r")"
-_MONTH2 = r"(?P<month2>" + "|".join(_MONTHS) + r")"
+# "Feb. 25-26, 1992", "3 Mar 2016": abbreviations with or without a full stop ("May" is
+# already whole).
+_MONTHS |= {
+    name.lower(): number for number, name in enumerate(calendar.month_abbr) if name
+} | {"sept": 9}
+_NAMES = sorted(_MONTHS, key=len, reverse=True)
+_MONTH = r"(?P<month>" + "|".join(_NAMES) + r")\.?"
+_MONTH2 = r"(?P<month2>" + "|".join(_NAMES) + r")\.?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _YEAR2 = r"(?P<year2>1[89]\d\d|20\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)"
 _DAY2 = r"(?P<day2>[0-3]?\d)"
-_TO = r"\s*(?:[-‐–—]|to|and)\s*"
+_TO = r"\s*(?:[-‐–—/]|to|and)\s*"
 _S = r"\s+"
 
 # Most specific first: a longer expression wins over the parts it contains.
