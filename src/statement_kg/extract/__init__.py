@@ -124,6 +124,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         events,
         [*link_spans, *article_spans, *label_spans, *((w.span.start, w.span.end) for w in works)],
         index,
+        analysis.normalised,
     )
     responsibilities = find_responsibilities(
         text, words, agents, events, placed, quoted_spans(text), index

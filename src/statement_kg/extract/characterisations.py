@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from statement_kg.extract.spans import SentenceIndex, make_span
+from statement_kg.language.normalise import Normalised
 from statement_kg.lexicon import ClaimWords
 from statement_kg.records import Characterisation, Mention
 
@@ -39,13 +40,16 @@ def find_characterisations(
     events: list[Mention],
     excluded: list[tuple[int, int]],
     index: SentenceIndex,
+    normalised: Normalised,
 ) -> list[Characterisation]:
+    """Terms are looked for in the normalised text, so a word split at a line's end
+    ("geno-\ncide") is found; each span is the original's."""
     found: list[Characterisation] = []
     taken: list[tuple[int, int]] = []
     for term in words.terms.values():
         for phrase in term.phrases:
-            for match in _rx(rf"(?<!\w)(?:{phrase})(?!\w)").finditer(text):
-                start, end = match.span()
+            for match in _rx(rf"(?<!\w)(?:{phrase})(?!\w)").finditer(normalised.text):
+                start, end = normalised.original(*match.span())
                 if any(a <= start < b for a, b in excluded) or any(
                     start < b and a < end for a, b in taken
                 ):
