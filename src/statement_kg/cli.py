@@ -20,6 +20,7 @@ from statement_kg import __version__, params, publish, serve
 from statement_kg import endpoint as remote
 from statement_kg.build import ValidationFailed, build
 from statement_kg.cli_claims import COMMANDS
+from statement_kg.cli_site import site_command
 from statement_kg.federation import check_endpoint, prepare, redirect
 from statement_kg.lexicon import load_lexicon
 from statement_kg.linker.endpoint import WIKIDATA, Endpoint, EndpointError
@@ -487,5 +488,5 @@ def link_command(
     err.print(f"{len(ranked)} of {len(entities)} unlinked entities have candidates")
 
 
-for _command in COMMANDS:
+for _command in (*COMMANDS, site_command):
     main.add_command(_command)
