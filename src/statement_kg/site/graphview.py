@@ -24,12 +24,12 @@ class GraphView:
 
     def objects(self, subject: str, predicate: str) -> list[Term]:
         """Every object, sorted by value, so that pages come out the same every time."""
-        found = [
-            q.object
-            for q in self.store.quads_for_pattern(
-                ox.NamedNode(subject), ox.NamedNode(predicate), None
-            )
-        ]
+        found: list[Term] = []
+        for quad in self.store.quads_for_pattern(
+            ox.NamedNode(subject), ox.NamedNode(predicate), None
+        ):
+            if not isinstance(quad.object, ox.Triple):
+                found.append(quad.object)
         return sorted(found, key=lambda t: t.value)
 
     def values(self, subject: str, predicate: str) -> list[str]:
