@@ -68,9 +68,15 @@ def test_every_highlight_holds_exactly_its_words(text: str, spans: list[tuple[in
     marks = [_mark(f"k{i}", s, e, text) for i, (s, e) in enumerate(spans)]
     html = str(highlight(text, marks))
     assert _pieces(html) == {m.key: m.exact for m in marks}
-    assert re.sub(r"<[^>]+>", "", html).replace("&lt;", "<").replace("&gt;", ">").replace(
-        "&amp;", "&"
-    ).replace("&#34;", '"').replace("&#39;", "'") == text
+    assert (
+        re.sub(r"<[^>]+>", "", html)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+        .replace("&#34;", '"')
+        .replace("&#39;", "'")
+        == text
+    )
 
 
 def test_site_is_deterministic(tmp_path: Path) -> None:
@@ -141,8 +147,8 @@ def test_evaluate_scores_extraction_before_corrections(curated: Project, project
 
 BAD = {
     "claim gone": (
-        "claim: figure/2307-2308\n    exact: \"8\"",
-        "claim: figure/2307-2309\n    exact: \"8 \"",
+        'claim: figure/2307-2308\n    exact: "8"',
+        'claim: figure/2307-2309\n    exact: "8 "',
         "no claim figure/2307-2309 in undated-embassy-japan-press-release: the extraction no "
         "longer makes it; update or remove the correction",
     ),

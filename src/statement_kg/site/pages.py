@@ -108,9 +108,13 @@ def event_page(site: Site, iri: str) -> dict[str, Any]:
         issuers = ", ".join(i.label for i in row["statement"].issuers)
         terms[f"{issuers} ({row['claim'].voice.text})"].append(row)
     columns, rows = _figure_table(site, _claims_about(site, iri, "figure"))
+    speaking = {s.iri: s for s, _ in site.mentioned_by.get(iri, [])}
+    speaking.update({d["statement"].iri: d["statement"] for d in dates})
+    issuers = {i.iri: i for s in speaking.values() for i in s.issuers}
     return {
         "title": ref.label,
         "subject": ref,
+        "issuers": [issuers[k] for k in sorted(issuers)],
         "dates": dates,
         "terms": sorted(terms.items()),
         "columns": columns,
