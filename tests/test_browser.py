@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from site_fixtures import CURATED_DOC
+from playwright.sync_api import BrowserContext, Route, sync_playwright
 
+from site_fixtures import CURATED_DOC
 from statement_kg.project import Project
 from statement_kg.site.load import load_site
 
-playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 ARGS = [
@@ -34,13 +34,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[playwright.BrowserContext]:
+def browser() -> Iterator[BrowserContext]:
     if not CHROMIUM.exists():
         if os.environ.get("STATEMENT_KG_REQUIRE_BROWSER"):
             pytest.fail(f"{CHROMIUM} not found: apt-get install chromium")
         pytest.skip(f"{CHROMIUM} not found: apt-get install chromium")
     profile = tempfile.mkdtemp(prefix="statement-kg-chromium-")
-    with playwright.sync_playwright() as driver:
+    with sync_playwright() as driver:
         context = driver.chromium.launch_persistent_context(
             profile,
             executable_path=str(CHROMIUM),
@@ -58,7 +58,7 @@ def browser() -> Iterator[playwright.BrowserContext]:
 class Visit:
     """A page opened with every console error and every request outside `site` recorded."""
 
-    def __init__(self, context: playwright.BrowserContext, site: Path) -> None:
+    def __init__(self, context: BrowserContext, site: Path) -> None:
         self.page = context.new_page()
         self.errors: list[str] = []
         self.outside: list[str] = []
@@ -66,7 +66,7 @@ class Visit:
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
 
-        def route(r: playwright.Route) -> None:
+        def route(r: Route) -> None:
             if r.request.url.startswith(prefix):
                 r.continue_()
             else:
@@ -83,9 +83,7 @@ def _pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def test_every_corpus_page_loads_cleanly(
-    browser: playwright.BrowserContext, corpus_site: Path
-) -> None:
+def test_every_corpus_page_loads_cleanly(browser: BrowserContext, corpus_site: Path) -> None:
     visit = Visit(browser, corpus_site)
     failures = []
     pages = _pages(corpus_site)
@@ -110,7 +108,7 @@ HIGHLIGHTS = """() => {
 }"""
 
 
-def _check_highlights(browser: playwright.BrowserContext, site: Path, graph: Path) -> int:
+def _check_highlights(browser: BrowserContext, site: Path, graph: Path) -> int:
     loaded = load_site(graph)
     visit = Visit(browser, site)
     checked = 0
@@ -124,13 +122,11 @@ def _check_highlights(browser: playwright.BrowserContext, site: Path, graph: Pat
     return checked
 
 
-def test_highlights_hold_exact_words(browser: playwright.BrowserContext, corpus_site: Path) -> None:
+def test_highlights_hold_exact_words(browser: BrowserContext, corpus_site: Path) -> None:
     assert _check_highlights(browser, corpus_site, ROOT / "graph") > 150
 
 
-def test_highlights_after_a_non_bmp_character(
-    browser: playwright.BrowserContext, curated: Project
-) -> None:
+def test_highlights_after_a_non_bmp_character(browser: BrowserContext, curated: Project) -> None:
     site = curated.root / "site"
     assert _check_highlights(browser, site, curated.graph) > 150
     visit = Visit(browser, site)
@@ -142,7 +138,7 @@ def test_highlights_after_a_non_bmp_character(
 
 
 def test_navigation_statement_event_issuer_statement(
-    browser: playwright.BrowserContext, corpus_site: Path
+    browser: BrowserContext, corpus_site: Path
 ) -> None:
     visit = Visit(browser, corpus_site)
     start = "statements/2023-02-26-embassy-brussels-press-release.html"
@@ -161,7 +157,7 @@ def test_navigation_statement_event_issuer_statement(
 
 
 def test_keyboard_reaches_content_and_screenshots(
-    browser: playwright.BrowserContext, corpus_site: Path
+    browser: BrowserContext, corpus_site: Path
 ) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     visit = Visit(browser, corpus_site)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from site_fixtures import CORRECTIONS, CURATED_DOC, NON_BMP, curated_project
 
+from site_fixtures import CORRECTIONS, CURATED_DOC, NON_BMP, curated_project
 from statement_kg.build import build
 from statement_kg.evaluate.run import evaluate
 from statement_kg.lexicon import load_lexicon

@@ -105,8 +105,8 @@ def event_page(site: Site, iri: str) -> dict[str, Any]:
     ]
     terms: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in _by_statement(site, _claims_about(site, iri, "characterisation")):
-        issuers = ", ".join(i.label for i in row["statement"].issuers)
-        terms[f"{issuers} ({row['claim'].voice.text})"].append(row)
+        names = ", ".join(i.label for i in row["statement"].issuers)
+        terms[f"{names} ({row['claim'].voice.text})"].append(row)
     columns, rows = _figure_table(site, _claims_about(site, iri, "figure"))
     speaking = {s.iri: s for s, _ in site.mentioned_by.get(iri, [])}
     speaking.update({d["statement"].iri: d["statement"] for d in dates})
