@@ -48,6 +48,9 @@ def browser() -> Iterator[BrowserContext]:
             args=ARGS,
             viewport={"width": 1200, "height": 900},
         )
+        # The machine may be busy: no outcome here may hang on a short timeout.
+        context.set_default_timeout(300_000)
+        context.set_default_navigation_timeout(300_000)
         try:
             yield context
         finally:

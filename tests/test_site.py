@@ -3,15 +3,18 @@ corrections applied to the graph and shown, bad corrections refused with file an
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from click.testing import CliRunner
 
 from site_fixtures import CORRECTIONS, CURATED_DOC, NON_BMP, curated_project
 from statement_kg.build import build
+from statement_kg.cli import main
 from statement_kg.evaluate.run import evaluate
 from statement_kg.lexicon import load_lexicon
 from statement_kg.project import Project
@@ -178,3 +181,52 @@ def test_bad_correction_names_file_and_line(
     with pytest.raises(InputError) as caught:
         build(project, write=False)
     assert str(caught.value) == f"{project.mappings / 'corrections.yaml'}:{entry}: {message}"
+
+
+def test_every_disagreement_links_to_its_claim(corpus_site: Path) -> None:
+    html = (corpus_site / "disagreements.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr><td><a href="([^"]+)">', html)
+    assert len(rows) >= 15
+    for href in rows:
+        page, _, anchor = href.partition("#")
+        assert anchor.startswith("c-figure-"), href
+        assert f'id="{anchor}"' in (corpus_site / page).read_text(encoding="utf-8"), href
+
+
+def test_every_page_carries_schema_org_json_ld(corpus_site: Path) -> None:
+    pages = sorted(corpus_site.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        found = re.search(r'<script type="application/ld\+json">\n(.*?)\n</script>', html, re.S)
+        assert found is not None, page.name
+        data = json.loads(found[1])
+        assert data["@context"] == "https://schema.org", page.name
+        assert data["@type"] in {
+            "CreativeWork",
+            "Event",
+            "Organization",
+            "Thing",
+            "ItemList",
+            "Dataset",
+        }, page.name
+
+
+def test_site_command(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    out = tmp_path / "public"
+    result = CliRunner().invoke(main, ["--root", str(root), "site", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    pages = len(list(out.rglob("*.html")))
+    assert result.output == (
+        f"Wrote {pages} pages for 5 statements to {out}\nOpen {out / 'index.html'}\n"
+    )
+
+
+def test_site_without_a_graph_is_an_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["--root", str(tmp_path), "site"])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {tmp_path / 'graph' / 'statements.nt'} not found: run 'statement-kg build' first\n"
+    )
+    assert not (tmp_path / "site").exists()

@@ -13,13 +13,12 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from statement_kg.site.model import Mark
+from statement_kg.site.model import Mark, fragment
 
 
 def anchor_id(key: str) -> str:
-    """The element id of a highlight's first piece: the key with every character that is
-    not a letter, digit or hyphen replaced, so it works in a URL fragment unescaped."""
-    return "t-" + "".join(c if c.isalnum() or c == "-" else "_" for c in key)
+    """The element id of a highlight's first piece: t-figure-2307-2308."""
+    return "t-" + fragment(key)
 
 
 def _open(mark: Mark, first: bool) -> str:

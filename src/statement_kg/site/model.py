@@ -29,6 +29,12 @@ CLAIM_KINDS = {
 KIND_ORDER = ("figure", "characterisation", "responsibility", "quotation")
 
 
+def fragment(key: str) -> str:
+    """A key as a URL fragment that needs no escaping: slashes become hyphens, anything else
+    but letters, digits and hyphens an underscore."""
+    return "".join(c if c.isalnum() or c == "-" else "-" if c == "/" else "_" for c in key)
+
+
 @dataclass(frozen=True)
 class Ref:
     """A link target: an entity's IRI, its label, and its page (None when it has none)."""
@@ -79,15 +85,15 @@ class Claim:
     voice: Voice
     label: str
     value: str | None = None
+    amount: float | None = None
     event: Ref | None = None
     agent: Ref | None = None
     correction: Correction | None = None
 
     @property
     def anchor(self) -> str:
-        """The stable id of the claim on its statement page (the key's characters that
-        are not letters, digits or hyphens become underscores)."""
-        return "c-" + "".join(c if c.isalnum() or c == "-" else "_" for c in self.key)
+        """The stable id of the claim on its statement page: c-figure-2307-2308."""
+        return "c-" + fragment(self.key)
 
 
 @dataclass(frozen=True)
@@ -188,7 +194,12 @@ def _figure_value(view: GraphView, claim: str, ref: RefMaker) -> str:
 
 
 def _number(text: str) -> str:
-    return text.removesuffix(".0") if text.endswith(".0") else text
+    """A decimal as people write it: 1,000,000 rather than 1000000.0."""
+    try:
+        value = float(text)
+    except ValueError:
+        return text
+    return f"{int(value):,}" if value.is_integer() else f"{value:,}"
 
 
 def read_claim(
@@ -215,6 +226,8 @@ def read_claim(
         category = view.value(iri, SKG + "category")
         claim.label = ref.label(category) if category else "figure"
         claim.value = _figure_value(view, iri, ref)
+        amount = view.value(iri, SCHEMA + "value")
+        claim.amount = float(amount) if amount is not None else None
     elif kind == "characterisation":
         term = view.value(iri, SKG + "term")
         claim.label = ref.label(term) if term else "term"

@@ -218,9 +218,8 @@ def disagreements_page(site: Site, queries: Path) -> dict[str, Any]:
                     c
                     for c in statement.claims
                     if c.kind == "figure"
+                    and c.amount == float(value.value)
                     and " ".join(c.exact.split()) in words
-                    and c.value is not None
-                    and value.value in c.value.replace(",", "")
                 ),
                 None,
             )
