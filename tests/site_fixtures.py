@@ -36,6 +36,14 @@ corrections:
     when: "2026-11-30"
     why: A change of voice.
   - document: {CURATED_DOC}
+    action: change
+    claim: figure/782-787
+    exact: "6,000"
+    set: {{value: 6500, modifier: about, event: khojaly-siege}}
+    who: B. Curator
+    when: "2026-12-01"
+    why: A change of value, modifier and event.
+  - document: {CURATED_DOC}
     action: add
     kind: characterisation
     span: [913, 919]

@@ -136,7 +136,7 @@ def test_highlights_after_a_non_bmp_character(browser: BrowserContext, curated: 
     visit.open((site / "statements" / f"{CURATED_DOC}.html").as_uri())
     struck = visit.page.locator('mark[data-key="correction/reject/figure/2307-2308"]')
     assert struck.text_content() == "8"
-    assert visit.page.locator(".curated").count() == 2
+    assert visit.page.locator(".curated").count() == 3
     visit.page.close()
 
 

@@ -105,6 +105,9 @@ def test_corpus_pages_highlight_every_claim(corpus_site: Path, store: ox.Store) 
 
 
 ASK = """PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <https://schema.org/>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 PREFIX skg: <https://w3id.org/statement-kg/ontology#>
 ASK {{ {pattern} }}"""
 STATEMENT = f"<https://w3id.org/statement-kg/id/statement/{CURATED_DOC}"
@@ -114,6 +117,14 @@ CURATED_FACTS = {
     "voice changed": (
         f"{STATEMENT}/characterisation/1522-1529> skg:reported true ; skg:attributedTo "
         "<https://w3id.org/statement-kg/id/agent/republic-of-armenia> ; prov:wasGeneratedBy ?c",
+        True,
+    ),
+    "value, modifier and event changed": (
+        f"{STATEMENT}/figure/782-787> schema:value 6500.0 ; skg:modifier "
+        "<https://w3id.org/statement-kg/id/modifier/about> ; skg:concerns "
+        "<https://w3id.org/statement-kg/id/event/khojaly-siege> ; prov:wasGeneratedBy ?c . "
+        "?c prov:wasAssociatedWith/rdfs:label 'B. Curator'@und ; "
+        "<http://purl.org/dc/terms/created> '2026-12-01'^^xsd:date",
         True,
     ),
     "claim added, curated": (
@@ -161,6 +172,32 @@ BAD = {
         "span 1522-1529 of undated-embassy-japan-press-release reads 'tragedy', not "
         "'disaster': the text has changed; update or remove the correction",
     ),
+    "added twice": (
+        "span: [913, 919]\n    exact: crimes",
+        "span: [1522, 1529]\n    exact: tragedy",
+        "undated-embassy-japan-press-release already has the claim characterisation/1522-1529: "
+        "change it instead of adding one",
+    ),
+    "not a field of the kind": (
+        "set: {voice: reported, party: republic-of-armenia}",
+        "set: {value: 3}",
+        "a characterisation claim has no value",
+    ),
+    "unknown party": (
+        "party: republic-of-armenia}",
+        "party: no-such-entity}",
+        "unknown entity id 'no-such-entity' for party",
+    ),
+    "unknown category": (
+        "category: war_crime,",
+        "category: war_crimes,",
+        "unknown characterisation category 'war_crimes'",
+    ),
+    "no reason given": (
+        "    why: A count of districts, not a figure about the events.\n",
+        "",
+        "field 'corrections.0': 'why' is a required property",
+    ),
     "unknown document": (
         f"  - document: {CURATED_DOC}\n    action: add",
         "  - document: no-such-document\n    action: add",
@@ -177,7 +214,8 @@ def test_bad_correction_names_file_and_line(
     text = CORRECTIONS.replace(old, new)
     project = curated_project(tmp_path, text)
     # The line of the list entry that holds the broken field.
-    entry = text[: text.rfind("\n  - ", 0, text.index(new) + 4) + 1].count("\n") + 1
+    start = CORRECTIONS.rfind("\n  - ", 0, CORRECTIONS.index(old) + 4) + 1
+    entry = CORRECTIONS[:start].count("\n") + 1
     with pytest.raises(InputError) as caught:
         build(project, write=False)
     assert str(caught.value) == f"{project.mappings / 'corrections.yaml'}:{entry}: {message}"

@@ -160,7 +160,7 @@ def _marks(view: GraphView, ref: RefMaker, statement: Statement) -> list[Mark]:
                 continue
             body = view.value(node, OA + "hasBody")
             target = view.value(node, SKG + "dates") if kind == "date" else body
-            title = f"{kind}: {ref.label(body)}" if body else kind
+            title = f"{kind}{_group(body)}: {ref.label(body)}" if body else kind
             page = ref.pages.get(target) if target else None
             key = local_key(node, statement.iri)
             marks.append(Mark(key, kind, *anchored, title, page, body))
@@ -179,6 +179,12 @@ def _marks(view: GraphView, ref: RefMaker, statement: Statement) -> list[Mark]:
                 )
             )
     return sorted(marks, key=lambda m: (m.start, -m.end, m.key))
+
+
+def _group(iri: str) -> str:
+    """What a mention names, from its IRI's path: ' (agent)', ' (place)', ' (event)'..."""
+    group = iri[len(ID) :].split("/", 1)[0] if iri.startswith(ID) else ""
+    return f" ({group})" if group in ("agent", "place", "event", "works") else ""
 
 
 def load_site(graph_dir: Path) -> Site:
