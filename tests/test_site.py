@@ -268,3 +268,24 @@ def test_site_without_a_graph_is_an_error(tmp_path: Path) -> None:
         f"Error: {tmp_path / 'graph' / 'statements.nt'} not found: run 'statement-kg build' first\n"
     )
     assert not (tmp_path / "site").exists()
+
+
+def test_a_folder_that_is_not_a_site_is_not_replaced(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(root), "site", "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert (
+        result.output == f"Error: {tmp_path} is not empty and holds no site: it is not replaced\n"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_a_site_is_replaced_whole(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    out = tmp_path / "site"
+    build_site(root / "graph", root / "queries", out)
+    (out / "statements" / "stale.html").write_text("old", encoding="utf-8")
+    build_site(root / "graph", root / "queries", out)
+    assert not (out / "statements" / "stale.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

@@ -55,12 +55,7 @@ def _pages(view: GraphView) -> tuple[dict[str, str], list[str], list[str]]:
         {v for s in view.typed(SKG + "Statement") for v in view.values(s, DCT + "creator")}
     )
     events = view.typed(SEM + "Event")
-    bodies = {
-        b
-        for kind in (SKG + "Mention",)
-        for m in view.typed(kind)
-        for b in view.values(m, OA + "hasBody")
-    }
+    bodies = {b for m in view.typed(SKG + "Mention") for b in view.values(m, OA + "hasBody")}
     related = {
         v
         for c in view.typed(SKG + "Claim")
@@ -148,7 +143,7 @@ def _statement(view: GraphView, ref: RefMaker, iri: str) -> Statement:
 
 def _marks(view: GraphView, ref: RefMaker, statement: Statement) -> list[Mark]:
     marks = [
-        Mark(c.key, c.kind, c.start, c.end, c.exact, f"{c.kind}: {c.label}", "#" + c.anchor)
+        Mark(c.key, c.kind, c.start, c.end, c.exact, f"{c.kind}: {c.label}")
         for c in statement.claims
     ]
     for cls, kind in ((SKG + "Mention", "mention"), (SKG + "DateMention", "date")):
@@ -175,7 +170,6 @@ def _marks(view: GraphView, ref: RefMaker, statement: Statement) -> list[Mark]:
                     correction.end,
                     correction.exact,
                     f"rejected: {correction.why}",
-                    "#" + key.replace("/", "_"),
                 )
             )
     return sorted(marks, key=lambda m: (m.start, -m.end, m.key))

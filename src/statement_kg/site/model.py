@@ -98,7 +98,8 @@ class Claim:
 
 @dataclass(frozen=True)
 class Mark:
-    """One highlight: an anchored item's kind, offsets in code points, and what it is."""
+    """One highlight: an anchored item's kind, offsets in code points, and what it is; for a
+    mention or a date, the page it leads to (`target`) and what it names (`body`)."""
 
     key: str
     kind: str

@@ -20,6 +20,12 @@ from statement_kg.site.load import Site, load_site
 from statement_kg.store import serialise
 
 STATIC = ("style.css", "search.js")
+# Files every generated site has: a folder without them is not replaced.
+MARKS = ("index.html", "search-index.js")
+
+
+class SiteError(Exception):
+    """The site cannot be written where asked."""
 
 
 @dataclass(frozen=True)
@@ -92,8 +98,12 @@ def _write(site: Site, queries: Path, root: Path) -> int:
 
 def build_site(graph_dir: Path, queries: Path, out: Path) -> SiteSummary:
     """Generates the site for the graph in `graph_dir` into `out`, replacing what was there."""
-    site = load_site(graph_dir)
     out = out.resolve()
+    if out.exists() and not (
+        out.is_dir() and (not any(out.iterdir()) or all((out / m).exists() for m in MARKS))
+    ):
+        raise SiteError(f"{out} is not empty and holds no site: it is not replaced")
+    site = load_site(graph_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}."))
     try:
