@@ -86,8 +86,11 @@ def _pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def test_every_corpus_page_loads_cleanly(browser: BrowserContext, corpus_site: Path) -> None:
+def test_every_corpus_page_loads_cleanly_and_fits_360_px(
+    browser: BrowserContext, corpus_site: Path
+) -> None:
     visit = Visit(browser, corpus_site)
+    visit.page.set_viewport_size({"width": 360, "height": 780})
     failures = []
     pages = _pages(corpus_site)
     assert len(pages) > 100
@@ -95,8 +98,10 @@ def test_every_corpus_page_loads_cleanly(browser: BrowserContext, corpus_site: P
         visit.errors.clear()
         visit.outside.clear()
         visit.open(page.as_uri())
-        if visit.errors or visit.outside:
-            failures.append(f"{page.relative_to(corpus_site)}: {visit.errors} {visit.outside}")
+        width = visit.page.evaluate("document.documentElement.scrollWidth")
+        if visit.errors or visit.outside or width > 360:
+            name = page.relative_to(corpus_site)
+            failures.append(f"{name}: {visit.errors} {visit.outside} {width} px wide")
     visit.page.close()
     assert failures == []
 
