@@ -63,6 +63,7 @@ HIGHLIGHT_CASES = {
     "nested": ("the armed forces of Armenia", [(0, 27), (4, 16), (20, 27)]),
     "crossing": ("one two three four", [(0, 7), (4, 13), (8, 18)]),
     "escaped": ("<b>&amp;</b> ok", [(0, 8), (3, 8)]),
+    "after blank lines": ("\n\n  613 people\n", [(4, 7)]),
 }
 
 

@@ -35,7 +35,8 @@ def highlight(text: str, marks: Sequence[Mark]) -> Markup:
         (m for m in marks if 0 <= m.start < m.end <= len(text)),
         key=lambda m: (m.start, -m.end, m.kind, m.key),
     )
-    bounds = sorted({0, len(text), *(m.start for m in ordered), *(m.end for m in ordered)})
+    lead = len(text) - len(text.lstrip())
+    bounds = sorted({0, lead, len(text), *(m.start for m in ordered), *(m.end for m in ordered)})
     out: list[str] = []
     stack: list[Mark] = []
     opened: set[str] = set()
@@ -49,6 +50,10 @@ def highlight(text: str, marks: Sequence[Mark]) -> Markup:
             out.append(_open(mark, mark.key not in opened))
             opened.add(mark.key)
         stack = active
-        out.append(str(escape(text[a:b])))
+        if b <= lead and not active:
+            # Blank lines before the first words are kept, hidden: offsets stay whole.
+            out.append(f"<span hidden>{text[a:b]}</span>")
+        else:
+            out.append(str(escape(text[a:b])))
     out.extend("</mark>" for _ in stack)
     return Markup("".join(out))

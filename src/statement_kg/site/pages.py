@@ -249,7 +249,7 @@ def home_page(site: Site) -> dict[str, Any]:
                 event_rows[m.target].append(Point(when, s.title, m.target))
     labels = {page: site.ref(iri).label for iri, page in site.entities.items()}
     rows = [("Statements", statement_points)] + [
-        (_short(labels[page]), points) for page, points in sorted(event_rows.items())
+        (labels[page], points) for page, points in sorted(event_rows.items())
     ]
     counts = [
         ("statements", len(site.statements)),
@@ -290,7 +290,3 @@ def search_index(site: Site) -> list[dict[str, str]]:
         for ref in [site.ref(iri)]
     ]
     return entries
-
-
-def _short(label: str) -> str:
-    return label if len(label) <= 22 else label[:21] + "…"

@@ -30,6 +30,11 @@ def _year(iso: str) -> float:
     return year + 0.5
 
 
+def _short(label: str) -> str:
+    """A row's label cut to fit the left margin; the whole label is its tooltip."""
+    return label if len(label) <= 22 else label[:21] + "…"
+
+
 def timeline(rows: list[tuple[str, list[Point]]]) -> Markup:
     """An SVG with one labelled row per (title, points); empty rows are left out."""
     rows = [(title, points) for title, points in rows if points]
@@ -57,7 +62,9 @@ def timeline(rows: list[tuple[str, list[Point]]]) -> Markup:
         )
     for index, (title, points) in enumerate(rows):
         y = 22 + ROW * index
-        parts.append(f'<text x="4" y="{y + 4}" class="row">{escape(title)}</text>')
+        short = _short(title)
+        tip = f"<title>{escape(title)}</title>" if short != title else ""
+        parts.append(f'<text x="4" y="{y + 4}" class="row">{escape(short)}{tip}</text>')
         for point in sorted(points, key=lambda p: (p.iso, p.href)):
             parts.append(
                 f'<a href="{escape(point.href)}"><circle cx="{x(point.iso):.1f}" cy="{y}" r="6">'
