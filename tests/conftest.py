@@ -16,7 +16,7 @@ from statement_kg.store import load_store
 
 ROOT = Path(__file__).resolve().parent.parent
 # Real SPARQL stores (statement-kg serve, Oxigraph, Virtuoso), started once per session.
-pytest_plugins = ["stores"]
+pytest_plugins = ["stores", "site_fixtures"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -144,6 +144,7 @@ def snapshot(tmp_path_factory: pytest.TempPathFactory) -> Path:
     rebuild graph/ meanwhile, and every store here must hold the same graph."""
     root = tmp_path_factory.mktemp("snapshot")
     shutil.copytree(ROOT / "graph", root / "graph")
+    shutil.copytree(ROOT / "queries", root / "queries")
     return root
 
 
@@ -166,7 +167,7 @@ def served(snapshot: Path) -> Iterator[Served]:
         text=True,
     )
     assert process.stdout is not None
-    banner = [process.stdout.readline().rstrip("\n") for _ in range(3)]
+    banner = [process.stdout.readline().rstrip("\n") for _ in range(4)]
     if not banner[0].startswith("SPARQL endpoint: "):
         process.kill()
         raise RuntimeError(f"serve did not start: {banner} {process.communicate()}")

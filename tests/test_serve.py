@@ -40,10 +40,15 @@ def test_banner_names_the_endpoint_and_the_ui(served: Served, snapshot: Path) ->
     assert served.banner == [
         f"SPARQL endpoint: http://127.0.0.1:{port}/query",
         f"Query UI:        http://127.0.0.1:{port}/",
+        f"Site:            http://127.0.0.1:{int(port) + 1}/",
         f"Serving {snapshot / 'graph'} (read-only); stop with Ctrl-C.",
     ]
     with urllib.request.urlopen(served.ui, timeout=10) as page:
         assert page.headers.get_content_type() == "text/html"
+    site = f"http://127.0.0.1:{int(port) + 1}/"
+    with urllib.request.urlopen(site + "index.html", timeout=10) as page:
+        assert page.headers.get_content_type() == "text/html"
+        assert b"<h1>Official statements" in page.read()
 
 
 @pytest.mark.parametrize("method", [GET, POST])

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from rdflib import Graph
 
 from statement_kg.corpus import read_corpus
+from statement_kg.curation import curated_graphs
 from statement_kg.extract import extract
 from statement_kg.extract.recognise import with_recognised
 from statement_kg.lexicon import ENTITIES_FILE, entity_lines, load_lexicon
@@ -21,7 +22,6 @@ from statement_kg.project import Project
 from statement_kg.rdf import iris
 from statement_kg.rdf.namespace import CITO, RDF, SEM, SKG
 from statement_kg.rdf.reference import entity_iri, reference_graph
-from statement_kg.rdf.statement import statement_graph
 from statement_kg.store import atomic_write, canonical_triples, serialise, write_graph
 from statement_kg.validate import Violation, load_shapes, validate_all
 from statement_kg.void import void_graph
@@ -104,9 +104,8 @@ def build(
     documents = read_corpus(project.corpus, listed)
     lexicon = with_recognised((d.text for d in documents), listed)
     lap("read")
-    statements = [
-        statement_graph(extract(d, lexicon), lexicon) for d in track(documents, "extracting")
-    ]
+    extractions = [extract(d, lexicon) for d in track(documents, "extracting")]
+    statements = curated_graphs(project.mappings, extractions, lexicon)
     reference = reference_graph(lexicon)
     links = load_links(project.mappings, lexicon)
     add_links(reference, links, lexicon)

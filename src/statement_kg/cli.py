@@ -4,7 +4,9 @@ function and prints; the work happens in the modules it calls."""
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections.abc import Iterable, Sequence
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TypeVar
 
@@ -20,6 +22,7 @@ from statement_kg import __version__, params, publish, serve
 from statement_kg import endpoint as remote
 from statement_kg.build import ValidationFailed, build
 from statement_kg.cli_claims import COMMANDS
+from statement_kg.cli_site import site_command
 from statement_kg.federation import check_endpoint, prepare, redirect
 from statement_kg.lexicon import load_lexicon
 from statement_kg.linker.endpoint import WIKIDATA, Endpoint, EndpointError
@@ -39,6 +42,8 @@ from statement_kg.query import (
     tabulate,
 )
 from statement_kg.records import InputError
+from statement_kg.site import build_site
+from statement_kg.site.http import serving
 from statement_kg.store import FORMATS, atomic_write, export, load_store
 from statement_kg.validate import load_shapes, validate_graph
 
@@ -302,26 +307,45 @@ def _iri(ctx: click.Context, param: click.Parameter, value: str) -> str:
     show_default=True,
     help="Seconds after which the server cancels a query.",
 )
+@click.option(
+    "--site-port",
+    type=click.IntRange(1, 65535),
+    default=None,
+    help="Port of the site (default: --port + 1).",
+)
 @click.pass_context
 def serve_command(
-    ctx: click.Context, port: int, location: Path | None, writable: bool, timeout: int
+    ctx: click.Context,
+    port: int,
+    location: Path | None,
+    writable: bool,
+    timeout: int,
+    site_port: int | None,
 ) -> None:
     """Serve the built graph as a SPARQL 1.1 endpoint with a query UI on 127.0.0.1 (Oxigraph's
-    server), until Ctrl-C."""
-    graph = _project(ctx).graph
+    server), and the site generated from it beside, until Ctrl-C."""
+    project = _project(ctx)
+    graph = project.graph
+    with tempfile.TemporaryDirectory(prefix="statement-kg-site-") as folder, ExitStack() as stack:
 
-    def announce(server: serve.Server) -> None:
-        click.echo(f"SPARQL endpoint: {server.endpoint}")
-        if writable:
-            click.echo(f"SPARQL update:   {server.update_endpoint}")
-        click.echo(f"Query UI:        {server.ui}")
-        mode = "read-write" if writable else "read-only"
-        click.echo(f"Serving {graph} ({mode}); stop with Ctrl-C.")
+        def announce(server: serve.Server) -> None:
+            # The site starts once the endpoint answers, so a busy SPARQL port is named first.
+            site = stack.enter_context(serving(pages, site_port or port + 1))
+            click.echo(f"SPARQL endpoint: {server.endpoint}")
+            if writable:
+                click.echo(f"SPARQL update:   {server.update_endpoint}")
+            click.echo(f"Query UI:        {server.ui}")
+            click.echo(f"Site:            {site}")
+            mode = "read-write" if writable else "read-only"
+            click.echo(f"Serving {graph} ({mode}); stop with Ctrl-C.")
 
-    try:
-        serve.run(graph, port, announce, location=location, writable=writable, timeout=timeout)
-    except (serve.ServeError, FileNotFoundError) as error:
-        raise click.ClickException(str(error)) from error
+        try:
+            pages = build_site(graph, project.queries, Path(folder) / "site").out
+            serve.run(graph, port, announce, location=location, writable=writable, timeout=timeout)
+        except (serve.ServeError, FileNotFoundError) as error:
+            raise click.ClickException(str(error)) from error
+        except OSError as error:
+            raise click.ClickException(f"cannot serve the site: {error}") from error
     click.echo("Stopped.")
 
 
@@ -487,5 +511,5 @@ def link_command(
     err.print(f"{len(ranked)} of {len(entities)} unlinked entities have candidates")
 
 
-for _command in COMMANDS:
+for _command in (*COMMANDS, site_command):
     main.add_command(_command)

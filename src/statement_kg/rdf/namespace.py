@@ -70,6 +70,8 @@ class OA(DefinedNamespace):
     describing: URIRef
     classifying: URIRef
     quoting: URIRef
+    editing: URIRef
+    bodyValue: URIRef
     exact: URIRef
     prefix: URIRef
     suffix: URIRef
