@@ -1,0 +1,98 @@
+"""Answers as tables for a reader: labels where the graph has them, known prefixes for other
+IRIs, control characters made visible, words kept whole, and a width that fits a pipe."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+
+import pyoxigraph as ox
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | None
+LABELS = (
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "https://schema.org/name",
+)
+# Width of a table written to a pipe or file when $COLUMNS does not say.
+PIPE_WIDTH = 120
+# A word up to this long is never split across lines, even if the table must grow wider
+# than the width for it; a longer one (a long IRI, a URL) is folded.
+WHOLE_WORD = 60
+# Escape sequences in a title must not reach the terminal: C0 and C1 controls but tab and
+# newline, DEL, and the line and paragraph separators.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _prefixes() -> list[tuple[str, str]]:
+    # Imported here: the vocabulary module loads rdflib, which a CSV answer never needs.
+    from statement_kg.rdf.namespace import PREFIXES
+
+    return sorted(((str(ns), name) for name, ns in PREFIXES.items()), key=lambda p: -len(p[0]))
+
+
+def visible(text: str) -> str:
+    """The text with control characters written as escapes (`\\x1b`)."""
+    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+
+
+def labels(store: ox.Store, iris: Iterable[str]) -> dict[str, str]:
+    """An English (or any) label for each IRI that has one in the store."""
+    found: dict[str, str] = {}
+    for iri in set(iris):
+        node = ox.NamedNode(iri)
+        for predicate in LABELS:
+            names = [q.object for q in store.quads_for_pattern(node, ox.NamedNode(predicate), None)]
+            literals = [n for n in names if isinstance(n, ox.Literal)]
+            if literals:
+                english = [n for n in literals if n.language in ("en", None)]
+                found[iri] = sorted(english or literals, key=lambda n: n.value)[0].value
+                break
+    return found
+
+
+class Display:
+    """How terms show in a table: labels when known, else IRIs with a known prefix."""
+
+    def __init__(self, labels: Mapping[str, str] | None = None) -> None:
+        self.labels = dict(labels or {})
+        self.compact = _prefixes()
+
+    def __call__(self, term: Term) -> str:
+        if term is None:
+            return ""
+        if isinstance(term, ox.NamedNode):
+            if term.value in self.labels:
+                return visible(self.labels[term.value])
+            for namespace, name in self.compact:
+                if term.value.startswith(namespace):
+                    return visible(f"{name}:{term.value[len(namespace) :]}")
+        return visible(term.value)
+
+
+def width() -> int | None:
+    """None (the terminal's own) on a terminal; $COLUMNS or PIPE_WIDTH otherwise."""
+    if sys.stdout.isatty():
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 20 else PIPE_WIDTH
+
+
+def print_table(columns: Sequence[str], rows: Sequence[Sequence[str]], title: str = "") -> None:
+    """Rows of text as a table that fits the width, words kept whole where they fit."""
+    table = Table(show_lines=True, title=title or None, title_justify="left")
+    needed = 1
+    for index, column in enumerate(columns):
+        words = [len(word) for row in rows for word in row[index].split()]
+        whole = min(max([len(column), *words]), WHOLE_WORD)
+        table.add_column(column, overflow="fold", min_width=whole)
+        needed += whole + 3  # the cell's padding and its border
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    fits = width()
+    Console(width=None if fits is None else max(fits, needed), soft_wrap=False).print(table)
