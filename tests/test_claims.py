@@ -194,8 +194,8 @@ def test_compare_table_shows_the_three_disagreements(cli: list[str]) -> None:
     result = run(cli, "compare")
     assert result.returncode == 0, result.stderr
     for title in (
-        "population: 3 values",
-        "recognising countries: 3 values",
+        "population (Events at Khojaly of 25-26 February 1992): 3 values",
+        "recognising countries (Events at Khojaly of 25-26 February 1992): 3 values",
         "recognising subnational: 2 values",
     ):
         assert title in result.stdout

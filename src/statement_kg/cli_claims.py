@@ -51,9 +51,9 @@ def compare_command(ctx: click.Context, fmt: str, category: str | None) -> None:
         store = load_store(here.graph)
         table = rows(store, here.queries, category)
         if category is not None and not table.rows:
-            found = {r[0].value for r in rows(store, here.queries).rows if r[0] is not None}
+            known = {r[0].value for r in rows(store, here.queries).rows if r[0] is not None}
             raise click.ClickException(
-                f"no disagreement on {category!r}; categories with one: {', '.join(sorted(found))}"
+                f"no disagreement on {category!r}; categories with one: {', '.join(sorted(known))}"
             )
         if fmt != "table":
             sys.stdout.buffer.write(render(as_answer(table), fmt))

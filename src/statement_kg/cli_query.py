@@ -86,7 +86,9 @@ def within(seconds: int, action: Callable[[], Any]) -> Any:
         try:
             outcome["value"] = action()
         except BaseException as error:  # handed to the caller's thread
-            outcome["error"] = error
+            # Without its traceback: Oxigraph's answers may not be freed on another thread,
+            # and the traceback's frames hold them.
+            outcome["error"] = error.with_traceback(None)
 
     worker = threading.Thread(target=work, daemon=True)
     worker.start()
@@ -100,7 +102,7 @@ def within(seconds: int, action: Callable[[], Any]) -> Any:
 
 def first_rows(solutions: ox.QuerySolutions, limit: int) -> Rows:
     columns = [v.value for v in solutions.variables]
-    rows = []
+    rows: list[list[ox.NamedNode | ox.BlankNode | ox.Literal | None]] = []
     for solution in solutions:
         if len(rows) == limit:
             return Rows(columns, rows, True)
@@ -131,8 +133,9 @@ def _list_queries(folder: Path) -> None:
             click.echo(f"    --param {name}=...  (default {default})")
 
 
-def _plain(answer: Answer) -> list[dict[str, str | None]]:
-    assert isinstance(answer, ox.QuerySolutions)
+def _plain(answer: Answer | ox.QueryTriples) -> list[dict[str, str | None]]:
+    if not isinstance(answer, ox.QuerySolutions):
+        raise ValueError("not a SELECT query")
     columns = [v.value for v in answer.variables]
     return [{c: (s[c].value if s[c] is not None else None) for c in columns} for s in answer]
 
@@ -229,7 +232,7 @@ def query_command(
         raise click.UsageError("give either FILE or --query TEXT")
     if default_graph is not None and endpoint is None:
         raise click.UsageError("--graph needs --endpoint")
-    query_text = text if file is None else read_query(find_query(here.queries, file))
+    query_text = read_query(find_query(here.queries, file)) if file is not None else text or ""
     endpoints = {iri: url for iri, _, url in (s.partition("=") for s in services)}
     try:
         if endpoint is None:
@@ -268,7 +271,7 @@ def _embedded(
         if isinstance(result, ox.QueryTriples):
             sys.stdout.buffer.write(render(list(result), fmt or "ttl"))
             return None
-        if (fmt or "table") == "table":
+        if fmt is None or fmt == "table":
             if isinstance(result, ox.QueryBoolean):
                 return bool(result)
             return first_rows(result, limit)

@@ -48,7 +48,9 @@ def rows(store: ox.Store, queries: Path, category: str | None = None) -> Table:
     if category is None:
         return table
     index = table.columns.index("category")
-    kept = [row for row in table.rows if row[index] is not None and row[index].value == category]
+    kept = [
+        row for row in table.rows if (term := row[index]) is not None and term.value == category
+    ]
     return Table(table.columns, kept)
 
 
