@@ -83,16 +83,36 @@ def width() -> int | None:
     return int(columns) if columns.isdigit() and int(columns) > 20 else PIPE_WIDTH
 
 
-def print_table(columns: Sequence[str], rows: Sequence[Sequence[str]], title: str = "") -> None:
-    """Rows of text as a table that fits the width, words kept whole where they fit."""
-    table = Table(show_lines=True, title=title or None, title_justify="left")
-    needed = 1
+def column_widths(columns: Sequence[str], rows: Sequence[Sequence[str]], room: int) -> list[int]:
+    """Widths that fit `room` characters of cell text where they can: each column at least
+    as wide as its longest word (up to WHOLE_WORD), the rest shared by what each would
+    need to show its cells on one line."""
+    natural, least = [], []
     for index, column in enumerate(columns):
-        words = [len(word) for row in rows for word in row[index].split()]
-        whole = min(max([len(column), *words]), WHOLE_WORD)
-        table.add_column(column, overflow="fold", min_width=whole)
-        needed += whole + 3  # the cell's padding and its border
+        cells = [column, *(row[index] for row in rows)]
+        natural.append(max(len(line) for cell in cells for line in cell.splitlines() or [""]))
+        words = [len(word) for cell in cells for word in cell.split()]
+        least.append(min(max(words, default=1), WHOLE_WORD, natural[-1]) or 1)
+    if sum(natural) <= room:
+        return natural
+    spare = room - sum(least)
+    if spare <= 0:
+        return least
+    wanted = [n - m for n, m in zip(natural, least, strict=True)]
+    total = sum(wanted)
+    return [m + spare * w // total for m, w in zip(least, wanted, strict=True)]
+
+
+def print_table(columns: Sequence[str], rows: Sequence[Sequence[str]], title: str = "") -> None:
+    """Rows of text as a table that fits the width, words kept whole where they fit: a table
+    whose longest words cannot fit grows wider rather than split them."""
+    console = Console(width=width(), soft_wrap=False)
+    borders = 3 * len(columns) + 1  # a space either side of each cell, and the rules
+    widths = column_widths(columns, rows, console.width - borders)
+    table = Table(show_lines=True, title=title or None, title_justify="left")
+    for column, size in zip(columns, widths, strict=True):
+        table.add_column(column, overflow="fold", width=size)
     for row in rows:
         table.add_row(*(Text(cell) for cell in row))
-    fits = width()
-    Console(width=None if fits is None else max(fits, needed), soft_wrap=False).print(table)
+    console.width = max(console.width, sum(widths) + borders)
+    console.print(table)
