@@ -54,7 +54,7 @@ def test_the_package_exposes_the_api() -> None:
     assert statement_kg.open_graph is api.open_graph
     assert statement_kg.KnowledgeGraph is api.KnowledgeGraph
     with pytest.raises(AttributeError, match="has no attribute 'nothing'"):
-        _ = statement_kg.nothing  # type: ignore[attr-defined]
+        _ = statement_kg.nothing
 
 
 @pytest.mark.parametrize(
@@ -90,7 +90,7 @@ def test_the_package_exposes_the_api() -> None:
     ],
 )
 def test_values_are_plain_python(
-    term: api.ox.NamedNode | ox.Literal | None, expected: object
+    term: ox.NamedNode | ox.Literal | None, expected: object
 ) -> None:
     assert api.value(term) == expected
     assert type(api.value(term)) is type(expected)
