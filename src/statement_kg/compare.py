@@ -96,7 +96,7 @@ def disagreements(table: Table, labels: dict[str, str] | None = None) -> dict[st
                 modifier=text("modifier").replace("_", " "),
                 event=event,
                 statement=text("statement").rsplit("/", 1)[-1],
-                issuers=text("issuers"),
+                issuers="; ".join(sorted(text("issuers").split("; "))),
                 issued=issued,
                 words=" ".join(text("inContext").split()),
             )
