@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import pyoxigraph as ox
@@ -18,7 +18,17 @@ from statement_kg import params
 from statement_kg.cli_common import err, project
 from statement_kg.entities import KINDS, Entity, entities, resolve
 from statement_kg.query import OUTPUT_FORMATS, RESULT_FORMATS, Answer, default_format, render
-from statement_kg.tables import Display, labels, print_table, visible
+from statement_kg.tables import (
+    Display,
+    choose_labels,
+    labels,
+    labels_query,
+    print_table,
+    visible,
+)
+
+if TYPE_CHECKING:
+    from statement_kg.endpoint import Endpoint
 
 # A table holds its rows in memory to size its columns: past this many it stops reading.
 TABLE_ROWS = 1000
@@ -238,7 +248,8 @@ def query_command(
         if endpoint is None:
             _embedded(here.graph, query_text, endpoints, bindings, fmt, ids, limit, timeout)
         else:
-            _remote(query_text, endpoints, bindings, fmt, endpoint, default_graph, timeout, method)
+            site = _site(endpoint, timeout, method)
+            _remote(site, query_text, endpoints, bindings, fmt, ids, default_graph)
     except (FileNotFoundError, ValueError, SyntaxError, OSError) as error:
         raise click.ClickException(str(error)) from error
 
@@ -305,20 +316,24 @@ def _show(rows: Rows, names: dict[str, str]) -> None:
         err.print(f"{len(rows.rows)} row(s)", highlight=False)
 
 
+def _site(url: str, timeout: int, method: str) -> Endpoint:
+    from statement_kg import endpoint as remote
+
+    return remote.Endpoint(url, timeout=timeout, method=method)
+
+
 def _remote(
+    site: Endpoint,
     text: str,
     endpoints: dict[str, str],
     bindings: dict[str, list[params.Term]],
     fmt: str | None,
-    url: str,
+    ids: bool,
     default_graph: str | None,
-    timeout: int,
-    method: str,
 ) -> None:
     from statement_kg import endpoint as remote
     from statement_kg.federation import redirect
 
-    site = remote.Endpoint(url, timeout=timeout, method=method)
     known: list[Entity] = []
 
     def find(short_id: str) -> str:
@@ -337,9 +352,20 @@ def _remote(
             click.echo("true" if answer else "false")
             return
         rows = first_rows(answer, TABLE_ROWS)
+        names = {} if ids or not _iris(rows) else _remote_labels(site, _iris(rows), default_graph)
     except remote.EndpointError as error:
         raise click.ClickException(str(error)) from error
-    _show(rows, {})
+    _show(rows, names)
+
+
+def _remote_labels(site: Endpoint, iris: set[str], default_graph: str | None) -> dict[str, str]:
+    answer = site.query(labels_query(iris), default_graph)
+    assert isinstance(answer, ox.QuerySolutions)
+    return choose_labels(
+        (s["s"].value, s["p"].value, s["label"])
+        for s in answer
+        if s["s"] is not None and s["p"] is not None and isinstance(s["label"], ox.Literal)
+    )
 
 
 @click.command("entities")

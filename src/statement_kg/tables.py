@@ -41,19 +41,35 @@ def visible(text: str) -> str:
     return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
 
 
+def choose_labels(named: Iterable[tuple[str, str, ox.Literal]]) -> dict[str, str]:
+    """One label per IRI from (IRI, predicate, label) triples: the first predicate of LABELS
+    that has one, an English (or untagged) label before others, then the first in order."""
+    options: dict[str, list[tuple[int, bool, str]]] = {}
+    for iri, predicate, label in named:
+        rank = (LABELS.index(predicate), label.language not in ("en", None), label.value)
+        options.setdefault(iri, []).append(rank)
+    return {iri: min(ranks)[2] for iri, ranks in options.items()}
+
+
 def labels(store: ox.Store, iris: Iterable[str]) -> dict[str, str]:
-    """An English (or any) label for each IRI that has one in the store."""
-    found: dict[str, str] = {}
-    for iri in set(iris):
-        node = ox.NamedNode(iri)
-        for predicate in LABELS:
-            names = [q.object for q in store.quads_for_pattern(node, ox.NamedNode(predicate), None)]
-            literals = [n for n in names if isinstance(n, ox.Literal)]
-            if literals:
-                english = [n for n in literals if n.language in ("en", None)]
-                found[iri] = sorted(english or literals, key=lambda n: n.value)[0].value
-                break
-    return found
+    """A label for each IRI that has one in the store."""
+    return choose_labels(
+        (iri, predicate, quad.object)
+        for iri in set(iris)
+        for predicate in LABELS
+        for quad in store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(predicate), None)
+        if isinstance(quad.object, ox.Literal)
+    )
+
+
+def labels_query(iris: Iterable[str]) -> str:
+    """A query for the labels of the IRIs, for a store that is not at hand (an endpoint)."""
+    values = " ".join(f"<{iri}>" for iri in sorted(set(iris)))
+    predicates = " ".join(f"<{p}>" for p in LABELS)
+    return (
+        f"SELECT ?s ?p ?label WHERE {{ VALUES ?s {{ {values} }} VALUES ?p {{ {predicates} }} "
+        "?s ?p ?label }"
+    )
 
 
 class Display:
