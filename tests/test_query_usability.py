@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+import socket
 import subprocess
 from pathlib import Path
 
@@ -229,3 +230,21 @@ def test_query_outside_the_project_names_the_missing_graph(tmp_path: Path) -> No
     assert result.output == (
         f"Error: {tmp_path / 'graph' / 'statements.nt'} not found: run 'statement-kg build' first\n"
     )
+
+
+def test_a_service_that_never_answers_is_bounded_by_timeout(cli: list[str]) -> None:
+    # A socket that listens but never accepts: the connection opens, no answer ever comes.
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        port = silent.getsockname()[1]
+        query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+        result = subprocess.run(
+            [*cli, "--root", str(ROOT), "query", "--timeout", "2", "--query", query],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
+    assert result.returncode == 1
+    assert result.stderr == "Error: no complete answer within 2 s (--timeout)\n"
