@@ -248,3 +248,19 @@ def test_a_service_that_never_answers_is_bounded_by_timeout(cli: list[str]) -> N
         )
     assert result.returncode == 1
     assert result.stderr == "Error: no complete answer within 2 s (--timeout)\n"
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(cli: list[str]) -> None:
+    query = "SELECT * WHERE { ?s ?p ?o . ?a ?b ?c }"  # far more rows than a pipe holds
+    with subprocess.Popen(
+        [*cli, "--root", str(ROOT), "query", "--format", "csv", "--query", query],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.readline() == b"a,b,c,o,p,s\r\n"
+        process.stdout.close()
+        errors = process.stderr.read()
+        assert process.wait(timeout=300) == 1
+    assert errors == b""

@@ -4,6 +4,7 @@ build side, so that a query starts at once."""
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -250,6 +251,11 @@ def query_command(
         else:
             site = _site(endpoint, timeout, method)
             _remote(site, query_text, endpoints, bindings, fmt, ids, default_graph)
+    except BrokenPipeError:
+        # The reader stopped (`| head`): what it did not read is not wanted, and Python must
+        # not complain while flushing the closed pipe at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     except (FileNotFoundError, ValueError, SyntaxError, OSError) as error:
         raise click.ClickException(str(error)) from error
 
