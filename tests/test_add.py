@@ -5,6 +5,7 @@ when any text is refused. Nothing here depends on how many documents the corpus 
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -113,3 +114,9 @@ def test_an_id_in_use_gets_a_number(project_copy: Project) -> None:
     assert (project_copy.corpus / "2023-02-27-mfa-armenia-press-release-2.txt").read_bytes() == (
         changed.read_bytes()
     )
+
+
+def test_a_pipe_in_the_corpus_is_not_read(project_copy: Project) -> None:
+    os.mkfifo(project_copy.corpus / "pipe.txt")
+    result = add(project_copy, NEW)
+    assert result.exit_code == 0, result.output

@@ -25,7 +25,9 @@ class Added:
 
 def _in_corpus(corpus: Path) -> dict[str, Path]:
     """sha256 -> the corpus text that has it."""
-    return {sha256_of(path.read_bytes()): path for path in sorted(corpus.rglob("*.txt"))}
+    # Only regular files: a pipe or device named *.txt is the build's to refuse, not to read.
+    texts = [path for path in sorted(corpus.rglob("*.txt")) if path.is_file()]
+    return {sha256_of(path.read_bytes()): path for path in texts}
 
 
 def _free_id(wanted: str, taken: set[str]) -> str:
