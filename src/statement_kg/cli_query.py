@@ -1,22 +1,21 @@
 """Commands that read the built graph: query it (or a remote endpoint) and list its
-entities. Only what a query needs is imported: Oxigraph, rich for tables, never rdflib's
-build side, so that a query starts at once."""
+entities. Only what a query needs is imported (Oxigraph, rich for tables), never the build
+or SHACL validation, so that a query starts at once."""
 
 from __future__ import annotations
 
 import os
 import sys
-import threading
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 import pyoxigraph as ox
 
 from statement_kg import params
+from statement_kg.cli_bounded import Rows, first_rows, within
 from statement_kg.cli_common import err, project
+from statement_kg.cli_shipped import find_query, queries_folder, read_query
 from statement_kg.entities import KINDS, Entity, entities, resolve
 from statement_kg.query import OUTPUT_FORMATS, RESULT_FORMATS, Answer, default_format, render
 from statement_kg.tables import (
@@ -33,92 +32,6 @@ if TYPE_CHECKING:
 
 # A table holds its rows in memory to size its columns: past this many it stops reading.
 TABLE_ROWS = 1000
-
-
-@dataclass(frozen=True)
-class Rows:
-    """The first rows of a SELECT answer, and whether more followed."""
-
-    columns: list[str]
-    rows: list[list[ox.NamedNode | ox.BlankNode | ox.Literal | None]]
-    more: bool
-
-
-def queries_folder(folder: Path) -> Path:
-    if not folder.is_dir():
-        raise click.ClickException(
-            f"no queries/ folder in {folder.parent.resolve()}: run statement-kg in the project "
-            "folder or give --root DIR"
-        )
-    return folder
-
-
-def find_query(folder: Path, name: str) -> Path:
-    """The query a user names: a path, or a shipped query by file name, name without .rq, or
-    the start of its name that only it has (cq-01)."""
-    given = Path(name)
-    if given.is_file():
-        return given
-    shipped = sorted(queries_folder(folder).glob("*.rq"))
-    for wanted in (given.name, f"{given.name}.rq"):
-        exact = [p for p in shipped if p.name == wanted]
-        if exact:
-            return exact[0]
-    starting = [p for p in shipped if p.name.startswith(f"{given.name}-")]
-    if len(starting) == 1:
-        return starting[0]
-    if starting:
-        names = ", ".join(p.stem for p in starting)
-        raise click.ClickException(f"{name!r} names several queries: {names}")
-    raise click.ClickException(
-        f"{name}: no such file, and no shipped query of that name in {folder} "
-        "(statement-kg query --list names them)"
-    )
-
-
-def read_query(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise click.ClickException(
-            f"{path}: not UTF-8 text (byte {error.start}); SPARQL queries are UTF-8"
-        ) from error
-    except OSError as error:
-        raise click.ClickException(f"{path}: {error.strerror or error}") from error
-
-
-def within(seconds: int, action: Callable[[], Any]) -> Any:
-    """The action's result, or an error once `seconds` have passed. The action runs on a
-    daemon thread (Oxigraph releases the interpreter while it evaluates), so a query that
-    never ends, or a SERVICE that never answers, is abandoned rather than waited for."""
-    outcome: dict[str, Any] = {}
-
-    def work() -> None:
-        try:
-            outcome["value"] = action()
-        except BaseException as error:  # handed to the caller's thread
-            # Without its traceback: Oxigraph's answers may not be freed on another thread,
-            # and the traceback's frames hold them.
-            outcome["error"] = error.with_traceback(None)
-
-    worker = threading.Thread(target=work, daemon=True)
-    worker.start()
-    worker.join(seconds)
-    if worker.is_alive():
-        raise click.ClickException(f"no complete answer within {seconds} s (--timeout)")
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
-
-
-def first_rows(solutions: ox.QuerySolutions, limit: int) -> Rows:
-    columns = [v.value for v in solutions.variables]
-    rows: list[list[ox.NamedNode | ox.BlankNode | ox.Literal | None]] = []
-    for solution in solutions:
-        if len(rows) == limit:
-            return Rows(columns, rows, True)
-        rows.append([solution[c] for c in columns])
-    return Rows(columns, rows, False)
 
 
 def _parse_params(
