@@ -161,7 +161,18 @@ def served(snapshot: Path) -> Iterator[Served]:
     script = Path(sys.executable).parent / "statement-kg"
     port = free_port()
     process = subprocess.Popen(
-        [str(script), "--root", str(snapshot), "serve", "--port", str(port), "--timeout", "3"],
+        [
+            str(script),
+            "--root",
+            str(snapshot),
+            "serve",
+            "--port",
+            str(port),
+            "--site-port",
+            str(free_port()),
+            "--timeout",
+            "3",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

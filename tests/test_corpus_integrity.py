@@ -16,8 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TEXTS = sorted((ROOT / "corpus").glob("*.txt"))
 
 
-def test_corpus_has_the_five_documents() -> None:
-    assert len(TEXTS) == 5
+def test_every_text_has_its_sidecar() -> None:
+    assert TEXTS
+    assert [t.with_suffix(".yaml").exists() for t in TEXTS] == [True] * len(TEXTS)
 
 
 @pytest.mark.parametrize("text", TEXTS, ids=[t.stem for t in TEXTS])

@@ -126,8 +126,8 @@ def test_list_prints_every_shipped_query_with_its_question() -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     for path in sorted((ROOT / "queries").glob("*.rq")):
-        at = lines.index(path.name)
+        at = lines.index(path.stem)
         assert lines[at + 1] == f"    {question(path)}"
     (cq01,) = (ROOT / "queries").glob("cq-01-*.rq")
-    at = lines.index(cq01.name)
+    at = lines.index(cq01.stem)
     assert lines[at + 2] == '    --param symbol=...  (default "S/RES/884 (1993)")'

@@ -107,9 +107,12 @@ def test_the_server_cuts_off_a_long_query(served: Served) -> None:
 
 
 def _serve(root: Path, port: int, *options: str, temp: Path) -> subprocess.Popen[str]:
+    """The server on `port`, its site on another free port: the one after it may be taken
+    by another test's server on a busy machine."""
     script = Path(sys.executable).parent / "statement-kg"
+    site = ("--site-port", str(free_port()))
     return subprocess.Popen(
-        [str(script), "--root", str(root), "serve", "--port", str(port), *options],
+        [str(script), "--root", str(root), "serve", "--port", str(port), *site, *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -6,7 +6,9 @@ raises an InputError naming the file, so a curator can fix it before anything is
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,8 @@ from statement_kg.records import ContainerMeta, Document, InputError, IssueDate,
 from statement_kg.yamlfile import compose, line_of_field, load, parse_partial_date
 
 SIDECAR_SCHEMA = "sidecar.schema.json"
+# Far above any statement; a larger file is a mistake (an archive, a dump), not a text.
+MAX_TEXT_BYTES = 20 * 1024 * 1024
 
 
 def sha256_of(data: bytes) -> str:
@@ -23,8 +27,13 @@ def sha256_of(data: bytes) -> str:
 
 
 def read_text(path: Path) -> tuple[str, str]:
-    """The text and its sha256; an InputError when it is not UTF-8 or is empty."""
-    data = path.read_bytes()
+    """The text and its sha256; an InputError when it is not a regular file, too large, not
+    UTF-8 or empty."""
+    _check_file(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from error
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -35,6 +44,27 @@ def read_text(path: Path) -> tuple[str, str]:
     if not text.strip():
         raise InputError(path, "the text is empty")
     return text, sha256_of(data)
+
+
+def _check_file(path: Path) -> None:
+    """A regular file of a sensible size: a FIFO would hang the build, a device such as
+    /dev/zero never end, and a folder or a broken link cannot be read at all."""
+    try:
+        info = path.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise InputError(path, "a symbolic link that loops") from error
+        if not path.exists() and path.is_symlink():
+            raise InputError(path, "a symbolic link to nothing") from error
+        raise InputError(path, f"cannot read: {error.strerror or error}") from error
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(path, "a folder, not a text file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, "not a regular file (a pipe, socket or device)")
+    if info.st_size > MAX_TEXT_BYTES:
+        raise InputError(
+            path, f"{info.st_size} bytes: larger than {MAX_TEXT_BYTES} bytes, not a statement"
+        )
 
 
 def _metadata(raw: dict[str, Any], path: Path, lexicon: Lexicon) -> Metadata:
@@ -125,7 +155,14 @@ def read_document(text_path: Path, lexicon: Lexicon, doc_id: str | None = None) 
 def _text_files(root: Path) -> Iterator[Path]:
     if not root.is_dir():
         raise InputError(root, "corpus folder not found")
-    yield from sorted(root.rglob("*.txt"))
+    for path in sorted(root.rglob("*")):
+        suffix = path.suffix
+        if suffix.lower() in (".txt", ".yaml") and suffix not in (".txt", ".yaml"):
+            # Read as neither a text nor a sidecar: it would be silently left out.
+            raise InputError(path, f"the extension must be lower-case {suffix.lower()}")
+    for path in sorted(root.rglob("*.txt")):
+        _check_file(path)
+        yield path
     for orphan in sorted(root.rglob("*.yaml")):
         if not orphan.with_suffix(".txt").exists():
             raise InputError(

@@ -20,8 +20,6 @@ from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 
-from statement_kg.links import DATASETS, MATCH_PREDICATES
-
 _SERVICE = re.compile(r"(\bSERVICE\s+(?:SILENT\s+)?<)([^<>\s]*)(>)", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\bVALUES\s+\?(\w+)\s*\{\s*UNDEF\s*\}", re.IGNORECASE)
 _IRI_FORBIDDEN = re.compile(r"[\s<>\"{}|\\^`]")
@@ -52,6 +50,9 @@ def redirect(text: str, endpoints: Mapping[str, str]) -> str:
 
 def linked_items(store: ox.Store, dataset: str) -> list[str]:
     """The IRIs of a dataset the graph links to through an identity or match predicate."""
+    # Imported here: the link tables need rdflib, which a query without SERVICE never loads.
+    from statement_kg.links import DATASETS, MATCH_PREDICATES
+
     (wanted,) = [d for d in DATASETS if d.name == dataset]
     found = {
         quad.object.value
@@ -65,6 +66,10 @@ def linked_items(store: ox.Store, dataset: str) -> list[str]:
 def bind_links(text: str, store: ox.Store) -> str:
     """The query with each `VALUES ?<dataset> { UNDEF }` filled with the graph's links to
     that dataset (a placeholder for any other variable is left alone)."""
+    if not _PLACEHOLDER.search(text):
+        return text
+    from statement_kg.links import DATASETS
+
     names = {d.name for d in DATASETS}
 
     def fill(match: re.Match[str]) -> str:

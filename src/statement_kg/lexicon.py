@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from statement_kg.records import Concept, Entity, InputError, Phrase, QuotationOfRecord
-from statement_kg.yamlfile import compose, load, parse_time
+from statement_kg.yamlfile import compose, line_of_field, load, parse_time
 
 ENTITIES_FILE = "entities.yaml"
 DOCUMENT_TYPES_FILE = "document-types.yaml"
@@ -180,6 +180,47 @@ def entity_lines(mappings: Path) -> dict[str, int]:
     return lines
 
 
+def _located(path: Path, message: str, field: str) -> InputError:
+    return InputError(path, message, line=line_of_field(compose(path), field), field=field)
+
+
+def _check_phrases(path: Path, raw_entities: list[dict[str, Any]]) -> None:
+    """Every name finds some words: a blank name would match every run of spaces, and a
+    pattern that matches the empty text ('.*') a mention everywhere or nowhere."""
+    for index, raw in enumerate(raw_entities):
+        names = [("label", raw["label"])]
+        names += [(f"alt_labels.{i}", n) for i, n in enumerate(raw.get("alt_labels", []))]
+        for i, match in enumerate(raw.get("match", [])):
+            if isinstance(match, str):
+                names.append((f"match.{i}", match))
+            elif "text" in match:
+                names.append((f"match.{i}.text", match["text"]))
+            else:
+                field = f"entities.{index}.match.{i}.pattern"
+                if re.compile(match["pattern"]).search("") is not None:
+                    raise _located(
+                        path, f"the pattern {match['pattern']!r} matches the empty text", field
+                    )
+        for name, value in names:
+            if not value.strip():
+                raise _located(
+                    path,
+                    f"a blank name ({value!r}) would match any spaces",
+                    f"entities.{index}.{name}",
+                )
+
+
+def _document_types(path: Path) -> dict[str, Concept]:
+    found: dict[str, Concept] = {}
+    for index, raw in enumerate(load(path, "document-types.schema.json")["document_types"]):
+        if raw["id"] in found:
+            raise _located(
+                path, f"duplicate document type id {raw['id']!r}", f"document_types.{index}.id"
+            )
+        found[raw["id"]] = Concept(raw["id"], raw["label"])
+    return found
+
+
 def load_lexicon(mappings: Path) -> Lexicon:
     path = mappings / ENTITIES_FILE
     raw_entities = load(path, "entities.schema.json")["entities"]
@@ -200,11 +241,8 @@ def load_lexicon(mappings: Path) -> Lexicon:
                         f"{raw['id']!r} refers to unknown entity {value!r}",
                         field=f"entities.{index}.{name}",
                     )
-    types_path = mappings / DOCUMENT_TYPES_FILE
-    document_types = {
-        raw["id"]: Concept(raw["id"], raw["label"])
-        for raw in load(types_path, "document-types.schema.json")["document_types"]
-    }
+    _check_phrases(path, raw_entities)
+    document_types = _document_types(mappings / DOCUMENT_TYPES_FILE)
     quotations_path = mappings / QUOTATIONS_FILE
     quotations = {}
     for index, raw in enumerate(load(quotations_path, CLAIMS_SCHEMA).get("quotations", [])):

@@ -144,8 +144,22 @@ def parse_links(table: MappingSet, lexicon: Lexicon) -> list[EntityLink]:
     entities = {str(entity_iri(lexicon, e)): e for e in lexicon.entities}
     links: list[EntityLink] = []
     seen: dict[tuple[str, str], EntityLink] = {}
+    identical: dict[str, EntityLink] = {}
     for row in table.rows:
         link = _link(table, row, entities, lexicon)
+        if link.predicate == SAME_AS:
+            # Two entities the same as one item would be the same as each other: a duplicate
+            # entity or a wrong target, either way not something to publish.
+            other = identical.get(link.target)
+            if other is not None and other.entity != link.entity:
+                raise _error(
+                    table,
+                    row,
+                    "object_id",
+                    f"{link.target} is already owl:sameAs {other.entity!r} (line {other.line}); "
+                    "two entities cannot both be identical to it",
+                )
+            identical[link.target] = link
         earlier = seen.get((link.entity, link.dataset))
         if earlier is not None:
             message = (

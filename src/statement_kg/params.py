@@ -12,7 +12,7 @@ parameter."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -95,3 +95,32 @@ def bind(text: str, values: Mapping[str, Sequence[Term]]) -> str:
             position = block.end
     out.append(text[position:])
     return "".join(out)
+
+
+_NAMES_A_RESOURCE = re.compile(r"^(<|[A-Za-z][\w.-]*:)")
+
+
+def takes_resources(text: str) -> set[str]:
+    """The parameters whose defaults are IRIs (`<...>` or `prefix:name`), not literals."""
+    return {block.name for block in _blocks(text) if _NAMES_A_RESOURCE.match(block.values)}
+
+
+def resolve_ids(
+    text: str, values: Mapping[str, Sequence[Term]], resolve: Callable[[str], str]
+) -> dict[str, list[Term]]:
+    """The values with each literal given to a parameter that takes a resource replaced by
+    the IRI its short id names (`issuer=mfa-azerbaijan`), so that a short id never silently
+    matches nothing. `resolve` maps a short id to an IRI or raises ValueError."""
+    wanted = takes_resources(text)
+    resolved: dict[str, list[Term]] = {}
+    for name, terms in values.items():
+        resolved[name] = []
+        for given in terms:
+            term: Term = given
+            if name in wanted and isinstance(given, ox.Literal):
+                try:
+                    term = ox.NamedNode(resolve(given.value))
+                except ValueError as error:
+                    raise ParameterError(f"--param {name}: {error}") from error
+            resolved[name].append(term)
+    return resolved

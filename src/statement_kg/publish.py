@@ -94,10 +94,11 @@ def _insert(target: Target, triples: list[ox.Triple]) -> None:
 def count(endpoint: Endpoint, graph: str) -> int:
     """The number of triples in a named graph of the store."""
     answer = endpoint.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
-    assert isinstance(answer, ox.QuerySolutions)
-    (solution,) = list(answer)
-    value = solution["n"]
-    assert isinstance(value, ox.Literal)
+    solutions = list(answer) if isinstance(answer, ox.QuerySolutions) else []
+    value = solutions[0]["n"] if len(solutions) == 1 else None
+    if not isinstance(value, ox.Literal) or not value.value.isdigit():
+        said = "no answer" if value is None else repr(value.value)
+        raise PublishError(f"{endpoint.url}: counting the triples of <{graph}> gave {said}")
     return int(value.value)
 
 

@@ -22,7 +22,26 @@ from statement_kg.records import InputError, PartialDate, TimeSpec
 
 
 class _Loader(yaml.SafeLoader):
-    """A safe loader that leaves timestamps as strings."""
+    """A safe loader that leaves timestamps as strings and refuses a key given twice in one
+    mapping (PyYAML would keep the last one silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                first = seen.get(key)
+            except TypeError:  # an unhashable key: PyYAML reports it itself
+                continue
+            if first is not None:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key {key!r} (first on line {first})",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep)
 
 
 _Loader.yaml_implicit_resolvers = {

@@ -23,7 +23,6 @@ from statement_kg.extract.spans import SentenceIndex
 from statement_kg.extract.voice import Speakers, VoiceReader
 from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon
-from statement_kg.metadata import find_issuers
 from statement_kg.records import Document, Extraction, Figure, Mention
 
 AGENT_TYPES = frozenset({"country", "organisation", "news_outlet", "collective", "person"})
@@ -40,6 +39,9 @@ def _issuer_names(document: Document, lexicon: Lexicon) -> tuple[str, ...]:
             for issuer in document.meta.issuers
             for name in (lexicon.entities[issuer].label, *lexicon.entities[issuer].alt_labels)
         )
+    # Imported here: the metadata reader is built on the extractors this package holds.
+    from statement_kg.metadata import find_issuers
+
     return tuple(found.value for found in find_issuers(document.text, lexicon))
 
 

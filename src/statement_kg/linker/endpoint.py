@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 import urllib.error
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -73,7 +74,11 @@ class Endpoint:
         attempt = 0
         while True:
             try:
-                result: Any = self._wrapper(query).queryAndConvert()
+                with warnings.catch_warnings():
+                    # An answer of another type (an HTML page) comes back raw, with a
+                    # warning; _bindings turns it into the error it is.
+                    warnings.simplefilter("ignore", RuntimeWarning)
+                    result: Any = self._wrapper(query).queryAndConvert()
             except urllib.error.HTTPError as error:
                 if error.code != 429 and error.code < 500:
                     raise EndpointError(f"{self.url}: HTTP {error.code} {error.reason}") from error
@@ -86,11 +91,21 @@ class Endpoint:
             except OSError as error:  # unreachable, refused, timed out
                 raise EndpointError(f"{self.url}: {error}") from error
             else:
-                return [
-                    {name: value["value"] for name, value in row.items()}
-                    for row in result["results"]["bindings"]
-                ]
+                return _bindings(self.url, result)
             if attempt == self.retries:
                 raise EndpointError(f"{self.url}: {reason} after {attempt + 1} attempts")
             self.sleep(min(wait if wait is not None else self.backoff * 2**attempt, self.max_wait))
             attempt += 1
+
+
+def _bindings(url: str, result: Any) -> list[Binding]:
+    """The rows of a SPARQL JSON answer; an EndpointError for anything else (an HTML page,
+    a login form), which SPARQLWrapper hands back as it came."""
+    try:
+        return [
+            {name: value["value"] for name, value in row.items()}
+            for row in result["results"]["bindings"]
+        ]
+    except (TypeError, KeyError, AttributeError) as error:
+        start = result[:80] if isinstance(result, bytes | str) else type(result).__name__
+        raise EndpointError(f"{url}: the answer is not SPARQL JSON results: {start!r}") from error

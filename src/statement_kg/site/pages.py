@@ -6,7 +6,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from statement_kg.compare import disagreements
+from statement_kg.compare import disagreements, rows
 from statement_kg.site import jsonld
 from statement_kg.site.graphview import RDF_TYPE
 from statement_kg.site.highlight import anchor_id, highlight
@@ -205,28 +205,40 @@ def entity_page(site: Site, iri: str) -> dict[str, Any]:
     }
 
 
+def _amount(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None  # a range ("160-1000") or a vague figure
+
+
 def disagreements_page(site: Site, queries: Path) -> dict[str, Any]:
     by_id = {s.id: s for s in site.statements}
     table = []
-    for category, values in sorted(disagreements(site.view.store, queries).items()):
-        rows = []
+    answer = disagreements(rows(site.view.store, queries))
+    for quantity, values in sorted(answer.items()):
+        category, _, event = quantity.partition(" (")
+        rows_ = []
         for value in values:
             statement = by_id[value.statement]
             words = " ".join(value.words.split())
+            amount = _amount(value.value)
             claim = next(
                 (
                     c
                     for c in statement.claims
                     if c.kind == "figure"
-                    and c.amount == float(value.value)
+                    and (amount is None or c.amount == amount)
                     and " ".join(c.exact.split()) in words
                 ),
                 None,
             )
             href = claim_href(statement, claim) if claim else statement.page
-            rows.append({"value": value, "statement": statement, "href": href, "claim": claim})
+            rows_.append({"value": value, "statement": statement, "href": href, "claim": claim})
         label = site.ref.label(f"{ID}figure-category/{category}")
-        table.append((label, rows))
+        if event:
+            label += f" ({event.removesuffix(')')})"
+        table.append((label, rows_))
     return {
         "title": "Where statements disagree",
         "table": table,
