@@ -14,6 +14,7 @@ from statement_kg.corpus import read_text
 from statement_kg.evaluate.gold import load_gold
 from statement_kg.evaluate.items import Item
 from statement_kg.evaluate.score import MISSED, score_document
+from statement_kg.lexicon import Lexicon
 
 FLOORS = read_floors()
 
@@ -63,6 +64,41 @@ def test_gold_spans_are_in_their_texts(text: Path, gold: Path) -> None:
     loaded = load_gold(gold, read_text(text)[0])
     assert json.loads(gold.read_text(encoding="utf-8"))["document"] == gold.stem
     assert all(i.text for i in loaded.items if i.field != "issue_date")
+
+
+CITATION_KINDS = {
+    "un_resolution",
+    "un_document",
+    "convention",
+    "court_judgment",
+    "declaration",
+    "news_article",
+    "book",
+    "other",
+}
+
+
+@pytest.mark.parametrize(
+    "gold",
+    [pytest.param(g, id=f"{s.name}/{g.stem}") for s in SETS for _, g in documents(s)],
+)
+def test_gold_uses_the_lexicon_s_words(gold: Path, lexicon: Lexicon) -> None:
+    """A category, qualifier or term the lexicon does not know could never be matched: a
+    typo in a gold file would pass for a miss of the pipeline."""
+    data = json.loads(gold.read_text(encoding="utf-8"))
+    words = lexicon.claims
+    unknown = [
+        *(f["category"] for f in data.get("figures", []) if f["category"] not in words.categories),
+        *(
+            q
+            for f in data.get("figures", [])
+            for q in f.get("qualifiers", [])
+            if q not in words.qualifiers
+        ),
+        *(c["term"] for c in data.get("characterizations", []) if c["term"] not in words.terms),
+        *(c["kind"] for c in data.get("citations", []) if c["kind"] not in CITATION_KINDS),
+    ]
+    assert unknown == []
 
 
 TEXT = "They call it a massacre. It was a genocide: 613 were killed.\nRelayed by Example News."
