@@ -15,6 +15,7 @@ from statement_kg.evaluate.gold import load_gold
 from statement_kg.evaluate.items import Item
 from statement_kg.evaluate.score import MISSED, score_document
 from statement_kg.lexicon import Lexicon
+from statement_kg.records import InputError
 
 FLOORS = read_floors()
 
@@ -181,7 +182,7 @@ def test_bad_voice_is_refused_naming_the_field(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    with pytest.raises(Exception, match=r"field 'characterizations\.0\.voice'") as raised:
+    with pytest.raises(InputError, match=r"field 'characterizations\.0\.voice'") as raised:
         load_gold(path, TEXT)
     assert str(raised.value) == (
         f"{path}: field 'characterizations.0.voice': 'quoted' is not one of "
