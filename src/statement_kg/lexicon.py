@@ -20,6 +20,8 @@ CHARACTERISATIONS_FILE = "characterisations.yaml"
 CLAIMS_FILE = "claims.yaml"
 QUOTATIONS_FILE = "quotations.yaml"
 CLAIMS_SCHEMA = "claims.schema.json"
+VOICE_FILE = "voice.yaml"
+VOICE_SCHEMA = "voice.schema.json"
 
 _REFERENCE_FIELDS = ("part_of", "located_in", "place", "issued_by", "author")
 
@@ -84,6 +86,23 @@ class Recognisers:
 
 
 @dataclass(frozen=True)
+class VoiceWords:
+    """The words that decide whose voice a claim is in (mappings/voice.yaml): lemmas of
+    reporting and denial verbs and nouns, attribution phrases, distancing words."""
+
+    reporting_verbs: frozenset[str]
+    labelling_verbs: frozenset[str]
+    reporting_nouns: frozenset[str]
+    party_nouns: frozenset[str]
+    attribution_phrases: tuple[str, ...]
+    denial_verbs: frozenset[str]
+    denial_nouns: frozenset[str]
+    distancing_words: tuple[str, ...]
+    negatable_verbs: frozenset[str]
+    first_person: frozenset[str]
+
+
+@dataclass(frozen=True)
 class ClaimWords:
     """The words that find claims: figure categories, qualifiers, modifiers, the openers
     of a figure's parts, characterisation terms, reporting cues, speech verbs, roles."""
@@ -92,9 +111,8 @@ class ClaimWords:
     qualifiers: dict[str, tuple[str, ...]]
     modifiers: dict[str, tuple[str, ...]]
     parts: tuple[str, ...]
+    not_counted: frozenset[str]
     terms: dict[str, Concept]
-    reported: tuple[str, ...]
-    own_voice: tuple[str, ...]
     generic: tuple[str, ...]
     speech_verbs: tuple[str, ...]
     roles: dict[str, Concept]
@@ -103,6 +121,7 @@ class ClaimWords:
     statement_heading: str | None
     document_type_cues: dict[str, str]
     recognisers: Recognisers
+    voice: VoiceWords
 
 
 @dataclass(frozen=True)
@@ -215,6 +234,8 @@ def _concept(raw: dict[str, Any]) -> Concept:
         entails=tuple(raw.get("entails", [])),
         percent=raw.get("percent", False),
         phrases=tuple(raw.get("phrases", [])),
+        lemmas=frozenset(raw.get("lemmas", [])),
+        context=frozenset(raw.get("context", [])),
     )
 
 
@@ -222,6 +243,7 @@ def _claim_words(mappings: Path) -> ClaimWords:
     figures = load(mappings / FIGURES_FILE, CLAIMS_SCHEMA)
     terms = load(mappings / CHARACTERISATIONS_FILE, CLAIMS_SCHEMA)
     claims = load(mappings / CLAIMS_FILE, CLAIMS_SCHEMA)
+    voice = load(mappings / VOICE_FILE, VOICE_SCHEMA)
     recognise = claims.get("recognise", {})
     roles = {
         role: Concept(
@@ -237,9 +259,8 @@ def _claim_words(mappings: Path) -> ClaimWords:
         qualifiers={k: tuple(v) for k, v in figures.get("qualifiers", {}).items()},
         modifiers={k: tuple(v) for k, v in figures.get("modifiers", {}).items()},
         parts=tuple(figures.get("parts", [])),
+        not_counted=frozenset(figures.get("not_counted", [])),
         terms={t["id"]: _concept(t) for t in terms.get("terms", [])},
-        reported=tuple(terms.get("reported", [])),
-        own_voice=tuple(terms.get("own_voice", [])),
         generic=tuple(terms.get("generic", [])),
         speech_verbs=tuple(claims.get("speech_verbs", [])),
         roles=roles,
@@ -256,5 +277,17 @@ def _claim_words(mappings: Path) -> ClaimWords:
             application_court_cue=recognise.get("application_court_cue", r"(?!)"),
             person_titles=tuple(recognise.get("person_titles", [])),
             institution_words=tuple(recognise.get("institution_words", [])),
+        ),
+        voice=VoiceWords(
+            reporting_verbs=frozenset(voice["reporting_verbs"]),
+            labelling_verbs=frozenset(voice["labelling_verbs"]),
+            reporting_nouns=frozenset(voice["reporting_nouns"]),
+            party_nouns=frozenset(voice["party_nouns"]),
+            attribution_phrases=tuple(voice["attribution_phrases"]),
+            denial_verbs=frozenset(voice["denial_verbs"]),
+            denial_nouns=frozenset(voice["denial_nouns"]),
+            distancing_words=tuple(voice["distancing_words"]),
+            negatable_verbs=frozenset(voice["negatable_verbs"]),
+            first_person=frozenset(voice["first_person"]),
         ),
     )

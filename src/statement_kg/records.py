@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 
@@ -79,6 +80,10 @@ class Concept:
     entails: tuple[str, ...] = ()
     percent: bool = False
     phrases: tuple[str, ...] = ()
+    # Lemmas that name the category in a figure's parse (its noun, its verb), and lemmas
+    # one of which its sentence must hold for them to count.
+    lemmas: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -139,6 +144,12 @@ class TimeSpec:
     def plus_years(self, years: int) -> TimeSpec:
         end = self.end.plus_years(years) if self.end else None
         return TimeSpec(self.begin.plus_years(years), end)
+
+    @property
+    def length_days(self) -> int:
+        first = date.fromisoformat(self.begin.first_day)
+        last = date.fromisoformat((self.end or self.begin).last_day)
+        return (last - first).days + 1
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ this one runs them in order, each seeing what the earlier ones found."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from statement_kg.extract.anniversaries import find_anniversaries
 from statement_kg.extract.articles import find_articles
@@ -16,23 +17,29 @@ from statement_kg.extract.mentions import find_mentions, group_of
 from statement_kg.extract.numbers import find_numbers
 from statement_kg.extract.quotations import find_quotations, quoted_spans
 from statement_kg.extract.responsibility import find_responsibilities
+from statement_kg.extract.scope import Scope
 from statement_kg.extract.spans import SentenceIndex
+from statement_kg.extract.voice import Speakers, VoiceReader
+from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon
-from statement_kg.records import Document, Extraction, Figure, Mention
+from statement_kg.metadata import find_issuers
+from statement_kg.records import Document, Extraction, Figure
 
 AGENT_TYPES = frozenset({"country", "organisation", "news_outlet", "collective", "person"})
 # Numbers that label rather than count: "No. 366", "p. 172", "366th".
 _LABEL_NUMBER = re.compile(r"(?:\b(?:No|p|pp|para|Art|art)\.\s*)\d+|\d+(?:st|nd|rd|th)\b")
 
 
-def _concerns(figure: Figure, events: list[Mention], index: SentenceIndex) -> str | None:
-    start, end = index.around(figure.span.start)
-    near = [
-        (abs(m.span.start - figure.span.start), m.span.start, m.entity)
-        for m in events
-        if start <= m.span.start < end
-    ]
-    return min(near)[2] if near else None
+def _issuer_names(document: Document, lexicon: Lexicon) -> tuple[str, ...]:
+    """The names the issuer goes by: its sidecar entities', or what the text's letterhead,
+    heading or signature says when there is no sidecar."""
+    if document.meta.issuers:
+        return tuple(
+            name
+            for issuer in document.meta.issuers
+            for name in (lexicon.entities[issuer].label, *lexicon.entities[issuer].alt_labels)
+        )
+    return tuple(found.value for found in find_issuers(document.text, lexicon))
 
 
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
@@ -66,7 +73,22 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         for d in dated_events(text, all_dates, events, anniversaries, mentions, lexicon, index)
         if not any(a <= d.span.start < b for a, b in article_spans)
     ]
-    quotations = find_quotations(text, agents, works, words, lexicon.quotations, index)
+    analysis = analyse(text)
+    quotations = find_quotations(text, agents, works, words, lexicon.quotations, index, analysis)
+    placed = placed_events(mentions, lexicon)
+    placed_spans = {(m.span.start, m.span.end) for m in placed}
+    scope = Scope(
+        analysis,
+        tuple(events),
+        tuple(placed),
+        tuple(
+            m
+            for m in mentions
+            if by_type[m] == "place" and (m.span.start, m.span.end) not in placed_spans
+        ),
+        tuple(all_dates),
+        {e.id: e.when for e in lexicon.entities.values() if e.when is not None},
+    )
     not_figures = [
         *((span.start, span.end) for _, span in all_dates),
         *((m.span.start, m.span.end) for m in mentions if group_of(by_type[m]) != "event"),
@@ -86,9 +108,9 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             f.qualifiers,
             f.span,
             f.part_of,
-            _concerns(f, events, index),
+            scope.clause_event(f.span.start, f.span.end),
         )
-        for f in find_figures(text, find_numbers(text, not_figures), words, index)
+        for f in find_figures(text, find_numbers(text, not_figures), words, index, analysis)
     ]
     figures += [
         Figure("anniversary", float(a.ordinal), None, None, "exact", (), a.span, concerns=a.event)
@@ -99,13 +121,36 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         text,
         words,
         events,
-        quotations,
         [*link_spans, *article_spans, *label_spans, *((w.span.start, w.span.end) for w in works)],
         index,
     )
     responsibilities = find_responsibilities(
-        text, words, agents, events, placed_events(mentions, lexicon), quoted_spans(text), index
+        text, words, agents, events, placed, quoted_spans(text), index
     )
+    speakers = Speakers(
+        issuers=frozenset(document.meta.issuers),
+        issuer_names=_issuer_names(document, lexicon),
+        agents=tuple(agents),
+        quotations=tuple(quotations),
+    )
+    reader = VoiceReader(analysis, words.voice, speakers)
+    figures = [
+        f
+        if f.category == "anniversary"
+        else replace(f, voice=reader.voice(f.span.start, f.span.end))
+        for f in figures
+    ]
+    characterisations = [
+        replace(
+            c,
+            voice=reader.voice(c.span.start, c.span.end),
+            event=scope.event(c.span.start, c.span.end),
+        )
+        for c in characterisations
+    ]
+    responsibilities = [
+        replace(r, voice=reader.voice(r.span.start, r.span.end)) for r in responsibilities
+    ]
     return Extraction(
         document,
         tuple(mentions),

@@ -1,7 +1,5 @@
-"""Characterisations: the terms a statement uses for an event. A term inside a quotation
-belongs to the party quoted; a term after a reporting cue ("calling it", "recognizing ...
-as") belongs to the party reported, unless the issuer is the one speaking (an operative
-clause of its resolution, "we recognise it as"); the rest is the issuer's own."""
+"""Characterisations: the terms a statement uses for an event. Whose term it is (the
+issuer's own, another party's, denied) is read from the parse by extract.voice."""
 
 from __future__ import annotations
 
@@ -10,9 +8,10 @@ from functools import cache
 
 from statement_kg.extract.spans import SentenceIndex, make_span
 from statement_kg.lexicon import ClaimWords
-from statement_kg.records import OWN, Characterisation, Mention, Quotation, Voice
+from statement_kg.records import Characterisation, Mention
 
-REPORTED_WINDOW = 120
+# How far before a term a word that makes it generic ("crimes such as") is looked for.
+GENERIC_WINDOW = 120
 
 
 @cache
@@ -38,7 +37,6 @@ def find_characterisations(
     text: str,
     words: ClaimWords,
     events: list[Mention],
-    quotations: list[Quotation],
     excluded: list[tuple[int, int]],
     index: SentenceIndex,
 ) -> list[Characterisation]:
@@ -53,48 +51,15 @@ def find_characterisations(
                 ):
                     continue
                 taken.append((start, end))
-                quoted = next(
-                    (q for q in quotations if q.span.start <= start and end <= q.span.end), None
-                )
                 s_start, _ = index.around(start)
-                left = text[max(s_start, start - REPORTED_WINDOW) : start]
+                left = text[max(s_start, start - GENERIC_WINDOW) : start]
                 if any(_rx(p).search(left) for p in words.generic):
                     continue
-                left = left.rstrip("\"“‘'")
-                reported = quoted is not None or (
-                    any(_rx(p).search(left) for p in words.reported)
-                    and not any(re.search(p, text[s_start:start]) for p in words.own_voice)
-                )
-                voice = Voice("reported", quoted.speaker if quoted else None) if reported else OWN
                 found.append(
                     Characterisation(
                         term=term.id,
                         span=make_span(text, start, end),
                         event=_event(start, end, events, index),
-                        voice=voice,
                     )
                 )
-    return _coordinated(text, sorted(found, key=lambda c: c.span.start))
-
-
-_COORDINATION = re.compile(
-    r"^\s*(?:,|and|or|,\s*and|,\s*or)\s+(?:an?\s+|the\s+)?(?:act\s+of\s+)?$", re.IGNORECASE
-)
-
-
-def _coordinated(text: str, found: list[Characterisation]) -> list[Characterisation]:
-    """A term joined to a reported one ("recognizing ... as an act of genocide and crime
-    against humanity") is reported too, by the same party."""
-    out: list[Characterisation] = []
-    for found_item in found:
-        item = found_item
-        previous = out[-1] if out else None
-        if (
-            previous is not None
-            and not previous.voice.own
-            and item.voice.own
-            and _COORDINATION.match(text[previous.span.end : item.span.start])
-        ):
-            item = Characterisation(item.term, item.span, item.event, previous.voice)
-        out.append(item)
-    return out
+    return sorted(found, key=lambda c: c.span.start)

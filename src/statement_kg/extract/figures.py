@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from statement_kg.extract.figure_words import allowed_categories, counts, parsed_category
 from statement_kg.extract.numbers import NumberExpr
 from statement_kg.extract.spans import SentenceIndex, make_span
+from statement_kg.language import Analysis
 from statement_kg.lexicon import ClaimWords
 from statement_kg.records import Figure
 
@@ -54,12 +56,12 @@ def _modifier(text: str, number: NumberExpr, words: ClaimWords) -> tuple[str, in
 
 
 def _after_category(
-    text: str, start: int, end: int, number: NumberExpr, words: ClaimWords
+    text: str, start: int, end: int, number: NumberExpr, words: ClaimWords, allowed: set[str]
 ) -> str | None:
     """The category whose `after` cue starts nearest (longest on a tie) in text[start:end]."""
     best: tuple[int, int, str] | None = None
     for category in words.categories.values():
-        if category.percent != number.percent:
+        if category.percent != number.percent or category.id not in allowed:
             continue
         for pattern in category.after:
             match = _rx(pattern).search(text, start, end)
@@ -69,10 +71,12 @@ def _after_category(
     return best[2] if best else None
 
 
-def _before_category(text: str, left_end: int, number: NumberExpr, words: ClaimWords) -> str | None:
+def _before_category(
+    text: str, left_end: int, number: NumberExpr, words: ClaimWords, allowed: set[str]
+) -> str | None:
     left = text[max(0, left_end - LEFT_WINDOW) : left_end]
     for category in words.categories.values():
-        if category.percent != number.percent:
+        if category.percent != number.percent or category.id not in allowed:
             continue
         if any(_rx(rf"(?<!\w)(?:{p})").search(left) for p in category.before):
             return category.id
@@ -123,12 +127,18 @@ def _parts(
 
 
 def find_figures(
-    text: str, numbers: list[NumberExpr], words: ClaimWords, index: SentenceIndex
+    text: str,
+    numbers: list[NumberExpr],
+    words: ClaimWords,
+    index: SentenceIndex,
+    analysis: Analysis,
 ) -> list[Figure]:
     drafts: list[_Draft] = []
     i = 0
+    numbers = [n for n in numbers if counts(analysis, n, words.not_counted)]
     while i < len(numbers):
         number = numbers[i]
+        allowed = allowed_categories(analysis, number, words.categories)
         _, sentence_end = index.around(number.start)
         parts = _parts(text, numbers, i, sentence_end, words)
         following = (
@@ -142,19 +152,23 @@ def find_figures(
             # The predicate comes after the list: "..., 106 women and 70 elderly were murdered".
             last = numbers[parts[-1]]
             category = _after_category(
-                text, number.end, numbers[parts[0]].start, number, words
-            ) or _after_category(text, last.end, window_end, number, words)
+                text, number.end, numbers[parts[0]].start, number, words, allowed
+            ) or _after_category(text, last.end, window_end, number, words, allowed)
         else:
-            category = _after_category(text, number.end, window_end, number, words)
-        category = _before_category(text, left_end, number, words) or category
+            category = _after_category(text, number.end, window_end, number, words, allowed)
+        category = (
+            _before_category(text, left_end, number, words, allowed)
+            or category
+            or parsed_category(analysis, number, words.categories, allowed)
+        )
         parent = len(drafts) - 1 if drafts and _of_them(text, number) else None
         drafts.append(_Draft(number, category, modifier, _qualifiers(text, number, words), parent))
         head = len(drafts) - 1
         for k in parts:
             part = numbers[k]
             own = _after_category(
-                text, part.end, min(part.end + PART_CUE_WINDOW, window_end), part, words
-            )
+                text, part.end, min(part.end + PART_CUE_WINDOW, window_end), part, words, allowed
+            ) or parsed_category(analysis, part, words.categories, allowed)
             part_modifier, _ = _modifier(text, part, words)
             drafts.append(
                 _Draft(part, own or category, part_modifier, _qualifiers(text, part, words), head)

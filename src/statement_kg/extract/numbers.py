@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from text_to_num import text2num
+
 # Number words, shared with the ordinals of anniversaries.
 UNITS = {
     "one": 1,
@@ -56,8 +58,19 @@ _DIGIT_WORD = "|".join(k for k, v in UNITS.items() if v < 10)
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s+(?P<scale>hundred|thousand|million|billion))?"
+# A number in words, however long ("six hundred and\nthirteen", "seven thousand five
+# hundred"), read by text2num.
+_SCALE_WORD = "hundred|thousand|million|billion"
+_SPELLED = (
+    rf"(?:{_WORD}|a(?=\s+(?:{_SCALE_WORD})))(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}|{_SCALE_WORD}))*"
+)
+_NUMBER = rf"(?:{_DIGITS})(?:\s+(?:{_SCALE_WORD}))?|{_SPELLED}"
+# "from 160 to as many as 1,000", "200 to as many as 1,000", "from 161 to about 200".
+_UPTO = r"(?:as\s+(?:many|high|much)\s+as|about|some|around|nearly|almost|over)\s+"
 _PATTERNS = [
     ("range", rf"between\s+(?P<low>{_DIGITS})\s+and\s+(?P<high>{_DIGITS})"),
+    ("range", rf"from\s+(?P<low>{_NUMBER})\s+to\s+(?:{_UPTO})?(?P<high>{_NUMBER})"),
+    ("range", rf"(?P<low>{_NUMBER})\s+to\s+{_UPTO}(?P<high>{_NUMBER})"),
     ("range", rf"(?P<low>{_DIGITS})\s*[-–—]\s*(?P<high>{_DIGITS})(?![\d/])"),
     (
         "vague",
@@ -70,10 +83,7 @@ _PATTERNS = [
         rf"(?P<num>{_WORD}|a|one)[-\s](?P<fraction>half|third|quarter|fourth|fifth|sixth|tenth)s?",
     ),
     ("digits", rf"(?P<digits>{_DIGITS}){_SCALE}(?P<percent>\s*%|\s+per\s*cent|\s+percent)?"),
-    (
-        "words",
-        rf"(?:(?P<tens>{'|'.join(TENS)})[-\s](?P<unit>{_DIGIT_WORD})|(?P<word>{_WORD})){_SCALE}",
-    ),
+    ("words", rf"(?P<spelled>{_SPELLED})(?P<percent>\s+per\s*cent|\s+percent)?"),
 ]
 _COMPILED = [
     (kind, re.compile(r"(?<![\w.,/-])(?:" + rx + r")(?![\w/]|[.,]\d|-\w)", re.IGNORECASE))
@@ -106,16 +116,33 @@ def _digits(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+def _number(text: str) -> float:
+    """Digits, digits with a scale word ("170 million"), or a number in words."""
+    words = " ".join(text.lower().replace("-", " ").split())
+    head, _, scale = words.partition(" ")
+    if head[:1].isdigit():
+        return _scaled(_digits(head), scale or None)
+    words = re.sub(r"^a\s+", "one ", words).replace(" and ", " ")
+    return float(text2num(words, "en"))
+
+
 def _scaled(value: float, scale: str | None) -> float:
     return value * _SCALES[scale.lower()] if scale else value
+
+
+def _range(start: int, end: int, low_words: str, high_words: str) -> NumberExpr | None:
+    try:
+        low, high = _number(low_words), _number(high_words)
+    except ValueError:
+        return None
+    return NumberExpr(start, end, None, low, high) if low < high else None
 
 
 def _read(kind: str, match: re.Match[str]) -> NumberExpr | None:
     start, end = match.span()
     g = match.groupdict()
     if kind == "range":
-        low, high = _digits(g["low"]), _digits(g["high"])
-        return NumberExpr(start, end, None, low, high) if low < high else None
+        return _range(start, end, g["low"], g["high"])
     if kind == "vague":
         return NumberExpr(start, end, None)
     if kind == "dozen":
@@ -123,15 +150,13 @@ def _read(kind: str, match: re.Match[str]) -> NumberExpr | None:
     if kind == "fraction":
         count = 1 if g["num"].lower() in ("a", "one") else UNITS.get(g["num"].lower(), 1)
         return NumberExpr(start, end, count * _FRACTIONS[g["fraction"].lower()], percent=True)
-    if kind == "digits":
-        value = _scaled(_digits(g["digits"]), g["scale"])
-        return NumberExpr(start, end, value, percent=bool(g["percent"]))
-    if g.get("tens"):
-        value = float(TENS[g["tens"].lower()] + UNITS[g["unit"].lower()])
-    else:
-        word = g["word"].lower()
-        value = float(UNITS.get(word) or TENS[word])
-    return NumberExpr(start, end, _scaled(value, g["scale"]))
+    try:
+        value = (
+            _scaled(_digits(g["digits"]), g["scale"]) if kind == "digits" else _number(g["spelled"])
+        )
+    except ValueError:
+        return None
+    return NumberExpr(start, end, value, percent=bool(g["percent"]))
 
 
 def find_numbers(text: str, excluded: list[tuple[int, int]]) -> list[NumberExpr]:

@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from statement_kg.extract.spans import SentenceIndex, make_span
+from statement_kg.language import Analysis
 from statement_kg.lexicon import ClaimWords
 from statement_kg.records import Mention, Quotation, QuotationOfRecord, Voice
 
@@ -27,6 +28,13 @@ SPEAKER_WINDOW = 400
 # how long the attribution between a quote and its continuation may be.
 AFTER_WINDOW = 60
 CONTINUATION_GAP = 160
+# At most this many words with no verb between quotation marks are scare quotes, when
+# what comes just before them makes them a name: a determiner, an adjective of origin.
+SCARE_WORDS = 4
+SCARE_LEFT = 30
+_SCARE_LEFT = re.compile(
+    r"(?:\b(?:the|its|their|his|her|this|that|these|those|mere|so-called|alleged|of)|\w+an|\w+i)$"
+)
 
 
 @cache
@@ -89,7 +97,7 @@ def _speaker_after(text: str, end: int, agents: list[Mention], words: ClaimWords
     for mention in agents:
         start = mention.span.start
         if attribution.end() <= start <= attribution.end() + AFTER_WINDOW and not re.search(
-            r"[.,;:!?“”\"\n]", text[attribution.end() : start]
+            r"[.,;:!?“”\"]|\n\s*\n", text[attribution.end() : start]
         ):
             return mention.entity
     return None
@@ -111,6 +119,22 @@ def _continues(text: str, previous_end: int, start: int, words: ClaimWords) -> b
     )
 
 
+def _scare_quoted(analysis: Analysis, start: int, end: int, words: ClaimWords) -> bool:
+    """Scare quotes, not a quotation: a few words with no verb, used as a name the issuer
+    keeps at a distance ('the so-called "Khojaly genocide"', 'a mere "episode of combat"',
+    'an Armenian "genocide"'). The claim's voice says whose term it is; they quote no one's
+    words. A term quoted as another party's qualification ('qualified it as a "genocidal
+    act"') stays a quotation."""
+    tokens = [t for t in analysis.tokens(start, end) if not t.is_punct and not t.is_space]
+    if len(tokens) > SCARE_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in tokens):
+        return False
+    before = analysis.original[max(0, start - SCARE_LEFT) : start].lower()
+    before = re.sub(r"[\s“”\"'‘’«]+$", "", before)
+    return bool(_SCARE_LEFT.search(before)) or any(
+        before.endswith(word) for word in words.voice.distancing_words
+    )
+
+
 def find_quotations(
     text: str,
     agents: list[Mention],
@@ -118,6 +142,7 @@ def find_quotations(
     words: ClaimWords,
     records: dict[str, QuotationOfRecord],
     index: SentenceIndex,
+    analysis: Analysis,
 ) -> list[Quotation]:
     quotes = quoted_spans(text)
     found: list[Quotation] = []
@@ -135,7 +160,7 @@ def find_quotations(
         )
         if of_record is not None and speaker is None:
             speaker = records[of_record].speaker
-        if speaker is None:
+        if speaker is None or (of_record is None and _scare_quoted(analysis, start, end, words)):
             continue
         # The quoted words are the speaker's: the statement reports them.
         found.append(

@@ -12,7 +12,9 @@ from dataclasses import replace
 
 from statement_kg.extract.dates import find_dates
 from statement_kg.extract.mentions import find_mentions, group_of
+from statement_kg.extract.quotations import quoted_spans
 from statement_kg.extract.spans import SentenceIndex
+from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon, Recognisers, phrase_pattern
 from statement_kg.records import Entity, Phrase
 
@@ -192,6 +194,43 @@ def _speakers(text: str, words: Recognisers, verbs: str) -> Iterable[_Candidate]
             yield entity, *match.span("name")
 
 
+# How far from a quotation the name of its speaker is looked for, in its sentence.
+NAMED_SPEAKER_WINDOW = 120
+
+
+def _named_speakers(text: str, verbs: str) -> Iterable[_Candidate]:
+    """Persons the parser names next to a quotation and a verb of saying, whatever their
+    title ('," said AACC Executive Director Raffi Mardirosian'): the named-entity layer
+    finds names a pattern of titles misses."""
+    analysis = analyse(text)
+    saying = re.compile(rf"(?<!\w)(?:{verbs})(?!\w)", re.IGNORECASE)
+    persons = [
+        analysis.span_of(list(ent))
+        for ent in analysis.doc.ents
+        if ent.label_ == "PERSON" and len(ent) >= 2
+    ]
+    for start, end in quoted_spans(text):
+        for p_start, p_end in persons:
+            after = 0 <= p_start - end <= NAMED_SPEAKER_WINDOW and saying.search(text, end, p_start)
+            before = 0 <= start - p_end <= NAMED_SPEAKER_WINDOW and saying.search(
+                text, p_end, start
+            )
+            gap = text[end:p_start] if after else text[p_end:start]
+            if (after or before) and not re.search(r"[.!?]\s|\n\s*\n|[“”\"]\w", gap):
+                name = " ".join(text[p_start:p_end].split())
+                yield (
+                    Entity(
+                        id=_slug(name),
+                        type="person",
+                        label=name,
+                        phrases=(Phrase(phrase_pattern(name)),),
+                        recognised=True,
+                    ),
+                    p_start,
+                    p_end,
+                )
+
+
 def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
     """The entities `text` names by their form that `lexicon` does not hold, by id; one is
     left out where a listed entity is found at the same words or has the same identifier."""
@@ -210,6 +249,7 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
             *_documents(text),
             *_judgments(text, words),
             *_speakers(text, words, "|".join(lexicon.claims.speech_verbs)),
+            *_named_speakers(text, "|".join(lexicon.claims.speech_verbs)),
         )
         if entity.id not in lexicon.entities
         and (entity.symbol or entity.application_number) not in known_ids

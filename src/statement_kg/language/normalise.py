@@ -13,6 +13,8 @@ from dataclasses import dataclass
 _HYPHENATED = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
 # A single line break (not a blank line) with its surrounding blanks.
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*(?!\r?\n)")
+# A line that starts a list item or a numbered paragraph starts anew.
+_ITEM = re.compile(r"[-•*–—·▪►]\s|\(?\d{1,3}[.)]\s|\(?[a-z]{1,4}\)\s")
 _ENDS_SENTENCE = re.compile(r"[.:;!?\"”)\]]$")
 # A line this long that ends without punctuation was wrapped, not ended; shorter ones are
 # headings, letterheads and signature lines, which stay lines of their own.
@@ -38,7 +40,7 @@ def _joins(text: str, match: re.Match[str]) -> bool:
     line_start = text.rfind("\n", 0, match.start()) + 1
     line = text[line_start : match.start()]
     following = text[match.end() : match.end() + 1]
-    if not line.strip() or not following:
+    if not line.strip() or not following or _ITEM.match(text, match.end()):
         return False
     if following.islower() or (following.isdigit() and not _ENDS_SENTENCE.search(line)):
         return True

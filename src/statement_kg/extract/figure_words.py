@@ -1,0 +1,102 @@
+"""A figure's category from the parse of its phrase, when no cue of mappings/figures.yaml
+matches near it: the verb of its clause and what completes the verb ("were taken hostage",
+"went missing", "claimed 613 lives"), then the noun it counts ("613 victims", "150 of the
+residents"). The cue may be far from the number ("412 residents, among them 40 children and
+55 women, were shot dead"): the parse links them where characters cannot."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from statement_kg.extract.numbers import NumberExpr
+from statement_kg.language import Analysis
+from statement_kg.records import Concept
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_NUMBER_DEPS = frozenset({"nummod", "quantmod", "amod", "compound", "npadvmod"})
+_COMPLEMENTS = frozenset({"oprd", "dobj", "acomp", "attr", "xcomp", "prt"})
+# How many heads to climb from the counted noun to its clause's verb.
+MAX_CLIMB = 4
+
+
+def _counted(token: Token) -> Token:
+    """The noun a number counts: '613 victims' -> victims; '613 were killed' -> 613."""
+    if token.dep_ in _NUMBER_DEPS and token.head.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        return token.head
+    return token
+
+
+def _of_nouns(token: Token) -> list[str]:
+    """'150 of the residents', 'twenty percent of the territory'."""
+    return [
+        grandchild.lemma_.lower()
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ == "of"
+        for grandchild in child.children
+        if grandchild.dep_ == "pobj"
+    ]
+
+
+def _lemmas(noun: Token) -> list[str]:
+    """Candidate lemmas, the clause's verb and its complements first."""
+    verbs: list[str] = []
+    node = noun
+    for _ in range(MAX_CLIMB):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in {"VERB", "AUX", "ADJ"}:
+            verbs = [
+                node.lemma_.lower(),
+                *(c.lemma_.lower() for c in node.children if c.dep_ in _COMPLEMENTS and c != noun),
+            ]
+            break
+    subject = [
+        t
+        for t in (node.children if verbs else ())
+        if t.dep_ in {"nsubj", "nsubjpass"} and t != noun
+    ]
+    # "the number of the dead exceeds four hundred and fifty"
+    subjects = [w for t in subject for w in (t.lemma_.lower(), *_of_nouns(t))]
+    return [*verbs, noun.lemma_.lower(), *_of_nouns(noun), *subjects]
+
+
+def counts(analysis: Analysis, number: NumberExpr, not_counted: frozenset[str]) -> bool:
+    """Whether a number counts something a figure may count: not years ("twenty-eight
+    years ago"), pages or paragraphs, and not the word "one" ("one of the worst")."""
+    tokens = analysis.tokens(number.start, number.end)
+    if not tokens:
+        return True
+    if number.value == 1 and not tokens[0].text[:1].isdigit():
+        return False
+    return _counted(tokens[-1]).lemma_.lower() not in not_counted
+
+
+def allowed_categories(
+    analysis: Analysis, number: NumberExpr, categories: dict[str, Concept]
+) -> set[str]:
+    """The categories whose `context` the number's sentence holds (or that need none)."""
+    tokens = analysis.tokens(number.start, number.end)
+    sentence = {t.lemma_.lower() for t in tokens[0].sent} if tokens else set()
+    return {c.id for c in categories.values() if not c.context or c.context & sentence}
+
+
+def parsed_category(
+    analysis: Analysis, number: NumberExpr, categories: dict[str, Concept], allowed: set[str]
+) -> str | None:
+    tokens = analysis.tokens(number.start, number.end)
+    if not tokens:
+        return None
+    noun = _counted(tokens[-1])
+    # Categories that need a context are the narrower ones: they are tried first.
+    ordered = sorted(
+        (c for c in categories.values() if c.id in allowed and c.percent == number.percent),
+        key=lambda c: not c.context,
+    )
+    for lemma in _lemmas(noun):
+        for category in ordered:
+            if lemma in category.lemmas:
+                return category.id
+    return None

@@ -1,0 +1,281 @@
+"""Whose voice a claim is in, read from the dependency parse of its sentence: the words that
+govern the claim's phrase decide. A reporting verb with a subject other than the issuer
+("Baku claims that ...", "interpreted as a massacre by Azerbaijan"), "according to X", a
+reporting noun ("Azerbaijan's allegations of ..."), a distancing word ("so-called") make it
+reported; a denial verb or noun ("we reject the label of genocide", "the myth of ..."), or a
+negated existence ("there was no genocide") make it denied; a claim inside another party's
+quotation is that party's. Everything else is the issuer's own."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from statement_kg.language import Analysis
+from statement_kg.lexicon import VoiceWords
+from statement_kg.records import OWN, Mention, Quotation, Voice
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# How a claim hangs below a verb of saying (its clause or object) and below a verb of naming
+# (the predicate it gives: "calls it a crime", "recognised ... as genocide").
+_CLAUSE = frozenset({"ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "attr", "oprd"})
+_PREDICATE = frozenset({"oprd", "attr", "ccomp", "acomp"})
+_PASSIVE_VERBS = frozenset(
+    {
+        "claim",
+        "allege",
+        "interpret",
+        "portray",
+        "present",
+        "label",
+        "dub",
+        "brand",
+        "describe",
+        "call",
+        "depict",
+        "characterise",
+        "characterize",
+        "term",
+    }
+)
+# How far up the parse the subject a participle shares is looked for.
+MAX_CLIMB = 6
+_ARTICLE = re.compile(r"^(?:the|a|an|this|that)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Speakers:
+    """Who the issuer is, and which agents a sentence may name as another party."""
+
+    issuers: frozenset[str]
+    issuer_names: tuple[str, ...]
+    agents: tuple[Mention, ...]
+    quotations: tuple[Quotation, ...]
+
+    @cached_property
+    def issuer_words(self) -> frozenset[str]:
+        return frozenset(w for name in self.issuer_names for w in name.lower().split())
+
+
+@dataclass(frozen=True)
+class VoiceReader:
+    analysis: Analysis
+    words: VoiceWords
+    speakers: Speakers
+
+    def voice(self, start: int, end: int) -> Voice:
+        for quotation in self.speakers.quotations:
+            inside = quotation.span.start <= start and end <= quotation.span.end
+            if inside and quotation.speaker not in self.speakers.issuers:
+                return Voice("reported", quotation.speaker)
+        head = self.analysis.head(start, end)
+        if head is None:
+            return OWN
+        if self._distanced(head, start):
+            return Voice("reported", *self._party_in_sentence(head))
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            return Voice("denied")
+        child = head
+        for node in [head, *head.ancestors]:
+            found = self._governs(node, child, head)
+            if found is not None:
+                return found
+            child = node
+        return OWN
+
+    def _governs(self, node: Token, child: Token, head: Token) -> Voice | None:
+        """The voice `node` gives the claim below it (reached through `child`), or None."""
+        attribution = self._attribution(node, child)
+        if attribution is not None or node is head:
+            return attribution
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+            return None  # "denies X but claims Y": each verb governs its own clause
+        if node.pos_ in {"VERB", "AUX"} and child.dep_ not in _SUBJECTS:
+            return self._verb_voice(node, child, head)
+        if node.pos_ in {"NOUN", "PROPN"}:
+            return self._noun_voice(node)
+        return None
+
+    def _noun_voice(self, noun: Token) -> Voice | None:
+        """'the myth of genocide' denies; 'Azerbaijan's allegations of' reports."""
+        lemma = noun.lemma_.lower()
+        if lemma in self.words.denial_nouns:
+            return Voice("denied", *self._possessor(noun, None))
+        if lemma in self.words.reporting_nouns:
+            party = self._possessor(noun, None)
+            if party != (None, None):
+                return Voice("reported", *party)
+        return None
+
+    def _verb_voice(self, verb: Token, child: Token, head: Token) -> Voice | None:
+        words = self.words
+        lemma = verb.lemma_.lower()
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        if lemma in words.denial_verbs:
+            return OWN if negated else Voice("denied", *self._possessor(child, verb))
+        if lemma in words.negatable_verbs and negated and self._asserted(verb):
+            return Voice("denied")
+        content = _CLAUSE if lemma in words.reporting_verbs else None
+        if lemma in words.labelling_verbs:
+            content = _PREDICATE
+        if content is not None and self._is_content(child, content, head):
+            return self._reported_by_verb(verb)
+        return None
+
+    @staticmethod
+    def _is_content(child: Token, kinds: frozenset[str], head: Token) -> bool:
+        """Whether the claim is what the verb reports (its clause, its object, the name it
+        gives), not a topic ("reported on the genocide"). The name of an event used to refer
+        to it in a reported clause ("claims that the Khojaly massacre was committed by") is
+        the issuer's wording, not the reported party's."""
+        if child.dep_ == "prep" and child.lower_ != "as":
+            return False
+        if child.dep_ not in kinds and child.dep_ != "prep":
+            return False
+        return not (
+            head.dep_ in _SUBJECTS
+            and any(c.dep_ in {"det", "compound", "poss"} for c in head.children)
+            and head.head.i == child.i
+        )
+
+    @staticmethod
+    def _asserted(verb: Token) -> bool:
+        """A negated verb denies only when it states a fact ("there was no genocide"), not a
+        wish or a warning ("must never happen again")."""
+        if any(c.lower_ == "again" for c in verb.children):
+            return False
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            return False
+        return verb.tag_ in {"VBD", "VBZ", "VBN"} or verb.lemma_ == "be"
+
+    @staticmethod
+    def _subject(verb: Token) -> Token | None:
+        """A verb's subject, or the one it shares: a conjunct's ("denies ... but even claims
+        that"), a participle's ("parliaments adopted resolutions ... recognizing it as").
+        Not an infinitive's: "calls on others to recognise it as" is the caller's wish."""
+        for _ in range(MAX_CLIMB):
+            subject = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subject:
+                return subject[0]
+            if verb.dep_ not in {"conj", "pcomp", "acl", "advcl"} or verb.tag_ == "VB":
+                return None
+            verb = verb.head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                verb = verb.head
+        return None
+
+    def _reported_by_verb(self, verb: Token) -> Voice | None:
+        subject = self._subject(verb)
+        agent = [
+            t
+            for t in verb.subtree
+            if t.lower_ == "by" and t.dep_ in {"agent", "prep"} and t.i > verb.i
+        ]
+        passive = any(c.dep_ == "auxpass" for c in verb.children) or (
+            verb.tag_ == "VBN" and (subject is None or subject.dep_ == "nsubjpass")
+        )
+        speaker: list[Token] = []
+        if passive and agent:
+            speaker = [t for c in agent[0].children if c.dep_ == "pobj" for t in c.subtree]
+        elif subject is not None and not passive and subject.tag_ not in {"WDT", "WP"}:
+            speaker = list(subject.subtree)
+        if speaker:
+            if self._is_issuer(speaker):
+                return OWN
+            if not self._agentive(subject if subject is not None and not passive else speaker[0]):
+                return None
+            return Voice("reported", *self._party(speaker))
+        if passive and verb.lemma_.lower() in _PASSIVE_VERBS:
+            return Voice("reported")
+        return None
+
+    def _agentive(self, phrase: Token) -> bool:
+        """Whether a phrase's head names someone who can claim: an agent, a named body or
+        person, a pronoun, or a noun of people ("officials"); "elements of the acts committed
+        in Khojaly" names none, though a place is in it."""
+        head = phrase.head if phrase.dep_ == "pobj" else phrase
+        tokens = [head, *(c for c in head.children if c.dep_ in {"compound", "amod", "poss"})]
+        start, end = self.analysis.span_of(tokens)
+        if any(m.span.start < end and start < m.span.end for m in self.speakers.agents):
+            return True
+        return any(
+            t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+            or (t.pos_ == "PRON" and t.lower_ in {"he", "she", "they", "it"})
+            or t.lemma_.lower() in self.words.party_nouns
+            for t in tokens
+        )
+
+    def _attribution(self, node: Token, child: Token) -> Voice | None:
+        """'according to X' attached to `node`, on another branch than the claim."""
+        for other in node.children:
+            if other.i == child.i or other.dep_ not in {"prep", "advcl", "advmod", "npadvmod"}:
+                continue
+            tokens = list(other.subtree)
+            text = " ".join(t.lower_ for t in tokens)
+            for phrase in self.words.attribution_phrases:
+                if text.startswith(phrase + " "):
+                    return Voice("reported", *self._party(tokens[len(phrase.split()) :]))
+        return None
+
+    def _distanced(self, head: Token, start: int) -> bool:
+        first = head.left_edge
+        begin = self.analysis.span_of([first])[0]
+        before = self.analysis.original[begin:start].lower()
+        sentence = head.sent
+        preceding = self.analysis.original[self.analysis.span_of([sentence[0]])[0] : begin].lower()[
+            -20:
+        ]
+        window = f"{preceding} {before}"
+        return any(
+            re.search(rf"(?<!\w){re.escape(word)}\W*$", window.rstrip(" \"'“‘«"))
+            or re.search(rf"(?<!\w){re.escape(word)}\s+[\"“‘«]?\w*\W*$", window)
+            for word in self.words.distancing_words
+        )
+
+    def _party_in_sentence(self, head: Token) -> tuple[str | None, str | None]:
+        """A distanced term's party: the subject of the verb that uses it, if not the issuer."""
+        for node in head.ancestors:
+            if node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in self.words.reporting_verbs:
+                subject = [c for c in node.children if c.dep_ == "nsubj"]
+                if subject and not self._is_issuer(list(subject[0].subtree)):
+                    return self._party(list(subject[0].subtree))
+        return None, None
+
+    def _possessor(self, node: Token, stop: Token | None) -> tuple[str | None, str | None]:
+        for token in [node, *node.ancestors]:
+            if token is stop:
+                break
+            owner = [c for c in token.children if c.dep_ == "poss"]
+            if owner and not self._is_issuer(list(owner[0].subtree)):
+                return self._party(list(owner[0].subtree))
+        return None, None
+
+    def _is_issuer(self, tokens: list[Token]) -> bool:
+        if any(t.lower_ in self.words.first_person for t in tokens):
+            return True
+        start, end = self.analysis.span_of(tokens)
+        for mention in self.speakers.agents:
+            if mention.entity in self.speakers.issuers and (
+                mention.span.start < end and start < mention.span.end
+            ):
+                return True
+        nouns = [t.lower_ for t in tokens if t.pos_ in {"NOUN", "PROPN"}]
+        words = self.speakers.issuer_words
+        return bool(nouns) and all(n in words for n in nouns)
+
+    def _party(self, tokens: list[Token]) -> tuple[str | None, str | None]:
+        """An agent entity named in `tokens`, else the words themselves."""
+        tokens = [t for t in tokens if not t.is_punct or t.text in {"-", "'"}]
+        if not tokens:
+            return None, None
+        start, end = self.analysis.span_of(tokens)
+        for mention in self.speakers.agents:
+            if start <= mention.span.start and mention.span.end <= end:
+                return mention.entity, None
+        words = _ARTICLE.sub("", self.analysis.words(tokens))
+        return None, words or None
