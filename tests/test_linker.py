@@ -150,7 +150,8 @@ def test_requests_are_batched(wikidata: str, lexicon: Lexicon) -> None:
     entities = unlinked(lexicon, [], sorted(KINDS))
     find(endpoint, lexicon, [], entities)
     assert len(entities) > 40
-    assert endpoint.requests <= 6
+    # A handful of batched queries, growing with the mappings by batches, not by entities.
+    assert endpoint.requests * 10 <= len(entities)
 
 
 def test_names_cannot_break_out_of_their_literal() -> None:

@@ -9,14 +9,13 @@ from pathlib import Path
 import click
 import pyoxigraph as ox
 from rich.console import Console
-from rich.table import Table
 
 from statement_kg.cli_common import project
 from statement_kg.compare import as_answer, disagreements, rows
 from statement_kg.corpus import read_text
 from statement_kg.drafts import draft
+from statement_kg.evaluate.report import as_json, print_scores
 from statement_kg.evaluate.run import evaluate
-from statement_kg.evaluate.score import DocumentScore, totals
 from statement_kg.lexicon import load_lexicon
 from statement_kg.query import render
 from statement_kg.records import InputError
@@ -67,35 +66,6 @@ def compare_command(ctx: click.Context, fmt: str, category: str | None) -> None:
         )
 
 
-def _print_scores(scores: list[DocumentScore], show_errors: bool) -> None:
-    console = Console(width=None if sys.stdout.isatty() else 160)
-    table = Table(title="Extraction against gold", title_justify="left")
-    for column in ("field", "gold", "extracted", "matched", "precision", "recall", "F1"):
-        table.add_column(column, justify="right" if column != "field" else "left")
-    for field, counts in totals(scores).items():
-        table.add_row(
-            field,
-            str(counts.gold),
-            str(counts.extracted),
-            str(counts.matched),
-            f"{counts.precision:.2f}",
-            f"{counts.recall:.2f}",
-            f"{counts.f1:.2f}",
-        )
-    console.print(table)
-    if not show_errors:
-        return
-    for score in scores:
-        for item in score.misses:
-            console.print(
-                f"miss       {score.name}: {item.describe()}", highlight=False, markup=False
-            )
-        for item in score.false_hits:
-            console.print(
-                f"false hit  {score.name}: {item.describe()}", highlight=False, markup=False
-            )
-
-
 @click.command("evaluate")
 @click.option(
     "--texts",
@@ -115,15 +85,28 @@ def _print_scores(scores: list[DocumentScore], show_errors: bool) -> None:
     show_default=True,
     help="List every miss and false hit with its span.",
 )
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Tables for reading, or one JSON object (fields, documents with their misses and "
+    "false hits, voice table).",
+)
 @click.pass_context
-def evaluate_command(ctx: click.Context, texts: Path, gold: Path, errors: bool) -> None:
+def evaluate_command(ctx: click.Context, texts: Path, gold: Path, errors: bool, fmt: str) -> None:
     """Score extraction against gold annotations: precision, recall and F1 per field and
-    overall, then every miss and false hit."""
+    overall, per document, the voice of figures and characterisations (gold against
+    extracted), then every miss and false hit."""
     try:
         scores = evaluate(texts, gold, load_lexicon(project(ctx).mappings))
     except InputError as error:
         raise click.ClickException(str(error)) from error
-    _print_scores(scores, errors)
+    if fmt == "json":
+        click.echo(as_json(scores))
+        return
+    print_scores(Console(width=None if sys.stdout.isatty() else 160), scores, errors)
 
 
 @click.command("draft-metadata")

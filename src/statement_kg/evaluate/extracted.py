@@ -6,7 +6,7 @@ from statement_kg.evaluate.items import Item, figure_key
 from statement_kg.extract.mentions import group_of
 from statement_kg.lexicon import Lexicon
 from statement_kg.metadata import find_issue_date, find_issuers
-from statement_kg.records import Document, Entity, Extraction, Span
+from statement_kg.records import Document, Entity, Extraction, Span, Voice
 
 
 def _identifier(entity: Entity) -> str | None:
@@ -96,6 +96,13 @@ def _anchored(field: str, key: tuple[object, ...], span: Span, names: tuple[str,
     return Item(field, key, span.start, span.end, span.exact, names=names)
 
 
+def _voiced(field: str, key: tuple[object, ...], span: Span, voice: Voice) -> Item:
+    """An item with its voice, for scoring (own only, for characterisations) and the voice
+    table (every voice)."""
+    party = voice.party or voice.party_words
+    return Item(field, key, span.start, span.end, span.exact, voice=voice.kind, party=party)
+
+
 def _issuer_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool) -> list[Item]:
     """A sidecar's issuers where the text names them; without one, what the text says."""
     document = extraction.document
@@ -129,7 +136,9 @@ def extracted_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool)
     items = _issuer_items(extraction, lexicon, has_sidecar)
     items += _issue_date_items(extraction.document, has_sidecar)
     items += [
-        _anchored("figures", figure_key(f.category, f.value, f.low, f.high, f.qualifiers), f.span)
+        _voiced(
+            "figures", figure_key(f.category, f.value, f.low, f.high, f.qualifiers), f.span, f.voice
+        )
         for f in extraction.figures
     ]
     items += _citations(extraction, lexicon)
@@ -139,9 +148,8 @@ def extracted_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool)
         if d.event is not None or not _dates_a_work(d.span.start, work_spans, text)
     ]
     items += [
-        _anchored("characterizations", (c.term,), c.span)
+        _voiced("characterizations", (c.term,), c.span, c.voice)
         for c in extraction.characterisations
-        if c.voice.own
     ]
     for quotation in extraction.quotations:
         if quotation.speaker is not None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from statement_kg.evaluate.items import Item, figure_key
+from statement_kg.evaluate.items import FIELDS, Item, figure_key
 from statement_kg.records import InputError
 from statement_kg.yamlfile import check, read_utf8
 
@@ -25,7 +26,16 @@ def _offsets(text: str, raw: dict[str, Any], path: Path, field: str) -> tuple[in
     return start, start + len(span)
 
 
-def load_gold(path: Path, text: str) -> list[Item]:
+@dataclass(frozen=True)
+class Gold:
+    """One document's gold items, and the fields its annotator scored: `relays` only where
+    the file says who relayed the text (`relayed_by`, possibly empty)."""
+
+    items: list[Item]
+    fields: frozenset[str]
+
+
+def load_gold(path: Path, text: str) -> Gold:
     try:
         data = json.loads(read_utf8(path))
     except json.JSONDecodeError as err:
@@ -41,7 +51,8 @@ def load_gold(path: Path, text: str) -> list[Item]:
         loose: str | None = None,
     ) -> None:
         start, end = _offsets(text, raw, path, f"{field}.{index}.span")
-        items.append(Item(field, key, start, end, text[start:end], loose))
+        voice, party = raw.get("voice", "own"), raw.get("party")
+        items.append(Item(field, key, start, end, text[start:end], loose, (), voice, party))
 
     for i, raw in enumerate(data.get("issuers", [])):
         add("issuers", i, raw, ())
@@ -68,4 +79,7 @@ def load_gold(path: Path, text: str) -> list[Item]:
         add("characterizations", i, raw, (raw["term"],))
     for i, raw in enumerate(data.get("quotations", [])):
         add("quotations", i, raw, (" ".join(raw["speaker"].lower().split()),))
-    return items
+    for i, raw in enumerate(data.get("relayed_by", [])):
+        add("relays", i, raw, ())
+    scored = FIELDS if "relayed_by" in data else tuple(f for f in FIELDS if f != "relays")
+    return Gold(items, frozenset(scored))

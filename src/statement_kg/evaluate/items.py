@@ -13,7 +13,10 @@ FIELDS = (
     "event_dates",
     "characterizations",
     "quotations",
+    "relays",
 )
+# Fields whose items speak in a voice (own, reported, denied); the voice table covers them.
+VOICED = ("figures", "characterizations")
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,9 @@ class Item:
     text: str
     loose: str | None = None
     names: tuple[str, ...] = ()
+    # Whose claim it is; matching ignores it, scoring and the voice table read it.
+    voice: str = "own"
+    party: str | None = None
 
     def matches(self, other: Item) -> bool:
         """Whether `other` (extracted) matches this (gold) item. A gold quotation's speaker
@@ -54,7 +60,10 @@ class Item:
         key = ", ".join(str(k) for k in self.key if k not in (None, ()))
         loose = f" [{self.loose}]" if self.loose else ""
         where = f" at {self.start}-{self.end}: {self.text!r}" if self.field != "issue_date" else ""
-        return f"{self.field}: {key}{loose}{where}"
+        voice = ""
+        if self.field in VOICED and self.voice != "own":
+            voice = f" ({self.voice}{', ' + ' '.join(self.party.split()) if self.party else ''})"
+        return f"{self.field}: {key}{loose}{voice}{where}"
 
 
 def normalised(identifier: str) -> str:

@@ -36,26 +36,40 @@ def bare_document(path: Path, lexicon: Lexicon) -> Document:
     return Document(path.stem, path, path.with_suffix(".yaml"), text, digest, meta)
 
 
-def evaluate(texts: Path, gold_dir: Path, lexicon: Lexicon) -> list[DocumentScore]:
+def evaluate_document(text_path: Path, gold_path: Path, lexicon: Lexicon) -> DocumentScore:
+    """Extracts from one text (with its sidecar, if it has one) and scores it against its
+    gold file."""
+    has_sidecar = text_path.with_suffix(".yaml").exists()
+    document = (
+        read_document(text_path, lexicon) if has_sidecar else bare_document(text_path, lexicon)
+    )
+    known = with_recognised([document.text], lexicon)
+    extraction = extract(document, known)
+    gold = load_gold(gold_path, document.text)
+    return score_document(
+        gold_path.stem, gold.items, extracted_items(extraction, known, has_sidecar), gold.fields
+    )
+
+
+def gold_pairs(texts: Path, gold_dir: Path) -> list[tuple[Path, Path]]:
+    """Each gold file of `gold_dir` with its text in `texts`, by name."""
     gold_files = sorted(gold_dir.glob("*.json"))
     if not gold_files:
         raise InputError(gold_dir, "no gold files (*.json)")
-    scores = []
+    pairs = []
     for gold_path in gold_files:
         text_path = texts / f"{gold_path.stem}.txt"
         if not text_path.exists():
             raise InputError(gold_path, f"no text {text_path.name} in {texts}")
-        has_sidecar = text_path.with_suffix(".yaml").exists()
-        document = (
-            read_document(text_path, lexicon) if has_sidecar else bare_document(text_path, lexicon)
-        )
-        known = with_recognised([document.text], lexicon)
-        extraction = extract(document, known)
-        gold = load_gold(gold_path, document.text)
-        scores.append(
-            score_document(gold_path.stem, gold, extracted_items(extraction, known, has_sidecar))
-        )
-    return scores
+        pairs.append((text_path, gold_path))
+    return pairs
 
 
-__all__ = ["evaluate", "sha256_of"]
+def evaluate(texts: Path, gold_dir: Path, lexicon: Lexicon) -> list[DocumentScore]:
+    return [
+        evaluate_document(text_path, gold_path, lexicon)
+        for text_path, gold_path in gold_pairs(texts, gold_dir)
+    ]
+
+
+__all__ = ["evaluate", "evaluate_document", "gold_pairs", "sha256_of"]

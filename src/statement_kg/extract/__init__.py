@@ -136,6 +136,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         issuer_names=_issuer_names(document, lexicon),
         agents=tuple(agents),
         quotations=tuple(quotations),
+        places=tuple(m for m in mentions if by_type[m] == "place"),
     )
     reader = VoiceReader(analysis, words.voice, speakers)
     figures = [

@@ -43,9 +43,25 @@ _PASSIVE_VERBS = frozenset(
         "term",
     }
 )
+MAX_NAME_WORDS = 12
 # How far up the parse the subject a participle shares is looked for.
 MAX_CLIMB = 6
 _ARTICLE = re.compile(r"^(?:the|a|an|this|that)\s+", re.IGNORECASE)
+
+
+def _path(head: Token, child: Token) -> list[Token]:
+    """The tokens from a claim's head up to `child`, both included."""
+    path = [head]
+    while path[-1].i != child.i and path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
+
+
+def _contrasted(token: Token) -> bool:
+    """'not an isolated outburst but the opening of ...': what follows "but" is asserted."""
+    return token.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ in {"but", "rather"} for c in token.head.children
+    )
 
 
 @dataclass(frozen=True)
@@ -56,10 +72,18 @@ class Speakers:
     issuer_names: tuple[str, ...]
     agents: tuple[Mention, ...]
     quotations: tuple[Quotation, ...]
+    # A capital or a country's name speaks for its government ("Baku claims").
+    places: tuple[Mention, ...] = ()
 
     @cached_property
     def issuer_words(self) -> frozenset[str]:
-        return frozenset(w for name in self.issuer_names for w in name.lower().split())
+        """The words of the issuer's names; a "name" longer than a name is a misread."""
+        return frozenset(
+            w
+            for name in self.issuer_names
+            if len(name.split()) <= MAX_NAME_WORDS
+            for w in name.lower().split()
+        )
 
 
 @dataclass(frozen=True)
@@ -76,10 +100,19 @@ class VoiceReader:
         head = self.analysis.head(start, end)
         if head is None:
             return OWN
-        if self._distanced(head, start):
-            return Voice("reported", *self._party_in_sentence(head))
         if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             return Voice("denied")
+        governed = self._governed(head)
+        if governed.kind == "denied":
+            return governed
+        # "so-called", "alleged": the term is another party's, even where nothing else in
+        # the sentence says whose.
+        if self._distanced(head, start) and governed.own:
+            return Voice("reported", *self._party_in_sentence(head))
+        return governed
+
+    def _governed(self, head: Token) -> Voice:
+        """The voice the nearest word that governs the claim's phrase gives it."""
         child = head
         for node in [head, *head.ancestors]:
             found = self._governs(node, child, head)
@@ -95,7 +128,9 @@ class VoiceReader:
             return attribution
         if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
             return None  # "denies X but claims Y": each verb governs its own clause
-        if node.pos_ in {"VERB", "AUX"} and child.dep_ not in _SUBJECTS:
+        if node.pos_ in {"VERB", "AUX"} and child.dep_ in _SUBJECTS:
+            return self._subject_voice(node)
+        if node.pos_ in {"VERB", "AUX"}:
             return self._verb_voice(node, child, head)
         if node.pos_ in {"NOUN", "PROPN"}:
             return self._noun_voice(node)
@@ -112,17 +147,41 @@ class VoiceReader:
                 return Voice("reported", *party)
         return None
 
+    def _subject_voice(self, verb: Token) -> Voice | None:
+        """A claim that is the subject of its clause is denied when the clause says it did
+        not happen ("the genocide never happened", "no massacre took place") or calls it a
+        lie ("the so-called genocide is a product of propaganda")."""
+        words = self.words
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        if verb.lemma_.lower() in words.negatable_verbs - {"be"} and negated:
+            return Voice("denied") if self._asserted(verb) else None
+        if verb.lemma_ == "be" and not negated:
+            predicates = [c for c in verb.children if c.dep_ in {"attr", "acomp"}]
+            if any(t.lemma_.lower() in words.denial_nouns for p in predicates for t in p.subtree):
+                return Voice("denied")
+        return None
+
     def _verb_voice(self, verb: Token, child: Token, head: Token) -> Voice | None:
         words = self.words
         lemma = verb.lemma_.lower()
         negated = any(c.dep_ == "neg" for c in verb.children)
         if lemma in words.denial_verbs:
             return OWN if negated else Voice("denied", *self._possessor(child, verb))
-        if lemma in words.negatable_verbs and negated and self._asserted(verb):
+        path = _path(head, child)
+        if (
+            lemma in words.negatable_verbs
+            and negated
+            and self._asserted(verb)
+            and not any(_contrasted(t) for t in path)
+        ):
             return Voice("denied")
         content = _CLAUSE if lemma in words.reporting_verbs else None
         if lemma in words.labelling_verbs:
             content = _PREDICATE
+            # "portrayed the massacre as a provocation": the name given, wherever the
+            # parse hangs its "as".
+            if any(t.dep_ == "prep" and t.lower_ == "as" for t in path):
+                return self._reported_by_verb(verb)
         if content is not None and self._is_content(child, content, head):
             return self._reported_by_verb(verb)
         return None
@@ -137,11 +196,11 @@ class VoiceReader:
             return False
         if child.dep_ not in kinds and child.dep_ != "prep":
             return False
-        return not (
-            head.dep_ in _SUBJECTS
-            and any(c.dep_ in {"det", "compound", "poss"} for c in head.children)
-            and head.head.i == child.i
+        named = any(
+            (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" or c.pos_ == "PROPN"
+            for c in head.children
         )
+        return not (head.dep_ in _SUBJECTS and named and head.head.i == child.i)
 
     @staticmethod
     def _asserted(verb: Token) -> bool:
@@ -198,10 +257,10 @@ class VoiceReader:
         """Whether a phrase's head names someone who can claim: an agent, a named body or
         person, a pronoun, or a noun of people ("officials"); "elements of the acts committed
         in Khojaly" names none, though a place is in it."""
-        head = phrase.head if phrase.dep_ == "pobj" else phrase
-        tokens = [head, *(c for c in head.children if c.dep_ in {"compound", "amod", "poss"})]
+        tokens = [phrase, *(c for c in phrase.children if c.dep_ in {"compound", "amod", "poss"})]
         start, end = self.analysis.span_of(tokens)
-        if any(m.span.start < end and start < m.span.end for m in self.speakers.agents):
+        named = (*self.speakers.agents, *self.speakers.places)
+        if any(m.span.start < end and start < m.span.end for m in named):
             return True
         return any(
             t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}

@@ -1,0 +1,143 @@
+"""The evaluation sets, their scores, and the floors that tests hold them to.
+
+    .venv/bin/python tests/eval_sets.py                 # a Markdown table per set and field
+    .venv/bin/python tests/eval_sets.py --write-floors  # rewrite tests/eval_floors.yaml
+
+The floors file is data: the scores each set reached when it was last written, rounded
+down, and the documents where extraction still puts a reported or denied term or figure in
+the issuer's own voice (tests expect them to fail until the extractors improve).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from statement_kg.evaluate.run import evaluate_document, gold_pairs
+from statement_kg.evaluate.score import Counts, DocumentScore, totals
+from statement_kg.lexicon import load_lexicon
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOORS = ROOT / "tests" / "eval_floors.yaml"
+MEASURES = ("precision", "recall", "f1")
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    name: str
+    texts: Path
+    gold: Path
+    about: str
+
+
+SETS = (
+    EvalSet("corpus", ROOT / "corpus", ROOT / "tests" / "gold", "the corpus, with sidecars"),
+    EvalSet("docs", ROOT / "tests" / "eval_docs", ROOT / "tests" / "eval_docs", "own documents"),
+    EvalSet(
+        "heldout", ROOT / "tests" / "eval_heldout", ROOT / "tests" / "eval_heldout", "held out"
+    ),
+    EvalSet("dev", ROOT / "tests" / "eval_dev", ROOT / "tests" / "eval_dev", "development set"),
+)
+BY_NAME = {s.name: s for s in SETS}
+
+
+def documents(eval_set: EvalSet) -> list[tuple[Path, Path]]:
+    return gold_pairs(eval_set.texts, eval_set.gold)
+
+
+@cache
+def scores(name: str) -> tuple[DocumentScore, ...]:
+    """Each document of a set scored once per process."""
+    lexicon = load_lexicon(ROOT / "mappings")
+    return tuple(evaluate_document(t, g, lexicon) for t, g in documents(BY_NAME[name]))
+
+
+def set_totals(name: str) -> dict[str, Counts]:
+    return totals(list(scores(name)))
+
+
+def read_floors() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(FLOORS.read_text(encoding="utf-8"))
+    return data
+
+
+def _floor(value: float) -> float:
+    return math.floor(value * 100 + 1e-9) / 100
+
+
+def _voice_failures() -> dict[str, str]:
+    out = {}
+    for eval_set in SETS:
+        for score in scores(eval_set.name):
+            if score.own_voice_errors:
+                shown = [
+                    f"{e.field[:-1]} {e.key[0]} {' '.join(e.text.split())!r} ({g.voice})"
+                    for g, e in score.own_voice_errors
+                ]
+                out[f"{eval_set.name}/{score.name}"] = "recorded as own: " + "; ".join(shown)
+    return out
+
+
+def write_floors() -> None:
+    floors = {
+        s.name: {
+            field: {m: _floor(getattr(c, m)) for m in MEASURES}
+            for field, c in set_totals(s.name).items()
+        }
+        for s in SETS
+    }
+    failures = {"own_voice_known_failures": _voice_failures()}
+    header = (
+        "# Scores each evaluation set must keep (per field: precision, recall, F1), and the\n"
+        "# documents where a reported or denied figure or term is still recorded as the\n"
+        "# issuer's own. Written by: .venv/bin/python tests/eval_sets.py --write-floors\n"
+    )
+    body = (
+        header
+        + yaml.safe_dump({"floors": floors}, sort_keys=False, width=1000, default_flow_style=None)
+        + yaml.safe_dump(failures, sort_keys=False, width=1000, allow_unicode=True)
+    )
+    with tempfile.NamedTemporaryFile("w", dir=FLOORS.parent, delete=False, suffix=".tmp") as out:
+        out.write(body)
+    os.replace(out.name, FLOORS)
+
+
+def markdown() -> str:
+    fields = [
+        f for f in dict.fromkeys(f for s in SETS for f in set_totals(s.name)) if f != "overall"
+    ]
+    fields.append("overall")
+    lines = [
+        "| field | " + " | ".join(f"{s.name} ({len(scores(s.name))})" for s in SETS) + " |",
+        "|---|" + "---|" * len(SETS),
+    ]
+    for field in fields:
+        cells = []
+        for eval_set in SETS:
+            c = set_totals(eval_set.name).get(field)
+            cells.append("–" if c is None else f"{c.precision:.2f} / {c.recall:.2f} / {c.f1:.2f}")
+        name = f"**{field}**" if field == "overall" else field
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write-floors", action="store_true", help="rewrite the floors file")
+    args = parser.parse_args()
+    print(markdown())
+    if args.write_floors:
+        write_floors()
+        print(f"wrote {FLOORS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
