@@ -106,11 +106,11 @@ def _issuer_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool) -
     return [_anchored("issuers", (), span) for span in spans if span is not None]
 
 
-def _issue_date_items(document: Document, has_sidecar: bool) -> list[Item]:
+def _issue_date_items(document: Document, lexicon: Lexicon, has_sidecar: bool) -> list[Item]:
     issued = document.meta.issued
     if has_sidecar and issued.date is not None and not issued.inferred:
         return [Item("issue_date", (issued.date.iso,), 0, 0, "")]
-    found = find_issue_date(document.text)
+    found = find_issue_date(document.text, lexicon)
     return [Item("issue_date", (found.value,), 0, 0, "")] if found else []
 
 
@@ -123,7 +123,7 @@ def extracted_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool)
         and lexicon.entities[m.entity].type != "court_judgment"
     ]
     items = _issuer_items(extraction, lexicon, has_sidecar)
-    items += _issue_date_items(extraction.document, has_sidecar)
+    items += _issue_date_items(extraction.document, lexicon, has_sidecar)
     items += [
         _anchored("figures", figure_key(f.category, f.value, f.low, f.high, f.qualifiers), f.span)
         for f in extraction.figures
