@@ -18,6 +18,7 @@ from statement_kg.extract.quotations import find_quotations, quoted_spans
 from statement_kg.extract.responsibility import find_responsibilities
 from statement_kg.extract.spans import SentenceIndex
 from statement_kg.lexicon import Lexicon
+from statement_kg.structure import document as structure
 from statement_kg.records import Document, Extraction, Figure, Mention
 
 AGENT_TYPES = frozenset({"country", "organisation", "news_outlet", "collective", "person"})
@@ -60,7 +61,9 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         for a in find_anniversaries(text, events, index)
         if not any(s <= a.span.start < e for s, e in label_spans)
     ]
-    all_dates = find_dates(text)
+    # The document's own date lines (dateline, relay line, letter head) date no event.
+    own = structure.read_structure(text, lexicon).own_spans
+    all_dates = [d for d in find_dates(text) if not any(a <= d[1].start < b for a, b in own)]
     dates = [
         d
         for d in dated_events(text, all_dates, events, anniversaries, mentions, lexicon, index)

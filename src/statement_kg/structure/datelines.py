@@ -32,7 +32,7 @@ DISTRIBUTION_CELLS = 3
 ADOPTED_REACH = 80
 # A news site's date line is among the first lines.
 RELAY_LINES = 4
-ORDER = ("letter", "adopted", "dateline", "relay", "month", "distribution")
+ORDER = ("letter", "adopted", "dateline", "relay", "month", "distribution", "annex")
 # "VIENNA, 29 February 2012 - The Co-Chairs ...": a dateline that runs into the text.
 DATELINE_DASHES = ("-", "–", "—")
 _CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")
@@ -88,6 +88,12 @@ def _letter_dated(zones: Zones, line: Line, start: int, cues: StructureCues) -> 
     return nouns > 0 and len(tokens) == nouns + 1
 
 
+def _weekday(zones: Zones, line: Line, start: int) -> bool:
+    """ "Monday, March 2, 1992": what precedes the date is part of it."""
+    tokens = [t for t in zones.analysis.tokens(line.start, start) if not t.is_punct]
+    return bool(tokens) and all(t.ent_type_ == "DATE" for t in tokens)
+
+
 def _in_lines(
     lines: tuple[Line, ...], dates: list[tuple[TimeSpec, Span]]
 ) -> list[tuple[Line, PartialDate, Span]]:
@@ -130,8 +136,14 @@ def _letter_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated
     ]
     if not letters:
         return []
-    line, date, span = letters[0]  # the letter's own; later ones date its annex
-    return [Dated(date, span, "letter", (line.start, line.end))]
+    line, date, span = letters[0]
+    own = [Dated(date, span, "letter", (line.start, line.end))]
+    # "Annex to the letter dated <the same day>" heads its annex: the letter's date again.
+    for other, again, where in _in_lines(zones.lines, dates):
+        words = [t.lower_ for t in zones.analysis.tokens(other.start, where.start)]
+        if again == date and where.start > span.start and words[-1:] == [cues.letter_dated]:
+            own.append(Dated(again, where, "annex", (other.start, other.end)))
+    return own
 
 
 def _adopted(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
@@ -168,7 +180,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             place = _place_before(zones, line, span.start)
             if _distributed(zones, zone, line, cues):
                 found.append(Dated(date, span, "distribution", (line.start, line.end)))
-            elif place or not before.strip() or before.rstrip().endswith(","):
+            elif place or not before.strip() or _weekday(zones, line, span.start):
                 found.append(Dated(date, span, "dateline", (line.start, line.end), place))
     return found
 
@@ -213,7 +225,7 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
 def issue_date(zones: Zones, cues: StructureCues) -> Dated | None:
     """The document's date: the most telling date line; a dateline in the head before one
     in the tail."""
-    found = [d for d in own_dates(zones, cues) if d.kind != "distribution"]
+    found = [d for d in own_dates(zones, cues) if d.kind not in {"distribution", "annex"}]
     if not found:
         distributed = [d for d in own_dates(zones, cues) if d.kind == "distribution"]
         return distributed[0] if distributed else None
