@@ -18,8 +18,8 @@ from statement_kg.extract.quotations import find_quotations, quoted_spans
 from statement_kg.extract.responsibility import find_responsibilities
 from statement_kg.extract.spans import SentenceIndex
 from statement_kg.lexicon import Lexicon
-from statement_kg.structure import document as structure
 from statement_kg.records import Document, Extraction, Figure, Mention
+from statement_kg.structure import document as structure
 
 AGENT_TYPES = frozenset({"country", "organisation", "news_outlet", "collective", "person"})
 # Numbers that label rather than count: "No. 366", "p. 172", "366th".

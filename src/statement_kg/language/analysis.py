@@ -5,6 +5,7 @@ tokens, and maps what it finds back to exact original offsets."""
 
 from __future__ import annotations
 
+import importlib
 from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -27,8 +28,6 @@ CACHE_SIZE = 32
 @cache
 def pipeline() -> Language:
     """Loaded once per process: loading takes about a second, parsing a text milliseconds."""
-    import importlib
-
     module = importlib.import_module(PIPELINE_PACKAGE)
     nlp: Language = module.load()
     return nlp

@@ -40,7 +40,7 @@ def _joins(text: str, match: re.Match[str]) -> bool:
     following = text[match.end() : match.end() + 1]
     if not line.strip() or not following:
         return False
-    if following.islower() or following.isdigit() and not _ENDS_SENTENCE.search(line):
+    if following.islower() or (following.isdigit() and not _ENDS_SENTENCE.search(line)):
         return True
     return len(line.strip()) >= WRAPPED_LINE and not _ENDS_SENTENCE.search(line)
 
@@ -48,7 +48,9 @@ def _joins(text: str, match: re.Match[str]) -> bool:
 def normalise(text: str) -> Normalised:
     pieces: list[str] = []
     offsets: list[int] = []
-    edits: list[tuple[int, int, str]] = [(m.start(), m.end(), "") for m in _HYPHENATED.finditer(text)]
+    edits: list[tuple[int, int, str]] = [
+        (m.start(), m.end(), "") for m in _HYPHENATED.finditer(text)
+    ]
     edits += [
         (m.start(), m.end(), " ")
         for m in _LINE_BREAK.finditer(text)
