@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import click
-import yaml
 from rich.console import Console
 from rich.table import Table
 
@@ -16,13 +15,7 @@ from statement_kg.corpus import read_text
 from statement_kg.evaluate.run import evaluate
 from statement_kg.evaluate.score import DocumentScore, totals
 from statement_kg.lexicon import load_lexicon
-from statement_kg.metadata import (
-    Found,
-    find_document_type,
-    find_issue_date,
-    find_issuers,
-    find_place,
-)
+from statement_kg.draft import draft_sidecar
 from statement_kg.project import Project
 from statement_kg.query import render, run
 from statement_kg.records import InputError
@@ -147,8 +140,9 @@ def evaluate_command(ctx: click.Context, texts: Path, gold: Path, errors: bool) 
 )
 @click.pass_context
 def draft_metadata_command(ctx: click.Context, file: Path, output: Path | None) -> None:
-    """Propose a sidecar for a new text: issuer, date, type and place found in the text,
-    each with the words it came from. The build refuses it until a curator has checked it
+    """Propose a sidecar for a new text: issuer(s), relay, date, type, place and addressee
+    found where the genre puts them, each as an entity id (or a new stub id) with the words
+    it came from. The build refuses it until a curator has checked it
     and removed 'draft: true'."""
     lexicon = load_lexicon(_project(ctx).mappings)
     try:
@@ -158,54 +152,8 @@ def draft_metadata_command(ctx: click.Context, file: Path, output: Path | None) 
     target = output or file.with_suffix(".yaml")
     if target.exists():
         raise click.ClickException(f"{target} exists; choose another --output")
-    issuers = find_issuers(text, lexicon)
-    date = find_issue_date(text)
-    doc_type = find_document_type(text, lexicon)
-    place = find_place(text, lexicon)
-    notes = [
-        "# Draft sidecar proposed by statement-kg draft-metadata. Check every field",
-        "# against the text, replace names by entity ids of mappings/entities.yaml,",
-        "# then delete the line 'draft: true'.",
-    ]
-    proposed: list[Found | None] = [*issuers] or [None]
-    for label, found in (
-        *(("issuer", issuer) for issuer in proposed),
-        ("date", date),
-        ("type", doc_type),
-        ("place", place),
-    ):
-        where = (
-            (
-                f"found in the text at {found.span.start}-{found.span.end}: "
-                f"{' '.join(found.span.exact.split())!r}"
-            )
-            if found
-            else "not found in the text"
-        )
-        notes.append(f"# {label}: {where}")
-    sidecar = {
-        "draft": True,
-        "title": file.stem,
-        "type": doc_type.value if doc_type else "press-release",
-        "language": "en",
-        "issuers": [i.entity or i.value for i in issuers] or ["UNKNOWN"],
-        "issued": {
-            "date": date.value if date else None,
-            "inferred": False,
-            "reason": "proposed from the text; confirm"
-            if date
-            else "the text gives no date; say how it was dated, or leave null",
-        },
-        **({"place": place.entity} if place and place.entity else {}),
-        "original_file": file.name,
-        "sha256": digest,
-    }
-    atomic_write(
-        target,
-        (
-            "\n".join(notes) + "\n" + yaml.safe_dump(sidecar, sort_keys=False, allow_unicode=True)
-        ).encode(),
-    )
+    draft = draft_sidecar(text, digest, file.name, file.stem, lexicon)
+    atomic_write(target, draft.encode("utf-8"))
     click.echo(f"wrote {target} (a draft: check it, then remove 'draft: true')")
 
 
