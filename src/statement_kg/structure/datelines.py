@@ -88,6 +88,17 @@ def _letter_dated(zones: Zones, line: Line, start: int, cues: StructureCues) -> 
     return nouns > 0 and len(tokens) == nouns + 1
 
 
+def _place_above(zones: Zones, zone: tuple[Line, ...], line: Line) -> tuple[int, int] | None:
+    """A signature block's place on the line above its date ("Brussels / 26 February 2023")."""
+    above = [p for p in zone if p.end <= line.start][-1:]
+    if not above or not _PLACE.match(above[0].text.strip("*")):
+        return None
+    tokens = [t for t in zones.analysis.tokens(above[0].start, above[0].end) if not t.is_punct]
+    if tokens and all(t.ent_type_ in {"GPE", "LOC"} for t in tokens):
+        return zones.analysis.span_of(tokens)
+    return None
+
+
 def _weekday(zones: Zones, line: Line, start: int) -> bool:
     """ "Monday, March 2, 1992": what precedes the date is part of it."""
     tokens = [t for t in zones.analysis.tokens(line.start, start) if not t.is_punct]
@@ -177,7 +188,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             runs_on = text[span.end : span.end + 3].strip().startswith(DATELINE_DASHES)
             if after and not (runs_on and text[span.end].isspace()):
                 continue
-            place = _place_before(zones, line, span.start)
+            place = _place_before(zones, line, span.start) or _place_above(zones, zone, line)
             if _distributed(zones, zone, line, cues):
                 found.append(Dated(date, span, "distribution", (line.start, line.end)))
             elif place or not before.strip() or _weekday(zones, line, span.start):

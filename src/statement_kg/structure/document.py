@@ -87,8 +87,16 @@ def _place(text: str, date: Dated | None, lexicon: Lexicon) -> Found | None:
         if lexicon.entities[m.entity].type == "place" and start <= m.span.start < end
     ]
     span = places[0].span if places else make_span(text, start, end)
-    entity = places[0].entity if places else None
-    return Found(" ".join(span.exact.split()), span, entity, "dateline")
+    words = " ".join(span.exact.split())
+    # A place inside a longer name ("Embassy of X / Brussels") is not a mention of its own.
+    named = [
+        e.id
+        for e in lexicon.entities.values()
+        if e.type == "place"
+        and words.casefold() in {n.casefold() for n in (e.label, *e.alt_labels)}
+    ]
+    entity = places[0].entity if places else (named[0] if named else None)
+    return Found(words, span, entity, "dateline")
 
 
 def _read(text: str, lexicon: Lexicon) -> Structure:

@@ -51,16 +51,23 @@ def _subject(verb: Token) -> list[Token]:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             clauses = {t.i for c in child.subtree if c.dep_ in CLAUSES for t in c.subtree}
             tokens = sorted((t for t in child.subtree if t.i not in clauses), key=lambda t: t.i)
-            breaks = [i for i, t in enumerate(tokens) if "\n" in t.whitespace_ or t.is_space]
-            return trim(tokens[breaks[-1] + 1 :] if breaks else tokens)
-    # Headings the parser ran into the sentence can leave the verb without a subject:
-    # then the words before it on its own line block.
-    before: list[Token] = []
-    for token in verb.sent:
-        if token.i >= verb.i:
-            break
-        before = [] if token.is_space or "\n" in token.whitespace_ else [*before, token]
+            subject = _after_breaks(tokens)
+            if any(t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ != "DATE" for t in subject):
+                return subject
+    # Headings or a dateline the parser ran into the sentence can leave the verb without
+    # a subject of its own: then the words before it, after the last break.
+    before = _after_breaks([t for t in verb.sent if t.i < verb.i])
     return trim([t for t in before if t.pos_ in {"PROPN", "NOUN", "ADP", "DET", "PUNCT", "ADJ"}])
+
+
+def _after_breaks(tokens: list[Token]) -> list[Token]:
+    """The tokens after the last line break or dateline dash ("GENEVA, 3 March - The ...")."""
+    breaks = [
+        i
+        for i, t in enumerate(tokens)
+        if "\n" in t.whitespace_ or t.is_space or t.text in {"-", "–", "—"}
+    ]
+    return trim(tokens[breaks[-1] + 1 :] if breaks else tokens)
 
 
 def _in_clause(token: Token, subject: list[Token]) -> bool:
