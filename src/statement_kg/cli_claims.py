@@ -12,10 +12,10 @@ from rich.table import Table
 
 from statement_kg.compare import disagreements, query_text
 from statement_kg.corpus import read_text
+from statement_kg.draft import draft_sidecar
 from statement_kg.evaluate.run import evaluate
 from statement_kg.evaluate.score import DocumentScore, totals
 from statement_kg.lexicon import load_lexicon
-from statement_kg.draft import draft_sidecar
 from statement_kg.project import Project
 from statement_kg.query import render, run
 from statement_kg.records import InputError
