@@ -5,12 +5,15 @@ its structure gives. The cases are in tests/structure/cases.yaml."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from statement_kg.corpus import read_document
+from statement_kg.extract import extract
 from statement_kg.lexicon import Lexicon
 from statement_kg.metadata import (
     find_addressee,
@@ -20,6 +23,11 @@ from statement_kg.metadata import (
     find_relays,
     own_date_spans,
 )
+from statement_kg.project import Project
+from statement_kg.rdf import iris
+from statement_kg.rdf.namespace import DCTERMS, SCHEMA
+from statement_kg.rdf.reference import entity_iri
+from statement_kg.rdf.statement import statement_graph
 
 CASES = Path(__file__).parent / "structure" / "cases.yaml"
 
@@ -69,3 +77,14 @@ def test_own_date_lines_are_exposed(case_id: str, own: list[str], lexicon: Lexic
     text = case["text"]
     lines = [text[a:b] for a, b in own_date_spans(text, lexicon)]
     assert all(line in lines for line in own), lines
+
+
+def test_a_sidecars_relay_is_the_statements_publisher(project: Project, lexicon: Lexicon) -> None:
+    """relayed_by in a sidecar: the site is the statement's schema:publisher, not a creator."""
+    document = read_document(project.corpus / "2023-02-26-vienna-rally-statement.txt", lexicon)
+    relayed = replace(document, meta=replace(document.meta, relayed_by=("the-washington-post",)))
+    graph = statement_graph(extract(relayed, lexicon), lexicon)
+    statement = iris.statement(document.id)
+    outlet = entity_iri(lexicon, "the-washington-post")
+    assert set(graph.objects(statement, SCHEMA.publisher)) == {outlet}
+    assert outlet not in set(graph.objects(statement, DCTERMS.creator))
