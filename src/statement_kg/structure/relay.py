@@ -19,6 +19,9 @@ from statement_kg.structure.zones import Zones
 
 # The relay sentence comes early: within this many sentences of running text.
 RELAY_SENTENCES = 4
+# The words that introduce the text open their sentence: "The statement reads:", "AzerToday
+# presents the full text of ...".
+READS_WITHIN = 5
 # Clauses inside a subject ("X, having met on ...") that are not part of its name.
 CLAUSES = frozenset({"acl", "relcl", "advcl"})
 
@@ -84,10 +87,13 @@ def _in_clause(token: Token, subject: list[Token]) -> bool:
 
 def _introduces(sentence: SentenceSpan, following: SentenceSpan | None, matcher: Matcher) -> bool:
     """The relay sentence ends with a colon ("issued the following statement today:") or
-    the next one introduces the text ("The statement reads:")."""
+    the next one introduces the text with one ("The statement reads:", "Below is the text
+    of the statement:")."""
     if sentence.text.rstrip().endswith(":"):
         return True
-    return following is not None and bool(matcher(following))
+    if following is None or not any(t.text == ":" for t in following):
+        return False
+    return any(start <= READS_WITHIN for _, start, _ in matcher(following))
 
 
 def relay_sentences(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
