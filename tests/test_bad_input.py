@@ -68,6 +68,16 @@ def unknown_issuer(project: Project) -> str:
     )
 
 
+def relay_is_issuer(project: Project) -> str:
+    with _sidecar(project).open("a", encoding="utf-8") as out:
+        out.write("relayed_by: [european-khojaly-rally-2023-participants]\n")
+    line = _line_of(_sidecar(project), "relayed_by:")
+    return (
+        f"{_sidecar(project)}:{line}: field 'relayed_by.0': "
+        "'european-khojaly-rally-2023-participants' relayed the text: it is not also its issuer"
+    )
+
+
 def impossible_date(project: Project) -> str:
     line = _replace(_sidecar(project), 'date: "2023-02-26"', 'date: "2023-02-30"')
     return (
@@ -159,6 +169,7 @@ def _build(cli: list[str], project: Project) -> subprocess.CompletedProcess[str]
         pytest.param(missing_sidecar, id="missing-sidecar"),
         pytest.param(invalid_yaml, id="invalid-yaml"),
         pytest.param(unknown_issuer, id="unknown-issuer"),
+        pytest.param(relay_is_issuer, id="relay-is-issuer"),
         pytest.param(impossible_date, id="impossible-date"),
         pytest.param(utf16_text, id="text-utf16"),
         pytest.param(bad_byte_on_line_3, id="text-bad-byte-on-line-3"),

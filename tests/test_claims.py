@@ -261,10 +261,15 @@ def test_draft_metadata_proposes_a_sidecar_the_build_refuses(
     result = run(cli, "draft-metadata", str(text))
     assert result.returncode == 0, result.stderr
     draft = (tmp_path / "new.yaml").read_text(encoding="utf-8")
-    assert "draft: true" in draft
-    assert "date: '2023-02-26'" in draft
-    assert "# date: found in the text at " in draft
-    assert "embassy-azerbaijan-brussels" in draft
+    assert "draft: true" in draft.splitlines()
+    assert "  date: '2023-02-26'" in draft.splitlines()
+    assert "# date: 2023-02-26, found (dateline) at 2082-2098: '26 February 2023'" in draft
+    assert (
+        "# issuer: embassy-azerbaijan-brussels of mappings/, found (signature) at 2035-2072: "
+        "'Embassy of the Republic of Azerbaijan'"
+    ) in draft
+    assert "issuers:\n- embassy-azerbaijan-brussels\n" in draft
+    assert "place: brussels" in draft.splitlines()
     again = run(cli, "draft-metadata", str(text))
     assert again.returncode == 1
     assert "exists; choose another --output" in again.stderr

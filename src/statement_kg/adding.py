@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from statement_kg.corpus import read_text, sha256_of
-from statement_kg.drafts import draft
+from statement_kg.draft import draft
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import InputError
 from statement_kg.store import atomic_write

@@ -13,7 +13,7 @@ from rich.console import Console
 from statement_kg.cli_common import project
 from statement_kg.compare import as_answer, disagreements, rows
 from statement_kg.corpus import read_text
-from statement_kg.drafts import draft
+from statement_kg.draft import draft
 from statement_kg.evaluate.report import as_json, print_scores
 from statement_kg.evaluate.run import evaluate
 from statement_kg.lexicon import load_lexicon
@@ -118,8 +118,9 @@ def evaluate_command(ctx: click.Context, texts: Path, gold: Path, errors: bool, 
 )
 @click.pass_context
 def draft_metadata_command(ctx: click.Context, file: Path, output: Path | None) -> None:
-    """Propose a sidecar for a new text: issuer, date, type and place found in the text,
-    each with the words it came from. The build refuses it until a curator has checked it
+    """Propose a sidecar for a new text: issuer(s), relay, date, type, place and addressee
+    found where the genre puts them, each as an entity id (or a new stub id) with the words
+    it came from. The build refuses it until a curator has checked it
     and removed 'draft: true'."""
     lexicon = load_lexicon(project(ctx).mappings)
     try:

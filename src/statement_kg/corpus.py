@@ -70,6 +70,14 @@ def _check_file(path: Path) -> None:
 def _metadata(raw: dict[str, Any], path: Path, lexicon: Lexicon) -> Metadata:
     for index, issuer in enumerate(raw["issuers"]):
         lexicon.require(issuer, path, f"issuers.{index}")
+    for index, relay in enumerate(raw.get("relayed_by", [])):
+        lexicon.require(relay, path, f"relayed_by.{index}")
+        if relay in raw["issuers"]:
+            raise InputError(
+                path,
+                f"{relay!r} relayed the text: it is not also its issuer",
+                field=f"relayed_by.{index}",
+            )
     for name in ("place", "addressee"):
         if name in raw:
             lexicon.require(raw[name], path, name)
@@ -118,6 +126,7 @@ def _metadata(raw: dict[str, Any], path: Path, lexicon: Lexicon) -> Metadata:
         original_file=raw["original_file"],
         source_url=raw.get("source_url"),
         sha256=raw["sha256"],
+        relayed_by=tuple(raw.get("relayed_by", [])),
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from statement_kg.records import Concept, Entity, InputError, Phrase, QuotationOfRecord
+from statement_kg.structure.cues import StructureCues, load_cues
 from statement_kg.yamlfile import compose, line_of_field, load, parse_time
 
 ENTITIES_FILE = "entities.yaml"
@@ -145,6 +146,7 @@ class Lexicon:
     document_types: dict[str, Concept]
     claims: ClaimWords
     quotations: dict[str, QuotationOfRecord]
+    structure: StructureCues
 
     def require(self, entity_id: str, path: Path, field: str) -> Entity:
         """The entity, or an InputError naming the file and field that refer to it."""
@@ -272,7 +274,7 @@ def load_lexicon(mappings: Path) -> Lexicon:
     for field, entity_id in referred:
         if entity_id not in entities:
             raise InputError(mappings / CLAIMS_FILE, f"unknown entity {entity_id!r}", field=field)
-    return Lexicon(entities, document_types, words, quotations)
+    return Lexicon(entities, document_types, words, quotations, load_cues(mappings))
 
 
 def _concept(raw: dict[str, Any]) -> Concept:

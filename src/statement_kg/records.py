@@ -197,6 +197,8 @@ class Metadata:
     original_file: str
     source_url: str | None
     sha256: str
+    # The news sites that relayed the text: its publishers, never its issuers.
+    relayed_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from statement_kg.evaluate.items import Item, figure_key
 from statement_kg.extract.mentions import group_of
 from statement_kg.lexicon import Lexicon
-from statement_kg.metadata import find_issue_date, find_issuers
+from statement_kg.metadata import find_issue_date, find_issuers, find_relays
 from statement_kg.records import Document, Entity, Extraction, Span, Voice
 
 
@@ -117,11 +117,24 @@ def _issuer_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool) -
     return [_anchored("issuers", (), span) for span in spans if span is not None]
 
 
-def _issue_date_items(document: Document, has_sidecar: bool) -> list[Item]:
+def _relay_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool) -> list[Item]:
+    """The sites that relay the text: the sidecar's where the text names them, else what the
+    text's relay lines say."""
+    document = extraction.document
+    if not has_sidecar:
+        return [_anchored("relays", (), f.span) for f in find_relays(document.text, lexicon)]
+    spans = [
+        next((m.span for m in extraction.mentions if m.entity == relay), None)
+        for relay in document.meta.relayed_by
+    ]
+    return [_anchored("relays", (), span) for span in spans if span is not None]
+
+
+def _issue_date_items(document: Document, lexicon: Lexicon, has_sidecar: bool) -> list[Item]:
     issued = document.meta.issued
     if has_sidecar and issued.date is not None and not issued.inferred:
         return [Item("issue_date", (issued.date.iso,), 0, 0, "")]
-    found = find_issue_date(document.text)
+    found = find_issue_date(document.text, lexicon)
     return [Item("issue_date", (found.value,), 0, 0, "")] if found else []
 
 
@@ -134,7 +147,8 @@ def extracted_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool)
         and lexicon.entities[m.entity].type != "court_judgment"
     ]
     items = _issuer_items(extraction, lexicon, has_sidecar)
-    items += _issue_date_items(extraction.document, has_sidecar)
+    items += _relay_items(extraction, lexicon, has_sidecar)
+    items += _issue_date_items(extraction.document, lexicon, has_sidecar)
     items += [
         _voiced(
             "figures", figure_key(f.category, f.value, f.low, f.high, f.qualifiers), f.span, f.voice

@@ -24,6 +24,7 @@ from statement_kg.extract.voice import Speakers, VoiceReader
 from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Document, Extraction, Figure, Mention
+from statement_kg.structure import document as structure
 
 AGENT_TYPES = frozenset({"country", "organisation", "news_outlet", "collective", "person"})
 # Numbers that label rather than count: "No. 366", "p. 172", "366th".
@@ -70,7 +71,9 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         for a in find_anniversaries(text, events, index)
         if not any(s <= a.span.start < e for s, e in label_spans)
     ]
-    all_dates = find_dates(text)
+    # The document's own date lines (dateline, relay line, letter head) date no event.
+    own = structure.read_structure(text, lexicon).own_spans
+    all_dates = [d for d in find_dates(text) if not any(a <= d[1].start < b for a, b in own)]
     dates = [
         d
         for d in dated_events(text, all_dates, events, anniversaries, mentions, lexicon, index)
@@ -93,6 +96,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         {e.id: e.when for e in lexicon.entities.values() if e.when is not None},
     )
     not_figures = [
+        *own,
         *((span.start, span.end) for _, span in all_dates),
         *((m.span.start, m.span.end) for m in mentions if group_of(by_type[m]) != "event"),
         *((a.span.start, a.span.end) for a in anniversaries),

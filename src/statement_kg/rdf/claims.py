@@ -74,9 +74,7 @@ def _characterisations(
     doc_id = extraction.document.id
     for item in extraction.characterisations:
         node = iris.annotation(doc_id, "characterisation", item.span)
-        _annotation(
-            graph, lexicon, node, SKG.CharacterisationClaim, OA.classifying, item.voice
-        )
+        _annotation(graph, lexicon, node, SKG.CharacterisationClaim, OA.classifying, item.voice)
         graph.add((node, SKG.term, iris.concept("characterisation", item.term)))
         if item.event is not None:
             graph.add((node, SKG.concerns, entity_iri(lexicon, item.event)))
@@ -89,9 +87,7 @@ def _responsibilities(
     doc_id = extraction.document.id
     for item in extraction.responsibilities:
         node = iris.annotation(doc_id, "responsibility", item.span, item.agent)
-        _annotation(
-            graph, lexicon, node, SKG.ResponsibilityClaim, OA.describing, item.voice
-        )
+        _annotation(graph, lexicon, node, SKG.ResponsibilityClaim, OA.describing, item.voice)
         graph.add((node, SKG.agent, entity_iri(lexicon, item.agent)))
         graph.add((node, SKG.role, iris.concept("role", item.role)))
         graph.add((node, SKG.concerns, entity_iri(lexicon, item.event)))

@@ -114,6 +114,8 @@ def _metadata(graph: Graph, lexicon: Lexicon, document: Document) -> None:
     graph.add((node, DCTERMS.language, Literal(meta.language, datatype=XSD.language)))
     for issuer in meta.issuers:
         graph.add((node, DCTERMS.creator, entity_iri(lexicon, issuer)))
+    for relay in meta.relayed_by:
+        graph.add((node, SCHEMA.publisher, entity_iri(lexicon, relay)))
     if meta.issuers_note:
         graph.add((node, SKG.issuerNote, Literal(meta.issuers_note, lang="en")))
     if meta.issued.date is not None:

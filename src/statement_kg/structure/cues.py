@@ -1,0 +1,81 @@
+"""The genre's cues, read from mappings/structure.yaml: the words and token patterns that
+find issuer, relay, date, place and addressee where the genre puts them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from statement_kg.yamlfile import load
+
+STRUCTURE_FILE = "structure.yaml"
+STRUCTURE_SCHEMA = "structure.schema.json"
+
+TokenPattern = list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class StructureCues:
+    organisation_heads: frozenset[str]
+    document_nouns: frozenset[str]
+    speech_nouns: frozenset[str]
+    meeting_nouns: frozenset[str]
+    name_ends: tuple[str, ...]
+    relay_verbs: frozenset[str]
+    relay_objects: frozenset[str]
+    reads: tuple[TokenPattern, ...]
+    header_separators: tuple[str, ...]
+    byline: frozenset[str]
+    titles: frozenset[str]
+    signature_marks: tuple[str, ...]
+    enacting_by: tuple[TokenPattern, ...]
+    enacting_verbs: frozenset[str]
+    letter_nouns: frozenset[str]
+    letter_dated: str
+    letter_sender: str
+    letter_addressee: str
+    transmit: frozenset[str]
+    issued_verbs: frozenset[str]
+    distribution: frozenset[str]
+    occasion_verbs: frozenset[str] = frozenset()
+    occasion_nouns: frozenset[str] = frozenset()
+
+
+def _words(values: list[str]) -> frozenset[str]:
+    return frozenset(v.lower() for v in values)
+
+
+def load_cues(mappings: Path) -> StructureCues:
+    raw = load(mappings / STRUCTURE_FILE, STRUCTURE_SCHEMA)
+    relay, signature, enacting, letter = (
+        raw["relay"],
+        raw["signature"],
+        raw["enacting"],
+        raw["letter"],
+    )
+    return StructureCues(
+        organisation_heads=_words(raw["organisation_heads"]),
+        document_nouns=_words(raw["document_nouns"]),
+        speech_nouns=_words(raw["speech_nouns"]),
+        meeting_nouns=_words(raw["meeting_nouns"]),
+        name_ends=tuple(raw["name_ends"]),
+        relay_verbs=_words(relay["verbs"]),
+        relay_objects=_words(relay["objects"]),
+        reads=tuple(relay["reads"]),
+        header_separators=tuple(relay["header_separators"]),
+        byline=_words(relay["byline"]),
+        titles=_words(signature["titles"]),
+        signature_marks=tuple(m.lower() for m in signature["marks"]),
+        enacting_by=tuple(enacting["by"]),
+        enacting_verbs=_words(enacting["verbs"]),
+        letter_nouns=_words(letter["nouns"]),
+        letter_dated=letter["dated"].lower(),
+        letter_sender=letter["sender"].lower(),
+        letter_addressee=letter["addressee"].lower(),
+        transmit=_words(letter["transmit"]),
+        issued_verbs=_words(raw["issued_verbs"]),
+        distribution=_words(raw["distribution"]),
+        occasion_verbs=_words(raw.get("occasion_verbs", [])),
+        occasion_nouns=_words(raw.get("occasion_nouns", [])),
+    )

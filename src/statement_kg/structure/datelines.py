@@ -1,0 +1,269 @@
+"""The document's own date, where the genre puts it: a letter's head ("Letter dated ..."),
+an adoption or issue line ("Adopted by the Senate February 24, 2015", "Issued in Abu Dhabi
+on 2 March 2019"), a dateline ("Baku, 24 February 2022", a heading ending "Istanbul, 23
+February 2017"), a news site's date line ("10:05, 3 Mar 2016", "2023-02-24 16:12",
+"25.02.2019"), a report's month ("September 1992"). A UN letter's distribution date dates
+its circulation, not the letter. The spans of these date lines are the document's own and
+are no event's date."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+from statement_kg.extract.dates import find_dates
+from statement_kg.extract.spans import make_span
+from statement_kg.records import PartialDate, Span, TimeSpec
+from statement_kg.structure.cues import StructureCues
+from statement_kg.structure.zones import Line, Zones
+
+_ABBREVIATED = {name.lower(): n for n, name in enumerate(calendar.month_abbr) if name}
+# The numeric and abbreviated forms news sites print; find_dates reads the written ones.
+_NUMERIC = [
+    re.compile(r"(?<![\d.-])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])"),
+    re.compile(r"(?<![\d.])(?P<day>\d\d?)\.(?P<month>\d\d?)\.(?P<year>(?:19|20)\d\d)(?!\d)"),
+    re.compile(
+        r"(?<!\w)(?P<day>\d\d?)\s+(?P<abbr>[A-Z][a-z]{2})\.?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)"
+    ),
+]
+DISTRIBUTION_CELLS = 3
+# "Adopted by the Senate February 24, 2015": the date follows the verb closely.
+ADOPTED_REACH = 80
+# A news site's date line is among the first lines.
+RELAY_LINES = 4
+ORDER = ("letter", "adopted", "dateline", "relay", "month", "distribution", "annex")
+# How far after a date the verb that makes it the day a text marks may come.
+OCCASION_REACH = 40
+# "VIENNA, 29 February 2012 - The Co-Chairs ...": a dateline that runs into the text.
+DATELINE_DASHES = ("-", "–", "—")
+_CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")
+# A dateline's place: a few capitalised words ("Baku", "Mexico City", "WASHINGTON, DC").
+_PLACE = re.compile(r"^(?:[A-Z][\w'’.-]*\s*){1,4}(?:,\s*[A-Z]{2,}\.?)?$")
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A date of the document's own, the span it is written in, the structure that gives it
+    and the span of the whole date line (no event date is found in it)."""
+
+    date: PartialDate
+    span: Span
+    kind: str
+    line: tuple[int, int]
+    place: tuple[int, int] | None = None
+
+
+Dates = list[tuple[TimeSpec, Span]]
+
+
+def _numeric_dates(text: str, start: int, end: int) -> list[tuple[PartialDate, int, int]]:
+    found = []
+    for pattern in _NUMERIC:
+        for match in pattern.finditer(text, start, end):
+            parts = match.groupdict()
+            month = _ABBREVIATED.get(parts["abbr"].lower()) if parts.get("abbr") else None
+            number = month or int(parts.get("month") or 0)
+            day, year = int(parts["day"]), int(parts["year"])
+            if 1 <= number <= 12 and 1 <= day <= calendar.monthrange(year, number)[1]:
+                found.append((PartialDate(f"{year}-{number:02d}-{day:02d}"), *match.span()))
+    return found
+
+
+def _single(time: TimeSpec) -> PartialDate | None:
+    return time.begin if time.end is None else None
+
+
+def _lemmas_before(zones: Zones, start: int, line: Line) -> list[str]:
+    tokens = zones.analysis.tokens(line.start, start)
+    return [t.lemma_.lower() for t in tokens if not t.is_punct]
+
+
+def _letter_dated(zones: Zones, line: Line, start: int, cues: StructureCues) -> bool:
+    """ "Letter dated ...", not "Annex to the note verbale dated ..." (another's date)."""
+    tokens = [t for t in zones.analysis.tokens(line.start, start) if not t.is_punct]
+    if len(tokens) < 2 or tokens[-1].lower_ != cues.letter_dated:
+        return False
+    nouns = 0
+    while nouns + 2 <= len(tokens) and tokens[-2 - nouns].lemma_.lower() in cues.letter_nouns:
+        nouns += 1
+    return nouns > 0 and len(tokens) == nouns + 1
+
+
+def _place_above(zones: Zones, zone: tuple[Line, ...], line: Line) -> tuple[int, int] | None:
+    """A signature block's place on the line above its date ("Brussels / 26 February 2023")."""
+    above = [p for p in zone if p.end <= line.start][-1:]
+    if not above or not _PLACE.match(above[0].text.strip("*")):
+        return None
+    tokens = [t for t in zones.analysis.tokens(above[0].start, above[0].end) if not t.is_punct]
+    if tokens and all(t.ent_type_ in {"GPE", "LOC"} for t in tokens):
+        return zones.analysis.span_of(tokens)
+    return None
+
+
+def _weekday(zones: Zones, line: Line, start: int) -> bool:
+    """ "Monday, March 2, 1992": what precedes the date is part of it."""
+    tokens = [t for t in zones.analysis.tokens(line.start, start) if not t.is_punct]
+    return bool(tokens) and all(t.ent_type_ == "DATE" for t in tokens)
+
+
+def _in_lines(
+    lines: tuple[Line, ...], dates: list[tuple[TimeSpec, Span]]
+) -> list[tuple[Line, PartialDate, Span]]:
+    found = []
+    for line in lines:
+        for time, span in dates:
+            date = _single(time)
+            if date is not None and line.start <= span.start and span.end <= line.end:
+                found.append((line, date, span))
+    return found
+
+
+def _place_before(zones: Zones, line: Line, start: int) -> tuple[int, int] | None:
+    """The place a dateline gives before its date, if what precedes is only a place (not
+    a weekday: "Monday, March 2, 1992")."""
+    span = _place_words(zones.analysis.original, line, start)
+    if span is None or any(t.ent_type_ == "DATE" for t in zones.analysis.tokens(*span)):
+        return None
+    return span
+
+
+def _place_words(text: str, line: Line, start: int) -> tuple[int, int] | None:
+    before = text[line.start : start].rstrip(" ,–-\t")
+    if not before:
+        return None
+    if _PLACE.match(before):
+        return line.start, line.start + len(before)
+    last = before.rsplit(",", 1)[-1].strip()
+    if "," in before and last and _PLACE.match(last) and last[0].isupper():
+        at = line.start + before.rfind(last)
+        return at, at + len(last)
+    return None
+
+
+def _letter_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
+    letters = [
+        (line, date, span)
+        for line, date, span in _in_lines(zones.lines, dates)
+        if _letter_dated(zones, line, span.start, cues)
+    ]
+    if not letters:
+        return []
+    line, date, span = letters[0]
+    own = [Dated(date, span, "letter", (line.start, line.end))]
+    # "Annex to the letter dated <the same day>" heads its annex: the letter's date again.
+    for other, again, where in _in_lines(zones.lines, dates):
+        words = [t.lower_ for t in zones.analysis.tokens(other.start, where.start)]
+        if again == date and where.start > span.start and words[-1:] == [cues.letter_dated]:
+            own.append(Dated(again, where, "annex", (other.start, other.end)))
+    return own
+
+
+def _adopted(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
+    found = []
+    for line, date, span in _in_lines(zones.lines, dates):
+        lemmas = _lemmas_before(zones, span.start, line)
+        if lemmas and lemmas[0] in cues.issued_verbs and span.start - line.start < ADOPTED_REACH:
+            place = _place_before(zones, line, span.start)
+            found.append(Dated(date, span, "adopted", (line.start, line.end), place))
+    return found
+
+
+def _distributed(zones: Zones, zone: tuple[Line, ...], line: Line, cues: StructureCues) -> bool:
+    """In a UN letterhead the distribution date sits a column or a line below "Distr."."""
+    previous = [p for p in zone if p.end <= line.start][-DISTRIBUTION_CELLS:]
+    return any(
+        t.lower_.rstrip(".") in cues.distribution
+        for p in previous
+        for t in zones.analysis.tokens(p.start, p.end)
+    )
+
+
+def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
+    text = zones.analysis.original
+    found = []
+    first_body = tuple(line for line in zones.lines if line.start >= zones.body_start)[:1]
+    for zone in (zones.head, zones.tail, first_body):
+        for line, date, span in _in_lines(zone, dates):
+            before = text[line.start : span.start]
+            after = text[span.end : line.end].strip(' .,"”*)')
+            runs_on = text[span.end : span.end + 3].strip().startswith(DATELINE_DASHES)
+            if after and not (runs_on and text[span.end].isspace()):
+                continue
+            place = _place_before(zones, line, span.start) or _place_above(zones, zone, line)
+            if _distributed(zones, zone, line, cues):
+                found.append(Dated(date, span, "distribution", (line.start, line.end)))
+            elif place or not before.strip() or _weekday(zones, line, span.start):
+                found.append(Dated(date, span, "dateline", (line.start, line.end), place))
+    return found
+
+
+def _relay_lines(zones: Zones, taken: list[Dated]) -> list[Dated]:
+    text = zones.analysis.original
+    found = []
+    for line in zones.head[:RELAY_LINES]:
+        numeric = _numeric_dates(text, line.start, line.end)
+        if numeric and (_CLOCK.search(line.text) or "|" in line.text or len(numeric) == 1):
+            date, start, end = numeric[0]
+            if not any(d.span.start == start for d in taken):
+                span = make_span(text, start, end)
+                found.append(Dated(date, span, "relay", (line.start, line.end)))
+    return found
+
+
+def _months(zones: Zones, dates: Dates) -> list[Dated]:
+    text = zones.analysis.original
+    found = []
+    for line in zones.head:
+        for time, span in dates:
+            alone = text[line.start : line.end].strip(" .,") == span.exact
+            if alone and time.end is None and time.begin.precision != "day":
+                found.append(Dated(time.begin, span, "month", (line.start, line.end)))
+    return found
+
+
+def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
+    """Every date line of the document, most telling first."""
+    dates = find_dates(zones.analysis.original)
+    found = [
+        *_letter_dates(zones, dates, cues),
+        *_adopted(zones, dates, cues),
+        *_datelines(zones, dates, cues),
+    ]
+    found += _relay_lines(zones, found)
+    found += _months(zones, dates)
+    return sorted(found, key=lambda d: (ORDER.index(d.kind), d.span.start))
+
+
+def _occasion(zones: Zones, cues: StructureCues) -> Dated | None:
+    """The day a text says it marks ("February 26, 2020 marks the 28th anniversary")."""
+    analysis = zones.analysis
+    for time, span in find_dates(analysis.original):
+        if time.end is not None or time.begin.precision != "day":
+            continue
+        # The date is what marks the occasion: the verb right after it ("February 26, 2020
+        # marks the 28th anniversary"), not a date elsewhere in a long sentence.
+        after = analysis.tokens(span.end, span.end + OCCASION_REACH)
+        verbs = [t for t in after if t.pos_ in {"VERB", "AUX"}]
+        if not verbs or verbs[0].lemma_.lower() not in cues.occasion_verbs:
+            continue
+        objects = {
+            t.lemma_.lower() for c in verbs[0].children if c.dep_ == "dobj" for t in c.subtree
+        }
+        if objects & cues.occasion_nouns:
+            return Dated(time.begin, span, "occasion", (span.start, span.end))
+    return None
+
+
+def issue_date(zones: Zones, cues: StructureCues) -> Dated | None:
+    """The document's date: the most telling date line; a dateline in the head before one
+    in the tail; else the distribution date, else the day the text says it marks."""
+    found = [d for d in own_dates(zones, cues) if d.kind not in {"distribution", "annex"}]
+    if not found:
+        distributed = [d for d in own_dates(zones, cues) if d.kind == "distribution"]
+        return distributed[0] if distributed else _occasion(zones, cues)
+    best = found[0]
+    if best.kind == "dateline":
+        head_lines = [d for d in found if d.kind == "dateline" and d.line[1] <= zones.body_start]
+        return head_lines[0] if head_lines else best
+    return best

@@ -1,0 +1,137 @@
+"""Reads a document's structure: who issued it (and who only relayed it), when, where and
+to whom, each with the span the genre puts it in. The structures are tried from the most
+telling: a relay sentence names the issuer of what a site reproduces; a letter's head and
+signature name its sender; a speech heading its speaker; an enacting clause the body that
+resolves; a heading or letterhead the organisation."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from statement_kg.extract.mentions import find_mentions
+from statement_kg.extract.spans import SentenceIndex, make_span
+from statement_kg.lexicon import Lexicon
+from statement_kg.records import Mention
+from statement_kg.structure.datelines import Dated, issue_date, own_dates
+from statement_kg.structure.enacting import enacting_clauses
+from statement_kg.structure.found import Found
+from statement_kg.structure.heading import (
+    byline,
+    document_heading,
+    letterhead,
+    signing_organisation,
+    speech_heading,
+)
+from statement_kg.structure.letter import LetterHead, letter_head
+from statement_kg.structure.names import agent_mentions
+from statement_kg.structure.relay import headline_persons, relay_header, relay_sentences
+from statement_kg.structure.signature import signatures
+from statement_kg.structure.zones import Zones, zones
+
+CACHE_SIZE = 16
+
+
+@dataclass(frozen=True)
+class Structure:
+    issuers: tuple[Found, ...]
+    relays: tuple[Found, ...]
+    date: Dated | None
+    place: Found | None
+    addressee: Found | None
+    # The document's own date lines and relay header: no event is dated there.
+    own_spans: tuple[tuple[int, int], ...]
+
+
+def _words(found: Found) -> set[str]:
+    return {w.strip('"“”(),').lower() for w in found.value.split()} - {"the", "of"}
+
+
+def _issuers(
+    parts: Zones,
+    lexicon: Lexicon,
+    mentions: list[Mention],
+    letter: LetterHead | None,
+    relays: list[Found],
+    skip: list[tuple[int, int]],
+) -> list[Found]:
+    relayed = relay_sentences(parts, lexicon, mentions)
+    if relayed or relays:
+        return relayed or headline_persons(parts, skip, lexicon, mentions)
+    signed = signatures(parts, lexicon, mentions)
+    if letter is not None:
+        sender = signed or ([letter.sender] if letter.sender else [])
+        return [*letter.transmitted, *sender]
+    for named in (
+        speech_heading(parts, lexicon, mentions),
+        enacting_clauses(parts, lexicon, mentions),
+        byline(parts, lexicon, mentions, skip),
+    ):
+        if named:
+            return named
+    headed = document_heading(parts, lexicon, mentions)
+    lettered = letterhead(parts, lexicon, mentions, skip)
+    if headed and lettered and all(_words(h) <= _words(lettered[0]) for h in headed):
+        return lettered  # "Statement of the Ministry" under its fuller letterhead
+    return headed or lettered or signed or signing_organisation(parts, lexicon, mentions)
+
+
+def _place(text: str, date: Dated | None, lexicon: Lexicon) -> Found | None:
+    """Where the document says it was issued: the place on its dateline."""
+    if date is None or date.place is None:
+        return None
+    start, end = date.place
+    places = [
+        m
+        for m in find_mentions(text, lexicon, SentenceIndex(text))
+        if lexicon.entities[m.entity].type == "place" and start <= m.span.start < end
+    ]
+    span = places[0].span if places else make_span(text, start, end)
+    words = " ".join(span.exact.split())
+    # A place inside a longer name ("Embassy of X / Brussels") is not a mention of its own.
+    named = [
+        e.id
+        for e in lexicon.entities.values()
+        if e.type == "place"
+        and words.casefold() in {n.casefold() for n in (e.label, *e.alt_labels)}
+    ]
+    entity = places[0].entity if places else (named[0] if named else None)
+    return Found(words, span, entity, "dateline")
+
+
+def _read(text: str, lexicon: Lexicon) -> Structure:
+    parts = zones(text)
+    mentions = agent_mentions(text, lexicon)
+    dated = own_dates(parts, lexicon.structure)
+    relays = relay_header(parts, dated, lexicon, mentions)
+    relay_lines = [d.line for d in dated if d.kind == "relay"]
+    skip = [*((r.span.start, r.span.end) for r in relays), *relay_lines]
+    letter = letter_head(parts, lexicon, mentions)
+    date = issue_date(parts, lexicon.structure)
+    own = [d.line for d in dated if d.kind != "month"] + [
+        (r.span.start, r.span.end) for r in relays
+    ]
+    return Structure(
+        issuers=tuple(_issuers(parts, lexicon, mentions, letter, relays, skip)),
+        relays=tuple(relays),
+        date=date,
+        place=_place(text, date, lexicon),
+        addressee=letter.addressee if letter else None,
+        own_spans=tuple(sorted(set(own))),
+    )
+
+
+_read_lately: OrderedDict[tuple[int, str], Structure] = OrderedDict()
+
+
+def read_structure(text: str, lexicon: Lexicon) -> Structure:
+    """The structure of a text, from the cache when it was read lately (evaluation and
+    extraction ask about the same text)."""
+    key = (id(lexicon.structure), text)
+    found = _read_lately.get(key)
+    if found is None:
+        found = _read(text, lexicon)
+        _read_lately[key] = found
+        if len(_read_lately) > CACHE_SIZE:
+            _read_lately.popitem(last=False)
+    return found

@@ -1,0 +1,55 @@
+"""Enacting clauses of legislative resolutions: "BE IT RESOLVED BY THE SENATE OF THE STATE
+OF X", "The National Assembly of X ... resolves". The body they name is the issuer,
+anchored where the text first names it (the resolution's title, as a reader marks it)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.matcher import Matcher
+
+from statement_kg.lexicon import Lexicon
+from statement_kg.records import Mention
+from statement_kg.structure.found import Found
+from statement_kg.structure.names import found, name_from, trim
+from statement_kg.structure.zones import Zones
+
+
+def _first_occurrence(text: str, name: str) -> tuple[int, int] | None:
+    pattern = r"\s+".join(re.escape(w) for w in name.split())
+    match = re.search(pattern, text, re.IGNORECASE)
+    return match.span() if match else None
+
+
+def enacting_clauses(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    cues = lexicon.structure
+    analysis = zones.analysis
+    text = analysis.original
+    matcher = Matcher(analysis.doc.vocab)
+    for n, pattern in enumerate(cues.enacting_by):
+        matcher.add(f"enacting{n}", [pattern])
+    for _, _, end in matcher(analysis.doc):
+        start = analysis.doc[end].idx if end < len(analysis.doc) else len(analysis.normalised.text)
+        original_start = analysis.normalised.original(start, start + 1)[0]
+        sentence = analysis.doc[end].sent
+        limit = analysis.span_of(list(sentence))[1]
+        name = [t for t in name_from(analysis, original_start, limit, cues) if t.text != ":"]
+        if not name:
+            continue
+        words = analysis.words(name)
+        at = _first_occurrence(text, words) or analysis.span_of(name)
+        return [found(text, *at, "enacting clause", mentions, lexicon)]
+    for sentence in analysis.doc.sents:
+        for verb in sentence:
+            if verb.lemma_.lower() not in cues.enacting_verbs or verb.pos_ != "VERB":
+                continue
+            subject = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subject or subject[0].pos_ != "PROPN":
+                continue
+            name = trim(sorted(subject[0].subtree, key=lambda t: t.i))
+            if not {t.lower_ for t in name} & cues.organisation_heads:
+                continue
+            words = analysis.words(name)
+            at = _first_occurrence(text, words) or analysis.span_of(name)
+            return [found(text, *at, "enacting clause", mentions, lexicon)]
+    return []

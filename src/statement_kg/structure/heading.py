@@ -1,0 +1,184 @@
+"""Headings in a document's head: the letterhead that names an organisation ("MINISTRY OF
+FOREIGN AFFAIRS OF THE REPUBLIC OF X", 'Public Union "..."'), the heading that announces
+a document and its issuer ("Statement of the ...", "JOINT PRESS RELEASE of A and B",
+"FINAL COMMUNIQUE OF THE 46th SESSION OF THE COUNCIL ..."), and a speech heading
+("Statement by H.E. Mr. NAME, TITLE, at ...")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from statement_kg.lexicon import Lexicon
+from statement_kg.records import Mention
+from statement_kg.structure.cues import StructureCues
+from statement_kg.structure.found import Found
+from statement_kg.structure.names import found, name_from, persons, skip_meeting, trim
+from statement_kg.structure.zones import Line, Zones
+
+# The letterhead is among the first lines of the head.
+LETTERHEAD_LINES = 3
+# A heading opens a line among the first ones, even where the parser ran it into a
+# sentence of running text.
+HEADING_CHARS = 1200
+_QUOTED = re.compile(r"[\"“](?P<name>[^\"”\n]{3,})[\"”]")
+
+
+def _announces(tokens: list[Token], cues: StructureCues) -> bool:
+    words = [t.lower_ for t in tokens if not t.is_punct]
+    return bool(words) and all(w in cues.document_nouns for w in words)
+
+
+def _headings(zones: Zones, cues: StructureCues) -> list[tuple[list[Token], Token]]:
+    """(document words, "of"/"by") pairs that open a heading in the head."""
+    analysis = zones.analysis
+    pairs = []
+    tokens = analysis.tokens(0, max(zones.body_start, HEADING_CHARS))
+    for i, token in enumerate(tokens):
+        if token.lower_ not in {"of", "by"}:
+            continue
+        j = i
+        while j > 0 and (tokens[j - 1].lower_ in cues.document_nouns or tokens[j - 1].is_space):
+            j -= 1
+        opening = [t for t in tokens[j:i] if not t.is_space]
+        line_start = analysis.original.rfind("\n", 0, analysis.span_of(opening or [token])[0]) + 1
+        before = analysis.original[line_start : analysis.span_of(opening or [token])[0]]
+        capital = bool(opening) and (opening[0].is_title or opening[0].is_upper)
+        if capital and _announces(opening, cues) and not before.strip():
+            pairs.append((opening, token))
+    return pairs
+
+
+def speech_heading(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """The speaker a speech heading names."""
+    cues = lexicon.structure
+    analysis = zones.analysis
+    for opening, word in _headings(zones, cues):
+        if word.lower_ != "by" or opening[-1].lower_ not in cues.speech_nouns:
+            continue
+        start = analysis.span_of([word])[1]
+        name = name_from(analysis, start, max(zones.body_start, HEADING_CHARS), cues)
+        named = persons(analysis, name)
+        if named:
+            return [
+                found(
+                    analysis.original, *analysis.span_of(run), "speech heading", mentions, lexicon
+                )
+                for run in named[:1]
+            ]
+    return []
+
+
+def _opens_name(conjunction: Token, cues: StructureCues) -> bool:
+    """ "... and the State Commission", "... and Prosecutor General's Office": "and" that
+    opens a second name, not one inside a name ("Hostages and Missing Persons")."""
+    following = []
+    for token in conjunction.doc[conjunction.i + 1 :]:
+        if token.lower_ in {"and", ","} or token.is_space:
+            break
+        following.append(token)
+    return (bool(following) and following[0].lower_ == "the") or any(
+        t.lower_ in cues.organisation_heads for t in following
+    )
+
+
+def _split(tokens: list[Token], cues: StructureCues) -> list[list[Token]]:
+    """ "the Prosecutor General's Office of X and the State Commission on ...": two."""
+    parts: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.lower_ == "and" and parts[-1] and _opens_name(token, cues):
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    named = [trim(p) for p in parts]
+    if len(named) > 1 and all({t.lower_ for t in p} & cues.organisation_heads for p in named):
+        return named
+    return [tokens]
+
+
+def document_heading(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """The issuers a document's heading names after "of" or "by"."""
+    cues = lexicon.structure
+    analysis = zones.analysis
+    for _, word in _headings(zones, cues):
+        start = analysis.span_of([word])[1]
+        name = skip_meeting(
+            name_from(analysis, start, max(zones.body_start, HEADING_CHARS), cues), cues
+        )
+        if not name or not {t.lower_ for t in name} & cues.organisation_heads:
+            continue
+        return [
+            found(analysis.original, *analysis.span_of(part), "heading", mentions, lexicon)
+            for part in _split(name, cues)
+        ]
+    return []
+
+
+def _names_organisation(zones: Zones, line: Line, cues: StructureCues) -> bool:
+    tokens = zones.analysis.tokens(line.start, line.end)
+    words = {t.lower_ for t in tokens}
+    finite = any("Fin" in t.morph.get("VerbForm", []) for t in tokens if t.pos_ in {"VERB", "AUX"})
+    return (
+        len([t for t in tokens if t.is_alpha]) >= 2
+        and bool(words & cues.organisation_heads)
+        and not _announces(tokens, cues)
+        and not finite
+        and not any(t.like_num for t in tokens)
+    )
+
+
+def letterhead(
+    zones: Zones, lexicon: Lexicon, mentions: list[Mention], skip: list[tuple[int, int]]
+) -> list[Found]:
+    """The organisation named on one of the first lines of the head."""
+    candidates = [line for line in zones.head if not any(a <= line.start < b for a, b in skip)]
+    return _organisation(zones, lexicon, mentions, candidates[:LETTERHEAD_LINES], "letterhead")
+
+
+def signing_organisation(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """The organisation that signs in the tail ("Embassy of the Republic of X / Brussels /
+    26 February 2023")."""
+    return _organisation(zones, lexicon, mentions, list(zones.tail), "signature")
+
+
+def _organisation(
+    zones: Zones, lexicon: Lexicon, mentions: list[Mention], candidates: list[Line], kind: str
+) -> list[Found]:
+    cues = lexicon.structure
+    text = zones.analysis.original
+    for line in candidates:
+        if line.text[0].islower() or not _names_organisation(zones, line, cues):
+            continue
+        quoted = _QUOTED.search(text, line.start, line.end)
+        if quoted:
+            inner = zones.analysis.tokens(*quoted.span("name"))
+            if {t.lower_ for t in inner} & cues.organisation_heads:
+                return [found(text, *quoted.span("name"), kind, mentions, lexicon)]
+        name = trim(zones.analysis.tokens(line.start, line.end))
+        return [found(text, *zones.analysis.span_of(name), kind, mentions, lexicon)]
+    return []
+
+
+def byline(
+    zones: Zones, lexicon: Lexicon, mentions: list[Mention], skip: list[tuple[int, int]]
+) -> list[Found]:
+    """The author a by-line names in the head ("By PETER LINDGREN"), where no news site
+    relays the text (then the by-line names its reporter)."""
+    cues = lexicon.structure
+    analysis = zones.analysis
+    for line in zones.head:
+        if any(a <= line.start < b for a, b in skip):
+            continue
+        tokens = analysis.tokens(line.start, line.end)
+        if (
+            len(tokens) >= 3
+            and tokens[0].lower_ in cues.byline
+            and tokens[1].is_title | tokens[1].is_upper
+        ):
+            name = trim([t for t in tokens[1:] if not t.is_space])
+            cut = next((n for n, t in enumerate(name) if t.is_punct), len(name))
+            if name[:cut]:
+                span = analysis.span_of(name[:cut])
+                return [found(analysis.original, *span, "by-line", mentions, lexicon)]
+    return []

@@ -1,0 +1,136 @@
+"""Reading a name out of a heading or a clause: where it starts, where it ends, and which
+entity of mappings/ it is."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from statement_kg.extract.mentions import find_mentions
+from statement_kg.extract.spans import SentenceIndex, make_span
+from statement_kg.language import Analysis
+from statement_kg.lexicon import Lexicon
+from statement_kg.records import Mention
+from statement_kg.structure.cues import StructureCues
+from statement_kg.structure.found import Found
+
+# A heading line this long was wrapped: its name runs on to the next line.
+WRAPPED_HEADING = 60
+AGENT_TYPES = frozenset({"country", "organisation", "collective", "person", "news_outlet"})
+
+
+def agent_mentions(text: str, lexicon: Lexicon) -> list[Mention]:
+    return [
+        m
+        for m in find_mentions(text, lexicon, SentenceIndex(text))
+        if lexicon.entities[m.entity].type in AGENT_TYPES
+    ]
+
+
+def entity_of(start: int, end: int, mentions: Sequence[Mention], lexicon: Lexicon) -> str | None:
+    """The agent a span names: a mention that covers nearly all of it, never a country a
+    longer name only contains ("Ministry of Foreign Affairs of the Republic of X")."""
+    best: Mention | None = None
+    for mention in mentions:
+        inside = max(0, min(end, mention.span.end) - max(start, mention.span.start))
+        if inside * 10 >= (end - start) * 7 and (
+            best is None or len(mention.span.exact) > len(best.span.exact)
+        ):
+            best = mention
+    if best is None:
+        return None
+    if lexicon.entities[best.entity].type == "country" and end - start > len(best.span.exact) + 4:
+        return None
+    return best.entity
+
+
+def found(
+    text: str,
+    start: int,
+    end: int,
+    kind: str,
+    mentions: Sequence[Mention],
+    lexicon: Lexicon,
+) -> Found:
+    span = make_span(text, start, end)
+    return Found(" ".join(span.exact.split()), span, entity_of(start, end, mentions, lexicon), kind)
+
+
+def trim(tokens: list[Token]) -> list[Token]:
+    """A name without the article, quotes and punctuation around it."""
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in {"the", "a", "an"}):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in {")", '"', "”"}):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _continues(text: str, end: int) -> bool:
+    """Whether a heading's name runs on after the line ending at `end`: the line ends in
+    a word that needs more ("... and the") or the next one starts in lower case ("of the")."""
+    line = text[text.rfind("\n", 0, end) + 1 : end]
+    words = line.split()
+    following = text[end + 1 :].lstrip(" \t\r")[:1]
+    wrapped = len(line.strip()) >= WRAPPED_HEADING and following.isalpha()
+    return bool(words) and (
+        words[-1].lower() in {"and", "the", "of", "for", "on", "to", "in"}
+        or following.islower()
+        or wrapped
+    )
+
+
+def name_from(analysis: Analysis, start: int, limit: int, cues: StructureCues) -> list[Token]:
+    """The name that begins at `start`: up to a word that ends a heading's name ("on the
+    anniversary", "at the conference", "RECOGNIZING"), the end of its line unless it runs
+    on, a comma before lower-case words, or `limit`."""
+    text = analysis.original
+    end = start
+    while True:
+        newline = text.find("\n", end, limit)
+        if newline < 0:
+            end = limit
+            break
+        end = newline
+        if not _continues(text, newline):
+            break
+        end = newline + 1
+    tokens = analysis.tokens(start, end)
+    ends = [tuple(e.lower().split()) for e in cues.name_ends]
+    for i, token in enumerate(tokens):
+        words = tuple(t.lower_ for t in tokens[i : i + 3])
+        if i and any(words[: len(e)] == e for e in ends):
+            return trim(tokens[:i])
+        if i and token.text == "," and (i + 1 >= len(tokens) or tokens[i + 1].is_lower):
+            return trim(tokens[:i])
+    return trim(tokens)
+
+
+def skip_meeting(tokens: list[Token], cues: StructureCues) -> list[Token]:
+    """ "46th session of the Council of Foreign Ministers": the council, not the session."""
+    for i, token in enumerate(tokens):
+        if (
+            token.lower_ in cues.meeting_nouns
+            and i + 1 < len(tokens)
+            and tokens[i + 1].lower_ == "of"
+        ):
+            return trim(tokens[i + 2 :])
+    return tokens
+
+
+def persons(analysis: Analysis, tokens: list[Token]) -> list[list[Token]]:
+    """The persons the parser finds among `tokens`, each as its run of tokens (a title or
+    a country the parser glued to the name is left out: "Armenia Arsen Melkonyan")."""
+    if not tokens:
+        return []
+    first, last = tokens[0].i, tokens[-1].i
+    places = {e.text for e in analysis.doc.ents if e.label_ in {"GPE", "NORP"}}
+    runs = []
+    for entity in analysis.doc.ents:
+        if entity.label_ == "PERSON" and first <= entity.start and entity.end - 1 <= last:
+            run = [t for t in entity if t.pos_ == "PROPN"]
+            while len(run) > 2 and run[0].text in places:
+                run = run[1:]
+            if run:
+                runs.append(run)
+    return runs

@@ -1,0 +1,77 @@
+"""Signature blocks: a name over a title at the end of a letter or statement ("(Signed)
+Rauf Mammadli / Ambassador / Permanent Representative", "Samira Huseynova / Commissioner
+for Human Rights"), or several names side by side over their countries."""
+
+from __future__ import annotations
+
+import re
+
+from statement_kg.lexicon import Lexicon
+from statement_kg.records import Mention
+from statement_kg.structure.found import Found
+from statement_kg.structure.names import found
+from statement_kg.structure.zones import Line, Zones
+
+# A person's name on a line of its own: two to four capitalised words, initials allowed.
+_NAME = re.compile(r"^\(?(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+\)?$")
+# A signature block sits within this many lines of its mark or of the title below it.
+TITLE_LINES = 2
+
+
+def _title_below(zones: Zones, lines: list[Line], index: int, titles: frozenset[str]) -> bool:
+    for line in lines[index + 1 : index + 1 + TITLE_LINES]:
+        words = [t.lower_ for t in zones.analysis.tokens(line.start, line.end)]
+        if any(w in titles for w in words[:4]):
+            return True
+    return False
+
+
+def _name_cell(text: str, line: Line, marks: tuple[str, ...]) -> tuple[int, int] | None:
+    """The name in a signature line, after a mark like "(Signed)"."""
+    start, words = line.start, line.text
+    for mark in marks:
+        if words.lower().startswith(mark):
+            cut = len(mark)
+            start += cut + len(words[cut:]) - len(words[cut:].lstrip())
+            words = words[cut:].strip()
+            break
+    if not _NAME.match(words):
+        return None
+    if words.startswith("(") and words.endswith(")"):
+        return start + 1, start + len(words) - 1
+    return start, start + len(words)
+
+
+def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """Signers: a name after a signature mark ("(Signed)", "Sd/-") anywhere, or a name
+    over a title, or names side by side, in the tail."""
+    cues = lexicon.structure
+    text = zones.analysis.original
+    lines = list(zones.lines)
+    signed: list[Found] = []
+    pending = False
+    for index, line in enumerate(lines):
+        lowered = line.text.lower()
+        if lowered in cues.signature_marks:
+            pending = True  # the name is on the next line
+            continue
+        marked = pending or any(lowered.startswith(m) for m in cues.signature_marks)
+        pending = False
+        if not marked and line.start < zones.body_end:
+            continue
+        span = _name_cell(text, line, cues.signature_marks)
+        if span is None:
+            continue
+        words = {t.lower_ for t in zones.analysis.tokens(*span)}
+        if words & (cues.organisation_heads | cues.titles | cues.document_nouns):
+            continue
+        if marked or _title_below(zones, lines, index, cues.titles) or _beside(text, lines, index):
+            signed.append(found(text, *span, "signature", mentions, lexicon))
+    return signed
+
+
+def _beside(text: str, lines: list[Line], index: int) -> bool:
+    """Names side by side in columns (a joint statement's signers over their countries)."""
+    row_of = text.count("\n", 0, lines[index].start)
+    row = [c for c in lines if text.count("\n", 0, c.start) == row_of]
+    return len(row) > 1 and all(_NAME.match(c.text) for c in row)
