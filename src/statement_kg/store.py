@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from statement_kg.jsonld import compact
 from statement_kg.rdf.namespace import PREFIXES
 
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -80,6 +81,9 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def serialise(triples: Iterable[ox.Triple], fmt: str) -> bytes:
+    """The triples in a syntax of FORMATS; JSON-LD compact, with a context (jsonld.py)."""
+    if fmt == "jsonld":
+        return compact(triples)
     data = ox.serialize(triples, format=FORMATS[fmt], prefixes=_PREFIXES)
     assert data is not None
     return data
