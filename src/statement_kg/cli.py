@@ -409,7 +409,7 @@ def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """Export the built graph in another RDF syntax."""
     try:
         data = export(_project(ctx).graph, fmt)
-    except FileNotFoundError as error:
+    except (FileNotFoundError, ValueError) as error:
         raise click.ClickException(str(error)) from error
     if output is None:
         sys.stdout.buffer.write(data)

@@ -13,6 +13,7 @@ import pyoxigraph as ox
 
 from statement_kg.rdf.namespace import PREFIXES
 from statement_kg.store import FORMATS, serialise
+from statement_kg.xmlsafe import well_formed
 
 RESULT_FORMATS = {
     "csv": ox.QueryResultsFormat.CSV,
@@ -90,7 +91,7 @@ def render(answer: Answer, fmt: str) -> bytes:
         raise ValueError(f"a SELECT or ASK query gives results, not a graph: use {choices}")
     data = answer.serialize(format=RESULT_FORMATS[fmt])
     assert data is not None
-    return data
+    return well_formed(data, "results") if fmt == "xml" else data
 
 
 _COMPACT = sorted(((str(ns), name) for name, ns in PREFIXES.items()), key=lambda p: -len(p[0]))

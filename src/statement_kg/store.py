@@ -16,6 +16,7 @@ from rdflib.term import Node
 
 from statement_kg.jsonld import compact
 from statement_kg.rdf.namespace import PREFIXES
+from statement_kg.xmlsafe import well_formed
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -86,7 +87,7 @@ def serialise(triples: Iterable[ox.Triple], fmt: str) -> bytes:
         return compact(triples)
     data = ox.serialize(triples, format=FORMATS[fmt], prefixes=_PREFIXES)
     assert data is not None
-    return data
+    return well_formed(data, "rdf") if fmt == "xml" else data
 
 
 def write_graph(triples: list[ox.Triple], out_dir: Path) -> dict[str, Path]:
