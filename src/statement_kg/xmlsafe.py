@@ -31,7 +31,7 @@ class XmlError(ValueError):
 
 def _name(char: str) -> str:
     names = {"\x00": "NUL", "\x0b": "VERTICAL TAB", "\x0c": "FORM FEED"}
-    return names.get(char) or unicodedata.name(char, "a control character")
+    return names.get(char, unicodedata.name(char, "a control character"))
 
 
 def well_formed(data: bytes, kind: str) -> bytes:
