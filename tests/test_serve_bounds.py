@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from fixture_endpoint import free_port
+from statement_kg.front import front
 from stores import Served
 
 CLIENTS = 16
@@ -205,3 +206,17 @@ def test_a_signal_always_stops_it(
     assert process.returncode in (0, 1, -signal.SIGINT, 130), process.returncode
     assert _leftovers(tmp_path) == []
     assert [p for p in tmp_path.iterdir() if p.name.startswith("statement-kg-")] == []
+
+
+@pytest.mark.parametrize(("budget", "admitted"), [(1, 1), (3, 3)], ids=["one", "three"])
+def test_the_front_answers_503_past_its_budget(served: Served, budget: int, admitted: int) -> None:
+    upstream = urllib.parse.urlsplit(served.endpoint).port
+    assert upstream is not None
+    port = free_port()
+    with front(port, upstream, "127.0.0.1", timeout=60, budget=budget):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        with contextlib.closing(connection):
+            answers = [_ask(connection, "ASK {}") for _ in range(admitted + 2)]
+    assert [status for status, _, _ in answers] == [200] * admitted + [503, 503]
+    assert all(retry is not None and int(retry) >= 1 for _, _, retry in answers[admitted:])
+    assert answers[-1][1] == b"Too many queries: the server is at its limit; retry later.\n"

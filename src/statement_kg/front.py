@@ -6,7 +6,7 @@ does not.
   the query took a millisecond; a process holds at most about 15,000 threads, so a steady
   load of a few hundred queries per second made it abort. The front admits at most
   `budget` requests within any `timeout` seconds and answers the rest at once with HTTP 503
-  and Retry-After: the server never holds more timers than it can.
+  and Retry-After: the server never holds more timers than the machine allows.
 - Oxigraph's timeout stops a query while it is evaluated, not while its results stream: a
   `SELECT *` over a cross join streams for ever. The front cuts any answer that is not
   complete GRACE seconds after the timeout (the connection is closed, so the client sees a
@@ -74,6 +74,13 @@ class _Upstream:
             connection.close()
             raise
         self._idle.put(connection)
+
+    def close(self) -> None:
+        while True:
+            try:
+                self._idle.get_nowait().close()
+            except queue.Empty:
+                return
 
 
 class Front(ThreadingHTTPServer):
@@ -187,3 +194,4 @@ def front(
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+        server.upstream.close()
