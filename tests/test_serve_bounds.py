@@ -220,3 +220,15 @@ def test_the_front_answers_503_past_its_budget(served: Served, budget: int, admi
     assert [status for status, _, _ in answers] == [200] * admitted + [503, 503]
     assert all(retry is not None and int(retry) >= 1 for _, _, retry in answers[admitted:])
     assert answers[-1][1] == b"Too many queries: the server is at its limit; retry later.\n"
+
+
+def test_a_query_after_a_quiet_spell_is_answered(served: Served) -> None:
+    """Oxigraph's server drops a connection left idle past its timeout (3 s here): the
+    front must not send the next query down that connection."""
+    parts = urllib.parse.urlsplit(served.endpoint)
+    for pause in (0, 5, 0):
+        time.sleep(pause)
+        connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=60)
+        with contextlib.closing(connection):
+            status, body, _ = _ask(connection, "ASK {}")
+        assert (status, json.loads(body)["boolean"]) == (200, True)

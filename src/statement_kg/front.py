@@ -29,6 +29,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 _CHUNK = 1 << 16
 GRACE = 2.0
+IDLE = 0.5
 # Headers that belong to one hop of the connection, not to the message (RFC 9110, 7.6.1).
 _HOP = frozenset(
     {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "host"}
@@ -56,29 +57,39 @@ class Admission:
 
 
 class _Upstream:
-    """Kept-alive connections to the server behind the front, one per request in flight."""
+    """Kept-alive connections to the server behind the front, one per request in flight.
+    Oxigraph's server gives up on a connection left idle (and answers the next request on
+    it with an error it wrote meanwhile), so one idle for more than IDLE seconds is closed
+    rather than reused."""
 
     def __init__(self, host: str, port: int, timeout: float) -> None:
         self.host, self.port, self.timeout = host, port, timeout
-        self._idle: queue.LifoQueue[http.client.HTTPConnection] = queue.LifoQueue()
+        self._idle: queue.LifoQueue[tuple[http.client.HTTPConnection, float]] = queue.LifoQueue()
+
+    def _take(self) -> http.client.HTTPConnection:
+        while True:
+            try:
+                connection, since = self._idle.get_nowait()
+            except queue.Empty:
+                return http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+            if time.monotonic() - since <= IDLE:
+                return connection
+            connection.close()
 
     @contextmanager
     def connection(self) -> Iterator[http.client.HTTPConnection]:
-        try:
-            connection = self._idle.get_nowait()
-        except queue.Empty:
-            connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        connection = self._take()
         try:
             yield connection
         except BaseException:
             connection.close()
             raise
-        self._idle.put(connection)
+        self._idle.put((connection, time.monotonic()))
 
     def close(self) -> None:
         while True:
             try:
-                self._idle.get_nowait().close()
+                self._idle.get_nowait()[0].close()
             except queue.Empty:
                 return
 
@@ -104,11 +115,11 @@ class _Relay(BaseHTTPRequestHandler):
 
     def _relay(self) -> None:
         deadline = time.monotonic() + self.server.timeout_s + GRACE
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         wait = self.server.admission.admit()
         if wait:
             self._busy(wait)
             return
-        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP}
         self._started = False
         try:
