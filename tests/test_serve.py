@@ -161,15 +161,17 @@ def test_writable_takes_updates(snapshot: Path, tmp_path: Path) -> None:
     port = free_port()
     process = _serve(snapshot, port, "--writable", temp=tmp_path)
     assert process.stdout is not None
-    banner = [process.stdout.readline() for _ in range(3)]
-    assert banner[1] == f"SPARQL update:   http://127.0.0.1:{port}/update\n"
-    endpoint = Endpoint(f"http://127.0.0.1:{port}/query", f"http://127.0.0.1:{port}/update")
-    endpoint.update("INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }")
-    answer = endpoint.query("ASK { <http://example.org/s> ?p ?o }")
-    assert isinstance(answer, ox.QueryBoolean)
-    assert bool(answer)
-    process.send_signal(signal.SIGINT)
-    out, errors = process.communicate(timeout=30)
+    try:  # a failure on the way must not leave the server running
+        banner = [process.stdout.readline() for _ in range(3)]
+        assert banner[1] == f"SPARQL update:   http://127.0.0.1:{port}/update\n"
+        endpoint = Endpoint(f"http://127.0.0.1:{port}/query", f"http://127.0.0.1:{port}/update")
+        endpoint.update("INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }")
+        answer = endpoint.query("ASK { <http://example.org/s> ?p ?o }")
+        assert isinstance(answer, ox.QueryBoolean)
+        assert bool(answer)
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, errors = process.communicate(timeout=30)
     assert (process.returncode, errors, out[-9:]) == (0, "", "Stopped.\n")
 
 
