@@ -1,21 +1,26 @@
 """A small HTTP proxy on 127.0.0.1 that forwards to a real store and injects one fault into
 the requests it is told to: an HTTP 500, a connection cut in the middle of the upload, an
-answer that never comes, half of an upload passed on as if it were all, or an answer that is
-not what its media type says."""
+answer that never comes, half of an upload passed on as if it were all, an answer that is
+not what its media type says, or one that trickles in a byte at a time and never ends.
+
+No outcome depends on how fast the machine is: a fault that withholds the answer withholds it
+until the proxy closes, so the client's timeout is the only way out, and clients use
+PATIENCE, a timeout no healthy request through the proxy comes near on a loaded machine."""
 
 from __future__ import annotations
 
 import http.client
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-KINDS = ("500", "cut", "slow", "half", "garbage")
+KINDS = ("500", "cut", "slow", "half", "garbage", "trickle")
+# Seconds a client waits: far above any healthy request here, however busy the machine.
+PATIENCE = 10
 
 
 @dataclass
@@ -61,8 +66,9 @@ def _reply(handler: BaseHTTPRequestHandler, status: int, kind: str, body: bytes)
 
 
 @contextmanager
-def fault_proxy(upstream: str, fault: Fault, delay: float = 5.0) -> Iterator[str]:
+def fault_proxy(upstream: str, fault: Fault) -> Iterator[str]:
     """Yields the proxy's base URL; paths are the upstream's (…/query, …/update, …/store)."""
+    closing = threading.Event()
 
     class Handler(BaseHTTPRequestHandler):
         def _handle(self) -> None:
@@ -81,13 +87,29 @@ def fault_proxy(upstream: str, fault: Fault, delay: float = 5.0) -> Iterator[str
             if fault.kind == "500":
                 _reply(self, 500, "text/plain", b"injected fault: the store broke down")
             elif fault.kind == "slow":
-                time.sleep(delay)
+                closing.wait()
                 self.close_connection = True
+            elif fault.kind == "trickle":
+                self._trickle()
             elif fault.kind == "half":
                 lines = body.splitlines(keepends=True)
                 _forward(upstream, self, b"".join(lines[: len(lines) // 2]))
             else:
                 _reply(self, 200, "application/sparql-results+json", b'{"head": {"vars": [')
+
+        def _trickle(self) -> None:
+            """Results that start at once and never end: a byte every tenth of a second."""
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.end_headers()
+            self.wfile.write(b'{"head": {"vars": ["s"]}, "results": {"bindings": [')
+            while not closing.wait(0.1):
+                try:
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                except OSError:
+                    return
+            self.close_connection = True
 
         do_GET = do_POST = do_PUT = do_DELETE = _handle
 
@@ -102,6 +124,7 @@ def fault_proxy(upstream: str, fault: Fault, delay: float = 5.0) -> Iterator[str
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
+        closing.set()
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)

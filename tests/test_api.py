@@ -89,9 +89,7 @@ def test_the_package_exposes_the_api() -> None:
         "unbound",
     ],
 )
-def test_values_are_plain_python(
-    term: ox.NamedNode | ox.Literal | None, expected: object
-) -> None:
+def test_values_are_plain_python(term: ox.NamedNode | ox.Literal | None, expected: object) -> None:
     assert api.value(term) == expected
     assert type(api.value(term)) is type(expected)
 

@@ -66,9 +66,7 @@ CASES = [
 
 
 @pytest.mark.parametrize("make", CASES)
-def test_the_corpus_refuses_it_by_name(
-    make: Make, project_copy: Project, lexicon: Lexicon
-) -> None:
+def test_the_corpus_refuses_it_by_name(make: Make, project_copy: Project, lexicon: Lexicon) -> None:
     path, message = make(project_copy.corpus)
     with pytest.raises(InputError) as caught:
         read_corpus(project_copy.corpus, lexicon)
@@ -76,9 +74,7 @@ def test_the_corpus_refuses_it_by_name(
 
 
 @pytest.mark.parametrize("make", [CASES[3], CASES[4]])
-def test_the_build_ends_with_the_message(
-    make: Make, project_copy: Project, cli: list[str]
-) -> None:
+def test_the_build_ends_with_the_message(make: Make, project_copy: Project, cli: list[str]) -> None:
     path, message = make(project_copy.corpus)
     result = subprocess.run(
         [*cli, "--root", str(project_copy.root), "build"],

@@ -4,7 +4,9 @@ can fail: down, refusing, too slow, cut off, or answering nonsense."""
 
 from __future__ import annotations
 
+import re
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 from rdflib import Graph
 
-from faults import Fault, fault_proxy
+from faults import PATIENCE, Fault, fault_proxy
 from fixture_endpoint import free_port
 from statement_kg.cli import main
 from statement_kg.endpoint import Endpoint, EndpointError
@@ -110,7 +112,7 @@ def test_an_update_is_not_run_as_a_query(base: str) -> None:
 @pytest.fixture(params=["500", "cut", "slow", "garbage"])
 def faulty(request: pytest.FixtureRequest, base: str) -> Iterator[tuple[str, Fault]]:
     fault = Fault(request.param, "GET")
-    with fault_proxy(base, fault, delay=3) as proxy:
+    with fault_proxy(base, fault) as proxy:
         yield f"{proxy}/query", fault
 
 
@@ -119,7 +121,7 @@ def test_every_fault_is_a_clear_error(faulty: tuple[str, Fault]) -> None:
     expected = {
         "500": f"{url}: HTTP 500: injected fault: the store broke down",
         "cut": f"{url}: the connection was cut before an answer came",
-        "slow": f"{url}: no answer within 1 s",
+        "slow": f"{url}: no answer within {PATIENCE} s",
         "garbage": (
             f"{url}: the answer is not valid application/sparql-results+json "
             "(Parser error at line 1 column 20: Unexpected end of file, a value was expected "
@@ -128,6 +130,24 @@ def test_every_fault_is_a_clear_error(faulty: tuple[str, Fault]) -> None:
         ),
     }
     with pytest.raises(EndpointError) as raised:
-        Endpoint(url, timeout=1).query("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+        Endpoint(url, timeout=PATIENCE).query("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
     assert str(raised.value) == expected[fault.kind]
     assert fault.hit == ["/query?query=SELECT+%2A+WHERE+%7B+%3Fs+%3Fp+%3Fo+%7D+LIMIT+1"]
+
+
+def test_the_timeout_bounds_the_whole_answer(base: str) -> None:
+    """A server that streams without end is abandoned after the timeout, not waited on
+    for ever because each read brings a byte in time."""
+    fault = Fault("trickle", "GET")
+    with fault_proxy(base, fault) as proxy:
+        url = f"{proxy}/query"
+        started = time.monotonic()
+        with pytest.raises(EndpointError) as raised:
+            Endpoint(url, timeout=2).query("SELECT * WHERE { ?s ?p ?o }")
+        waited = time.monotonic() - started
+    assert re.fullmatch(
+        re.escape(f"{url}: no complete answer within 2 s (") + r"\d+ bytes received\)",
+        str(raised.value),
+    )
+    assert fault.hit
+    assert 2 <= waited < 60  # bounded; the upper figure allows for a busy machine

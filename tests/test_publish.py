@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from faults import Fault, fault_proxy
+from faults import PATIENCE, Fault, fault_proxy
 from fixture_endpoint import free_port
 from statement_kg.endpoint import Endpoint
 from statement_kg.params import bind, parse_value
@@ -127,7 +127,11 @@ FAULTS = {
         True,
         "{proxy}/store: the connection was cut before an answer came",
     ),
-    "upload timeout": (Fault("slow", "PUT"), True, "{proxy}/store: no answer within 1 s"),
+    "upload timeout": (
+        Fault("slow", "PUT"),
+        True,
+        "{proxy}/store: no answer within " + str(PATIENCE) + " s",
+    ),
     "half uploaded": (
         Fault("half", "PUT"),
         True,
@@ -162,8 +166,8 @@ def test_a_fault_leaves_the_previous_version(
 ) -> None:
     (graph, versions), (fault, gsp, message) = previous, FAULTS[case]
     base = oxigraph_store.query.removesuffix("/query")
-    with fault_proxy(base, fault, delay=2) as proxy:
-        endpoint = Endpoint(f"{proxy}/query", f"{proxy}/update", 1, "POST")
+    with fault_proxy(base, fault) as proxy:
+        endpoint = Endpoint(f"{proxy}/query", f"{proxy}/update", PATIENCE, "POST")
         target = Target(endpoint, graph, f"{proxy}/store" if gsp else None)
         with pytest.raises(PublishError) as raised:
             publish(versions.two, target, lambda line: None)
@@ -181,12 +185,12 @@ def test_a_move_without_an_answer_is_reported_as_unknown(
 ) -> None:
     graph, versions = previous
     base = oxigraph_store.query.removesuffix("/query")
-    with fault_proxy(base, Fault("slow", "POST", b"MOVE"), delay=2) as proxy:
-        target = Target(Endpoint(f"{proxy}/query", f"{proxy}/update", 1, "POST"), graph)
+    with fault_proxy(base, Fault("slow", "POST", b"MOVE")) as proxy:
+        target = Target(Endpoint(f"{proxy}/query", f"{proxy}/update", PATIENCE, "POST"), graph)
         with pytest.raises(PublishError) as raised:
             publish(versions.two, target, lambda line: None)
     assert str(raised.value) == (
-        f"{proxy}/update: no answer within 1 s; whether <{graph}> was replaced is unknown"
+        f"{proxy}/update: no answer within {PATIENCE} s; whether <{graph}> was replaced is unknown"
     )
     _still_version_one(oxigraph_store, graph, versions)
 

@@ -30,8 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCAL_QUERIES = [
     p for p in sorted((ROOT / "queries").glob("*.rq")) if "SERVICE" not in p.read_text("utf-8")
 ]
-# About 10^8 solutions: seconds of work, cut off by the server's 3 s timeout.
-SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"
+# About 10^8 solutions, each compared as strings: minutes of work on any machine, cut off by
+# the server's 3 s timeout.
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(STR(?c) != STR(?f)) }"
 RESULTS = {JSON: ox.QueryResultsFormat.JSON, XML: ox.QueryResultsFormat.XML}
 
 
@@ -89,12 +90,6 @@ def test_an_update_is_refused(served: Served, snapshot_store: ox.Store) -> None:
     answer = Endpoint(served.endpoint).query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     assert isinstance(answer, ox.QuerySolutions)
     assert int(next(answer)["n"].value) == len(snapshot_store)
-
-
-def test_a_client_stops_waiting_for_a_long_query(served: Served) -> None:
-    with pytest.raises(EndpointError) as raised:
-        Endpoint(served.endpoint, timeout=1).query(SLOW)
-    assert str(raised.value) == f"{served.endpoint}: no answer within 1 s"
 
 
 def test_the_server_cuts_off_a_long_query(served: Served) -> None:
@@ -174,15 +169,17 @@ def test_writable_takes_updates(snapshot: Path, tmp_path: Path) -> None:
     port = free_port()
     process = _serve(snapshot, port, "--writable", temp=tmp_path)
     assert process.stdout is not None
-    banner = [process.stdout.readline() for _ in range(3)]
-    assert banner[1] == f"SPARQL update:   http://127.0.0.1:{port}/update\n"
-    endpoint = Endpoint(f"http://127.0.0.1:{port}/query", f"http://127.0.0.1:{port}/update")
-    endpoint.update("INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }")
-    answer = endpoint.query("ASK { <http://example.org/s> ?p ?o }")
-    assert isinstance(answer, ox.QueryBoolean)
-    assert bool(answer)
-    process.send_signal(signal.SIGINT)
-    out, errors = process.communicate(timeout=30)
+    try:  # a failure on the way must not leave the server running
+        banner = [process.stdout.readline() for _ in range(3)]
+        assert banner[1] == f"SPARQL update:   http://127.0.0.1:{port}/update\n"
+        endpoint = Endpoint(f"http://127.0.0.1:{port}/query", f"http://127.0.0.1:{port}/update")
+        endpoint.update("INSERT DATA { <http://example.org/s> <http://example.org/p> 1 }")
+        answer = endpoint.query("ASK { <http://example.org/s> ?p ?o }")
+        assert isinstance(answer, ox.QueryBoolean)
+        assert bool(answer)
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, errors = process.communicate(timeout=30)
     assert (process.returncode, errors, out[-9:]) == (0, "", "Stopped.\n")
 
 

@@ -122,7 +122,7 @@ CURATED_FACTS = {
         True,
     ),
     "value, modifier and event changed": (
-        f"{STATEMENT}/figure/782-787> schema:value 6500.0 ; skg:modifier "
+        f"{STATEMENT}/figure/782-787> schema:value 6500 ; skg:modifier "
         "<https://w3id.org/statement-kg/id/modifier/about> ; skg:concerns "
         "<https://w3id.org/statement-kg/id/event/khojaly-siege> ; prov:wasGeneratedBy ?c . "
         "?c prov:wasAssociatedWith/rdfs:label 'B. Curator'@und ; "
@@ -131,7 +131,7 @@ CURATED_FACTS = {
     ),
     "claim added, curated": (
         f"{STATEMENT}/characterisation/913-919> a skg:CharacterisationClaim ; "
-        "prov:wasGeneratedBy ?c . ?c prov:wasAssociatedWith ?who",
+        "prov:wasGeneratedBy ?c ; skg:curatedBy ?who . ?c prov:wasAssociatedWith ?who",
         True,
     ),
 }

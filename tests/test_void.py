@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, VOID, XSD
 from rdflib.term import Node
 
+from statement_kg.links import DATASETS, dataset_of
 from statement_kg.store import canonical_triples, serialise
 from statement_kg.void import DATASET, DUMPS, LICENCE, void_graph
 
@@ -81,7 +82,6 @@ def test_it_says_what_the_dataset_is(void: Graph) -> None:
     assert title.language == "en"
     assert str(title).startswith("statement-kg")
     assert {str(v) for v in void.objects(DATASET, VOID.vocabulary)} >= {
-        SKG,
         "http://www.w3.org/ns/oa#",
         "http://purl.org/spar/cito/",
         "http://purl.org/dc/terms/",
@@ -113,3 +113,40 @@ def test_the_same_graph_gives_the_same_bytes(graph: Graph, void: Graph) -> None:
     first = void_graph(graph)
     assert serialise(canonical_triples(again), "ttl") == serialise(canonical_triples(first), "ttl")
     assert not any(isinstance(node, BNode) for node in first.all_nodes())
+
+
+def test_our_vocabulary_is_named_by_the_ontology_iri(void: Graph) -> None:
+    ontology = Graph().parse(ROOT / "ontology" / "statement-kg.ttl", format="turtle")
+    (iri,) = ontology.subjects(RDF.type, OWL.Ontology)
+    vocabularies = set(void.objects(DATASET, VOID.vocabulary))
+    assert iri in vocabularies
+    assert URIRef(SKG) not in vocabularies
+
+
+def test_a_linkset_per_dataset_and_predicate(void: Graph, graph: Graph) -> None:
+    expected: Counter[tuple[str, URIRef]] = Counter()
+    for _, predicate, target in graph:
+        external = dataset_of(str(target)) if isinstance(target, URIRef) else None
+        if external is not None and str(predicate) in external.predicates:
+            expected[(external.name, URIRef(str(predicate)))] += 1
+    assert expected
+    found = {}
+    for linkset in void.objects(DATASET, VOID.subset):
+        assert (linkset, RDF.type, VOID.Linkset) in void
+        assert one(void, linkset, VOID.subjectsTarget) == DATASET
+        other = one(void, linkset, VOID.objectsTarget)
+        assert isinstance(other, URIRef)
+        assert (other, RDF.type, VOID.Dataset) in void
+        name = str(other).rsplit("/", 1)[1]
+        count = one(void, linkset, VOID.triples)
+        assert isinstance(count, Literal)
+        assert count.datatype == XSD.integer
+        found[(name, one(void, linkset, VOID.linkPredicate))] = count.toPython()
+    assert found == dict(expected)
+    assert {name for name, _ in found} == {d.name for d in DATASETS}
+
+
+def test_it_describes_itself(void: Graph) -> None:
+    description = URIRef(DUMPS + "void.ttl")
+    assert (description, RDF.type, VOID.DatasetDescription) in void
+    assert one(void, description, FOAF.primaryTopic) == DATASET

@@ -133,4 +133,3 @@ def draft_metadata_command(ctx: click.Context, file: Path, output: Path | None) 
     proposal = draft(text, digest, file.name, file.stem, lexicon)
     atomic_write(target, proposal.yaml.encode("utf-8"))
     click.echo(f"wrote {target} (a draft: check it, then remove 'draft: true')")
-

@@ -130,7 +130,7 @@ def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
             sys.stdout.buffer.write(data)
             return
         atomic_write(output, data)
-    except FileNotFoundError as error:
+    except (FileNotFoundError, ValueError) as error:
         raise click.ClickException(str(error)) from error
     except OSError as error:
         raise os_error(error) from error

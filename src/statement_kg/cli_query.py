@@ -205,8 +205,11 @@ def _embedded(
             if isinstance(result, ox.QueryBoolean):
                 return bool(result)
             return first_rows(result, limit)
-        if fmt not in RESULT_FORMATS:
-            render(result, fmt)  # the error that says which formats fit
+        if fmt not in RESULT_FORMATS or fmt == "xml":
+            # XML is checked whole (a character XML 1.0 cannot carry is refused); otherwise
+            # the error that says which formats fit.
+            sys.stdout.buffer.write(render(result, fmt))
+            return None
         # Streamed: a large answer is written as it comes, never held whole.
         result.serialize(sys.stdout.buffer, RESULT_FORMATS[fmt])
         return None

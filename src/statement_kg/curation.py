@@ -23,9 +23,9 @@ from rdflib.term import URIRef
 
 from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
-from statement_kg.rdf import iris
+from statement_kg.rdf import iris, provenance
 from statement_kg.rdf.namespace import DCTERMS, ID, OA, PROV, RDF, RDFS, XSD
-from statement_kg.rdf.statement import _anchor, statement_graph
+from statement_kg.rdf.statement import anchor_words, statement_graph
 from statement_kg.records import (
     Characterisation,
     Extraction,
@@ -314,7 +314,7 @@ def _record_graph(
         graph.add((curator, RDF.type, PROV.Agent))
         # A name is in no language: "und", as the shapes want every agent's label tagged.
         graph.add((curator, RDFS.label, Literal(correction.who, lang="und")))
-        _anchor(graph, doc_id, node, span)
+        anchor_words(graph, doc_id, node, span)
         if record is None:
             graph.add((node, PROV.invalidated, URIRef(f"{iris.statement(doc_id)}/{quote(key)}")))
         else:
@@ -325,6 +325,7 @@ def _record_graph(
                 record.agent if isinstance(record, Responsibility) else "",
             )
             graph.add((claim, PROV.wasGeneratedBy, node))
+            provenance.curated(graph, claim, curator)
 
 
 def curated_graphs(mappings: Path, extractions: list[Extraction], lexicon: Lexicon) -> list[Graph]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import http.client
 import re
+import time
 import urllib.error
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ from statement_kg.sparql_text import form
 AGENT = f"statement-kg/{__version__}"
 AUTH_SCHEMES = {"basic": BASIC, "digest": DIGEST}
 METHODS = ("GET", "POST")
+_CHUNK = 1 << 16
 # SPARQLWrapper turns these statuses into its own exceptions, keeping only the body.
 _STATUS = {
     QueryBadFormed: 400,
@@ -118,10 +120,21 @@ class Endpoint:
         return sparql
 
     def _send(self, sparql: SPARQLWrapper, url: str) -> tuple[bytes, str]:
-        """The response body and media type, or an EndpointError saying what failed."""
+        """The response body and media type, or an EndpointError saying what failed. The
+        timeout bounds the whole answer, not each read: a server that streams without end
+        (a cross join) is abandoned once `timeout` seconds have passed since the request."""
+        deadline = time.monotonic() + self.timeout
         try:
             with sparql.query().response as response:
-                return response.read(), response.headers.get_content_type()
+                chunks = []
+                while chunk := response.read1(_CHUNK):
+                    chunks.append(chunk)
+                    if time.monotonic() > deadline:
+                        raise EndpointError(
+                            f"{url}: no complete answer within {self.timeout} s "
+                            f"({sum(map(len, chunks))} bytes received)"
+                        )
+                return b"".join(chunks), response.headers.get_content_type()
         except SPARQLWrapperException as error:
             if isinstance(error.__context__, urllib.error.HTTPError):
                 error.__context__.close()  # SPARQLWrapper read it, but left it open

@@ -311,9 +311,7 @@ def _claim_words(mappings: Path) -> ClaimWords:
     return ClaimWords(
         categories={c["id"]: _concept(c) for c in figures.get("categories", [])},
         qualifiers={k: tuple(v) for k, v in figures.get("qualifiers", {}).items()},
-        qualifier_lemmas={
-            k: frozenset(v) for k, v in figures.get("qualifier_lemmas", {}).items()
-        },
+        qualifier_lemmas={k: frozenset(v) for k, v in figures.get("qualifier_lemmas", {}).items()},
         modifiers={k: tuple(v) for k, v in figures.get("modifiers", {}).items()},
         parts=tuple(figures.get("parts", [])),
         not_counted=frozenset(figures.get("not_counted", [])),

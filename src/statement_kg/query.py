@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from statement_kg.xmlsafe import well_formed
+
 RESULT_FORMATS = {
     "csv": ox.QueryResultsFormat.CSV,
     "tsv": ox.QueryResultsFormat.TSV,
@@ -92,4 +94,4 @@ def render(answer: Answer, fmt: str) -> bytes:
         raise ValueError(f"a SELECT or ASK query gives results, not a graph: use {choices}")
     data = answer.serialize(format=RESULT_FORMATS[fmt])
     assert data is not None
-    return data
+    return well_formed(data, "results") if fmt == "xml" else data

@@ -21,15 +21,20 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import FrameType
 from typing import IO
 
+from statement_kg.front import front
 from statement_kg.store import GRAPH_FILES
 
 HOST = "127.0.0.1"
 _STARTUP_SECONDS = 30.0
+# Queries admitted in any timeout-long window: Oxigraph holds a thread per query for the
+# whole timeout; a process aborts at about 15,000, and every thread takes one of the
+# machine's process ids (32,768 on many systems), shared with everything else running.
+BUDGET = 5_000
 
 
 class ServeError(Exception):
@@ -102,12 +107,22 @@ def _said(log: IO[bytes]) -> str:
 
 def _check_free(port: int) -> None:
     """Refuses a port something else listens on: the readiness check would take that
-    something's answers for the server's."""
+    something's answers for the server's. Connections of a server that just stopped (in
+    TIME_WAIT) do not count: the port can be served again at once."""
     with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((HOST, port))
         except OSError as error:
             raise ServeError(f"{HOST}:{port} is in use ({error.strerror})") from error
+
+
+def _private_port() -> int:
+    """A free port for the server behind the front."""
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def start(location: Path, port: int, log: IO[bytes], *, writable: bool, timeout: int) -> Server:
@@ -143,8 +158,15 @@ def stop(server: Server) -> None:
 
 @contextmanager
 def _stop_on_signals() -> Iterator[None]:
+    """The first SIGINT or SIGTERM stops serving; later ones are ignored, so that a second
+    Ctrl-C cannot break off the clean-up (every step of which is bounded in time)."""
+    stopping = False
+
     def handler(signum: int, frame: FrameType | None) -> None:
-        raise _Stopped(signal.Signals(signum).name)
+        nonlocal stopping
+        if not stopping:
+            stopping = True
+            raise _Stopped(signal.Signals(signum).name)
 
     previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
@@ -164,9 +186,12 @@ def run(
     location: Path | None = None,
     writable: bool = False,
     timeout: int = 60,
+    budget: int = BUDGET,
 ) -> None:
     """Loads, serves until SIGINT or SIGTERM, then stops the server and cleans up. Raises
-    ServeError if the server cannot start or stops on its own."""
+    ServeError if the server cannot start or stops on its own. Oxigraph listens on a
+    private port behind the front (front.py), which admits at most `budget` queries in any
+    `timeout` seconds and cuts answers still streaming after `timeout` seconds."""
     _check_free(port)
     with _stop_on_signals(), ExitStack() as stack:
         if location is None:
@@ -174,9 +199,10 @@ def run(
             location = Path(temporary) / "store"
         load(graph_dir, location)
         log = stack.enter_context(tempfile.TemporaryFile())
-        server = start(location, port, log, writable=writable, timeout=timeout)
+        server = start(location, _private_port(), log, writable=writable, timeout=timeout)
         stack.callback(stop, server)
-        announce(server)
+        stack.enter_context(front(port, server.port, HOST, timeout=timeout, budget=budget))
+        announce(replace(server, port=port))
         while server.process.poll() is None:
             time.sleep(0.2)
         raise ServeError(

@@ -14,7 +14,9 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from statement_kg.jsonld import compact
 from statement_kg.rdf.namespace import PREFIXES
+from statement_kg.xmlsafe import well_formed
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -80,9 +82,12 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def serialise(triples: Iterable[ox.Triple], fmt: str) -> bytes:
+    """The triples in a syntax of FORMATS; JSON-LD compact, with a context (jsonld.py)."""
+    if fmt == "jsonld":
+        return compact(triples)
     data = ox.serialize(triples, format=FORMATS[fmt], prefixes=_PREFIXES)
     assert data is not None
-    return data
+    return well_formed(data, "rdf") if fmt == "xml" else data
 
 
 def write_graph(triples: list[ox.Triple], out_dir: Path) -> dict[str, Path]:

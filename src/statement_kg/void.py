@@ -1,7 +1,9 @@
 """The dataset's description (graph/void.ttl), in VoID for SPARQL tools and DCAT for data
 catalogues: what the dataset is and under which licence, how big it is (triples, entities,
-classes and properties, each with counts), which vocabularies it uses, where its dumps are
-and, when one is configured, its SPARQL endpoint.
+classes and properties, each with counts), which vocabularies it uses, where its dumps are,
+which links it holds to which other datasets (a void:Linkset per dataset and predicate), and,
+when one is configured, its SPARQL endpoint. The file describes itself too
+(void:DatasetDescription), as the VoID specification recommends.
 
 Everything is computed from the graph itself, the creation date included (the latest issue
 date of a statement, not the clock), and every node has an IRI, so that the same graph always
@@ -14,8 +16,9 @@ from collections import Counter
 from collections.abc import Iterable
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCAT, VOID
+from rdflib.namespace import DCAT, FOAF, VOID
 
+from statement_kg.links import DOCUMENT_PREDICATES, MATCH_PREDICATES, dataset_of
 from statement_kg.rdf.namespace import BASE, DCTERMS, PREFIXES, RDF, SKG, VOCABULARIES
 from statement_kg.store import FORMATS, GRAPH_FILES
 
@@ -29,6 +32,25 @@ DESCRIPTION = (
     "never as fact."
 )
 LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+VOID_FILE = "void.ttl"
+ONTOLOGY = URIRef(BASE + "ontology")
+# The other datasets the curated links point into: a name, a home page and the start of
+# their IRIs, for the linksets' void:objectsTarget.
+EXTERNAL = {
+    "wikidata": ("Wikidata", "https://www.wikidata.org/", "http://www.wikidata.org/entity/"),
+    "dbpedia": ("DBpedia", "https://www.dbpedia.org/", "http://dbpedia.org/resource/"),
+    "undocs": (
+        "United Nations Official Document System",
+        "https://undocs.org/",
+        "https://undocs.org/",
+    ),
+    "hudoc": (
+        "HUDOC, the case law of the European Court of Human Rights",
+        "https://hudoc.echr.coe.int/",
+        "https://hudoc.echr.coe.int/",
+    ),
+}
+_LINK_PREDICATES = frozenset(URIRef(p) for p in MATCH_PREDICATES | DOCUMENT_PREDICATES)
 _IANA = "https://www.iana.org/assignments/media-types/"
 _NAMESPACES = sorted((str(v._NS) for v in VOCABULARIES), key=len, reverse=True)
 _PREFIX_OF = {str(ns): name for name, ns in PREFIXES.items()}
@@ -88,6 +110,44 @@ def _add_dumps(out: Graph, dataset: URIRef, dumps: str) -> None:
         out.add((distribution, DCTERMS.format, Literal(media)))
 
 
+def _vocabulary(namespace: str) -> URIRef:
+    """Our own terms are named by the ontology's IRI, as ontology/statement-kg.ttl declares
+    it; the reused vocabularies by their namespace."""
+    return ONTOLOGY if namespace == str(SKG._NS) else URIRef(namespace)
+
+
+def _add_linksets(out: Graph, graph: Graph, dataset: URIRef) -> None:
+    """One void:Linkset per external dataset and link predicate, with its triple count."""
+    counts: Counter[tuple[str, URIRef]] = Counter()
+    for _, predicate, target in graph:
+        if isinstance(predicate, URIRef) and predicate in _LINK_PREDICATES:
+            external = dataset_of(str(target)) if isinstance(target, URIRef) else None
+            if external is not None:
+                counts[(external.name, predicate)] += 1
+    for (name, predicate), number in sorted(counts.items()):
+        title, homepage, space = EXTERNAL[name]
+        other = URIRef(f"{dataset}/external/{name}")
+        out.add((other, RDF.type, VOID.Dataset))
+        out.add((other, DCTERMS.title, Literal(title, lang="en")))
+        out.add((other, FOAF.homepage, URIRef(homepage)))
+        out.add((other, VOID.uriSpace, Literal(space)))
+        linkset = URIRef(f"{dataset}/linkset/{name}-{_slug(str(predicate))}")
+        out.add((dataset, VOID.subset, linkset))
+        out.add((linkset, RDF.type, VOID.Linkset))
+        out.add((linkset, VOID.subjectsTarget, dataset))
+        out.add((linkset, VOID.objectsTarget, other))
+        out.add((linkset, VOID.linkPredicate, predicate))
+        out.add((linkset, VOID.triples, Literal(number)))
+
+
+def _describe_itself(out: Graph, dataset: URIRef, dumps: str) -> None:
+    description = URIRef(dumps + VOID_FILE)
+    out.add((description, RDF.type, VOID.DatasetDescription))
+    out.add((description, DCTERMS.title, Literal(f"A VoID description of {TITLE}", lang="en")))
+    out.add((description, FOAF.primaryTopic, dataset))
+    out.add((description, DCTERMS.license, LICENCE))
+
+
 def _count_distinct(nodes: Iterable[object]) -> Literal:
     return Literal(len(set(nodes)))
 
@@ -134,8 +194,10 @@ def void_graph(
     _partitions(out, dataset, "property", properties, VOID.propertyPartition)
     used = {_namespace(str(term)) for term in (*classes, *properties)}
     for namespace in sorted(used):
-        out.add((dataset, VOID.vocabulary, URIRef(namespace)))
+        out.add((dataset, VOID.vocabulary, _vocabulary(namespace)))
     _add_dumps(out, dataset, dumps)
+    _add_linksets(out, graph, dataset)
+    _describe_itself(out, dataset, dumps)
     if sparql_endpoint is not None:
         service = URIRef(f"{dataset}/sparql")
         out.add((dataset, VOID.sparqlEndpoint, URIRef(sparql_endpoint)))

@@ -13,9 +13,9 @@ from statement_kg.records import PartialDate, Span, TimeSpec
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 # "Feb. 25-26, 1992", "3 Mar 2016": abbreviations with or without a full stop ("May" is
 # already whole).
-_MONTHS |= {
-    name.lower(): number for number, name in enumerate(calendar.month_abbr) if name
-} | {"sept": 9}
+_MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name} | {
+    "sept": 9
+}
 _NAMES = sorted(_MONTHS, key=len, reverse=True)
 _MONTH = r"(?P<month>" + "|".join(_NAMES) + r")\.?"
 _MONTH2 = r"(?P<month2>" + "|".join(_NAMES) + r")\.?"

@@ -19,14 +19,16 @@ from statement_kg.rdf.namespace import CITO, DCTERMS, OA, RDF, RDFS, SCHEMA, SKG
 from statement_kg.rdf.reference import date_literal, entity_iri
 from statement_kg.records import Extraction, Span, Voice
 
-Anchor = Callable[[Graph, str, URIRef, Span], None]
+Anchor = Callable[[Graph, str, URIRef, Span, str], None]
 
 
 def number_literal(value: float) -> Literal:
-    """A figure's value as xsd:decimal in its canonical lexical form ("613.0"), the form
-    every RDF library writes back, so graphs compare equal after a round trip."""
-    text = f"{int(value)}.0" if float(value).is_integer() else f"{value:.6f}".rstrip("0")
-    return Literal(text, datatype=XSD.decimal)
+    """A figure's value: a head count or any whole number as xsd:integer ("613"), a
+    fraction as xsd:decimal in its canonical lexical form ("2.5"), the forms every RDF
+    library writes back, so graphs compare equal after a round trip."""
+    if float(value).is_integer():
+        return Literal(str(int(value)), datatype=XSD.integer)
+    return Literal(f"{value:.6f}".rstrip("0"), datatype=XSD.decimal)
 
 
 def _annotation(
@@ -65,7 +67,7 @@ def _figures(graph: Graph, extraction: Extraction, lexicon: Lexicon, anchor: Anc
             graph.add((node, SKG.partOf, iris.annotation(doc_id, "figure", figure.part_of)))
         if figure.concerns is not None:
             graph.add((node, SKG.concerns, entity_iri(lexicon, figure.concerns)))
-        anchor(graph, doc_id, node, figure.span)
+        anchor(graph, doc_id, node, figure.span, "figures")
 
 
 def _characterisations(
@@ -78,7 +80,7 @@ def _characterisations(
         graph.add((node, SKG.term, iris.concept("characterisation", item.term)))
         if item.event is not None:
             graph.add((node, SKG.concerns, entity_iri(lexicon, item.event)))
-        anchor(graph, doc_id, node, item.span)
+        anchor(graph, doc_id, node, item.span, "characterisations")
 
 
 def _responsibilities(
@@ -91,7 +93,7 @@ def _responsibilities(
         graph.add((node, SKG.agent, entity_iri(lexicon, item.agent)))
         graph.add((node, SKG.role, iris.concept("role", item.role)))
         graph.add((node, SKG.concerns, entity_iri(lexicon, item.event)))
-        anchor(graph, doc_id, node, item.span)
+        anchor(graph, doc_id, node, item.span, "responsibility")
 
 
 def _quotations(graph: Graph, extraction: Extraction, lexicon: Lexicon, anchor: Anchor) -> None:
@@ -117,7 +119,7 @@ def _quotations(graph: Graph, extraction: Extraction, lexicon: Lexicon, anchor: 
             graph.add((quotation, SCHEMA.creator, entity_iri(lexicon, item.speaker)))
             graph.add((node, SKG.speaker, entity_iri(lexicon, item.speaker)))
         graph.add((node, OA.hasBody, quotation))
-        anchor(graph, document.id, node, item.span)
+        anchor(graph, document.id, node, item.span, "quotations")
 
 
 def _key(*parts: str) -> str:
@@ -153,7 +155,7 @@ def _articles(graph: Graph, extraction: Extraction, lexicon: Lexicon, anchor: An
         graph.add((node, RDF.type, SKG.Mention))
         graph.add((node, OA.motivatedBy, OA.identifying))
         graph.add((node, OA.hasBody, work))
-        anchor(graph, document.id, node, article.span)
+        anchor(graph, document.id, node, article.span, "articles")
 
 
 def _links(graph: Graph, extraction: Extraction, anchor: Anchor) -> None:
@@ -169,7 +171,7 @@ def _links(graph: Graph, extraction: Extraction, anchor: Anchor) -> None:
         graph.add((node, RDF.type, SKG.Mention))
         graph.add((node, OA.motivatedBy, OA.identifying))
         graph.add((node, OA.hasBody, work))
-        anchor(graph, document.id, node, link.span)
+        anchor(graph, document.id, node, link.span, "links")
 
 
 # The class of a work cited by description, by its kind.
@@ -197,7 +199,7 @@ def _described(graph: Graph, extraction: Extraction, anchor: Anchor) -> None:
         graph.add((node, RDF.type, SKG.Mention))
         graph.add((node, OA.motivatedBy, OA.identifying))
         graph.add((node, OA.hasBody, work))
-        anchor(graph, document.id, node, item.span)
+        anchor(graph, document.id, node, item.span, "described")
 
 
 def claims_graph(graph: Graph, extraction: Extraction, lexicon: Lexicon, anchor: Anchor) -> None:

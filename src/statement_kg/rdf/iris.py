@@ -70,3 +70,16 @@ def work(kind: str, key: str) -> URIRef:
 
 
 DOCUMENT_TYPE_SCHEME = ID["document-type"]
+
+
+def software(name: str, version: str) -> URIRef:
+    return ID[f"software/{quote(name)}/{quote(version)}"]
+
+
+def activity(version: str, rule_name: str) -> URIRef:
+    """The extraction activity of one rule in one release."""
+    return ID[f"activity/extraction/{quote(version)}/{quote(rule_name)}"]
+
+
+def rule(name: str) -> URIRef:
+    return ID[f"rule/{quote(name)}"]

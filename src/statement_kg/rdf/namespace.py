@@ -171,6 +171,7 @@ class SKG(DefinedNamespace):
     agent: URIRef
     role: URIRef
     speaker: URIRef
+    curatedBy: URIRef
 
 
 # Every vocabulary the graph may use: a term outside these fails the vocabulary test.

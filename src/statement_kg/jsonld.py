@@ -1,0 +1,93 @@
+"""Compact JSON-LD for web developers: one `@context` that holds the Web Annotation terms
+(`id`, `type`, `target`, `selector`, `exact`, `start`...) and our prefixes, `type` for
+rdf:type, CURIEs instead of full IRIs, and JSON's own booleans and numbers.
+
+The context is written inline, from the copy shipped in the package, so that reading the
+file never fetches anything. rdflib's JSON-LD serializer compacts; what it leaves as strings
+for terms the context types as integers (`start`, `end`, `ordinal`) becomes a JSON number,
+which the same term definition reads back with its datatype. An xsd:decimal that is not a
+whole number stays a typed value: a JSON fraction would read back as xsd:double. Parsed by
+any JSON-LD 1.1 processor the file gives back exactly the graph (tests/test_jsonld.py)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from importlib import resources
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from statement_kg.rdf.namespace import PREFIXES
+
+_INTEGER_TYPES = frozenset(
+    f"xsd:{name}" for name in ("integer", "nonNegativeInteger", "positiveInteger")
+)
+# Terms of our own whose values are integers of a derived type: a JSON number with them.
+_OWN_TERMS = {"ordinal": {"@id": "skg:ordinal", "@type": "xsd:positiveInteger"}}
+
+
+def web_annotation_context() -> dict[str, Any]:
+    """The Web Annotation context's term definitions that the graph uses, shipped with
+    the package (contexts/web-annotation.jsonld)."""
+    text = (
+        resources.files("statement_kg.contexts")
+        .joinpath("web-annotation.jsonld")
+        .read_text(encoding="utf-8")
+    )
+    context: dict[str, Any] = json.loads(text)["@context"]
+    return context
+
+
+def context() -> list[dict[str, Any]]:
+    """Web Annotation's terms, then our prefixes (ours win where a prefix differs, as
+    schema.org's https namespace does) and our integer-typed terms."""
+    ours: dict[str, Any] = {name: str(namespace) for name, namespace in PREFIXES.items()}
+    ours.update(_OWN_TERMS)
+    return [web_annotation_context(), ours]
+
+
+def _integer_terms(contexts: list[dict[str, Any]]) -> frozenset[str]:
+    return frozenset(
+        term
+        for definitions in contexts
+        for term, definition in definitions.items()
+        if isinstance(definition, dict) and definition.get("@type") in _INTEGER_TYPES
+    )
+
+
+def _native(node: dict[str, Any], integer_terms: frozenset[str]) -> dict[str, Any]:
+    for term in integer_terms & node.keys():
+        value = node[term]
+        node[term] = [int(v) for v in value] if isinstance(value, list) else int(value)
+    return node
+
+
+def _sorted(value: Any) -> Any:
+    """Keys and value lists in a fixed order (the context keeps its own, written order)."""
+    if isinstance(value, dict):
+        return {key: _sorted(value[key]) for key in sorted(value)}
+    if isinstance(value, list):
+        return sorted(
+            (_sorted(item) for item in value), key=lambda v: json.dumps(v, sort_keys=True)
+        )
+    return value
+
+
+def compact(triples: Iterable[ox.Triple]) -> bytes:
+    """The triples as compact JSON-LD, nodes in IRI order and keys sorted, so that the
+    same graph always gives the same bytes."""
+    nt = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    graph = Graph().parse(data=nt, format="nt") if nt else Graph()
+    contexts = context()
+    document = json.loads(graph.serialize(format="json-ld", context=contexts))
+    integer_terms = _integer_terms(contexts)
+    document.pop("@context", None)
+    # rdflib writes a lone node without @graph, and nothing at all for an empty graph.
+    nodes = document.get("@graph", [document] if document else [])
+    nodes = [_native(node, integer_terms) for node in nodes]
+    nodes.sort(key=lambda node: str(node.get("id", "")))
+    nodes = [_sorted(node) for node in nodes]
+    text = json.dumps({"@context": contexts, "@graph": nodes}, ensure_ascii=False, indent=1)
+    return (text + "\n").encode("utf-8")
