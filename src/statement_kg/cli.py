@@ -87,13 +87,47 @@ def main(ctx: click.Context, root: Path) -> None:
     default=None,
     help="The public SPARQL endpoint serving this graph, named in graph/void.ttl.",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Process documents in this many processes.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Process documents on this Dask distributed scheduler (needs statement-kg[dask]).",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Process every document again instead of reusing unchanged results.",
+)
 @click.pass_context
-def build_command(ctx: click.Context, output: Path | None, sparql_endpoint: str | None) -> None:
+def build_command(
+    ctx: click.Context,
+    output: Path | None,
+    sparql_endpoint: str | None,
+    jobs: int,
+    scheduler: str | None,
+    no_cache: bool,
+) -> None:
     """Read corpus/, extract, map to RDF, validate with SHACL and, only if the graph
-    conforms, write graph/ (Turtle, N-Triples, JSON-LD, and its VoID description)."""
+    conforms, write graph/ (Turtle, N-Triples, JSON-LD, and its VoID description).
+    Documents whose inputs are unchanged since the last build are reused from .cache/."""
     project = _project(ctx)
     try:
-        result = build(project, out_dir=output, track=_track, sparql_endpoint=sparql_endpoint)
+        result = build(
+            project,
+            out_dir=output,
+            track=_track,
+            sparql_endpoint=sparql_endpoint,
+            jobs=jobs,
+            scheduler=scheduler,
+            use_cache=not no_cache,
+        )
     except InputError as error:
         raise click.ClickException(f"{error}\nNothing was written.") from error
     except ValidationFailed as failed:
@@ -113,6 +147,10 @@ def build_command(ctx: click.Context, output: Path | None, sparql_endpoint: str 
         out.print(f"  {kind:<18} {count:>7}", highlight=False)
     if result.links is not None:
         out.print(f"Links: {result.links}", highlight=False)
+    out.print(
+        f"Reused {result.reused} of {result.documents} documents unchanged since the last build.",
+        highlight=False,
+    )
     timings = ", ".join(f"{k} {v:.2f} s" for k, v in result.seconds.items())
     out.print(f"Time: {sum(result.seconds.values()):.2f} s ({timings})", highlight=False)
     for path in result.written.values():
