@@ -19,7 +19,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from statement_kg.cache import CACHE_DIR, ResultCache, context_digest, document_key, folder_bytes
-from statement_kg.corpus import read_corpus
+from statement_kg.corpus import MAX_TEXT_BYTES, read_corpus
 from statement_kg.extract.recognise import with_recognised
 from statement_kg.graphdir import locked, replaced
 from statement_kg.lexicon import ENTITIES_FILE, entity_lines, load_lexicon
@@ -132,16 +132,28 @@ def build(
     jobs: int = 1,
     scheduler: str | None = None,
     use_cache: bool = True,
+    max_text_bytes: int = MAX_TEXT_BYTES,
 ) -> BuildResult:
     """Builds, validates and (when `write`) writes the graph and its VoID description
     (naming `sparql_endpoint` when given) into `out_dir` (graph/ by default), holding its
     lock from start to end; raises InputError for a bad input, BuildLocked when another
     build holds the lock, and ValidationFailed for a graph that does not conform, writing
-    nothing. Unchanged documents are taken from the cache unless `use_cache` is False;
-    the rest run in `jobs` processes, or on the Dask `scheduler` when one is given."""
+    nothing (a text over `max_text_bytes` is a bad input). Unchanged documents are taken
+    from the cache unless `use_cache` is False; the rest run in `jobs` processes, or on the
+    Dask `scheduler` when one is given."""
     target = out_dir or project.graph
     with locked(target) if write else nullcontext():
-        return _build(project, target, track, write, sparql_endpoint, jobs, scheduler, use_cache)
+        return _build(
+            project,
+            target,
+            track,
+            write,
+            sparql_endpoint,
+            jobs,
+            scheduler,
+            use_cache,
+            max_text_bytes,
+        )
 
 
 def _build(
@@ -153,6 +165,7 @@ def _build(
     jobs: int,
     scheduler: str | None,
     use_cache: bool,
+    max_text_bytes: int,
 ) -> BuildResult:
     clock = time.perf_counter()
     seconds: dict[str, float] = {}
@@ -164,7 +177,7 @@ def _build(
         clock = now
 
     listed = load_lexicon(project.mappings)
-    documents = read_corpus(project.corpus, listed)
+    documents = read_corpus(project.corpus, listed, max_text_bytes)
     lexicon = with_recognised((d.text for d in documents), listed)
     reference = reference_graph(lexicon)
     links = load_links(project.mappings, lexicon)

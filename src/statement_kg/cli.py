@@ -20,6 +20,7 @@ from statement_kg import __version__, params, publish, serve
 from statement_kg import endpoint as remote
 from statement_kg.build import ValidationFailed, build
 from statement_kg.cli_claims import COMMANDS
+from statement_kg.corpus import MAX_TEXT_BYTES
 from statement_kg.federation import check_endpoint, prepare, redirect
 from statement_kg.lexicon import load_lexicon
 from statement_kg.linker.endpoint import WIKIDATA, Endpoint, EndpointError
@@ -105,6 +106,14 @@ def main(ctx: click.Context, root: Path) -> None:
     is_flag=True,
     help="Process every document again instead of reusing unchanged results.",
 )
+@click.option(
+    "--max-text-size",
+    type=click.IntRange(min=1),
+    default=MAX_TEXT_BYTES,
+    show_default=True,
+    metavar="BYTES",
+    help="Refuse a text larger than this.",
+)
 @click.pass_context
 def build_command(
     ctx: click.Context,
@@ -113,6 +122,7 @@ def build_command(
     jobs: int,
     scheduler: str | None,
     no_cache: bool,
+    max_text_size: int,
 ) -> None:
     """Read corpus/, extract, map to RDF, validate with SHACL and, only if the graph
     conforms, write graph/ (Turtle, N-Triples, JSON-LD, and its VoID description).
@@ -127,6 +137,7 @@ def build_command(
             jobs=jobs,
             scheduler=scheduler,
             use_cache=not no_cache,
+            max_text_bytes=max_text_size,
         )
     except InputError as error:
         raise click.ClickException(f"{error}\nNothing was written.") from error

@@ -22,9 +22,22 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_text(path: Path) -> tuple[str, str]:
-    """The text and its sha256; an InputError when it is not UTF-8 or is empty."""
-    data = path.read_bytes()
+# Texts are read whole and extracted in memory: a limit keeps a stray huge file (or a
+# device that never ends) from exhausting memory. `build --max-text-size` raises it.
+MAX_TEXT_BYTES = 20_000_000
+
+
+def read_text(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> tuple[str, str]:
+    """The text and its sha256; an InputError when it is larger than `max_bytes`, not
+    UTF-8, or empty."""
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(
+            path,
+            f"the text is larger than the limit of {max_bytes:,} bytes; "
+            "raise it with 'statement-kg build --max-text-size BYTES' or split the text",
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -91,12 +104,17 @@ def _metadata(raw: dict[str, Any], path: Path, lexicon: Lexicon) -> Metadata:
     )
 
 
-def read_document(text_path: Path, lexicon: Lexicon, doc_id: str | None = None) -> Document:
+def read_document(
+    text_path: Path,
+    lexicon: Lexicon,
+    doc_id: str | None = None,
+    max_bytes: int = MAX_TEXT_BYTES,
+) -> Document:
     """One document; its id is the file's stem unless given."""
     meta_path = text_path.with_suffix(".yaml")
     if not meta_path.exists():
         raise InputError(text_path, f"no sidecar: {meta_path.name} is missing beside the text")
-    text, digest = read_text(text_path)
+    text, digest = read_text(text_path, max_bytes)
     raw = load(meta_path, SIDECAR_SCHEMA)
     if raw.get("draft"):
         raise InputError(
@@ -133,7 +151,7 @@ def _text_files(root: Path) -> Iterator[Path]:
             )
 
 
-def read_corpus(root: Path, lexicon: Lexicon) -> list[Document]:
+def read_corpus(root: Path, lexicon: Lexicon, max_bytes: int = MAX_TEXT_BYTES) -> list[Document]:
     """Every document under root, in id order; fails on the first bad one."""
     seen: dict[str, Path] = {}
     documents: list[Document] = []
@@ -141,7 +159,7 @@ def read_corpus(root: Path, lexicon: Lexicon) -> list[Document]:
         if path.stem in seen:
             raise InputError(path, f"duplicate document id {path.stem!r}: also {seen[path.stem]}")
         seen[path.stem] = path
-        documents.append(read_document(path, lexicon))
+        documents.append(read_document(path, lexicon, max_bytes=max_bytes))
     if not documents:
         raise InputError(root, "no documents (*.txt with a .yaml sidecar) in the corpus folder")
     return sorted(documents, key=lambda d: d.id)

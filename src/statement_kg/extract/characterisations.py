@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from statement_kg.extract.spans import SentenceIndex, make_span
+from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
 from statement_kg.lexicon import ClaimWords
 from statement_kg.records import Characterisation, Mention, Quotation
 
@@ -43,16 +43,14 @@ def find_characterisations(
     index: SentenceIndex,
 ) -> list[Characterisation]:
     found: list[Characterisation] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     for term in words.terms.values():
         for phrase in term.phrases:
             for match in _rx(rf"(?<!\w)(?:{phrase})(?!\w)").finditer(text):
                 start, end = match.span()
-                if any(a <= start < b for a, b in excluded) or any(
-                    start < b and a < end for a, b in taken
-                ):
+                if any(a <= start < b for a, b in excluded) or taken.overlaps(start, end):
                     continue
-                taken.append((start, end))
+                taken.add(start, end)
                 quoted = next(
                     (q for q in quotations if q.span.start <= start and end <= q.span.end), None
                 )
