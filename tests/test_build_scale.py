@@ -17,12 +17,14 @@ from statement_kg.build import BuildResult, build
 from statement_kg.graphdir import BuildLocked, locked
 from statement_kg.project import Project
 from statement_kg.records import InputError
+from statement_kg.store import STORE_DIR, load_store
 
 DOC = "2023-02-26-vienna-rally-statement"
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    """The dumps of a graph folder (the query database beside them is not byte-stable)."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != STORE_DIR}
 
 
 def _replace_once(path: Path, old: str, new: str) -> None:
@@ -188,3 +190,31 @@ def test_output_holding_other_files_is_refused(project_copy: Project, tmp_path: 
         "write the graph to an empty or new folder"
     )
     assert _files(out) == {"notes.txt": b"mine"}
+
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def _count(store: object) -> int:
+    assert hasattr(store, "query")
+    (row,) = store.query(COUNT)
+    return int(row["n"].value)
+
+
+def test_query_opens_the_builds_database_read_only(project_copy: Project) -> None:
+    result = build(project_copy)
+    store = load_store(project_copy.graph)
+    assert _count(store) == result.triples
+    with pytest.raises(RuntimeError, match="read-write instances"):
+        store.update("INSERT DATA { <http://example.org/a> <http://example.org/b> 1 }")
+
+
+def test_a_dump_changed_after_the_build_is_read_instead(project_copy: Project) -> None:
+    build(project_copy)
+    dump = project_copy.graph / "statements.nt"
+    dump.write_bytes(
+        dump.read_bytes()
+        + b"<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n"
+    )
+    store = load_store(project_copy.graph)
+    assert _count(store) == len(dump.read_bytes().splitlines())

@@ -30,7 +30,14 @@ from statement_kg.rdf.namespace import CITO, RDF, SEM, SKG
 from statement_kg.rdf.reference import entity_iri, reference_graph
 from statement_kg.records import Document
 from statement_kg.runner import Track, run_documents
-from statement_kg.store import GRAPH_FILES, canonical_triples, serialise, write_graph
+from statement_kg.store import (
+    GRAPH_FILES,
+    STORE_DIR,
+    canonical_triples,
+    serialise,
+    write_graph,
+    write_store,
+)
 from statement_kg.validate import Violation, load_shapes, validate_graph
 from statement_kg.void import void_of
 
@@ -217,10 +224,11 @@ def _build(
     outcome.links = summarise(links, lexicon)
     lap("merge")
     if write:
-        names = [*GRAPH_FILES.values(), VOID_FILE]
+        names = [*GRAPH_FILES.values(), VOID_FILE, STORE_DIR]
         description = void_of(triples, sparql_endpoint=sparql_endpoint)
         with replaced(target, names) as staging:
             write_graph(triples, staging)
+            write_store(staging)
             (staging / VOID_FILE).write_bytes(serialise(canonical_triples(description), "ttl"))
         outcome.written = {fmt: target / name for fmt, name in GRAPH_FILES.items()}
         outcome.written["void"] = target / VOID_FILE
