@@ -16,7 +16,7 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.rdf.statement import statement_graph
 from statement_kg.records import Document, Extraction
 from statement_kg.store import canonical_triples, serialise
-from statement_kg.validate import Violation, validate_graph, with_references
+from statement_kg.validate import Violation, add_references, validate_graph
 
 
 @dataclass(frozen=True)
@@ -56,15 +56,13 @@ def process_document(
     descriptions it reaches."""
     extraction = extract(document, context.lexicon)
     graph = statement_graph(extraction, context.lexicon)
+    data = serialise(canonical_triples(graph), "nt")
     violations: tuple[Violation, ...] = ()
     if validate:
+        # The statement's own triples are kept above; the graph now grows into what its
+        # validation needs to see.
+        add_references(graph, context.reference)
         violations = tuple(
-            validate_graph(
-                with_references(graph, context.reference),
-                context.shapes,
-                {document.id: document},
-                context.entities,
-            )
+            validate_graph(graph, context.shapes, {document.id: document}, context.entities)
         )
-    data = serialise(canonical_triples(graph), "nt")
     return DocumentResult(document.id, data, violations, extraction)
