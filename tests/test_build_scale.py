@@ -218,3 +218,9 @@ def test_a_dump_changed_after_the_build_is_read_instead(project_copy: Project) -
     )
     store = load_store(project_copy.graph)
     assert _count(store) == len(dump.read_bytes().splitlines())
+
+
+def test_a_build_without_the_cache_refreshes_it(project_copy: Project, tmp_path: Path) -> None:
+    clean = build(project_copy, out_dir=tmp_path / "clean", use_cache=False)
+    again = build(project_copy, out_dir=tmp_path / "again")
+    assert (clean.reused, again.reused) == (0, clean.documents)

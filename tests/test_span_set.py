@@ -34,6 +34,15 @@ def test_span_set_answers_as_checking_every_range(seed: int) -> None:
             spans.add(start, end)
 
 
+@pytest.mark.parametrize("seed", range(5), ids=lambda s: f"seed-{s}")
+def test_span_set_holds_an_offset_as_any_range_would(seed: int) -> None:
+    rng = random.Random(seed)
+    taken = [(a, a + rng.randint(0, 6)) for a in (rng.randint(0, 80) for _ in range(12))]
+    spans = SpanSet(taken)
+    for offset in range(100):
+        assert spans.holds(offset) == any(a <= offset < b for a, b in taken), (taken, offset)
+
+
 def test_a_text_over_the_limit_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_bytes(b"x" * 101)

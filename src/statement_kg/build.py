@@ -108,22 +108,23 @@ def _counts(triples: Sequence[ox.Triple]) -> dict[str, int]:
 def _results(
     documents: Sequence[Document],
     context: Context,
-    cache: ResultCache | None,
+    cache: ResultCache,
+    reuse: bool,
     digest: str,
     jobs: int,
     scheduler: str | None,
     track: Track[Any],
 ) -> tuple[list[DocumentResult], int]:
-    """Every document's result, from the cache where its inputs are unchanged; the number
-    reused."""
+    """Every document's result, from the cache where its inputs are unchanged (when
+    `reuse`), and the number reused; new results go into the cache either way."""
     keys = [document_key(d, digest) for d in documents]
-    found = [cache.get(k) if cache else None for k in keys]
+    found = [cache.get(k) if reuse else None for k in keys]
     todo = [d for d, r in zip(documents, found, strict=True) if r is None]
     fresh = iter(run_documents(todo, context, jobs=jobs, scheduler=scheduler, track=track))
     results = []
     for key, cached in zip(keys, found, strict=True):
         result = cached or next(fresh)
-        if cache and cached is None and not result.violations:
+        if cached is None and not result.violations:
             cache.put(key, result)
         results.append(result)
     return results, len(documents) - len(todo)
@@ -146,8 +147,8 @@ def build(
     lock from start to end; raises InputError for a bad input, BuildLocked when another
     build holds the lock, and ValidationFailed for a graph that does not conform, writing
     nothing (a text over `max_text_bytes` is a bad input). Unchanged documents are taken
-    from the cache unless `use_cache` is False; the rest run in `jobs` processes, or on the
-    Dask `scheduler` when one is given."""
+    from the cache unless `use_cache` is False (which refreshes it); the rest run in
+    `jobs` processes, or on the Dask `scheduler` when one is given."""
     target = out_dir or project.graph
     with locked(target) if write else nullcontext():
         return _build(
@@ -205,9 +206,9 @@ def _build(
             "\n".join(recognised).encode(),
         ]
     )
-    cache = ResultCache(project.root / CACHE_DIR) if use_cache else None
+    cache = ResultCache(project.root / CACHE_DIR)
     lap("read")
-    results, reused = _results(documents, context, cache, digest, jobs, scheduler, track)
+    results, reused = _results(documents, context, cache, use_cache, digest, jobs, scheduler, track)
     lap("documents")
     by_id = {d.id: d for d in documents}
     violations = validate_graph(reference, shapes, by_id, entities)
@@ -233,7 +234,6 @@ def _build(
         outcome.written = {fmt: target / name for fmt, name in GRAPH_FILES.items()}
         outcome.written["void"] = target / VOID_FILE
         lap("write")
-    if cache:
-        cache.prune()
+    cache.prune()
     outcome.seconds = seconds
     return outcome

@@ -104,7 +104,7 @@ def main(ctx: click.Context, root: Path) -> None:
 @click.option(
     "--no-cache",
     is_flag=True,
-    help="Process every document again instead of reusing unchanged results.",
+    help="Process every document again instead of reusing unchanged results (and refresh them).",
 )
 @click.option(
     "--max-text-size",

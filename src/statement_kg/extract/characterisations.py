@@ -44,11 +44,12 @@ def find_characterisations(
 ) -> list[Characterisation]:
     found: list[Characterisation] = []
     taken = SpanSet()
+    outside = SpanSet(excluded)
     for term in words.terms.values():
         for phrase in term.phrases:
             for match in _rx(rf"(?<!\w)(?:{phrase})(?!\w)").finditer(text):
                 start, end = match.span()
-                if any(a <= start < b for a, b in excluded) or taken.overlaps(start, end):
+                if outside.holds(start) or taken.overlaps(start, end):
                     continue
                 taken.add(start, end)
                 quoted = next(

@@ -73,6 +73,10 @@ class SpanSet:
         index = bisect_left(self._starts, end) - 1
         return index >= 0 and start < self._ends[index]
 
+    def holds(self, offset: int) -> bool:
+        """Whether a taken range holds the character at `offset`."""
+        return self.overlaps(offset, offset + 1)
+
     def add(self, start: int, end: int) -> None:
         """Takes [start, end), merged with the ranges it overlaps."""
         low = bisect_left(self._ends, start + 1)
