@@ -1,81 +1,181 @@
-"""Times the command line's start, build, validation and the shipped queries on the corpus
-and on a synthetic corpus, and compares rdflib's own store with Oxigraph for parsing,
-serialising and querying.
+"""Measures the build at scale on a synthetic corpus of distinct statements (see
+statement_kg.synthetic): CPU per statement per stage, a clean build, an incremental rebuild
+after one document changes, `--jobs 2` against `--jobs 1`, peak memory, the naive pipeline
+(one rdflib graph, pyshacl over all of it, rdflib writers) for the ratio, extraction time
+against text length, command start-up and the shipped queries on the persistent store.
 
-    python benchmarks/bench.py [--statements 1000] [--repeat 3] [--startup-only]
+    python benchmarks/bench.py [--statements 1000] [--naive 100] [--text-mb 0.1 1 10]
 
-Figures are medians of --repeat runs, measured side by side in one process, so that their
-ratios hold on a shared, noisy machine even when the absolute times do not.
+Builds run as `statement-kg` processes, so their wall time, CPU time and peak memory are the
+command's own. The machine may be shared: CPU time is the steadier figure.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
-import shutil
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
-import pyoxigraph as ox
-import yaml
+from pyshacl import validate
 from rdflib import Graph
-from rdflib.plugins.sparql.sparql import NotBoundError
 
-from statement_kg.build import build
+from statement_kg.corpus import read_corpus
+from statement_kg.extract import extract
+from statement_kg.extract.recognise import with_recognised
 from statement_kg.federation import services
+from statement_kg.lexicon import load_lexicon
 from statement_kg.project import Project
+from statement_kg.rdf.reference import reference_graph
+from statement_kg.rdf.statement import statement_graph
+from statement_kg.records import Document
+from statement_kg.store import canonical_triples, load_store, serialise
+from statement_kg.synthetic import generate
+from statement_kg.validate import add_references, load_shapes, validate_graph
 
 ROOT = Path(__file__).resolve().parent.parent
+CLI = str(Path(sys.executable).parent / "statement-kg")
 
 
-def median_seconds(action: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    cpu: float
+    peak_mb: float
 
 
-def synthetic_project(target: Path, statements: int) -> Project:
-    """A project whose corpus repeats the real documents under new ids, each text made
-    unique by a first line of its own, with the mappings and shapes of the real one."""
-    for part in ("mappings", "ontology"):
-        shutil.copytree(ROOT / part, target / part)
-    corpus = target / "corpus"
-    corpus.mkdir()
-    sources = sorted((ROOT / "corpus").glob("*.txt"))
-    for index in range(statements):
-        source = sources[index % len(sources)]
-        data = f"Synthetic statement {index}\n".encode() + source.read_bytes()
-        sidecar = yaml.safe_load(source.with_suffix(".yaml").read_text(encoding="utf-8"))
-        sidecar["sha256"] = hashlib.sha256(data).hexdigest()
-        name = f"synthetic-{index:05d}"
-        (corpus / f"{name}.txt").write_bytes(data)
-        (corpus / f"{name}.yaml").write_text(yaml.safe_dump(sidecar), encoding="utf-8")
-    return Project(target)
+def run(*args: str) -> Run:
+    """Runs a command to its end: wall and CPU seconds, peak resident memory."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        assert process.stderr is not None
+        raise SystemExit(f"{' '.join(args)} failed: {process.stderr.read().decode()}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def report_build(label: str, project: Project, out: Path, repeat: int) -> None:
-    runs = [build(project, out_dir=out) for _ in range(repeat)]
-    stages = {k: statistics.median(r.seconds[k] for r in runs) for k in runs[0].seconds}
-    total = sum(stages.values())
-    print(f"\n## build: {label} ({runs[0].documents} statements, {runs[0].triples} triples)")
-    for stage, seconds in stages.items():
-        print(f"  {stage:<10} {seconds:8.2f} s")
-    print(
-        f"  {'total':<10} {total:8.2f} s   "
-        f"({1000 * total / runs[0].documents:.1f} ms per statement, "
-        f"validation {1000 * stages['validate'] / runs[0].documents:.1f} ms per statement)"
+def build_run(root: Path, *options: str) -> Run:
+    return run(CLI, "--root", str(root), "build", *options)
+
+
+T = TypeVar("T")
+
+
+def cpu(action: Callable[[], object]) -> float:
+    start = time.process_time()
+    action()
+    return time.process_time() - start
+
+
+def timed(spent: dict[str, float], name: str, action: Callable[[], T]) -> T:
+    start = time.process_time()
+    value = action()
+    spent[name] = spent.get(name, 0.0) + time.process_time() - start
+    return value
+
+
+def _dump(graph: Graph) -> bytes:
+    return serialise(canonical_triples(graph), "nt")
+
+
+def stages(project: Project) -> dict[str, float]:
+    """CPU seconds per statement of each stage of the per-document function."""
+    listed = load_lexicon(project.mappings)
+    spent: dict[str, float] = {}
+    start = time.process_time()
+    documents = read_corpus(project.corpus, listed)
+    lexicon = with_recognised((d.text for d in documents), listed)
+    reference = reference_graph(lexicon)
+    shapes = load_shapes(project.shapes)
+    spent["read"] = time.process_time() - start
+    for d in documents:
+        found = timed(spent, "extract", partial(extract, d, lexicon))
+        graph = timed(spent, "to RDF", partial(statement_graph, found, lexicon))
+        timed(spent, "serialise", partial(_dump, graph))
+        timed(spent, "references", partial(add_references, graph, reference))
+        timed(spent, "validate", partial(validate_graph, graph, shapes, {d.id: d}))
+    return {k: v / len(documents) for k, v in spent.items()}
+
+
+def naive(project: Project, out: Path) -> float:
+    """The naive pipeline: one rdflib graph, pyshacl over all of it, rdflib's writers."""
+
+    def pipeline() -> None:
+        listed = load_lexicon(project.mappings)
+        documents = read_corpus(project.corpus, listed)
+        lexicon = with_recognised((d.text for d in documents), listed)
+        graph = reference_graph(lexicon)
+        for document in documents:
+            graph += statement_graph(extract(document, lexicon), lexicon)
+        conforms, _, _ = validate(graph, shacl_graph=load_shapes(project.shapes))
+        assert conforms
+        out.mkdir(parents=True, exist_ok=True)
+        for fmt, name in (("turtle", "a.ttl"), ("nt", "a.nt"), ("json-ld", "a.jsonld")):
+            graph.serialize(out / name, format=fmt, encoding="utf-8")
+
+    return cpu(pipeline)
+
+
+def change_one(project: Path) -> None:
+    """Changes one text (and its sidecar's hash), as a curator's fix would."""
+    text = min((project / "corpus").glob("*.txt"))
+    old = text.read_bytes()
+    new = old + b"\nCorrected on review.\n"
+    text.write_bytes(new)
+    sidecar = text.with_suffix(".yaml")
+    body = sidecar.read_text(encoding="utf-8")
+    sidecar.write_text(
+        body.replace(hashlib.sha256(old).hexdigest(), hashlib.sha256(new).hexdigest()),
+        encoding="utf-8",
     )
 
 
+def extraction_scaling(sizes_mb: Sequence[float]) -> list[tuple[float, float]]:
+    """CPU seconds of extraction for texts of the given sizes, made of corpus texts."""
+    listed = load_lexicon(ROOT / "mappings")
+    base = read_corpus(ROOT / "corpus", listed)
+    joined = "\n\n".join(d.text for d in base)
+    found = []
+    for size in sizes_mb:
+        text = (joined * (int(size * 1_000_000 / len(joined)) + 1))[: int(size * 1_000_000)]
+        document = Document(
+            "scaling", base[0].text_path, base[0].meta_path, text, "0" * 64, base[0].meta
+        )
+        lexicon = with_recognised([text], listed)
+        found.append((size, cpu(partial(extract, document, lexicon))))
+    return found
+
+
+def query_times(graph: Path, repeat: int) -> list[tuple[str, float]]:
+    store = load_store(graph)
+    times = []
+    for query in sorted((ROOT / "queries").glob("*.rq")):
+        text = query.read_text(encoding="utf-8")
+        if services(text):
+            continue
+        samples = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            for _ in store.query(text):  # type: ignore[union-attr]
+                pass
+            samples.append(time.perf_counter() - start)
+        times.append((query.stem, statistics.median(samples)))
+    return times
+
+
+# Whole command-line runs on the corpus, as a user sees them: the interpreter's start,
+# imports, loading graph/ and the answer.
 STARTUP = {
     "statement-kg --help": ["--help"],
     "statement-kg query --list": ["query", "--list"],
@@ -93,106 +193,81 @@ STARTUP = {
 
 
 def report_startup(repeat: int) -> None:
-    """Wall time of whole command-line runs on the corpus, as a user sees them: the
-    interpreter's start, imports, loading graph/ and the answer."""
     script = Path(sys.executable).parent / "statement-kg"
     print(f"\n## command line, end to end on the corpus, median of {repeat}")
-    for label, args in STARTUP.items():
-
-        def once(args: list[str] = args) -> None:
+    for label, arguments in STARTUP.items():
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
             subprocess.run(
-                [str(script), "--root", str(ROOT), *args], check=True, capture_output=True
+                [str(script), "--root", str(ROOT), *arguments], check=True, capture_output=True
             )
-
-        print(f"  {label:<64} {median_seconds(once, repeat) * 1000:8.0f} ms")
-
-
-def _oxigraph_rows(store: ox.Store, text: str) -> int:
-    result = store.query(text)
-    assert isinstance(result, ox.QuerySolutions)
-    return sum(1 for _ in result)
-
-
-def _rdflib_rows(graph: Graph, text: str) -> int:
-    return sum(1 for _ in graph.query(text))
-
-
-def report_queries(label: str, nt: Path, repeat: int, with_rdflib: bool) -> None:
-    """Each shipped query in Oxigraph and, where it finishes in reasonable time, rdflib."""
-    queries = sorted((ROOT / "queries").glob("*.rq"))
-    rdf = Graph().parse(nt, format="nt") if with_rdflib else None
-    store = ox.Store()
-    store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
-    print(f"\n## queries: {label} ({len(store)} triples), median of {repeat}")
-    print(f"  {'query':<42} {'rdflib':>10} {'oxigraph':>10} {'ratio':>7}")
-    for query in queries:
-        text = query.read_text(encoding="utf-8")
-        if services(text):
-            # A federated query would time a remote endpoint, not the store, and load it.
-            print(f"  {query.stem:<42} {'federated: not timed':>21}")
-            continue
-        fast = median_seconds(partial(_oxigraph_rows, store, text), repeat)
-        if rdf is None:
-            print(f"  {query.stem:<42} {'-':>10} {fast * 1000:8.1f}ms")
-            continue
-        try:
-            slow = median_seconds(partial(_rdflib_rows, rdf, text), repeat)
-        except NotBoundError as error:
-            # rdflib cannot aggregate over an unbound OPTIONAL value; Oxigraph can.
-            print(f"  {query.stem:<42} {'fails':>10} {fast * 1000:8.1f}ms   ({error})")
-            continue
-        print(f"  {query.stem:<42} {slow * 1000:8.1f}ms {fast * 1000:8.1f}ms {slow / fast:6.0f}x")
-
-
-def report_io(label: str, nt: Path, repeat: int) -> None:
-    print(f"\n## parse and serialise: {label}, median of {repeat}")
-    rdf_parse = median_seconds(lambda: Graph().parse(nt, format="nt"), repeat)
-    ox_parse = median_seconds(
-        lambda: list(ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES)), repeat
-    )
-    graph = Graph().parse(nt, format="nt")
-    triples = [q.triple for q in ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES)]
-    rdf_ttl = median_seconds(lambda: graph.serialize(format="turtle"), repeat)
-    ox_ttl = median_seconds(lambda: ox.serialize(triples, format=ox.RdfFormat.TURTLE), repeat)
-    print(
-        f"  parse N-Triples   rdflib {rdf_parse:7.2f} s  oxigraph {ox_parse:7.2f} s  "
-        f"{rdf_parse / ox_parse:5.1f}x"
-    )
-    print(
-        f"  write Turtle      rdflib {rdf_ttl:7.2f} s  oxigraph {ox_ttl:7.2f} s  "
-        f"{rdf_ttl / ox_ttl:5.1f}x"
-    )
+            times.append(time.perf_counter() - start)
+        print(f"  {label:<64} {statistics.median(times) * 1000:8.0f} ms")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--statements", type=int, default=1000, help="size of the synthetic corpus (default 1000)"
-    )
-    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (default 3)")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[1])
+    parser.add_argument("--statements", type=int, default=1000, help="main size (1000)")
+    parser.add_argument("--naive", type=int, default=100, help="size for the naive pipeline")
+    parser.add_argument("--text-mb", type=float, nargs="*", default=[0.1, 1.0, 10.0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs per query figure")
     parser.add_argument(
         "--startup-only", action="store_true", help="only time the command line's start"
     )
     args = parser.parse_args()
-    report_startup(max(args.repeat, 5))
+    report_startup(args.repeat)
     if args.startup_only:
         return
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        report_build("corpus", Project(ROOT), work / "corpus-graph", args.repeat)
-        report_queries("corpus", ROOT / "graph" / "statements.nt", args.repeat, True)
-        small = max(1, args.statements // 10)
-        for size in (small, args.statements):
-            project = synthetic_project(work / f"synthetic-{size}", size)
-            out = work / f"synthetic-{size}-graph"
-            report_build(f"synthetic, {size}", project, out, 1 if size > small else args.repeat)
-        # rdflib side by side on the smaller graph only: on the larger one its Turtle writer
-        # and some queries run for many minutes (see README, "Performance").
-        small_nt = work / f"synthetic-{small}-graph" / "statements.nt"
-        report_io(f"synthetic, {small}", small_nt, args.repeat)
-        report_queries(f"synthetic, {small}", small_nt, 1, True)
-        large_nt = work / f"synthetic-{args.statements}-graph" / "statements.nt"
-        report_queries(f"synthetic, {args.statements}", large_nt, args.repeat, False)
+        size = args.statements
+        project = work / f"synthetic-{size}"
+        generate(ROOT, project, size)
+        print(f"# synthetic corpus: {size} distinct statements")
+
+        per = stages(Project(project))
+        print("\n## CPU per statement, per stage (ms)")
+        for name, seconds in per.items():
+            print(f"  {name:<12} {seconds * 1000:8.1f}")
+        rest = sum(per.values()) - per["extract"]
+        print(f"  {'all but extraction':<18} {rest * 1000:8.1f}")
+
+        one = build_run(project, "--no-cache", "--jobs", "1")
+        two = build_run(project, "--no-cache", "--jobs", "2")
+        change_one(project)
+        again = build_run(project, "--jobs", "1")
+        triples = sum(1 for _ in (project / "graph" / "statements.nt").open("rb"))
+        print(f"\n## build ({triples:,} triples)")
+        print(
+            f"  clean, --jobs 1   {one.wall:8.1f} s wall {one.cpu:8.1f} s CPU {one.peak_mb:7.0f} MB"
+        )
+        print(
+            f"  clean, --jobs 2   {two.wall:8.1f} s wall {two.cpu:8.1f} s CPU {two.peak_mb:7.0f} MB"
+        )
+        print(f"  speed-up of --jobs 2 over --jobs 1: {one.wall / two.wall:.2f}x (wall)")
+        print(f"  rebuild after one document changed: {again.wall:.1f} s wall")
+
+        small = work / f"synthetic-{args.naive}"
+        generate(ROOT, small, args.naive, seed=1)
+        ours = build_run(small, "--no-cache")
+        theirs = naive(Project(small), work / "naive")
+        print(f"\n## naive pipeline at {args.naive} statements (CPU)")
+        print(f"  naive {theirs:8.1f} s   build {ours.cpu:8.1f} s   ratio {theirs / ours.cpu:.1f}x")
+
+        print("\n## extraction against text length (CPU)")
+        for mb, seconds in extraction_scaling(args.text_mb):
+            print(f"  {mb:6.1f} MB {seconds:8.2f} s  {seconds / mb:8.2f} s/MB")
+
+        graph = project / "graph"
+        print(f"\n## start-up and queries on the persistent store ({triples:,} triples)")
+        print(f"  statement-kg --help        {run(CLI, '--help').wall:6.2f} s")
+        count = run(
+            CLI, "--root", str(project), "query", "--query", "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
+        )
+        print(f"  statement-kg query (count) {count.wall:6.2f} s")
+        for name, seconds in query_times(graph, args.repeat):
+            print(f"  {name:<44} {seconds * 1000:8.1f} ms")
 
 
 if __name__ == "__main__":

@@ -58,9 +58,10 @@ def store(project: Project) -> ox.Store:
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Project:
-    """A copy of the project's inputs and graph/, to break on purpose."""
+    """A copy of the project's inputs and graph/'s committed files, to break on purpose (the
+    git-ignored database a local build leaves beside them is not part of it)."""
     for part in ("corpus", "mappings", "ontology", "graph"):
-        shutil.copytree(ROOT / part, tmp_path / part)
+        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns(".store"))
     return Project(tmp_path)
 
 

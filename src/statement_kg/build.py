@@ -1,36 +1,50 @@
-"""The pipeline: corpus -> extract -> RDF -> validate -> graph/. Nothing is written unless
-the whole graph conforms to the shapes."""
+"""The pipeline: corpus -> per-document results -> the corpus-wide step -> graph/.
+
+Each document goes through `pipeline.process_document` (cached, and in parallel when
+asked); what needs the whole corpus (the lexicon with every recognised entity, the
+reference descriptions, counts, the dataset description) is done here once. Nothing is
+written unless every document and the reference data conform to the shapes, and graph/ is
+replaced as a whole."""
 
 from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from rdflib import Graph
+import pyoxigraph as ox
 
-from statement_kg.corpus import read_corpus
-from statement_kg.curation import curated_graphs
-from statement_kg.extract import extract
+from statement_kg.cache import CACHE_DIR, ResultCache, context_digest, document_key, folder_bytes
+from statement_kg.corpus import MAX_TEXT_BYTES, read_corpus
+from statement_kg.curation import check_documents, load_corrections
 from statement_kg.extract.recognise import with_recognised
+from statement_kg.graphdir import locked, replaced
 from statement_kg.lexicon import ENTITIES_FILE, entity_lines, load_lexicon
 from statement_kg.links import LinkSummary, add_links, load_links, summarise
+from statement_kg.pipeline import Context, DocumentResult
 from statement_kg.project import Project
 from statement_kg.rdf import iris
 from statement_kg.rdf.namespace import CITO, RDF, SEM, SKG
 from statement_kg.rdf.reference import entity_iri, reference_graph
-from statement_kg.store import atomic_write, canonical_triples, serialise, write_graph
-from statement_kg.validate import Violation, load_shapes, validate_all
-from statement_kg.void import void_graph
+from statement_kg.records import Document
+from statement_kg.runner import Track, run_documents
+from statement_kg.store import (
+    GRAPH_FILES,
+    STORE_DIR,
+    canonical_triples,
+    serialise,
+    write_graph,
+    write_store,
+)
+from statement_kg.validate import Violation, load_shapes, validate_graph
+from statement_kg.void import void_of
 
-T = TypeVar("T")
-Track = Callable[[Sequence[T], str], Iterable[T]]
 
-
-def no_progress(items: Sequence[T], description: str) -> Iterable[T]:
+def no_progress(items: Sequence[Any], description: str) -> Sequence[Any]:
     return items
 
 
@@ -51,34 +65,77 @@ class BuildResult:
     seconds: dict[str, float] = field(default_factory=dict)
     written: dict[str, Path] = field(default_factory=dict)
     links: LinkSummary | None = None
+    reused: int = 0
 
 
-def _counts(graph: Graph) -> dict[str, int]:
-    types = Counter(graph.objects(None, RDF.type))
-    citations = sum(
-        1
-        for p in (CITO.citesAsAuthority, CITO.citesAsEvidence, CITO.citesForInformation)
-        for _ in graph.triples((None, p, None))
-    )
-    own = iris.concept("voice", "own")
-    reported = sum(
-        1
-        for claim in graph.subjects(RDF.type, SKG.CharacterisationClaim)
-        if (claim, SKG.voice, own) not in graph
-    )
+def _node(term: Any) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+_TYPE = _node(RDF.type)
+_CITES = {_node(p) for p in (CITO.citesAsAuthority, CITO.citesAsEvidence, CITO.citesForInformation)}
+_VOICE = _node(SKG.voice)
+_OWN = _node(iris.concept("voice", "own"))
+_CHARACTERISATION = _node(SKG.CharacterisationClaim)
+_DATES = _node(SKG.dates)
+
+
+def _counts(triples: Sequence[ox.Triple]) -> dict[str, int]:
+    types: Counter[ox.NamedNode] = Counter()
+    citations = 0
+    dated: set[object] = set()
+    characterisations: set[object] = set()
+    own: set[object] = set()
+    for t in triples:
+        if t.predicate == _TYPE and isinstance(t.object, ox.NamedNode):
+            types[t.object] += 1
+            if t.object == _CHARACTERISATION:
+                characterisations.add(t.subject)
+        elif t.predicate in _CITES:
+            citations += 1
+        elif t.predicate == _VOICE and t.object == _OWN:
+            own.add(t.subject)
+        elif t.predicate == _DATES:
+            dated.add(t.object)
+    reported = len(characterisations - own)
     return {
-        "entity mentions": types[SKG.Mention],
-        "date mentions": types[SKG.DateMention],
-        "dated events": len(set(graph.objects(None, SKG.dates))),
+        "entity mentions": types[_node(SKG.Mention)],
+        "date mentions": types[_node(SKG.DateMention)],
+        "dated events": len(dated),
         "citations": citations,
-        "anniversaries": types[SKG.Anniversary],
-        "events": types[SEM.Event],
-        "figures": types[SKG.FigureClaim],
-        "characterisations": types[SKG.CharacterisationClaim] - reported,
+        "anniversaries": types[_node(SKG.Anniversary)],
+        "events": types[_node(SEM.Event)],
+        "figures": types[_node(SKG.FigureClaim)],
+        "characterisations": types[_node(SKG.CharacterisationClaim)] - reported,
         "reported or denied terms": reported,
-        "responsibility": types[SKG.ResponsibilityClaim],
-        "quotations": types[SKG.QuotationClaim],
+        "responsibility": types[_node(SKG.ResponsibilityClaim)],
+        "quotations": types[_node(SKG.QuotationClaim)],
     }
+
+
+def _results(
+    documents: Sequence[Document],
+    context: Context,
+    cache: ResultCache,
+    reuse: bool,
+    digest: str,
+    jobs: int,
+    scheduler: str | None,
+    track: Track[Any],
+) -> tuple[list[DocumentResult], int]:
+    """Every document's result, from the cache where its inputs are unchanged (when
+    `reuse`), and the number reused; new results go into the cache either way."""
+    keys = [document_key(d, digest) for d in documents]
+    found = [cache.get(k) if reuse else None for k in keys]
+    todo = [d for d, r in zip(documents, found, strict=True) if r is None]
+    fresh = iter(run_documents(todo, context, jobs=jobs, scheduler=scheduler, track=track))
+    results = []
+    for key, cached in zip(keys, found, strict=True):
+        result = cached or next(fresh)
+        if cached is None and not result.violations:
+            cache.put(key, result)
+        results.append(result)
+    return results, len(documents) - len(todo)
 
 
 def build(
@@ -87,10 +144,45 @@ def build(
     track: Track[Any] = no_progress,
     write: bool = True,
     sparql_endpoint: str | None = None,
+    *,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    use_cache: bool = True,
+    max_text_bytes: int = MAX_TEXT_BYTES,
 ) -> BuildResult:
     """Builds, validates and (when `write`) writes the graph and its VoID description
-    (naming `sparql_endpoint` when given); raises InputError for a bad input and
-    ValidationFailed for a graph that does not conform, writing nothing."""
+    (naming `sparql_endpoint` when given) into `out_dir` (graph/ by default), holding its
+    lock from start to end; raises InputError for a bad input, BuildLocked when another
+    build holds the lock, and ValidationFailed for a graph that does not conform, writing
+    nothing (a text over `max_text_bytes` is a bad input). Unchanged documents are taken
+    from the cache unless `use_cache` is False (which refreshes it); the rest run in
+    `jobs` processes, or on the Dask `scheduler` when one is given."""
+    target = out_dir or project.graph
+    with locked(target) if write else nullcontext():
+        return _build(
+            project,
+            target,
+            track,
+            write,
+            sparql_endpoint,
+            jobs,
+            scheduler,
+            use_cache,
+            max_text_bytes,
+        )
+
+
+def _build(
+    project: Project,
+    target: Path,
+    track: Track[Any],
+    write: bool,
+    sparql_endpoint: str | None,
+    jobs: int,
+    scheduler: str | None,
+    use_cache: bool,
+    max_text_bytes: int,
+) -> BuildResult:
     clock = time.perf_counter()
     seconds: dict[str, float] = {}
 
@@ -101,38 +193,57 @@ def build(
         clock = now
 
     listed = load_lexicon(project.mappings)
-    documents = read_corpus(project.corpus, listed)
+    documents = read_corpus(project.corpus, listed, max_text_bytes)
     lexicon = with_recognised((d.text for d in documents), listed)
-    lap("read")
-    extractions = [extract(d, lexicon) for d in track(documents, "extracting")]
-    statements = curated_graphs(project.mappings, extractions, lexicon)
+    corrections = load_corrections(project.mappings)
+    check_documents(project.mappings, corrections, lexicon, {d.id for d in documents})
     reference = reference_graph(lexicon)
     links = load_links(project.mappings, lexicon)
     add_links(reference, links, lexicon)
-    lap("extract")
     shapes = load_shapes(project.shapes)
-    by_id = {d.id: d for d in documents}
     entities = {
         str(entity_iri(lexicon, entity_id)): f"{project.mappings / ENTITIES_FILE}:{line}"
         for entity_id, line in entity_lines(project.mappings).items()
         if entity_id in lexicon.entities
     }
-    violations = validate_all(track(statements, "validating"), reference, shapes, by_id, entities)
-    lap("validate")
+    context = Context(lexicon, reference, shapes, entities, tuple(corrections), project.mappings)
+    reference_triples = canonical_triples(reference)
+    recognised = sorted(repr(e) for e in lexicon.entities.values() if e.recognised)
+    digest = context_digest(
+        [
+            *folder_bytes(project.mappings, project.shapes.parent),
+            serialise(reference_triples, "nt"),
+            "\n".join(recognised).encode(),
+        ]
+    )
+    cache = ResultCache(project.root / CACHE_DIR)
+    lap("read")
+    results, reused = _results(documents, context, cache, use_cache, digest, jobs, scheduler, track)
+    lap("documents")
+    by_id = {d.id: d for d in documents}
+    violations = validate_graph(reference, shapes, by_id, entities)
+    for result in results:
+        # A broken reference entity shows in every statement that reaches it: report it once.
+        violations.extend(v for v in result.violations if v not in violations)
     if violations:
         raise ValidationFailed(violations)
-    full = Graph()
-    for part in (reference, *statements):
-        for triple in part:
-            full.add(triple)
-    result = BuildResult(len(documents), len(full), _counts(full))
-    result.links = summarise(links, lexicon)
+    merged = set(reference_triples)
+    for result in results:
+        merged.update(result.triples())
+    triples = sorted(merged, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    outcome = BuildResult(len(documents), len(triples), _counts(triples), reused=reused)
+    outcome.links = summarise(links, lexicon)
+    lap("merge")
     if write:
-        target = out_dir or project.graph
-        result.written = write_graph(canonical_triples(full), target)
-        description = void_graph(full, sparql_endpoint=sparql_endpoint)
-        atomic_write(target / VOID_FILE, serialise(canonical_triples(description), "ttl"))
-        result.written["void"] = target / VOID_FILE
+        names = [*GRAPH_FILES.values(), VOID_FILE, STORE_DIR]
+        description = void_of(triples, sparql_endpoint=sparql_endpoint)
+        with replaced(target, names) as staging:
+            write_graph(triples, staging)
+            write_store(staging)
+            (staging / VOID_FILE).write_bytes(serialise(canonical_triples(description), "ttl"))
+        outcome.written = {fmt: target / name for fmt, name in GRAPH_FILES.items()}
+        outcome.written["void"] = target / VOID_FILE
         lap("write")
-    result.seconds = seconds
-    return result
+    cache.prune()
+    outcome.seconds = seconds
+    return outcome

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from statement_kg.cli_common import err, project, track
+from statement_kg.corpus import MAX_TEXT_BYTES
 
 
 def os_error(error: OSError) -> click.ClickException:
@@ -32,10 +33,45 @@ def os_error(error: OSError) -> click.ClickException:
     default=None,
     help="The public SPARQL endpoint serving this graph, named in graph/void.ttl.",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Process documents in this many processes.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Process documents on this Dask distributed scheduler (needs statement-kg[dask]).",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Process every document again instead of reusing unchanged results (and refresh them).",
+)
+@click.option(
+    "--max-text-size",
+    type=click.IntRange(min=1),
+    default=MAX_TEXT_BYTES,
+    show_default=True,
+    metavar="BYTES",
+    help="Refuse a text larger than this.",
+)
 @click.pass_context
-def build_command(ctx: click.Context, output: Path | None, sparql_endpoint: str | None) -> None:
+def build_command(
+    ctx: click.Context,
+    output: Path | None,
+    sparql_endpoint: str | None,
+    jobs: int,
+    scheduler: str | None,
+    no_cache: bool,
+    max_text_size: int,
+) -> None:
     """Read corpus/, extract, map to RDF, validate with SHACL and, only if the graph
-    conforms, write graph/ (Turtle, N-Triples, JSON-LD, and its VoID description)."""
+    conforms, write graph/ (Turtle, N-Triples, JSON-LD, and its VoID description).
+    Documents whose inputs are unchanged since the last build are reused from .cache/."""
     from statement_kg.build import ValidationFailed, build
     from statement_kg.records import InputError
 
@@ -44,7 +80,16 @@ def build_command(ctx: click.Context, output: Path | None, sparql_endpoint: str 
     if target.exists() and not target.is_dir():
         raise click.ClickException(f"{target} is not a folder; nothing was written.")
     try:
-        result = build(here, out_dir=output, track=track, sparql_endpoint=sparql_endpoint)
+        result = build(
+            here,
+            out_dir=output,
+            track=track,
+            sparql_endpoint=sparql_endpoint,
+            jobs=jobs,
+            scheduler=scheduler,
+            use_cache=not no_cache,
+            max_text_bytes=max_text_size,
+        )
     except InputError as error:
         raise click.ClickException(f"{error}\nNothing was written.") from error
     except ValidationFailed as failed:
@@ -63,9 +108,13 @@ def build_command(ctx: click.Context, output: Path | None, sparql_endpoint: str 
         highlight=False,
     )
     for kind, count in result.counts.items():
-        out.print(f"  {kind:<18} {count:>7}", highlight=False)
+        out.print(f"  {kind:<24} {count:>7}", highlight=False)
     if result.links is not None:
         out.print(f"Links: {result.links}", highlight=False)
+    out.print(
+        f"Reused {result.reused} of {result.documents} documents unchanged since the last build.",
+        highlight=False,
+    )
     timings = ", ".join(f"{k} {v:.2f} s" for k, v in result.seconds.items())
     out.print(f"Time: {sum(result.seconds.values()):.2f} s ({timings})", highlight=False)
     for path in result.written.values():

@@ -18,18 +18,19 @@ from statement_kg.records import ContainerMeta, Document, InputError, IssueDate,
 from statement_kg.yamlfile import compose, line_of_field, load, parse_partial_date
 
 SIDECAR_SCHEMA = "sidecar.schema.json"
-# Far above any statement; a larger file is a mistake (an archive, a dump), not a text.
-MAX_TEXT_BYTES = 20 * 1024 * 1024
+# Far above any statement; a larger file is a mistake (an archive, a dump), not a text, and
+# texts are extracted in memory. `build --max-text-size` raises it.
+MAX_TEXT_BYTES = 20_000_000
 
 
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_text(path: Path) -> tuple[str, str]:
-    """The text and its sha256; an InputError when it is not a regular file, too large, not
-    UTF-8 or empty."""
-    _check_file(path)
+def read_text(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> tuple[str, str]:
+    """The text and its sha256; an InputError when it is not a regular file, larger than
+    `max_bytes`, not UTF-8 or empty."""
+    _check_file(path, max_bytes)
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -46,7 +47,7 @@ def read_text(path: Path) -> tuple[str, str]:
     return text, sha256_of(data)
 
 
-def _check_file(path: Path) -> None:
+def _check_file(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> None:
     """A regular file of a sensible size: a FIFO would hang the build, a device such as
     /dev/zero never end, and a folder or a broken link cannot be read at all."""
     try:
@@ -61,9 +62,11 @@ def _check_file(path: Path) -> None:
         raise InputError(path, "a folder, not a text file")
     if not stat.S_ISREG(info.st_mode):
         raise InputError(path, "not a regular file (a pipe, socket or device)")
-    if info.st_size > MAX_TEXT_BYTES:
+    if info.st_size > max_bytes:
         raise InputError(
-            path, f"{info.st_size} bytes: larger than {MAX_TEXT_BYTES} bytes, not a statement"
+            path,
+            f"the text is larger than the limit of {max_bytes:,} bytes; "
+            "raise it with 'statement-kg build --max-text-size BYTES' or split the text",
         )
 
 
@@ -130,12 +133,17 @@ def _metadata(raw: dict[str, Any], path: Path, lexicon: Lexicon) -> Metadata:
     )
 
 
-def read_document(text_path: Path, lexicon: Lexicon, doc_id: str | None = None) -> Document:
+def read_document(
+    text_path: Path,
+    lexicon: Lexicon,
+    doc_id: str | None = None,
+    max_bytes: int = MAX_TEXT_BYTES,
+) -> Document:
     """One document; its id is the file's stem unless given."""
     meta_path = text_path.with_suffix(".yaml")
     if not meta_path.exists():
         raise InputError(text_path, f"no sidecar: {meta_path.name} is missing beside the text")
-    text, digest = read_text(text_path)
+    text, digest = read_text(text_path, max_bytes)
     raw = load(meta_path, SIDECAR_SCHEMA)
     if raw.get("draft"):
         raise InputError(
@@ -179,7 +187,7 @@ def _text_files(root: Path) -> Iterator[Path]:
             )
 
 
-def read_corpus(root: Path, lexicon: Lexicon) -> list[Document]:
+def read_corpus(root: Path, lexicon: Lexicon, max_bytes: int = MAX_TEXT_BYTES) -> list[Document]:
     """Every document under root, in id order; fails on the first bad one."""
     seen: dict[str, Path] = {}
     documents: list[Document] = []
@@ -187,7 +195,7 @@ def read_corpus(root: Path, lexicon: Lexicon) -> list[Document]:
         if path.stem in seen:
             raise InputError(path, f"duplicate document id {path.stem!r}: also {seen[path.stem]}")
         seen[path.stem] = path
-        documents.append(read_document(path, lexicon))
+        documents.append(read_document(path, lexicon, max_bytes=max_bytes))
     if not documents:
         raise InputError(root, "no documents (*.txt with a .yaml sidecar) in the corpus folder")
     return sorted(documents, key=lambda d: d.id)

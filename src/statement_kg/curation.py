@@ -13,6 +13,7 @@ naming the file and line. Evaluation runs extraction alone and never sees these.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -328,22 +329,26 @@ def _record_graph(
             provenance.curated(graph, claim, curator)
 
 
-def curated_graphs(mappings: Path, extractions: list[Extraction], lexicon: Lexicon) -> list[Graph]:
-    """Each statement's graph with the curators' corrections applied and recorded. Raises
-    InputError, naming mappings/corrections.yaml and the line, for a correction of a
-    document, claim or span that is not there."""
-    path = mappings / CORRECTIONS_FILE
-    corrections = load_corrections(mappings)
-    applier = _Applier(path, lexicon)
-    documents = {e.document.id for e in extractions}
+def check_documents(
+    mappings: Path, corrections: Sequence[Correction], lexicon: Lexicon, documents: set[str]
+) -> None:
+    """Raises InputError, naming mappings/corrections.yaml and the line, for a correction
+    of a document that is not in the corpus."""
+    applier = _Applier(mappings / CORRECTIONS_FILE, lexicon)
     for correction in corrections:
         if correction.document not in documents:
             raise applier.fail(correction, f"no document {correction.document!r} in the corpus")
-    graphs = []
-    for extraction in extractions:
-        mine = [c for c in corrections if c.document == extraction.document.id]
-        corrected, done = _apply(extraction, mine, applier)
-        graph = statement_graph(corrected, lexicon)
-        _record_graph(graph, extraction.document.id, done)
-        graphs.append(graph)
-    return graphs
+
+
+def curated_graph(
+    extraction: Extraction, corrections: Sequence[Correction], mappings: Path, lexicon: Lexicon
+) -> Graph:
+    """A statement's graph with the curators' corrections of it applied and recorded. Raises
+    InputError, naming mappings/corrections.yaml and the line, for a correction of a claim
+    or span that is not there."""
+    applier = _Applier(mappings / CORRECTIONS_FILE, lexicon)
+    mine = [c for c in corrections if c.document == extraction.document.id]
+    corrected, done = _apply(extraction, mine, applier)
+    graph = statement_graph(corrected, lexicon)
+    _record_graph(graph, extraction.document.id, done)
+    return graph

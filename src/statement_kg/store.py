@@ -100,12 +100,52 @@ def write_graph(triples: list[ox.Triple], out_dir: Path) -> dict[str, Path]:
     return written
 
 
+# The build also leaves the graph in an Oxigraph database beside the dumps, so that a query
+# opens it read-only instead of parsing a dump first. It is git-ignored: a clone has only
+# the dumps, and a dump changed since the build (a checkout) is parsed as before.
+STORE_DIR = ".store"
+_DATABASE = "db"
+_SOURCE = "source"
+
+
+def _fingerprint(path: Path) -> str:
+    status = path.stat()
+    return f"{status.st_size} {status.st_mtime_ns}"
+
+
+def write_store(graph_dir: Path) -> None:
+    """Loads graph_dir's N-Triples dump into a database in graph_dir/.store and records
+    which dump it holds."""
+    dump = graph_dir / GRAPH_FILES["nt"]
+    folder = graph_dir / STORE_DIR
+    folder.mkdir()
+    store = ox.Store(str(folder / _DATABASE))
+    store.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
+    store.flush()
+    del store
+    (folder / _SOURCE).write_text(_fingerprint(dump), encoding="utf-8")
+
+
+def _persistent(graph_dir: Path, dump: Path) -> ox.Store | None:
+    source = graph_dir / STORE_DIR / _SOURCE
+    try:
+        if source.read_text(encoding="utf-8") != _fingerprint(dump):
+            return None
+        return ox.Store.read_only(str(graph_dir / STORE_DIR / _DATABASE))
+    except OSError:
+        return None
+
+
 def load_store(graph_dir: Path) -> ox.Store:
-    """An in-memory Oxigraph store holding the built graph, for queries. (Its literals of
-    derived integer types read back as xsd:integer; values are unchanged.)"""
+    """An Oxigraph store holding the built graph, for queries: the build's database opened
+    read-only when it holds the current dump, else the dump loaded in memory. (Its literals
+    of derived integer types read back as xsd:integer; values are unchanged.)"""
     path = graph_dir / GRAPH_FILES["nt"]
     if not path.exists():
         raise FileNotFoundError(f"{path} not found: run 'statement-kg build' first")
+    persistent = _persistent(graph_dir, path)
+    if persistent is not None:
+        return persistent
     store = ox.Store()
     store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
     return store

@@ -1,12 +1,12 @@
 """Validation against the SHACL shapes, linear in the number of statements: each statement's
-subgraph is validated on its own together with the reference descriptions it points to,
-and the reference data once. A violation names the focus node, the shape, the message, and
-the source document and line it came from."""
+subgraph is validated on its own together with the reference descriptions it points to
+(see pipeline.py), and the reference data once. A violation names the focus node, the
+shape, the message, and the source document and line it came from."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,12 +114,10 @@ def validate_graph(
     return sorted(violations, key=lambda v: (v.source or "", v.focus, v.shape, v.message))
 
 
-def with_references(statement: Graph, reference: Graph) -> Graph:
-    """The statement's subgraph plus the description of every reference resource it reaches
-    (its issuers, the entities it mentions, what those are part of), and nothing else."""
-    data = Graph()
-    for triple in statement:
-        data.add(triple)
+def add_references(statement: Graph, reference: Graph) -> None:
+    """Adds to the statement's subgraph, in place, the description of every reference
+    resource it reaches (its issuers, the entities it mentions, what those are part of),
+    and nothing else: what its shapes need to see, without copying the statement."""
     frontier: list[Node] = [o for o in statement.objects() if isinstance(o, URIRef)]
     seen: set[Node] = set()
     while frontier:
@@ -128,22 +126,6 @@ def with_references(statement: Graph, reference: Graph) -> Graph:
             continue
         seen.add(node)
         for _, p, o in reference.triples((node, None, None)):
-            data.add((node, p, o))
+            statement.add((node, p, o))
             if isinstance(o, URIRef):
                 frontier.append(o)
-    return data
-
-
-def validate_all(
-    statements: Iterable[Graph],
-    reference: Graph,
-    shapes: Graph,
-    documents: Mapping[str, Document],
-    entities: Mapping[str, str] | None = None,
-) -> list[Violation]:
-    violations = validate_graph(reference, shapes, documents, entities)
-    for graph in statements:
-        found = validate_graph(with_references(graph, reference), shapes, documents, entities)
-        # A broken reference entity shows in every statement that reaches it: report it once.
-        violations.extend(v for v in found if v not in violations)
-    return violations

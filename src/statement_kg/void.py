@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Sequence
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, FOAF, VOID
 
 from statement_kg.links import DOCUMENT_PREDICATES, MATCH_PREDICATES, dataset_of
 from statement_kg.rdf.namespace import BASE, DCTERMS, PREFIXES, RDF, SKG, VOCABULARIES
-from statement_kg.store import FORMATS, GRAPH_FILES
+from statement_kg.store import FORMATS, GRAPH_FILES, canonical_triples
 
 DATASET = URIRef(BASE + "id/dataset")
 DUMPS = BASE + "graph/"
@@ -53,6 +54,9 @@ EXTERNAL = {
 _LINK_PREDICATES = frozenset(URIRef(p) for p in MATCH_PREDICATES | DOCUMENT_PREDICATES)
 _IANA = "https://www.iana.org/assignments/media-types/"
 _NAMESPACES = sorted((str(v._NS) for v in VOCABULARIES), key=len, reverse=True)
+_TYPE = ox.NamedNode(str(RDF.type))
+_STATEMENT = ox.NamedNode(str(SKG.Statement))
+_ISSUED = ox.NamedNode(str(DCTERMS.issued))
 _PREFIX_OF = {str(ns): name for name, ns in PREFIXES.items()}
 
 
@@ -73,16 +77,17 @@ def _slug(iri: str) -> str:
     return hashlib.sha256(iri.encode("utf-8")).hexdigest()[:16]
 
 
-def _latest_issue(graph: Graph) -> Literal | None:
+def _latest_issue(triples: Sequence[ox.Triple]) -> Literal | None:
     """The latest issue date of a statement, as the graph types it (a date, a month, a year).
     Lexical order is date order for these types in the years of any corpus (0001-9999)."""
+    statements = {t.subject for t in triples if t.predicate == _TYPE and t.object == _STATEMENT}
     dates = [
-        issued
-        for statement in graph.subjects(RDF.type, SKG.Statement)
-        for issued in graph.objects(statement, DCTERMS.issued)
-        if isinstance(issued, Literal)
+        t.object
+        for t in triples
+        if t.predicate == _ISSUED and t.subject in statements and isinstance(t.object, ox.Literal)
     ]
-    return max(dates, key=str, default=None)
+    latest = max(dates, key=lambda d: d.value, default=None)
+    return None if latest is None else Literal(latest.value, datatype=latest.datatype.value)
 
 
 def _partitions(
@@ -116,12 +121,13 @@ def _vocabulary(namespace: str) -> URIRef:
     return ONTOLOGY if namespace == str(SKG._NS) else URIRef(namespace)
 
 
-def _add_linksets(out: Graph, graph: Graph, dataset: URIRef) -> None:
+def _add_linksets(out: Graph, triples: Sequence[ox.Triple], dataset: URIRef) -> None:
     """One void:Linkset per external dataset and link predicate, with its triple count."""
     counts: Counter[tuple[str, URIRef]] = Counter()
-    for _, predicate, target in graph:
-        if isinstance(predicate, URIRef) and predicate in _LINK_PREDICATES:
-            external = dataset_of(str(target)) if isinstance(target, URIRef) else None
+    for t in triples:
+        predicate = URIRef(t.predicate.value)
+        if predicate in _LINK_PREDICATES and isinstance(t.object, ox.NamedNode):
+            external = dataset_of(t.object.value)
             if external is not None:
                 counts[(external.name, predicate)] += 1
     for (name, predicate), number in sorted(counts.items()):
@@ -148,10 +154,6 @@ def _describe_itself(out: Graph, dataset: URIRef, dumps: str) -> None:
     out.add((description, DCTERMS.license, LICENCE))
 
 
-def _count_distinct(nodes: Iterable[object]) -> Literal:
-    return Literal(len(set(nodes)))
-
-
 def void_graph(
     graph: Graph,
     *,
@@ -159,35 +161,49 @@ def void_graph(
     dumps: str = DUMPS,
     sparql_endpoint: str | None = None,
 ) -> Graph:
-    """The VoID and DCAT description of `graph` (the built statements graph). `dumps` is
-    the URL the files of graph/ are published under; `sparql_endpoint` is added as
-    void:sparqlEndpoint (and a DCAT data service) when given."""
+    """The VoID and DCAT description of an rdflib graph (see `void_of`)."""
+    return void_of(
+        canonical_triples(graph), dataset=dataset, dumps=dumps, sparql_endpoint=sparql_endpoint
+    )
+
+
+def void_of(
+    triples: Sequence[ox.Triple],
+    *,
+    dataset: URIRef = DATASET,
+    dumps: str = DUMPS,
+    sparql_endpoint: str | None = None,
+) -> Graph:
+    """The VoID and DCAT description of the built statements graph, given as its distinct
+    triples, counted in one pass without an rdflib copy. `dumps` is the URL the files of
+    graph/ are published under; `sparql_endpoint` is added as void:sparqlEndpoint (and a
+    DCAT data service) when given."""
     out = Graph()
     classes: Counter[URIRef] = Counter()
-    for _, cls in graph.subject_objects(RDF.type):
-        if isinstance(cls, URIRef):
-            classes[cls] += 1
-    properties: Counter[URIRef] = Counter(p for _, p, _ in graph if isinstance(p, URIRef))
+    properties: Counter[URIRef] = Counter()
+    subjects: set[object] = set()
+    objects: set[object] = set()
+    for t in triples:
+        properties[URIRef(t.predicate.value)] += 1
+        subjects.add(t.subject)
+        objects.add(t.object)
+        if t.predicate == _TYPE and isinstance(t.object, ox.NamedNode):
+            classes[URIRef(t.object.value)] += 1
+    entities = sum(1 for s in subjects if isinstance(s, ox.NamedNode))
 
     out.add((dataset, RDF.type, VOID.Dataset))
     out.add((dataset, RDF.type, DCAT.Dataset))
     out.add((dataset, DCTERMS.title, Literal(TITLE, lang="en")))
     out.add((dataset, DCTERMS.description, Literal(DESCRIPTION, lang="en")))
     out.add((dataset, DCTERMS.license, LICENCE))
-    created = _latest_issue(graph)
+    created = _latest_issue(triples)
     if created is not None:
         out.add((dataset, DCTERMS.created, created))
     out.add((dataset, VOID.uriSpace, Literal(BASE + "id/")))
-    out.add((dataset, VOID.triples, Literal(len(graph))))
-    out.add(
-        (
-            dataset,
-            VOID.entities,
-            _count_distinct(s for s in graph.subjects() if isinstance(s, URIRef)),
-        )
-    )
-    out.add((dataset, VOID.distinctSubjects, _count_distinct(graph.subjects())))
-    out.add((dataset, VOID.distinctObjects, _count_distinct(graph.objects())))
+    out.add((dataset, VOID.triples, Literal(len(triples))))
+    out.add((dataset, VOID.entities, Literal(entities)))
+    out.add((dataset, VOID.distinctSubjects, Literal(len(subjects))))
+    out.add((dataset, VOID.distinctObjects, Literal(len(objects))))
     out.add((dataset, VOID.classes, Literal(len(classes))))
     out.add((dataset, VOID.properties, Literal(len(properties))))
     _partitions(out, dataset, "class", classes, VOID.classPartition)
@@ -196,7 +212,7 @@ def void_graph(
     for namespace in sorted(used):
         out.add((dataset, VOID.vocabulary, _vocabulary(namespace)))
     _add_dumps(out, dataset, dumps)
-    _add_linksets(out, graph, dataset)
+    _add_linksets(out, triples, dataset)
     _describe_itself(out, dataset, dumps)
     if sparql_endpoint is not None:
         service = URIRef(f"{dataset}/sparql")

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rdflib import Graph
+
 from statement_kg.corpus import read_document, read_text, sha256_of
 from statement_kg.evaluate.extracted import extracted_items
 from statement_kg.evaluate.gold import load_gold
 from statement_kg.evaluate.score import DocumentScore, score_document
-from statement_kg.extract import extract
 from statement_kg.extract.recognise import with_recognised
 from statement_kg.lexicon import Lexicon
 from statement_kg.metadata import find_document_type
+from statement_kg.pipeline import Context, process_document
 from statement_kg.records import Document, InputError, IssueDate, Metadata
 
 
@@ -44,10 +46,16 @@ def evaluate_document(text_path: Path, gold_path: Path, lexicon: Lexicon) -> Doc
         read_document(text_path, lexicon) if has_sidecar else bare_document(text_path, lexicon)
     )
     known = with_recognised([document.text], lexicon)
-    extraction = extract(document, known)
+    # The build's per-document function, without validation or corrections: what is scored
+    # is what extraction builds.
+    result = process_document(document, Context(known, Graph(), Graph()), validate=False)
+    assert result.extraction is not None
     gold = load_gold(gold_path, document.text)
     return score_document(
-        gold_path.stem, gold.items, extracted_items(extraction, known, has_sidecar), gold.fields
+        gold_path.stem,
+        gold.items,
+        extracted_items(result.extraction, known, has_sidecar),
+        gold.fields,
     )
 
 

@@ -19,7 +19,7 @@ from statement_kg.extract.numbers import find_numbers
 from statement_kg.extract.quotations import find_quotations, quoted_spans
 from statement_kg.extract.responsibility import find_responsibilities
 from statement_kg.extract.scope import Scope
-from statement_kg.extract.spans import SentenceIndex
+from statement_kg.extract.spans import SentenceIndex, SpanSet
 from statement_kg.extract.voice import Speakers, VoiceReader
 from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon
@@ -52,11 +52,8 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     index = SentenceIndex(text)
     links = find_links(text)
     link_spans = [(k.span.start, k.span.end) for k in links]
-    mentions = [
-        m
-        for m in find_mentions(text, lexicon, index)
-        if not any(a <= m.span.start < b for a, b in link_spans)
-    ]
+    in_links = SpanSet(link_spans)
+    mentions = [m for m in find_mentions(text, lexicon, index) if not in_links.holds(m.span.start)]
     by_type = {m: lexicon.entities[m.entity].type for m in mentions}
     events = [m for m in mentions if group_of(by_type[m]) == "event"]
     works = [m for m in mentions if group_of(by_type[m]) == "work"]
@@ -66,18 +63,19 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     # Titles of other documents ("Statement ... on the 30th anniversary of ...: https://...")
     # are their words, not this statement's.
     label_spans = [(k.label_span.start, k.label_span.end) for k in links if k.label_span]
+    in_labels = SpanSet(label_spans)
     anniversaries = [
-        a
-        for a in find_anniversaries(text, events, index)
-        if not any(s <= a.span.start < e for s, e in label_spans)
+        a for a in find_anniversaries(text, events, index) if not in_labels.holds(a.span.start)
     ]
     # The document's own date lines (dateline, relay line, letter head) date no event.
     own = structure.read_structure(text, lexicon).own_spans
-    all_dates = [d for d in find_dates(text) if not any(a <= d[1].start < b for a, b in own)]
+    in_own = SpanSet(list(own))
+    all_dates = [d for d in find_dates(text) if not in_own.holds(d[1].start)]
+    in_articles = SpanSet(article_spans)
     dates = [
         d
         for d in dated_events(text, all_dates, events, anniversaries, mentions, lexicon, index)
-        if not any(a <= d.span.start < b for a, b in article_spans)
+        if not in_articles.holds(d.span.start)
     ]
     analysis = analyse(text)
     quotations = find_quotations(text, agents, works, words, lexicon.quotations, index, analysis)

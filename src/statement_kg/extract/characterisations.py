@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from statement_kg.extract.spans import SentenceIndex, make_span
+from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
 from statement_kg.language.normalise import Normalised
 from statement_kg.lexicon import ClaimWords
 from statement_kg.records import Characterisation, Mention
@@ -45,16 +45,15 @@ def find_characterisations(
     """Terms are looked for in the normalised text, so a word split at a line's end
     ("geno-\ncide") is found; each span is the original's."""
     found: list[Characterisation] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
+    outside = SpanSet(excluded)
     for term in words.terms.values():
         for phrase in term.phrases:
             for match in _rx(rf"(?<!\w)(?:{phrase})(?!\w)").finditer(normalised.text):
                 start, end = normalised.original(*match.span())
-                if any(a <= start < b for a, b in excluded) or any(
-                    start < b and a < end for a, b in taken
-                ):
+                if outside.holds(start) or taken.overlaps(start, end):
                     continue
-                taken.append((start, end))
+                taken.add(start, end)
                 s_start, _ = index.around(start)
                 left = text[max(s_start, start - GENERIC_WINDOW) : start]
                 if any(_rx(p).search(left) for p in words.generic):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from statement_kg.extract.spans import make_span
+from statement_kg.extract.spans import SpanSet, make_span
 from statement_kg.records import PartialDate, Span, TimeSpec
 
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -71,15 +71,15 @@ def _read(match: re.Match[str]) -> TimeSpec | None:
 
 def find_dates(text: str) -> list[tuple[TimeSpec, Span]]:
     found: list[tuple[TimeSpec, Span]] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     for pattern in _COMPILED:
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            if taken.overlaps(start, end):
                 continue
             time = _read(match)
             if time is None:
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             found.append((time, make_span(text, start, end)))
     return sorted(found, key=lambda item: item[1].start)

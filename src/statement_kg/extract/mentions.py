@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from statement_kg.extract.spans import SentenceIndex, make_span
+from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Entity, Mention, Phrase
 
@@ -68,14 +68,14 @@ def find_mentions(text: str, lexicon: Lexicon, index: SentenceIndex) -> list[Men
             group.extend(_candidates(text, entity, phrase, index))
     mentions: list[Mention] = []
     for candidates in by_group.values():
-        taken: list[tuple[int, int]] = []
+        taken = SpanSet()
         # Longest first; ties broken by position and id so the result never depends on
         # the order of the mapping file.
         for start, end, entity_id in sorted(
             set(candidates), key=lambda c: (c[0] - c[1], c[0], c[2])
         ):
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            if taken.overlaps(start, end):
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             mentions.append(Mention(entity_id, make_span(text, start, end)))
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.entity))

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from statement_kg.extract.spans import SpanSet
+
 # Number words, shared with the ordinals of anniversaries.
 UNITS = {
     "one": 1,
@@ -162,18 +164,18 @@ def _read(kind: str, match: re.Match[str]) -> NumberExpr | None:
 def find_numbers(text: str, excluded: list[tuple[int, int]]) -> list[NumberExpr]:
     """Every number expression outside the excluded spans (dates, names, URLs...),
     longest first where two overlap."""
-    taken = list(excluded)
+    taken = SpanSet(excluded)
     found: list[NumberExpr] = []
     for kind, pattern in _COMPILED:
         for match in pattern.finditer(text):
             start, end = match.span()
             if kind == "words" and _IDIOM.match(text, start):
                 continue
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            if taken.overlaps(start, end):
                 continue
             number = _read(kind, match)
             if number is None:
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             found.append(number)
     return sorted(found, key=lambda n: n.start)

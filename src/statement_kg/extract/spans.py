@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 
 from statement_kg.records import Span
 
@@ -52,3 +53,36 @@ class SentenceIndex:
 def line_of(text: str, offset: int) -> int:
     """The 1-based line number of a character offset."""
     return text.count("\n", 0, offset) + 1
+
+
+class SpanSet:
+    """Character ranges taken so far, kept merged and sorted so that asking whether a new
+    range overlaps any of them takes log time: linear extraction over a long text, where
+    checking each candidate against every taken range would be quadratic."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in spans:
+            self.add(start, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a taken range (start < taken end and taken start
+        < end). Merged ranges are disjoint and sorted, so the last one starting before
+        `end` has the largest end of those that could overlap."""
+        index = bisect_left(self._starts, end) - 1
+        return index >= 0 and start < self._ends[index]
+
+    def holds(self, offset: int) -> bool:
+        """Whether a taken range holds the character at `offset`."""
+        return self.overlaps(offset, offset + 1)
+
+    def add(self, start: int, end: int) -> None:
+        """Takes [start, end), merged with the ranges it overlaps."""
+        low = bisect_left(self._ends, start + 1)
+        high = bisect_left(self._starts, end)
+        if low < high:
+            start = min(start, self._starts[low])
+            end = max(end, self._ends[high - 1])
+        self._starts[low:high] = [start]
+        self._ends[low:high] = [end]

@@ -1,0 +1,78 @@
+"""The build's cache of per-document results, keyed by everything a result depends on: the
+text, the sidecar, the context (mappings/, ontology/, the entities recognised in the corpus
+and the reference descriptions) and the package version. A changed input changes the key,
+so a stale result is never reused; results nobody asks for again are pruned after a build."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from statement_kg import __version__
+from statement_kg.pipeline import DocumentResult
+from statement_kg.records import Document
+
+CACHE_DIR = ".cache/build"
+
+
+def context_digest(parts: Iterable[bytes]) -> str:
+    digest = hashlib.sha256(__version__.encode())
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
+def folder_bytes(*folders: Path) -> Iterable[bytes]:
+    """Every file of the folders, name and content, in a fixed order."""
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            yield str(path.relative_to(folder)).encode()
+            yield path.read_bytes()
+
+
+def document_key(document: Document, context: str) -> str:
+    sidecar = document.meta_path.read_bytes() if document.meta_path.is_file() else b""
+    parts = (context, document.id, document.sha256, hashlib.sha256(sidecar).hexdigest())
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+class ResultCache:
+    """Results stored one file per key under `folder`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+
+    def get(self, key: str) -> DocumentResult | None:
+        self.used.add(key)
+        path = self.folder / f"{key}.pickle"
+        try:
+            with path.open("rb") as handle:
+                result = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            return None
+        return result if isinstance(result, DocumentResult) else None
+
+    def put(self, key: str, result: DocumentResult) -> None:
+        self.used.add(key)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(result.portable(), out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.folder / f"{key}.pickle")
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    def prune(self) -> None:
+        """Removes results of inputs that no longer exist, and stray temporary files."""
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)
