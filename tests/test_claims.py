@@ -198,6 +198,15 @@ def test_compare_csv(cli: list[str]) -> None:
     ) in population
 
 
+def test_compare_says_whose_figure_each_value_is(cli: list[str]) -> None:
+    result = run(cli, "compare", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows
+    assert {r["voice"] for r in rows} <= {"own", "reported", "denied"}
+    assert all(r["party"] == "" for r in rows if r["voice"] == "own")
+    assert "voice" in run(cli, "compare").stdout
+
+
 def test_compare_unknown_category(cli: list[str]) -> None:
     result = run(cli, "compare", "--category", "witnesses")
     assert result.returncode == 1

@@ -114,6 +114,8 @@ def test_csv_has_issuers_event_range_and_inferred_columns() -> None:
         "minValue",
         "maxValue",
         "modifier",
+        "voice",
+        "party",
         "statement",
         "issuers",
         "issued",

@@ -291,3 +291,23 @@ def test_a_site_is_replaced_whole(tmp_path: Path) -> None:
     build_site(root / "graph", root / "queries", out)
     assert not (out / "statements" / "stale.html").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_relayed_statement_names_its_relay_not_as_issuer(tmp_path: Path) -> None:
+    """A news site that carried the text is shown as its relay, apart from its issuers."""
+    project = curated_project(tmp_path / "project", corrections="corrections: []\n")
+    sidecar = project.corpus / "2023-02-26-embassy-brussels-press-release.yaml"
+    text = sidecar.read_text(encoding="utf-8")
+    sidecar.write_text(
+        text.replace("\nissued:", "\nrelayed_by: [the-washington-post]\nissued:", 1),
+        encoding="utf-8",
+    )
+    build(project)
+    out = build_site(project.graph, project.queries, tmp_path / "site").out
+    page = (out / "statements" / "2023-02-26-embassy-brussels-press-release.html").read_text(
+        encoding="utf-8"
+    )
+    relay = page.split("<dt>Relayed by</dt>", 1)[1].split("</dd>", 1)[0]
+    assert "The Washington Post" in relay
+    issuers = page.split("<dt>Issuer", 1)[1].split("</dd>", 1)[0]
+    assert "The Washington Post" not in issuers

@@ -54,12 +54,28 @@ def compare_command(ctx: click.Context, fmt: str, category: str | None) -> None:
         found = disagreements(table, labels(store, events))
     except (FileNotFoundError, ValueError) as error:
         raise click.ClickException(str(error)) from error
-    columns = ("value", "modifier", "statement", "issuers", "issued", "in the statement's words")
+    columns = (
+        "value",
+        "modifier",
+        "voice",
+        "statement",
+        "issuers",
+        "issued",
+        "in the statement's words",
+    )
     for quantity, values in found.items():
         print_table(
             columns,
             [
-                [visible(c.value), c.modifier, c.statement, c.issuers, c.issued, visible(c.words)]
+                [
+                    visible(c.value),
+                    c.modifier,
+                    visible(c.voice),
+                    c.statement,
+                    c.issuers,
+                    c.issued,
+                    visible(c.words),
+                ]
                 for c in values
             ],
             title=f"{quantity.replace('_', ' ')}: {len({v.value for v in values})} values",

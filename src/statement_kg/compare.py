@@ -22,6 +22,7 @@ class Claimed:
 
     value: str
     modifier: str
+    voice: str
     event: str
     statement: str
     issuers: str
@@ -94,6 +95,7 @@ def disagreements(table: Table, labels: dict[str, str] | None = None) -> dict[st
             Claimed(
                 value=value,
                 modifier=text("modifier").replace("_", " "),
+                voice=text("voice") + (f" ({text('party')})" if text("party") else ""),
                 event=event,
                 statement=text("statement").rsplit("/", 1)[-1],
                 issuers="; ".join(sorted(text("issuers").split("; "))),

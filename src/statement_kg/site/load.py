@@ -109,6 +109,7 @@ def _statement(view: GraphView, ref: RefMaker, iri: str) -> Statement:
         iri=iri,
         title=view.value(iri, DCT + "title") or "",
         issuers=[ref(i) for i in view.values(iri, DCT + "creator")],
+        relays=[ref(r) for r in view.values(iri, SCHEMA + "publisher")],
         issued=issued,
         inferred=view.value(iri, SKG + "issuedInferred") == "true",
         date_note=view.value(iri, SKG + "dateNote"),

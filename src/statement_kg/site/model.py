@@ -129,6 +129,8 @@ class Statement:
     source: str | None
     original_file: str | None
     text: str
+    # The news sites that relay the statement (schema:publisher), never its issuers.
+    relays: list[Ref] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
