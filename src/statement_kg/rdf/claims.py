@@ -126,6 +126,17 @@ def _key(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
+def _cited(
+    graph: Graph, anchor: Anchor, doc_id: str, span: Span, work: URIRef, key: str, rule: str
+) -> None:
+    """The mention, at its words, of a work the statement cites."""
+    node = iris.annotation(doc_id, "mention", span, key)
+    graph.add((node, RDF.type, SKG.Mention))
+    graph.add((node, OA.motivatedBy, OA.identifying))
+    graph.add((node, OA.hasBody, work))
+    anchor(graph, doc_id, node, span, rule)
+
+
 def _articles(graph: Graph, extraction: Extraction, lexicon: Lexicon, anchor: Anchor) -> None:
     document = extraction.document
     statement = iris.statement(document.id)
@@ -151,11 +162,7 @@ def _articles(graph: Graph, extraction: Extraction, lexicon: Lexicon, anchor: An
             else:
                 graph.add((work, SCHEMA.author, Literal(article.author)))
         graph.add((statement, CITO.citesAsEvidence, work))
-        node = iris.annotation(document.id, "mention", article.span, "article")
-        graph.add((node, RDF.type, SKG.Mention))
-        graph.add((node, OA.motivatedBy, OA.identifying))
-        graph.add((node, OA.hasBody, work))
-        anchor(graph, document.id, node, article.span, "articles")
+        _cited(graph, anchor, document.id, article.span, work, "article", "articles")
 
 
 def _links(graph: Graph, extraction: Extraction, anchor: Anchor) -> None:
@@ -167,11 +174,7 @@ def _links(graph: Graph, extraction: Extraction, anchor: Anchor) -> None:
         graph.add((work, SCHEMA.url, URIRef(link.url)))
         graph.add((work, RDFS.label, Literal(link.label or link.url, lang="en")))
         graph.add((statement, CITO.citesForInformation, work))
-        node = iris.annotation(document.id, "mention", link.span, "link")
-        graph.add((node, RDF.type, SKG.Mention))
-        graph.add((node, OA.motivatedBy, OA.identifying))
-        graph.add((node, OA.hasBody, work))
-        anchor(graph, document.id, node, link.span, "links")
+        _cited(graph, anchor, document.id, link.span, work, "link", "links")
 
 
 # The class of a work cited by description, by its kind.
@@ -195,11 +198,7 @@ def _described(graph: Graph, extraction: Extraction, anchor: Anchor) -> None:
         graph.add((work, RDFS.label, Literal(" ".join(item.span.exact.split()), lang="en")))
         graph.add((work, SKOS.editorialNote, Literal(DESCRIBED_NOTE, lang="en")))
         graph.add((statement, CITO.citesForInformation, work))
-        node = iris.annotation(document.id, "mention", item.span, "described")
-        graph.add((node, RDF.type, SKG.Mention))
-        graph.add((node, OA.motivatedBy, OA.identifying))
-        graph.add((node, OA.hasBody, work))
-        anchor(graph, document.id, node, item.span, "described")
+        _cited(graph, anchor, document.id, item.span, work, "described", "described")
 
 
 def claims_graph(graph: Graph, extraction: Extraction, lexicon: Lexicon, anchor: Anchor) -> None:
