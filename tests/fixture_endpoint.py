@@ -34,7 +34,7 @@ def _wait_until_up(base: str, process: subprocess.Popen[bytes], seconds: float =
         if process.poll() is not None:
             raise RuntimeError(f"oxigraph exited with {process.returncode}")
         try:
-            with urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=1):
+            with urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=5):
                 return
         except OSError:
             time.sleep(0.1)
