@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from statement_kg.project import Project
 from statement_kg.records import InputError
 from statement_kg.site import build_site
 from statement_kg.site.highlight import highlight
+from statement_kg.site.http import serving
 from statement_kg.site.model import Mark
 from statement_kg.store import load_store
 
@@ -311,3 +313,17 @@ def test_a_relayed_statement_names_its_relay_not_as_issuer(tmp_path: Path) -> No
     assert "The Washington Post" in relay
     issuers = page.split("<dt>Issuer", 1)[1].split("</dd>", 1)[0]
     assert "The Washington Post" not in issuers
+
+
+def test_the_default_site_port_gives_way_when_taken(tmp_path: Path) -> None:
+    """The endpoint's port plus one may be the private port of the server behind the front:
+    the default site port then yields to a free one, an explicit one is refused."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with serving(tmp_path, port, or_any=True) as address:
+            assert address.startswith("http://127.0.0.1:")
+            assert address != f"http://127.0.0.1:{port}/"
+        with pytest.raises(OSError, match="in use"), serving(tmp_path, port):
+            pass

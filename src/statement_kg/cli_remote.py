@@ -74,7 +74,9 @@ def serve_command(
 
         def announce(server: serve.Server) -> None:
             # The site starts once the endpoint answers, so a busy SPARQL port is named first.
-            site = stack.enter_context(serving(pages, site_port or port + 1))
+            site = stack.enter_context(
+                serving(pages, site_port or port + 1, or_any=site_port is None)
+            )
             click.echo(f"SPARQL endpoint: {server.endpoint}")
             if writable:
                 click.echo(f"SPARQL update:   {server.update_endpoint}")

@@ -3,6 +3,7 @@ library's static file server (the pages are plain files; nothing is generated pe
 
 from __future__ import annotations
 
+import errno
 import functools
 import threading
 from collections.abc import Iterator
@@ -27,11 +28,17 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serving(directory: Path, port: int) -> Iterator[str]:
+def serving(directory: Path, port: int, *, or_any: bool = False) -> Iterator[str]:
     """Serves `directory` on HOST:port (0 picks a free port) until the block ends; yields
-    the site's address."""
+    the site's address. With `or_any`, a port in use is traded for a free one: the default
+    site port (the endpoint's plus one) may be taken by the server behind the front."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer((HOST, port), handler)
+    try:
+        server = ThreadingHTTPServer((HOST, port), handler)
+    except OSError as error:
+        if not or_any or error.errno != errno.EADDRINUSE:
+            raise
+        server = ThreadingHTTPServer((HOST, 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
