@@ -103,6 +103,15 @@ def _voiced(field: str, key: tuple[object, ...], span: Span, voice: Voice) -> It
     return Item(field, key, span.start, span.end, span.exact, voice=voice.kind, party=party)
 
 
+def _named_items(field: str, extraction: Extraction, listed: tuple[str, ...]) -> list[Item]:
+    """The entities a sidecar lists (issuers, relays), each at its first mention in the
+    text; one the text does not name is not scored."""
+    spans = [
+        next((m.span for m in extraction.mentions if m.entity == entity), None) for entity in listed
+    ]
+    return [_anchored(field, (), span) for span in spans if span is not None]
+
+
 def _issuer_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool) -> list[Item]:
     """A sidecar's issuers where the text names them; without one, what the text says."""
     document = extraction.document
@@ -110,11 +119,7 @@ def _issuer_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool) -
         return [_anchored("issuers", (), f.span) for f in find_issuers(document.text, lexicon)]
     if document.meta.issuers_note:
         return []  # the sidecar says the text names no issuer
-    spans = [
-        next((m.span for m in extraction.mentions if m.entity == issuer), None)
-        for issuer in document.meta.issuers
-    ]
-    return [_anchored("issuers", (), span) for span in spans if span is not None]
+    return _named_items("issuers", extraction, document.meta.issuers)
 
 
 def _relay_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool) -> list[Item]:
@@ -123,11 +128,7 @@ def _relay_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool) ->
     document = extraction.document
     if not has_sidecar:
         return [_anchored("relays", (), f.span) for f in find_relays(document.text, lexicon)]
-    spans = [
-        next((m.span for m in extraction.mentions if m.entity == relay), None)
-        for relay in document.meta.relayed_by
-    ]
-    return [_anchored("relays", (), span) for span in spans if span is not None]
+    return _named_items("relays", extraction, document.meta.relayed_by)
 
 
 def _issue_date_items(document: Document, lexicon: Lexicon, has_sidecar: bool) -> list[Item]:

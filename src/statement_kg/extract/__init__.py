@@ -40,10 +40,7 @@ def _issuer_names(document: Document, lexicon: Lexicon) -> tuple[str, ...]:
             for issuer in document.meta.issuers
             for name in (lexicon.entities[issuer].label, *lexicon.entities[issuer].alt_labels)
         )
-    # Imported here: the metadata reader is built on the extractors this package holds.
-    from statement_kg.metadata import find_issuers
-
-    return tuple(found.value for found in find_issuers(document.text, lexicon))
+    return tuple(found.value for found in structure.read_structure(document.text, lexicon).issuers)
 
 
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
@@ -125,7 +122,6 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     characterisations = find_characterisations(
         text,
         words,
-        events,
         [*link_spans, *article_spans, *label_spans, *((w.span.start, w.span.end) for w in works)],
         index,
         analysis.normalised,

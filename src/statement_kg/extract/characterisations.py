@@ -1,5 +1,6 @@
 """Characterisations: the terms a statement uses for an event. Whose term it is (the
-issuer's own, another party's, denied) is read from the parse by extract.voice."""
+issuer's own, another party's, denied) is read from the parse by extract.voice, and the
+event it concerns by extract.scope."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from functools import cache
 from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
 from statement_kg.language.normalise import Normalised
 from statement_kg.lexicon import ClaimWords
-from statement_kg.records import Characterisation, Mention
+from statement_kg.records import Characterisation
 
 # How far before a term a word that makes it generic ("crimes such as") is looked for.
 GENERIC_WINDOW = 120
@@ -20,24 +21,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _event(start: int, end: int, events: list[Mention], index: SentenceIndex) -> str | None:
-    """The event the term is part of the name of, or the nearest one in its sentence."""
-    for mention in events:
-        if mention.span.start <= start and end <= mention.span.end:
-            return mention.entity
-    s_start, s_end = index.around(start)
-    near = [
-        (min(abs(m.span.start - end), abs(start - m.span.end)), m.span.start, m.entity)
-        for m in events
-        if s_start <= m.span.start < s_end
-    ]
-    return min(near)[2] if near else None
-
-
 def find_characterisations(
     text: str,
     words: ClaimWords,
-    events: list[Mention],
     excluded: list[tuple[int, int]],
     index: SentenceIndex,
     normalised: Normalised,
@@ -62,7 +48,7 @@ def find_characterisations(
                     Characterisation(
                         term=term.id,
                         span=make_span(text, start, end),
-                        event=_event(start, end, events, index),
+                        event=None,
                     )
                 )
     return sorted(found, key=lambda c: c.span.start)

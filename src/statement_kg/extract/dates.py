@@ -10,13 +10,14 @@ import re
 from statement_kg.extract.spans import SpanSet, make_span
 from statement_kg.records import PartialDate, Span, TimeSpec
 
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-# "Feb. 25-26, 1992", "3 Mar 2016": abbreviations with or without a full stop ("May" is
-# already whole).
-_MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name} | {
-    "sept": 9
-}
-_NAMES = sorted(_MONTHS, key=len, reverse=True)
+# Month names, whole and abbreviated ("Feb. 25-26, 1992", "3 Mar 2016"), lower case: the one
+# table every date reader uses.
+MONTHS = (
+    {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+    | {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+    | {"sept": 9}
+)
+_NAMES = sorted(MONTHS, key=len, reverse=True)
 _MONTH = r"(?P<month>" + "|".join(_NAMES) + r")\.?"
 _MONTH2 = r"(?P<month2>" + "|".join(_NAMES) + r")\.?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
@@ -46,7 +47,7 @@ _COMPILED = [
 
 
 def _day(year: str, month: str, day: str) -> PartialDate | None:
-    number = _MONTHS[month.lower()]
+    number = MONTHS[month.lower()]
     if not 1 <= int(day) <= calendar.monthrange(int(year), number)[1]:
         return None
     return PartialDate(f"{year}-{number:02d}-{int(day):02d}")
@@ -61,7 +62,7 @@ def _read(match: re.Match[str]) -> TimeSpec | None:
     if month is None:
         return TimeSpec(PartialDate(year))
     if "day" not in parts:
-        return TimeSpec(PartialDate(f"{year}-{_MONTHS[month.lower()]:02d}"))
+        return TimeSpec(PartialDate(f"{year}-{MONTHS[month.lower()]:02d}"))
     begin = _day(year, month, parts["day"])
     end = _day(year, month, parts["day2"]) if "day2" in parts else begin
     if begin is None or end is None or end.iso < begin.iso or (end == begin and "day2" in parts):

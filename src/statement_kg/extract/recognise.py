@@ -202,14 +202,21 @@ def _named_speakers(text: str, verbs: str) -> Iterable[_Candidate]:
     """Persons the parser names next to a quotation and a verb of saying, whatever their
     title ('," said AACC Executive Director Raffi Mardirosian'): the named-entity layer
     finds names a pattern of titles misses."""
-    analysis = analyse(text)
     saying = re.compile(rf"(?<!\w)(?:{verbs})(?!\w)", re.IGNORECASE)
+    quotes = quoted_spans(text)
+    window = NAMED_SPEAKER_WINDOW
+    if not any(
+        saying.search(text, end, end + window) or saying.search(text, max(0, start - window), start)
+        for start, end in quotes
+    ):
+        return  # no quotation with a verb of saying near it: no text to parse for names
+    analysis = analyse(text)
     persons = [
         analysis.span_of(list(ent))
         for ent in analysis.doc.ents
         if ent.label_ == "PERSON" and len(ent) >= 2
     ]
-    for start, end in quoted_spans(text):
+    for start, end in quotes:
         for p_start, p_end in persons:
             after = 0 <= p_start - end <= NAMED_SPEAKER_WINDOW and saying.search(text, end, p_start)
             before = 0 <= start - p_end <= NAMED_SPEAKER_WINDOW and saying.search(

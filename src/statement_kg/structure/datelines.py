@@ -12,13 +12,12 @@ import calendar
 import re
 from dataclasses import dataclass
 
-from statement_kg.extract.dates import find_dates
+from statement_kg.extract.dates import MONTHS, find_dates
 from statement_kg.extract.spans import make_span
 from statement_kg.records import PartialDate, Span, TimeSpec
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.zones import Line, Zones
 
-_ABBREVIATED = {name.lower(): n for n, name in enumerate(calendar.month_abbr) if name}
 # The numeric and abbreviated forms news sites print; find_dates reads the written ones.
 _NUMERIC = [
     re.compile(r"(?<![\d.-])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])"),
@@ -62,7 +61,7 @@ def _numeric_dates(text: str, start: int, end: int) -> list[tuple[PartialDate, i
     for pattern in _NUMERIC:
         for match in pattern.finditer(text, start, end):
             parts = match.groupdict()
-            month = _ABBREVIATED.get(parts["abbr"].lower()) if parts.get("abbr") else None
+            month = MONTHS.get(parts["abbr"].lower()) if parts.get("abbr") else None
             number = month or int(parts.get("month") or 0)
             day, year = int(parts["day"]), int(parts["year"])
             if 1 <= number <= 12 and 1 <= day <= calendar.monthrange(year, number)[1]:
