@@ -24,7 +24,10 @@ class StructureCues:
     name_ends: tuple[str, ...]
     relay_verbs: frozenset[str]
     relay_objects: frozenset[str]
-    reads: tuple[TokenPattern, ...]
+    reads_verbs: frozenset[str]
+    reads_nouns: frozenset[str]
+    interview_nouns: frozenset[str]
+    speech_verbs: frozenset[str]
     header_separators: tuple[str, ...]
     byline: frozenset[str]
     titles: frozenset[str]
@@ -62,7 +65,10 @@ def load_cues(mappings: Path) -> StructureCues:
         name_ends=tuple(raw["name_ends"]),
         relay_verbs=_words(relay["verbs"]),
         relay_objects=_words(relay["objects"]),
-        reads=tuple(relay["reads"]),
+        reads_verbs=_words(relay["reads"]["verbs"]),
+        reads_nouns=_words(relay["reads"]["nouns"]),
+        interview_nouns=_words(relay["interview"]["nouns"]),
+        speech_verbs=_words(relay["interview"]["verbs"]),
         header_separators=tuple(relay["header_separators"]),
         byline=_words(relay["byline"]),
         titles=_words(signature["titles"]),

@@ -197,12 +197,15 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     return found
 
 
-def _relay_lines(zones: Zones, taken: list[Dated]) -> list[Dated]:
+def _relay_lines(zones: Zones, dates: Dates, taken: list[Dated]) -> list[Dated]:
     text = zones.analysis.original
     found = []
     for line in zones.head[:RELAY_LINES]:
         numeric = _numeric_dates(text, line.start, line.end)
-        if numeric and (_CLOCK.search(line.text) or "|" in line.text or len(numeric) == 1):
+        clocked = bool(_CLOCK.search(line.text) or "|" in line.text)
+        if not numeric and clocked:  # "24 January 2017 | 07:54"
+            numeric = [(d, s.start, s.end) for _, d, s in _in_lines((line,), dates)]
+        if numeric and (clocked or len(numeric) == 1):
             date, start, end = numeric[0]
             if not any(d.span.start == start for d in taken):
                 span = make_span(text, start, end)
@@ -229,7 +232,7 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
         *_adopted(zones, dates, cues),
         *_datelines(zones, dates, cues),
     ]
-    found += _relay_lines(zones, found)
+    found += _relay_lines(zones, dates, found)
     found += _months(zones, dates)
     return sorted(found, key=lambda d: (ORDER.index(d.kind), d.span.start))
 

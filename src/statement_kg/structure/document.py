@@ -47,6 +47,11 @@ def _words(found: Found) -> set[str]:
     return {w.strip('"“”(),').lower() for w in found.value.split()} - {"the", "of"}
 
 
+def _within(found: list[Found], line: Found) -> bool:
+    """The names all lie in that one line (a heading read as a letterhead too)."""
+    return all(line.span.start <= f.span.start and f.span.end <= line.span.end for f in found)
+
+
 def _issuers(
     parts: Zones,
     lexicon: Lexicon,
@@ -71,8 +76,10 @@ def _issuers(
             return named
     headed = document_heading(parts, lexicon, mentions)
     lettered = letterhead(parts, lexicon, mentions, skip)
-    if headed and lettered and all(_words(h) <= _words(lettered[0]) for h in headed):
-        return lettered  # "Statement of the Ministry" under its fuller letterhead
+    # "Statement of the Ministry" under its fuller letterhead (not the heading's own line)
+    fuller = bool(lettered) and all(_words(h) <= _words(lettered[0]) for h in headed)
+    if headed and fuller and not _within(headed, lettered[0]):
+        return lettered
     return headed or lettered or signed or signing_organisation(parts, lexicon, mentions)
 
 

@@ -6,12 +6,12 @@ issuer."""
 
 from __future__ import annotations
 
-from spacy.matcher import Matcher
 from spacy.tokens import Span as SentenceSpan
 from spacy.tokens import Token
 
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
+from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.datelines import Dated
 from statement_kg.structure.found import Found
 from statement_kg.structure.names import found, persons, trim
@@ -19,9 +19,10 @@ from statement_kg.structure.zones import Zones
 
 # The relay sentence comes early: within this many sentences of running text.
 RELAY_SENTENCES = 4
-# The words that introduce the text open their sentence: "The statement reads:", "AzerToday
-# presents the full text of ...".
-READS_WITHIN = 5
+# A news site's name on the heading line is a few words at most.
+SITE_WORDS = 6
+# The sentence that introduces the text is short: "The statement reads:".
+INTRODUCTION_TOKENS = 25
 # Clauses inside a subject ("X, having met on ...") that are not part of its name.
 CLAUSES = frozenset({"acl", "relcl", "advcl"})
 
@@ -44,33 +45,63 @@ def relay_header(
         if at > first.start:
             end = at
     end = first.start + len(text[first.start : end].rstrip())
+    # A site's name is short; a heading that announces a document ("Statement of the
+    # Ministry ... on the anniversary") over a date line is the document's own.
+    words = [t for t in zones.analysis.tokens(first.start, end) if not t.is_punct]
+    announces = (
+        len(words) > 1
+        and words[0].lemma_.lower() in lexicon.structure.document_nouns
+        and words[1].lower_ in {"of", "by"}
+    )
+    if len(words) > SITE_WORDS or announces:
+        return []
     return [found(text, first.start, end, "relay header", mentions, lexicon)]
 
 
+def _is_break(token: Token) -> bool:
+    """A line break, or a dash standing apart ("VIENNA, 27 February 2012 - The ..."), not
+    the hyphen inside "Co-Chairs"."""
+    if "\n" in token.whitespace_ or token.is_space:
+        return True
+    apart = token.i > 0 and bool(token.nbor(-1).whitespace_) and bool(token.whitespace_)
+    return token.text in {"-", "–", "—"} and apart
+
+
+def _block(verb: Token) -> list[Token]:
+    """The words before the verb in its own line block: a heading or dateline the parser ran
+    into the sentence is not part of it."""
+    before = [t for t in verb.sent if t.i < verb.i]
+    breaks = [n for n, t in enumerate(before) if _is_break(t)]
+    return before[breaks[-1] + 1 :] if breaks else before
+
+
+def _outside_brackets(tokens: list[Token]) -> list[Token]:
+    """A name without what its brackets add ("the Co-Chairs (Ambassadors of ...)")."""
+    kept, depth = [], 0
+    for token in tokens:
+        depth += token.text == "("
+        if not depth:
+            kept.append(token)
+        depth -= token.text == ")" and depth > 0
+    return kept
+
+
 def _subject(verb: Token) -> list[Token]:
-    """The verb's subject, within the verb's own line block (a by-line or heading the
-    parser ran into the sentence is not part of it)."""
+    """The verb's subject, within the verb's own line block; when the parser gives it no
+    subject there, the words before it in the block."""
+    block = {t.i for t in _block(verb)}
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             clauses = {t.i for c in child.subtree if c.dep_ in CLAUSES for t in c.subtree}
-            tokens = sorted((t for t in child.subtree if t.i not in clauses), key=lambda t: t.i)
-            subject = _after_breaks(tokens)
+            tokens = sorted(
+                (t for t in child.subtree if t.i not in clauses and t.i in block),
+                key=lambda t: t.i,
+            )
+            subject = trim(tokens)
             if any(t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ != "DATE" for t in subject):
                 return subject
-    # Headings or a dateline the parser ran into the sentence can leave the verb without
-    # a subject of its own: then the words before it, after the last break.
-    before = _after_breaks([t for t in verb.sent if t.i < verb.i])
-    return trim([t for t in before if t.pos_ in {"PROPN", "NOUN", "ADP", "DET", "PUNCT", "ADJ"}])
-
-
-def _after_breaks(tokens: list[Token]) -> list[Token]:
-    """The tokens after the last line break or dateline dash ("GENEVA, 3 March - The ...")."""
-    breaks = [
-        i
-        for i, t in enumerate(tokens)
-        if "\n" in t.whitespace_ or t.is_space or t.text in {"-", "–", "—"}
-    ]
-    return trim(tokens[breaks[-1] + 1 :] if breaks else tokens)
+    before = [t for t in _block(verb) if t.pos_ in {"PROPN", "NOUN", "ADP", "DET", "PUNCT", "ADJ"}]
+    return trim(before)
 
 
 def _in_clause(token: Token, subject: list[Token]) -> bool:
@@ -85,53 +116,96 @@ def _in_clause(token: Token, subject: list[Token]) -> bool:
     return head.pos_ in {"VERB", "AUX"} and head.i in inside
 
 
-def _introduces(sentence: SentenceSpan, following: SentenceSpan | None, matcher: Matcher) -> bool:
+def _introduces(
+    sentence: SentenceSpan, following: SentenceSpan | None, cues: StructureCues
+) -> bool:
     """The relay sentence ends with a colon ("issued the following statement today:") or
-    the next one introduces the text with one ("The statement reads:", "Below is the text
-    of the statement:")."""
+    the next, short one introduces the text with one ("The statement reads:", "Below is the
+    full text:", "The resolution, passed by ..., reads:")."""
     if sentence.text.rstrip().endswith(":"):
         return True
-    if following is None or not any(t.text == ":" for t in following):
+    if following is None:
         return False
-    return any(start <= READS_WITHIN for _, start, _ in matcher(following))
+    words = [t for t in following if not t.is_space][:INTRODUCTION_TOKENS]
+    colons = [n for n, t in enumerate(words) if t.text == ":"]
+    if not colons:
+        return False
+    words = words[: colons[0]]
+    return any(
+        (t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in cues.reads_verbs)
+        or (t.pos_ == "NOUN" and t.lemma_.lower() in cues.reads_nouns)
+        for t in words
+    )
+
+
+def _interviewee(sentence: SentenceSpan, cues: StructureCues) -> list[Token]:
+    """ "In an interview with X, NAME, TITLE, commented on ...": the subject of the speaking
+    verb of a sentence that names an interview; where the parser gave that verb no subject,
+    the words before it, after the phrase that names the interview."""
+    interviews = [
+        t for t in sentence if t.pos_ == "NOUN" and t.lemma_.lower() in cues.interview_nouns
+    ]
+    if not interviews:
+        return []
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in cues.speech_verbs:
+            continue
+        subject = _subject(verb)
+        if any(c.dep_ == "nsubj" for c in verb.children):
+            return subject
+        # "an interview with AzNews": the noun and the object of its preposition.
+        phrase_end = max(
+            [n.i for n in interviews]
+            + [o.i for n in interviews for p in n.children for o in p.children if o.dep_ == "pobj"]
+        )
+        after = [t for t in subject if t.i > phrase_end and t.pos_ != "ADP"]
+        if after:
+            return trim(after)
+    return []
 
 
 def relay_sentences(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
     """The issuers a relay sentence names: the persons in its subject, or the subject."""
     cues = lexicon.structure
     analysis = zones.analysis
-    matcher = Matcher(analysis.doc.vocab)
-    for n, pattern in enumerate(cues.reads):
-        matcher.add(f"reads{n}", [pattern])
     sentences = [s for s in analysis.doc.sents if analysis.span_of(list(s))[1] > zones.body_start][
         : RELAY_SENTENCES + 1
     ]
     for n, sentence in enumerate(sentences[:RELAY_SENTENCES]):
         following = sentences[n + 1] if n + 1 < len(sentences) else None
-        for verb in reversed(list(sentence)):  # the verb nearest the text it introduces
-            objects = [
-                c
-                for c in verb.children
-                if c.dep_ == "dobj" and c.lemma_.lower() in cues.relay_objects
-            ]
-            if verb.lemma_.lower() not in cues.relay_verbs or not objects:
-                continue
-            if not _introduces(sentence, following, matcher) and not any(
-                a.lower_ == "following" for o in objects for a in o.children
-            ):
-                continue
-            subject = _subject(verb)
-            if not subject:
-                continue
-            text = analysis.original
-            named = [
-                run for run in persons(analysis, subject) if not _in_clause(run[-1], subject)
-            ] or [subject]
-            return [
-                found(text, *analysis.span_of(run), "relay sentence", mentions, lexicon)
-                for run in named
-            ]
+        verb = _relay_verb(sentence, following, cues)
+        subject = _subject(verb) if verb is not None else _interviewee(sentence, cues)
+        if not subject:
+            continue
+        text = analysis.original
+        # The persons the subject names, in brackets too ("the Co-Chairs (Ambassadors X,
+        # Y and Z)"); else the subject without what its brackets add.
+        named = [run for run in persons(analysis, subject) if not _in_clause(run[-1], subject)] or [
+            trim(_outside_brackets(subject))
+        ]
+        return [
+            found(text, *analysis.span_of(run), "relay sentence", mentions, lexicon)
+            for run in named
+        ]
     return []
+
+
+def _relay_verb(
+    sentence: SentenceSpan, following: SentenceSpan | None, cues: StructureCues
+) -> Token | None:
+    """The verb that says a text was issued ("X has issued a statement"), the one nearest
+    the text it introduces."""
+    for verb in reversed(list(sentence)):
+        objects = [
+            c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in cues.relay_objects
+        ]
+        if verb.lemma_.lower() not in cues.relay_verbs or not objects:
+            continue
+        if _introduces(sentence, following, cues) or any(
+            a.lower_ == "following" for o in objects for a in o.children
+        ):
+            return verb
+    return None
 
 
 def headline_persons(

@@ -1,7 +1,9 @@
 """The zones of a document: its head (the lines before the first sentence of running
 text: letterhead, headings, date lines), its body, and its tail (the lines after the last
 sentence of running text: signature, adoption line, footnotes). A sentence of running text
-has a finite verb and some length; headings, date lines and signatures have neither."""
+has a finite verb and some length; headings, date lines and signatures have neither. A
+headline may have both ("Ombudsman calls for legal assessment of ..."), but it stands alone
+on its lines and ends without a sentence's closing mark."""
 
 from __future__ import annotations
 
@@ -17,6 +19,9 @@ RUNNING_TOKENS = 8
 # Column layouts (UN letterheads) put several fields on one line, apart by wide gaps.
 _COLUMN_GAP = re.compile(r"[ \t]{3,}")
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
+# What closes a sentence of running text; a quotation's closing mark is looked through.
+CLOSING = frozenset({".", "!", "?", ":", ";", "…"})
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "»", "«"})
 
 
 @dataclass(frozen=True)
@@ -78,13 +83,32 @@ def _segments(analysis: Analysis) -> list[list[Token]]:
     return [s for s in segments if s]
 
 
-def _running(analysis: Analysis) -> list[tuple[int, int]]:
+def _ends_on_break(segment: list[Token]) -> bool:
+    last = segment[-1]
+    doc = last.doc
+    return (
+        "\n" in last.whitespace_
+        or last.i + 1 == len(doc)
+        or (doc[last.i + 1].is_space and "\n" in doc[last.i + 1].text)
+    )
+
+
+def _headline(segment: list[Token]) -> bool:
+    """A whole block of its own that ends without a closing mark."""
+    first = segment[0]
+    starts_block = first.i == 0 or "\n" in first.nbor(-1).whitespace_ or first.nbor(-1).is_space
+    closing = [t for t in segment if t.text not in QUOTES and not t.is_space][-1:]
+    return starts_block and _ends_on_break(segment) and not (closing and closing[0].text in CLOSING)
+
+
+def _running(analysis: Analysis) -> list[tuple[tuple[int, int], bool]]:
+    """The spans of running text, each with whether it could be a headline."""
     spans = []
     for segment in _segments(analysis):
         words = [t for t in segment if not t.is_punct and not t.is_space]
         finite = any("Fin" in t.morph.get("VerbForm", []) for t in segment)
         if finite and len(words) >= RUNNING_TOKENS:
-            spans.append(analysis.span_of(segment))
+            spans.append((analysis.span_of(segment), _headline(segment)))
     return spans
 
 
@@ -92,6 +116,9 @@ def zones(text: str) -> Zones:
     analysis = analyse(text)
     lines = tuple(cell for m in _LINE.finditer(text) for cell in _cells(text, m.start(), m.end()))
     running = _running(analysis)
-    body_start = running[0][0] if running else len(text)
-    body_end = running[-1][1] if running else len(text)
+    # A headline opens the body only when no sentence of running text follows it; an
+    # excerpt cut off mid-sentence still ends the body where it stops.
+    opening = [span for span, headline in running if not headline] or [s for s, _ in running]
+    body_start = opening[0][0] if opening else len(text)
+    body_end = running[-1][0][1] if running else len(text)
     return Zones(analysis, lines, body_start, body_end)
