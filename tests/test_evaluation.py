@@ -11,6 +11,7 @@ import pytest
 
 from eval_sets import SETS, documents, read_floors, scores, set_totals
 from statement_kg.corpus import read_text
+from statement_kg.evaluate.extracted import term_names
 from statement_kg.evaluate.gold import load_gold
 from statement_kg.evaluate.items import Item
 from statement_kg.evaluate.score import MISSED, score_document
@@ -158,6 +159,43 @@ def test_reported_terms_do_not_count_and_figures_count_in_every_voice(tmp_path: 
         ("denied", "denied"): 1,
     }
     assert [(g.text, e.voice) for g, e in score.own_voice_errors] == [("massacre", "own")]
+
+
+@pytest.mark.parametrize(
+    ("gold_term", "extracted_term", "matched"),
+    [
+        pytest.param("massacre", "pogrom", 1, id="gold-names-the-broader-term"),
+        pytest.param("pogrom", "pogrom", 1, id="gold-names-the-term-itself"),
+        pytest.param("genocide", "pogrom", 0, id="another-term"),
+        pytest.param("pogrom", "massacre", 0, id="a-broader-term-is-not-the-narrower"),
+    ],
+)
+def test_a_narrower_term_matches_gold_naming_its_broader_one(
+    tmp_path: Path, lexicon: Lexicon, gold_term: str, extracted_term: str, matched: int
+) -> None:
+    text = "They were pogroms."
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    gold_path = tmp_path / "doc.json"
+    gold_path.write_text(
+        json.dumps(
+            {"document": "doc", "characterizations": [{"term": gold_term, "span": "pogroms"}]}
+        ),
+        encoding="utf-8",
+    )
+    gold = load_gold(gold_path, text)
+    start = text.index("pogroms")
+    extracted = [
+        Item(
+            "characterizations",
+            (extracted_term,),
+            start,
+            start + len("pogroms"),
+            "pogroms",
+            names=term_names(extracted_term, lexicon),
+        )
+    ]
+    score = score_document("doc", gold.items, extracted, gold.fields)
+    assert score.counts["characterizations"].matched == matched
 
 
 def test_relays_are_scored_only_where_gold_names_them(tmp_path: Path) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Graph
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from rdflib.query import ResultRow
 from rdflib.term import URIRef
 
 from statement_kg.project import Project
@@ -77,3 +78,13 @@ def test_ontology_header(ontology: Graph) -> None:
 def test_misspelt_own_term_fails() -> None:
     with pytest.raises(AttributeError):
         _ = SKG.Statment
+
+
+def test_a_narrower_term_names_its_broader_one(graph: Graph) -> None:
+    """ "pogrom" is published as a kind of "massacre", so a query for massacres can reach it."""
+    answer = graph.query(
+        """SELECT ?broader WHERE {
+             ?term skos:notation "pogrom" ; skos:broader/skos:notation ?broader }""",
+        initNs={"skos": SKOS},
+    )
+    assert [str(row[0]) for row in answer if isinstance(row, ResultRow)] == ["massacre"]

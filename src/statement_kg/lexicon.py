@@ -282,6 +282,7 @@ def _concept(raw: dict[str, Any]) -> Concept:
         id=raw["id"],
         label=raw["label"],
         definition=raw.get("definition"),
+        broader=raw.get("broader"),
         after=tuple(raw.get("after", [])),
         before=tuple(raw.get("before", [])),
         entails=tuple(raw.get("entails", [])),

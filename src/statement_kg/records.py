@@ -75,6 +75,8 @@ class Concept:
     id: str
     label: str
     definition: str | None = None
+    # The wider term of the same list ("pogrom" is a kind of "massacre"): skos:broader.
+    broader: str | None = None
     after: tuple[str, ...] = ()
     before: tuple[str, ...] = ()
     entails: tuple[str, ...] = ()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from statement_kg.evaluate.items import Item, figure_key
 from statement_kg.extract.mentions import group_of
 from statement_kg.lexicon import Lexicon
@@ -92,6 +94,13 @@ def _dates_a_work(start: int, work_spans: list[Span], text: str) -> bool:
     )
 
 
+def term_names(term: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The term and its broader one: a gold file may name a narrower term of the lexicon
+    ("pogrom") by the wider one of the format's list ("massacre")."""
+    concept = lexicon.claims.terms.get(term)
+    return (term, concept.broader) if concept is not None and concept.broader else (term,)
+
+
 def _anchored(field: str, key: tuple[object, ...], span: Span, names: tuple[str, ...] = ()) -> Item:
     return Item(field, key, span.start, span.end, span.exact, names=names)
 
@@ -163,7 +172,10 @@ def extracted_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool)
         if d.event is not None or not _dates_a_work(d.span.start, work_spans, text)
     ]
     items += [
-        _voiced("characterizations", (c.term,), c.span, c.voice)
+        replace(
+            _voiced("characterizations", (c.term,), c.span, c.voice),
+            names=term_names(c.term, lexicon),
+        )
         for c in extraction.characterisations
     ]
     for quotation in extraction.quotations:

@@ -38,13 +38,10 @@ class Item:
     def matches(self, other: Item) -> bool:
         """Whether `other` (extracted) matches this (gold) item. A gold quotation's speaker
         may be any of the extracted speaker's names, or part of one; a gold identifier any
-        of the extracted work's names."""
+        of the extracted work's names; a gold term the extracted term or its broader one."""
         if self.field != other.field:
             return False
-        if self.key != other.key and not (
-            self.field == "quotations"
-            and any(str(self.key[0]) in name or name in str(self.key[0]) for name in other.names)
-        ):
+        if self.key != other.key and not self._named(other):
             return False
         if (
             self.loose is not None
@@ -55,6 +52,13 @@ class Item:
         if self.field == "issue_date":
             return True
         return self.start < other.end and other.start < self.end
+
+    def _named(self, other: Item) -> bool:
+        """Whether the gold value is one of the extracted item's other names."""
+        value = str(self.key[0])
+        if self.field == "quotations":
+            return any(value in name or name in value for name in other.names)
+        return self.field == "characterizations" and value in other.names
 
     def describe(self) -> str:
         key = ", ".join(str(k) for k in self.key if k not in (None, ()))

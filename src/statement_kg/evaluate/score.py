@@ -95,7 +95,7 @@ def own_voice_errors(gold: list[Item], extracted: list[Item]) -> list[tuple[Item
         for e in extracted
         if e.field == g.field
         and e.voice == "own"
-        and e.key[:1] == g.key[:1]
+        and (e.key[:1] == g.key[:1] or (g.field == "characterizations" and g.key[0] in e.names))
         and g.start < e.end
         and e.start < g.end
     ]

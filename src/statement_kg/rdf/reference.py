@@ -160,4 +160,6 @@ def reference_graph(lexicon: Lexicon) -> Graph:
             graph.add((node, SKOS.notation, Literal(concept.id)))
             if concept.definition:
                 graph.add((node, SKOS.definition, Literal(concept.definition, lang="en")))
+            if concept.broader:
+                graph.add((node, SKOS.broader, iris.concept(name, concept.broader)))
     return graph
