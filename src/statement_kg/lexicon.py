@@ -103,6 +103,7 @@ class VoiceWords:
     distancing_words: tuple[str, ...]
     negatable_verbs: frozenset[str]
     first_person: frozenset[str]
+    usage_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -345,6 +346,7 @@ def _claim_words(mappings: Path) -> ClaimWords:
             distancing_words=tuple(voice["distancing_words"]),
             negatable_verbs=frozenset(voice["negatable_verbs"]),
             first_person=frozenset(voice["first_person"]),
+            usage_verbs=frozenset(voice["usage_verbs"]),
         ),
         citations=CitationWords(
             works=dict(citations["works"]),

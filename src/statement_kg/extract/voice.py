@@ -123,7 +123,8 @@ class VoiceReader:
 
     def _governs(self, node: Token, child: Token, head: Token) -> Voice | None:
         """The voice `node` gives the claim below it (reached through `child`), or None."""
-        attribution = self._attribution(node, child)
+        used = self._used_by(node) if node.pos_ in {"NOUN", "PROPN"} else None
+        attribution = used or self._attribution(node, child)
         if attribution is not None or node is head:
             return attribution
         if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
@@ -134,6 +135,21 @@ class VoiceReader:
             return self._verb_voice(node, child, head)
         if node.pos_ in {"NOUN", "PROPN"}:
             return self._noun_voice(node)
+        return None
+
+    def _used_by(self, noun: Token) -> Voice | None:
+        """ "the labels X and Y used by Z": a participle of using, on the noun or on the last
+        of the nouns it is coordinated with, hands the term to its agent."""
+        for named in (noun, *(c for c in noun.children if c.dep_ == "conj")):
+            for verb in named.children:
+                if verb.dep_ != "acl" or verb.lemma_.lower() not in self.words.usage_verbs:
+                    continue
+                agent = [c for c in verb.children if c.dep_ == "agent"]
+                speaker = [
+                    t for a in agent for c in a.children if c.dep_ == "pobj" for t in c.subtree
+                ]
+                if speaker and not self._is_issuer(speaker):
+                    return Voice("reported", *self._party(speaker))
         return None
 
     def _noun_voice(self, noun: Token) -> Voice | None:
