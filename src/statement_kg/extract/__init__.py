@@ -75,7 +75,10 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         if not in_articles.holds(d.span.start)
     ]
     analysis = analyse(text)
-    quotations = find_quotations(text, agents, works, words, lexicon.quotations, index, analysis)
+    people = [m for m in agents if by_type[m] == "person"]
+    quotations = find_quotations(
+        text, agents, works, words, lexicon.quotations, index, analysis, people
+    )
     placed = placed_events(mentions, lexicon)
     placed_spans = {(m.span.start, m.span.end) for m in placed}
     scope = Scope(

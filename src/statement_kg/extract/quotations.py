@@ -24,6 +24,9 @@ _PREPOSITION = re.compile(
     r"\b(?:in|of|from|against|to|by|for|with|on|at|into)\s+(?:the\s+)?$", re.IGNORECASE
 )
 SPEAKER_WINDOW = 400
+# '"...," he said': the pronoun stands for a person named shortly before, in the paragraph.
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
+ANTECEDENT_WINDOW = 600
 # How far after '"...," said' the speaker's name may start ("said the Director of ..."), and
 # how long the attribution between a quote and its continuation may be.
 AFTER_WINDOW = 60
@@ -90,10 +93,14 @@ def _new_speaker(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?:[.!?]\s+|\n\s*|^\W*)[A-Z][^.!?]*?\b(?:{'|'.join(verbs)})\b")
 
 
-def _speaker_after(text: str, end: int, agents: list[Mention], words: ClaimWords) -> str | None:
+def _speaker_after(
+    text: str, end: int, agents: list[Mention], words: ClaimWords, people: list[Mention]
+) -> str | None:
     attribution = _attribution(words.speech_verbs).match(text, end)
     if attribution is None:
         return None
+    if pronoun_attributed(text, end, words.speech_verbs):
+        return _antecedent(text, end, people)
     for mention in agents:
         start = mention.span.start
         if attribution.end() <= start <= attribution.end() + AFTER_WINDOW and not re.search(
@@ -101,6 +108,30 @@ def _speaker_after(text: str, end: int, agents: list[Mention], words: ClaimWords
         ):
             return mention.entity
     return None
+
+
+@cache
+def _pronoun_attribution(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """'," he said', '," she added'."""
+    return re.compile(rf"[”\"]?\s*,?\s*(?:he|she)\s+(?:{'|'.join(verbs)})\b", re.IGNORECASE)
+
+
+def pronoun_attributed(text: str, end: int, verbs: tuple[str, ...]) -> bool:
+    """Whether the quote ending at `end` is attributed to a pronoun ('," he said')."""
+    return _pronoun_attribution(verbs).match(text, end) is not None
+
+
+def antecedent_window(text: str, start: int) -> int:
+    """Where the person a pronoun stands for may be named: earlier in the quote's paragraph,
+    not far back."""
+    return max(text.rfind("\n\n", 0, start), start - ANTECEDENT_WINDOW, 0)
+
+
+def _antecedent(text: str, end: int, people: list[Mention]) -> str | None:
+    """'"...," he said': the person named last before the quote, in its paragraph."""
+    begin = antecedent_window(text, end)
+    before = [m for m in people if m.span.start >= begin and m.span.end <= end]
+    return before[-1].entity if before else None
 
 
 def _continues(text: str, previous_end: int, start: int, words: ClaimWords) -> bool:
@@ -143,13 +174,16 @@ def find_quotations(
     records: dict[str, QuotationOfRecord],
     index: SentenceIndex,
     analysis: Analysis,
+    people: list[Mention],
 ) -> list[Quotation]:
+    """The quotations of `text`; `people` are the agents that are persons, whom "he" and
+    "she" can stand for."""
     quotes = quoted_spans(text)
     found: list[Quotation] = []
     for start, end in quotes:
         if any(w.span.start <= start and end <= w.span.end + 1 for w in works):
             continue
-        speaker = _speaker_after(text, end, agents, words) or _speaker(
+        speaker = _speaker_after(text, end, agents, words, people) or _speaker(
             text, start, agents, quotes, words, index
         )
         if speaker is None and found and _continues(text, found[-1].span.end, start, words):

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from statement_kg.extract.dates import find_dates
 from statement_kg.extract.mentions import find_mentions, group_of
-from statement_kg.extract.quotations import quoted_spans
+from statement_kg.extract.quotations import antecedent_window, pronoun_attributed, quoted_spans
 from statement_kg.extract.spans import SentenceIndex
 from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon, Recognisers, phrase_pattern
@@ -198,11 +198,11 @@ def _speakers(text: str, words: Recognisers, verbs: str) -> Iterable[_Candidate]
 NAMED_SPEAKER_WINDOW = 120
 
 
-def _named_speakers(text: str, verbs: str) -> Iterable[_Candidate]:
+def _named_speakers(text: str, speech_verbs: tuple[str, ...]) -> Iterable[_Candidate]:
     """Persons the parser names next to a quotation and a verb of saying, whatever their
     title ('," said AACC Executive Director Raffi Mardirosian'): the named-entity layer
     finds names a pattern of titles misses."""
-    saying = re.compile(rf"(?<!\w)(?:{verbs})(?!\w)", re.IGNORECASE)
+    saying = re.compile(rf"(?<!\w)(?:{'|'.join(speech_verbs)})(?!\w)", re.IGNORECASE)
     quotes = quoted_spans(text)
     window = NAMED_SPEAKER_WINDOW
     if not any(
@@ -217,6 +217,12 @@ def _named_speakers(text: str, verbs: str) -> Iterable[_Candidate]:
         if ent.label_ == "PERSON" and len(ent) >= 2
     ]
     for start, end in quotes:
+        if pronoun_attributed(text, end, speech_verbs):
+            # '"...," he said': the person named last before it in the paragraph.
+            begin = antecedent_window(text, start)
+            named = [(a, b) for a, b in persons if begin <= a and b <= start][-1:]
+            for p_start, p_end in named:
+                yield _person(text, p_start, p_end)
         for p_start, p_end in persons:
             after = 0 <= p_start - end <= NAMED_SPEAKER_WINDOW and saying.search(text, end, p_start)
             before = 0 <= start - p_end <= NAMED_SPEAKER_WINDOW and saying.search(
@@ -224,18 +230,19 @@ def _named_speakers(text: str, verbs: str) -> Iterable[_Candidate]:
             )
             gap = text[end:p_start] if after else text[p_end:start]
             if (after or before) and not re.search(r"[.!?]\s|\n\s*\n|[“”\"]\w", gap):
-                name = " ".join(text[p_start:p_end].split())
-                yield (
-                    Entity(
-                        id=_slug(name),
-                        type="person",
-                        label=name,
-                        phrases=(Phrase(phrase_pattern(name)),),
-                        recognised=True,
-                    ),
-                    p_start,
-                    p_end,
-                )
+                yield _person(text, p_start, p_end)
+
+
+def _person(text: str, start: int, end: int) -> _Candidate:
+    name = " ".join(text[start:end].split())
+    entity = Entity(
+        id=_slug(name),
+        type="person",
+        label=name,
+        phrases=(Phrase(phrase_pattern(name)),),
+        recognised=True,
+    )
+    return entity, start, end
 
 
 def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
@@ -256,7 +263,7 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
             *_documents(text),
             *_judgments(text, words),
             *_speakers(text, words, "|".join(lexicon.claims.speech_verbs)),
-            *_named_speakers(text, "|".join(lexicon.claims.speech_verbs)),
+            *_named_speakers(text, lexicon.claims.speech_verbs),
         )
         if entity.id not in lexicon.entities
         and (entity.symbol or entity.application_number) not in known_ids
