@@ -1,6 +1,7 @@
 """Finds date expressions in English text and reads them at the precision they are given:
 "25-26 February 1992", "February 25–26, 1992", "the 25 to 26 February 1992",
-"October 1991", "1993", "from 2008 to 2018", "between 1988 and 1990", "22 April 2010"."""
+"October 1991", "April-May 1992", "27 February to 15 March 1992", "1993", "from 2008 to
+2018", "between 1988 and 1990", "22 April 2010"."""
 
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ _S = r"\s+"
 
 # Most specific first: a longer expression wins over the parts it contains.
 _PATTERNS = [
+    _DAY + _S + _MONTH + _TO + _DAY2 + _S + _MONTH2 + r",?" + _S + _YEAR,  # 27 Feb to 15 March 1992
+    _MONTH + _S + _DAY + _TO + _MONTH2 + _S + _DAY2 + r"," + _S + _YEAR,  # Feb 25 - March 2, 1992
     _DAY + _TO + _DAY2 + _S + _MONTH + r",?" + _S + _YEAR,  # 25-26 February 1992
     _MONTH + _S + _DAY + _TO + _DAY2 + r"," + _S + _YEAR,  # February 25-26, 1992
     _DAY + _S + _MONTH + r",?" + _S + _YEAR,  # 22 April 2010
@@ -38,6 +41,7 @@ _PATTERNS = [
     _YEAR + r"\s*[–—-]\s*" + _YEAR2,  # 1988–1994
     r"(?:the\s+)?end\s+of\s+" + _YEAR + r"\s+and\s+(?:early|the\s+beginning\s+of)\s+" + _YEAR2,
     r"(?:winter|summer|spring|autumn)\s+of\s+" + _YEAR + r"[\s/–-]+" + _YEAR2,
+    _MONTH + r"\s*[–—-]\s*" + _MONTH2 + r",?" + _S + _YEAR,  # April-May 1992
     _MONTH + r",?" + _S + _YEAR,  # October 1991
     _YEAR,  # 1993
 ]
@@ -61,10 +65,15 @@ def _read(match: re.Match[str]) -> TimeSpec | None:
         return TimeSpec(PartialDate(year), PartialDate(parts["year2"]))
     if month is None:
         return TimeSpec(PartialDate(year))
+    month2 = parts.get("month2", month)
     if "day" not in parts:
-        return TimeSpec(PartialDate(f"{year}-{MONTHS[month.lower()]:02d}"))
+        first, last = MONTHS[month.lower()], MONTHS[month2.lower()]
+        if last < first:
+            return None
+        begin_month = PartialDate(f"{year}-{first:02d}")
+        return TimeSpec(begin_month, PartialDate(f"{year}-{last:02d}") if last > first else None)
     begin = _day(year, month, parts["day"])
-    end = _day(year, month, parts["day2"]) if "day2" in parts else begin
+    end = _day(year, month2, parts["day2"]) if "day2" in parts else begin
     if begin is None or end is None or end.iso < begin.iso or (end == begin and "day2" in parts):
         return None
     return TimeSpec(begin, None if end == begin else end)
