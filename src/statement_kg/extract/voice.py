@@ -41,9 +41,17 @@ _PASSIVE_VERBS = frozenset(
         "characterise",
         "characterize",
         "term",
+        "tell",
+        "inform",
+        "report",
+        "say",
+        "estimate",
+        "believe",
     }
 )
 MAX_NAME_WORDS = 12
+# How far (in tokens) a word that governs a claim may be from it.
+MAX_REACH = 60
 # How far up the parse the subject a participle shares is looked for.
 MAX_CLIMB = 6
 _ARTICLE = re.compile(r"^(?:the|a|an|this|that)\s+", re.IGNORECASE)
@@ -55,6 +63,11 @@ def _path(head: Token, child: Token) -> list[Token]:
     while path[-1].i != child.i and path[-1].head.i != path[-1].i:
         path.append(path[-1].head)
     return path
+
+
+def _counts(head: Token) -> bool:
+    """Whether a claim's phrase is a number ("200", "200 dead", "from 200 to 1,000")."""
+    return head.like_num or any(c.like_num or c.dep_ == "nummod" for c in head.children)
 
 
 def _contrasted(token: Token) -> bool:
@@ -115,6 +128,8 @@ class VoiceReader:
         """The voice the nearest word that governs the claim's phrase gives it."""
         child = head
         for node in [head, *head.ancestors]:
+            if abs(node.i - head.i) > MAX_REACH:
+                break  # a "sentence" this long is a list the parser ran together
             found = self._governs(node, child, head)
             if found is not None:
                 return found
@@ -138,15 +153,18 @@ class VoiceReader:
         return None
 
     def _used_by(self, noun: Token) -> Voice | None:
-        """ "the labels X and Y used by Z": a participle of using, on the noun or on the last
-        of the nouns it is coordinated with, hands the term to its agent."""
+        """ "the labels X and Y used by Z", "the figure of N repeated in Z's letter": a
+        participle of using or saying, on the noun or on the last of the nouns it is
+        coordinated with, hands the claim to its agent or to the text it names."""
+        verbs = self.words.usage_verbs | self.words.reporting_verbs
         for named in (noun, *(c for c in noun.children if c.dep_ == "conj")):
             for verb in named.children:
-                if verb.dep_ != "acl" or verb.lemma_.lower() not in self.words.usage_verbs:
+                if verb.dep_ != "acl" or verb.lemma_.lower() not in verbs:
                     continue
-                agent = [c for c in verb.children if c.dep_ == "agent"]
+                # "used by Z", "repeated in Z's letter": the agent, or where it was written.
+                where = [c for c in verb.children if c.dep_ == "agent" or c.lower_ in {"by", "in"}]
                 speaker = [
-                    t for a in agent for c in a.children if c.dep_ == "pobj" for t in c.subtree
+                    t for a in where for c in a.children if c.dep_ == "pobj" for t in c.subtree
                 ]
                 if speaker and not self._is_issuer(speaker):
                     return Voice("reported", *self._party(speaker))
@@ -191,6 +209,9 @@ class VoiceReader:
             and not any(_contrasted(t) for t in path)
         ):
             return Voice("denied")
+        measured = self._measured_by(verb, child) if _counts(head) else None
+        if measured is not None:
+            return measured
         content = _CLAUSE if lemma in words.reporting_verbs else None
         if lemma in words.labelling_verbs:
             content = _PREDICATE
@@ -202,13 +223,28 @@ class VoiceReader:
             return self._reported_by_verb(verb)
         return None
 
+    def _measured_by(self, verb: Token, child: Token) -> Voice | None:
+        """ "Estimates in the press ranged from 200 to 1,000", "the figures advanced by the
+        parties reach 600": a claim that is the measure of a clause whose subject is a
+        reporting noun is that noun's; its party is who gave it, where the sentence says."""
+        if child.dep_ in _SUBJECTS or child.dep_ in {"ccomp", "advcl", "conj", "parataxis"}:
+            return None
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects or subjects[0].lemma_.lower() not in self.words.reporting_nouns:
+            return None
+        given = self._used_by(subjects[0])
+        return (
+            given if given is not None else Voice("reported", *self._possessor(subjects[0], verb))
+        )
+
     @staticmethod
     def _is_content(child: Token, kinds: frozenset[str], head: Token) -> bool:
         """Whether the claim is what the verb reports (its clause, its object, the name it
         gives), not a topic ("reported on the genocide"). The name of an event used to refer
         to it in a reported clause ("claims that the Khojaly massacre was committed by") is
-        the issuer's wording, not the reported party's."""
-        if child.dep_ == "prep" and child.lower_ != "as":
+        the issuer's wording, not the reported party's. What a verb of saying speaks "of" is
+        what it reports ("spoke of 200 dead")."""
+        if child.dep_ == "prep" and child.lower_ not in {"as", "of"}:
             return False
         if child.dep_ not in kinds and child.dep_ != "prep":
             return False
@@ -237,12 +273,23 @@ class VoiceReader:
             subject = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subject:
                 return subject[0]
+            if verb.dep_ == "xcomp" and VoiceReader._subject_controls(verb.head):
+                verb = verb.head  # "they try to present it as": the trying subject's
+                continue
             if verb.dep_ not in {"conj", "pcomp", "acl", "advcl"} or verb.tag_ == "VB":
                 return None
             verb = verb.head
             while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
                 verb = verb.head
         return None
+
+    @staticmethod
+    def _subject_controls(verb: Token) -> bool:
+        """ "try to present": the subject does the infinitive's act; "urges others to
+        recognise", "calls on them to": an object or a preposition's object does."""
+        return verb.pos_ in {"VERB", "AUX"} and not any(
+            c.dep_ in {"dobj", "prep", "iobj"} for c in verb.children
+        )
 
     def _reported_by_verb(self, verb: Token) -> Voice | None:
         subject = self._subject(verb)
@@ -259,6 +306,13 @@ class VoiceReader:
             speaker = [t for c in agent[0].children if c.dep_ == "pobj" for t in c.subtree]
         elif subject is not None and not passive and subject.tag_ not in {"WDT", "WP"}:
             speaker = list(subject.subtree)
+        elif subject is not None and not passive and verb.dep_ == "relcl":
+            # "X, a commander, who said that ...": the one the clause hangs on.
+            subject = verb.head
+            while subject.dep_ == "appos":  # "X, a commander ..., who said": X
+                subject = subject.head
+            clause = {t.i for t in verb.subtree}
+            speaker = [t for t in subject.subtree if t.i not in clause]
         if speaker:
             if self._is_issuer(speaker):
                 return OWN
