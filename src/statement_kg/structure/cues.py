@@ -30,6 +30,7 @@ class StructureCues:
     speech_verbs: frozenset[str]
     header_separators: tuple[str, ...]
     byline: frozenset[str]
+    source_labels: frozenset[str]
     titles: frozenset[str]
     signature_marks: tuple[str, ...]
     enacting_by: tuple[TokenPattern, ...]
@@ -71,6 +72,7 @@ def load_cues(mappings: Path) -> StructureCues:
         speech_verbs=_words(relay["interview"]["verbs"]),
         header_separators=tuple(relay["header_separators"]),
         byline=_words(relay["byline"]),
+        source_labels=_words(relay["source"]),
         titles=_words(signature["titles"]),
         signature_marks=tuple(m.lower() for m in signature["marks"]),
         enacting_by=tuple(enacting["by"]),

@@ -31,14 +31,18 @@ DISTRIBUTION_CELLS = 3
 ADOPTED_REACH = 80
 # A news site's date line is among the first lines.
 RELAY_LINES = 4
-ORDER = ("letter", "adopted", "dateline", "relay", "month", "distribution", "annex")
+ORDER = ("letter", "adopted", "titled", "dateline", "relay", "month", "distribution", "annex")
+# The sentences at the end of a text that may say when it was adopted.
+CLOSING_SENTENCES = 3
 # How far after a date the verb that makes it the day a text marks may come.
 OCCASION_REACH = 40
 # "VIENNA, 29 February 2012 - The Co-Chairs ...": a dateline that runs into the text.
 DATELINE_DASHES = ("-", "–", "—")
 _CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")
 # A dateline's place: a few capitalised words ("Baku", "Mexico City", "WASHINGTON, DC").
-_PLACE = re.compile(r"^(?:[A-Z][\w'’.-]*\s*){1,4}(?:,\s*[A-Z]{2,}\.?)?$")
+_PLACE = re.compile(r"^(?:[A-Z][\w'’.-]*\s*(?:[–—-]\s*)?){1,4}(?:,\s*[A-Z]{2,}\.?)?$")
+# "Baku, February 24, 2024 / APA /": an agency's credit after the dateline's date.
+_AGENCY = re.compile(r"\s*/\s*(?P<agency>[^/\n]{2,40}?)\s*/?\s*$")
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,8 @@ class Dated:
     kind: str
     line: tuple[int, int]
     place: tuple[int, int] | None = None
+    # "Baku, February 24, 2024 / APA /": the news agency a dateline credits.
+    agency: tuple[int, int] | None = None
 
 
 Dates = list[tuple[TimeSpec, Span]]
@@ -128,6 +134,9 @@ def _place_before(zones: Zones, line: Line, start: int) -> tuple[int, int] | Non
 
 
 def _place_words(text: str, line: Line, start: int) -> tuple[int, int] | None:
+    # "(Moscow, March 5, 1992) - ...": a press release's dateline in brackets.
+    opening = len(text[line.start : start]) - len(text[line.start : start].lstrip("("))
+    line = Line(line.start + opening, line.end, line.text[opening:])
     before = text[line.start : start].rstrip(" ,–-\t")
     if not before:
         return None
@@ -168,6 +177,45 @@ def _adopted(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     return found
 
 
+def _titled(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
+    """ "European Parliament resolution of 14 March 2024 on ...": a heading that names the
+    document by its kind and date."""
+    found = []
+    for line, date, span in _in_lines(zones.head, dates):
+        words = [t for t in zones.analysis.tokens(line.start, span.start) if not t.is_space]
+        if (
+            len(words) >= 2
+            and words[-1].lower_ == "of"
+            and words[-2].lemma_.lower() in (cues.document_nouns)
+        ):
+            found.append(Dated(date, span, "titled", (line.start, line.end)))
+    return found
+
+
+def _adoption_sentence(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
+    """ "This statement was read out and adopted by the Assembly on 24 February 2022.": a
+    closing sentence that says when the document itself was adopted or issued."""
+    analysis = zones.analysis
+    closing = list(analysis.doc.sents)[-CLOSING_SENTENCES:]
+    found = []
+    for time, span in dates:
+        date = _single(time)
+        tokens = analysis.tokens(span.start, span.end)
+        if date is None or not tokens or not any(t.sent in closing for t in tokens[:1]):
+            continue
+        # The verbs the date hangs under ("adopted ... at its sitting on DATE"), and the
+        # verbs they are coordinated with ("was read out and adopted").
+        path = [t for t in tokens[0].ancestors if t.pos_ in {"VERB", "AUX"}]
+        verbs = [*path, *(c for v in path for c in v.children if c.dep_ == "conj")]
+        verbs += [v.head for v in path if v.dep_ == "conj"]
+        subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubjpass"]
+        if any(v.lemma_.lower() in cues.issued_verbs for v in verbs) and any(
+            s.lemma_.lower() in cues.document_nouns for s in subjects
+        ):
+            found.append(Dated(date, span, "adopted", (span.start, span.end)))
+    return found
+
+
 def _distributed(zones: Zones, zone: tuple[Line, ...], line: Line, cues: StructureCues) -> bool:
     """In a UN letterhead the distribution date sits a column or a line below "Distr."."""
     previous = [p for p in zone if p.end <= line.start][-DISTRIBUTION_CELLS:]
@@ -181,19 +229,22 @@ def _distributed(zones: Zones, zone: tuple[Line, ...], line: Line, cues: Structu
 def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     text = zones.analysis.original
     found = []
-    first_body = tuple(line for line in zones.lines if line.start >= zones.body_start)[:1]
+    first_body = tuple(line for line in zones.lines if line.end > zones.body_start)[:1]
     for zone in (zones.head, zones.tail, first_body):
         for line, date, span in _in_lines(zone, dates):
             before = text[line.start : span.start]
             after = text[span.end : line.end].strip(' .,"”*)')
-            runs_on = text[span.end : span.end + 3].strip().startswith(DATELINE_DASHES)
-            if after and not (runs_on and text[span.end].isspace()):
+            closing = text[span.end : span.end + 4].lstrip(")")
+            runs_on = closing.strip().startswith(DATELINE_DASHES) and closing[:1].isspace()
+            agency = _AGENCY.match(text, span.end, line.end)
+            if after and not runs_on and agency is None:
                 continue
             place = _place_before(zones, line, span.start) or _place_above(zones, zone, line)
             if _distributed(zones, zone, line, cues):
                 found.append(Dated(date, span, "distribution", (line.start, line.end)))
             elif place or not before.strip() or _weekday(zones, line, span.start):
-                found.append(Dated(date, span, "dateline", (line.start, line.end), place))
+                credit = agency.span("agency") if agency else None
+                found.append(Dated(date, span, "dateline", (line.start, line.end), place, credit))
     return found
 
 
@@ -230,6 +281,8 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
     found = [
         *_letter_dates(zones, dates, cues),
         *_adopted(zones, dates, cues),
+        *_titled(zones, dates, cues),
+        *_adoption_sentence(zones, dates, cues),
         *_datelines(zones, dates, cues),
     ]
     found += _relay_lines(zones, dates, found)

@@ -7,7 +7,7 @@ resolves; a heading or letterhead the organisation."""
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from statement_kg.extract.mentions import find_mentions
 from statement_kg.extract.spans import SentenceIndex, make_span
@@ -25,7 +25,7 @@ from statement_kg.structure.heading import (
 )
 from statement_kg.structure.letter import LetterHead, letter_head
 from statement_kg.structure.names import agent_mentions
-from statement_kg.structure.relay import headline_persons, relay_header, relay_sentences
+from statement_kg.structure.relay import credited, headline_persons, relay_header, relay_sentences
 from statement_kg.structure.signature import signatures
 from statement_kg.structure.zones import Zones, zones
 
@@ -61,16 +61,23 @@ def _issuers(
     skip: list[tuple[int, int]],
 ) -> list[Found]:
     relayed = relay_sentences(parts, lexicon, mentions)
-    if relayed or relays:
-        return relayed or headline_persons(parts, skip, lexicon, mentions)
+    if relayed:
+        return relayed
+    headers = [r for r in relays if r.kind == "relay header"]
+    if headers:
+        headline = headline_persons(parts, skip, lexicon, mentions)
+        if headline:
+            return headline
     signed = signatures(parts, lexicon, mentions)
     if letter is not None:
         sender = signed or ([letter.sender] if letter.sender else [])
         return [*letter.transmitted, *sender]
+    # Under a news site's header a by-line names the site's reporter, not an issuer.
+    bylined = [] if headers else byline(parts, lexicon, mentions, skip)
     for named in (
         speech_heading(parts, lexicon, mentions),
         enacting_clauses(parts, lexicon, mentions),
-        byline(parts, lexicon, mentions, skip),
+        bylined,
     ):
         if named:
             return named
@@ -80,7 +87,9 @@ def _issuers(
     fuller = bool(lettered) and all(_words(h) <= _words(lettered[0]) for h in headed)
     if headed and fuller and not _within(headed, lettered[0]):
         return lettered
-    return headed or lettered or signed or signing_organisation(parts, lexicon, mentions)
+    found = headed or lettered or signed or signing_organisation(parts, lexicon, mentions)
+    # A site's header over a text that reproduces no one's: the site's own article.
+    return found or [replace(h, kind="masthead") for h in headers]
 
 
 def _place(text: str, date: Dated | None, lexicon: Lexicon) -> Found | None:
@@ -110,7 +119,10 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     parts = zones(text)
     mentions = agent_mentions(text, lexicon)
     dated = own_dates(parts, lexicon.structure)
-    relays = relay_header(parts, dated, lexicon, mentions)
+    relays = [
+        *relay_header(parts, dated, lexicon, mentions),
+        *credited(parts, dated, lexicon, mentions),
+    ]
     relay_lines = [d.line for d in dated if d.kind == "relay"]
     skip = [*((r.span.start, r.span.end) for r in relays), *relay_lines]
     letter = letter_head(parts, lexicon, mentions)
@@ -118,9 +130,11 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     own = [d.line for d in dated if d.kind != "month"] + [
         (r.span.start, r.span.end) for r in relays
     ]
+    issuers = _issuers(parts, lexicon, mentions, letter, relays, skip)
+    named = {(i.span.start, i.span.end) for i in issuers}
     return Structure(
-        issuers=tuple(_issuers(parts, lexicon, mentions, letter, relays, skip)),
-        relays=tuple(relays),
+        issuers=tuple(issuers),
+        relays=tuple(r for r in relays if (r.span.start, r.span.end) not in named),
         date=date,
         place=_place(text, date, lexicon),
         addressee=letter.addressee if letter else None,

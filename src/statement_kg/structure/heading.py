@@ -59,13 +59,17 @@ def speech_heading(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> l
             continue
         start = analysis.span_of([word])[1]
         name = name_from(analysis, start, max(zones.body_start, HEADING_CHARS), cues)
-        named = persons(analysis, name)
+        # The speaker the parser finds in the name; else the name, when it holds a title
+        # ("President of the Republic NAME" the parser does not read as a person).
+        named = persons(analysis, name)[:1] or (
+            [name] if {t.lower_ for t in name} & cues.titles else []
+        )
         if named:
             return [
                 found(
                     analysis.original, *analysis.span_of(run), "speech heading", mentions, lexicon
                 )
-                for run in named[:1]
+                for run in named
             ]
     return []
 
@@ -155,9 +159,22 @@ def _organisation(
             inner = zones.analysis.tokens(*quoted.span("name"))
             if {t.lower_ for t in inner} & cues.organisation_heads:
                 return [found(text, *quoted.span("name"), kind, mentions, lexicon)]
-        name = trim(zones.analysis.tokens(line.start, line.end))
+        end = _runs_on(zones, line)
+        name = trim(zones.analysis.tokens(line.start, end))
         return [found(text, *zones.analysis.span_of(name), kind, mentions, lexicon)]
     return []
+
+
+def _runs_on(zones: Zones, line: Line) -> int:
+    """Where a letterhead's name ends: its line, or the next when that opens with a
+    preposition ("EMBASSY OF THE REPUBLIC OF X / IN THE KINGDOM OF Y")."""
+    following = [n for n in zones.lines if n.start > line.end][:1]
+    if not following or zones.analysis.original.count("\n", line.end, following[0].start) != 1:
+        return line.end
+    first = zones.analysis.tokens(following[0].start, following[0].end)[:1]
+    if first and first[0].pos_ == "ADP" and first[0].is_upper == line.text.isupper():
+        return following[0].end
+    return line.end
 
 
 def byline(

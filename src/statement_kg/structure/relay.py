@@ -6,9 +6,12 @@ issuer."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span as SentenceSpan
 from spacy.tokens import Token
 
+from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
@@ -56,6 +59,24 @@ def relay_header(
     if len(words) > SITE_WORDS or announces:
         return []
     return [found(text, first.start, end, "relay header", mentions, lexicon)]
+
+
+def credited(
+    zones: Zones, dated: list[Dated], lexicon: Lexicon, mentions: list[Mention]
+) -> list[Found]:
+    """Who a text credits as its source outside the header: an agency after the dateline
+    ("Baku, February 24, 2024 / APA /"), a last line "Source: Artsakhpress"."""
+    text = zones.analysis.original
+    found_: list[Found] = [
+        found(text, *d.agency, "dateline credit", mentions, lexicon) for d in dated if d.agency
+    ]
+    for line in zones.tail:
+        label, colon, name = line.text.partition(":")
+        if colon and label.strip().lower() in lexicon.structure.source_labels and name.strip():
+            start = line.start + len(label) + 1
+            start += len(name) - len(name.lstrip())
+            found_.append(found(text, start, line.end, "source line", mentions, lexicon))
+    return found_
 
 
 def _is_break(token: Token) -> bool:
@@ -180,14 +201,30 @@ def relay_sentences(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> 
         text = analysis.original
         # The persons the subject names, in brackets too ("the Co-Chairs (Ambassadors X,
         # Y and Z)"); else the subject without what its brackets add.
-        named = [run for run in persons(analysis, subject) if not _in_clause(run[-1], subject)] or [
-            trim(_outside_brackets(subject))
-        ]
+        named = [run for run in persons(analysis, subject) if not _in_clause(run[-1], subject)]
+        if len(named) == 1:
+            return [_titled(text, analysis.span_of(named[0]), subject, zones, lexicon, mentions)]
         return [
             found(text, *analysis.span_of(run), "relay sentence", mentions, lexicon)
-            for run in named
+            for run in named or [trim(_outside_brackets(subject))]
         ]
     return []
+
+
+def _titled(
+    text: str,
+    person: tuple[int, int],
+    subject: list[Token],
+    zones: Zones,
+    lexicon: Lexicon,
+    mentions: list[Mention],
+) -> Found:
+    """One person with the title the subject gives them ("Spokesperson of the Ministry of X,
+    NAME"): the issuer is the person, anchored to the words that name them with the title."""
+    start, end = zones.analysis.span_of(trim(_outside_brackets(subject)))
+    start, end = min(start, person[0]), max(end, person[1])
+    name = found(text, *person, "relay sentence", mentions, lexicon)
+    return replace(name, span=make_span(text, start, end))
 
 
 def _relay_verb(
