@@ -30,7 +30,8 @@ def test_set_keeps_its_scores(set_name: str, field: str) -> None:
     counts = set_totals(set_name)[field]
     floor = FLOORS["floors"][set_name][field]
     reached = {"precision": counts.precision, "recall": counts.recall, "f1": counts.f1}
-    below = {m: (round(reached[m], 4), floor[m]) for m in floor if reached[m] < floor[m]}
+    # Floors are rounded down with the same tolerance for float error (0.7799999 is 0.78).
+    below = {m: (round(reached[m], 4), floor[m]) for m in floor if reached[m] + 1e-9 < floor[m]}
     assert not below, f"{set_name} {field}: (score, floor) {below}"
 
 

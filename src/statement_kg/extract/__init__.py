@@ -9,7 +9,7 @@ from dataclasses import replace
 from statement_kg.extract.anniversaries import find_anniversaries
 from statement_kg.extract.articles import find_articles
 from statement_kg.extract.characterisations import find_characterisations
-from statement_kg.extract.dates import find_dates
+from statement_kg.extract.dates import find_dates, find_yearless_dates, when_said
 from statement_kg.extract.described import find_described
 from statement_kg.extract.events import dated_events, placed_events
 from statement_kg.extract.figures import find_figures
@@ -67,14 +67,23 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     # The document's own date lines (dateline, relay line, letter head) date no event.
     own = structure.read_structure(text, lexicon).own_spans
     in_own = SpanSet(list(own))
-    all_dates = [d for d in find_dates(text) if not in_own.holds(d[1].start)]
+    written = find_dates(text)
+    analysis = analyse(text)
+    yearless = [
+        d
+        for d in find_yearless_dates(text, written)
+        if not when_said(analysis, d[1], lexicon.structure.said_verbs)
+    ]
+    all_dates = sorted(
+        (d for d in [*written, *yearless] if not in_own.holds(d[1].start)),
+        key=lambda d: d[1].start,
+    )
     in_articles = SpanSet(article_spans)
     dates = [
         d
         for d in dated_events(text, all_dates, events, anniversaries, mentions, lexicon, index)
         if not in_articles.holds(d.span.start)
     ]
-    analysis = analyse(text)
     people = [m for m in agents if by_type[m] == "person"]
     quotations = find_quotations(
         text, agents, works, words, lexicon.quotations, index, analysis, people

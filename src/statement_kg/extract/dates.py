@@ -9,6 +9,7 @@ import calendar
 import re
 
 from statement_kg.extract.spans import SpanSet, make_span
+from statement_kg.language import Analysis
 from statement_kg.records import PartialDate, Span, TimeSpec
 
 # Month names, whole and abbreviated ("Feb. 25-26, 1992", "3 Mar 2016"), lower case: the one
@@ -59,7 +60,10 @@ def _day(year: str, month: str, day: str) -> PartialDate | None:
 
 def _read(match: re.Match[str]) -> TimeSpec | None:
     """The time a match gives, or None for an impossible one (30 February, 26-25 May)."""
-    parts = {k: v for k, v in match.groupdict().items() if v is not None}
+    return _read_parts({k: v for k, v in match.groupdict().items() if v is not None})
+
+
+def _read_parts(parts: dict[str, str]) -> TimeSpec | None:
     year, month = parts["year"], parts.get("month")
     if "year2" in parts:
         return TimeSpec(PartialDate(year), PartialDate(parts["year2"]))
@@ -93,3 +97,63 @@ def find_dates(text: str) -> list[tuple[TimeSpec, Span]]:
             taken.add(start, end)
             found.append((time, make_span(text, start, end)))
     return sorted(found, key=lambda item: item[1].start)
+
+
+# Days and months written without a year ("on 25 February", "February 25-26", "between
+# February 28 and March 3"): the year is the one the text last gave before them.
+_NO_YEAR = r"(?!,?\s*(?:1[89]\d\d|20\d\d))"
+_YEARLESS = [
+    re.compile(r"(?<![\w/,.])" + p + _NO_YEAR + r"(?![\w/-])", re.IGNORECASE)
+    for p in (
+        r"between" + _S + _MONTH + _S + _DAY + _S + r"and" + _S + _MONTH2 + _S + _DAY2,
+        _DAY + _S + _MONTH + _TO + _DAY2 + _S + _MONTH2,
+        _DAY + _TO + _DAY2 + _S + _MONTH,
+        _MONTH + _S + _DAY + _TO + _DAY2,
+        _DAY + _S + _MONTH,
+        _MONTH + _S + _DAY + r"(?!\d|\w)",
+    )
+]
+
+
+# "Yerevan, March 3 (Agency) - ...", "Baku, February 26. By ...": a place opening the line
+# before a day without a year makes it a dateline, the document's own date.
+_DATELINE_PLACE = re.compile(
+    r"^\s*\(?(?:[A-Z][\w'’.-]*\s*){1,3}(?:,\s*(?:[A-Z][\w'’.-]*\s*){1,3})*,\s*$"
+)
+
+
+def find_yearless_dates(
+    text: str, dated: list[tuple[TimeSpec, Span]]
+) -> list[tuple[TimeSpec, Span]]:
+    """Days written without a year, each read in the year of the nearest date before it
+    that gives one; none where no year came before."""
+    years = sorted((span.start, time.begin.iso[:4]) for time, span in dated)
+    taken = SpanSet([(span.start, span.end) for _, span in dated])
+    found: list[tuple[TimeSpec, Span]] = []
+    for pattern in _YEARLESS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            before = [year for at, year in years if at < start]
+            line = text[text.rfind("\n", 0, start) + 1 : start]
+            if taken.overlaps(start, end) or not before or _DATELINE_PLACE.match(line):
+                continue
+            parts = {k: v for k, v in match.groupdict().items() if v is not None}
+            time = _read_parts({**parts, "year": before[-1]})
+            if time is None:
+                continue
+            taken.add(start, end)
+            found.append((time, make_span(text, start, end)))
+    return sorted(found, key=lambda item: item[1].start)
+
+
+def when_said(analysis: Analysis, span: Span, verbs: frozenset[str]) -> bool:
+    """Whether a date says when something was said or issued ("made a statement on
+    February 26", "told reporters on 3 March"), not when an event happened: the first verb
+    above it is one of saying or issuing."""
+    tokens = analysis.tokens(span.start, span.end)
+    verb = (
+        next((t for t in tokens[0].ancestors if t.pos_ in {"VERB", "AUX"}), None)
+        if tokens
+        else None
+    )
+    return verb is not None and verb.lemma_.lower() in verbs

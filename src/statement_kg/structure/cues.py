@@ -45,6 +45,11 @@ class StructureCues:
     occasion_verbs: frozenset[str] = frozenset()
     occasion_nouns: frozenset[str] = frozenset()
 
+    @property
+    def said_verbs(self) -> frozenset[str]:
+        """Verbs of issuing and of speaking: a date under one says when a text was given."""
+        return self.relay_verbs | self.speech_verbs | self.issued_verbs
+
 
 def _words(values: list[str]) -> frozenset[str]:
     return frozenset(v.lower() for v in values)

@@ -6,6 +6,7 @@ resolves; a heading or letterhead the organisation."""
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 
@@ -30,6 +31,8 @@ from statement_kg.structure.signature import signatures
 from statement_kg.structure.zones import Zones, zones
 
 CACHE_SIZE = 16
+# A note's number is set apart by a wide gap or written raised: "14  Human Rights Watch".
+_NOTE = re.compile(r"^(?:\d{1,3}(?:\s{2,}|\t)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,9 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     own = [d.line for d in dated if d.kind != "month"] + [
         (r.span.start, r.span.end) for r in relays
     ]
+    # Notes after the text ("14  Human Rights Watch, Bloodshed ... (New York, 1992)") cite
+    # works: their dates and numbers are no event's and no figure's.
+    own += [(line.start, line.end) for line in parts.tail if _NOTE.match(line.text)]
     issuers = _issuers(parts, lexicon, mentions, letter, relays, skip)
     named = {(i.span.start, i.span.end) for i in issuers}
     return Structure(
