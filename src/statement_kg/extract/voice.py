@@ -9,6 +9,7 @@ quotation is that party's. Everything else is the issuer's own."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -65,6 +66,12 @@ def _path(head: Token, child: Token) -> list[Token]:
     return path
 
 
+def _folded(words: str) -> str:
+    """Words compared without case or accents ("TÜRKİYE" and "Türkiye" are one name)."""
+    decomposed = unicodedata.normalize("NFKD", words.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _counts(head: Token) -> bool:
     """Whether a claim's phrase is a number ("200", "200 dead", "from 200 to 1,000")."""
     return head.like_num or any(c.like_num or c.dep_ == "nummod" for c in head.children)
@@ -95,7 +102,7 @@ class Speakers:
             w
             for name in self.issuer_names
             if len(name.split()) <= MAX_NAME_WORDS
-            for w in name.lower().split()
+            for w in _folded(name).split()
         )
 
 
@@ -149,7 +156,7 @@ class VoiceReader:
         if node.pos_ in {"VERB", "AUX"}:
             return self._verb_voice(node, child, head)
         if node.pos_ in {"NOUN", "PROPN"}:
-            return self._noun_voice(node)
+            return None if child.dep_ in {"acl", "relcl"} else self._noun_voice(node)
         return None
 
     def _used_by(self, noun: Token) -> Voice | None:
@@ -200,7 +207,10 @@ class VoiceReader:
         lemma = verb.lemma_.lower()
         negated = any(c.dep_ == "neg" for c in verb.children)
         if lemma in words.denial_verbs:
-            return OWN if negated else Voice("denied", *self._possessor(child, verb))
+            # "Baku denies the massacres of Armenians": the issuer's own word for what
+            # another party denies.
+            others = negated or self._denied_by_another(verb)
+            return OWN if others else Voice("denied", *self._possessor(child, verb))
         path = _path(head, child)
         if (
             lemma in words.negatable_verbs
@@ -283,6 +293,13 @@ class VoiceReader:
                 verb = verb.head
         return None
 
+    def _denied_by_another(self, verb: Token) -> bool:
+        subject = self._subject(verb)
+        if subject is None or subject.tag_ in {"WDT", "WP"}:
+            return False
+        tokens = list(subject.subtree)
+        return not self._is_issuer(tokens) and self._agentive(subject)
+
     @staticmethod
     def _subject_controls(verb: Token) -> bool:
         """ "try to present": the subject does the infinitive's act; "urges others to
@@ -362,7 +379,7 @@ class VoiceReader:
         window = f"{preceding} {before}"
         return any(
             re.search(rf"(?<!\w){re.escape(word)}\W*$", window.rstrip(" \"'“‘«"))
-            or re.search(rf"(?<!\w){re.escape(word)}\s+[\"“‘«]?\w*\W*$", window)
+            or re.search(rf"(?<!\w){re.escape(word)}\s+[\"“‘«]?\s*\w*\W*$", window)
             for word in self.words.distancing_words
         )
 
@@ -393,7 +410,7 @@ class VoiceReader:
                 mention.span.start < end and start < mention.span.end
             ):
                 return True
-        nouns = [t.lower_ for t in tokens if t.pos_ in {"NOUN", "PROPN"}]
+        nouns = [_folded(t.text) for t in tokens if t.pos_ in {"NOUN", "PROPN"}]
         words = self.speakers.issuer_words
         return bool(nouns) and all(n in words for n in nouns)
 
