@@ -24,6 +24,8 @@ _PREPOSITION = re.compile(
     r"\b(?:in|of|from|against|to|by|for|with|on|at|into)\s+(?:the\s+)?$", re.IGNORECASE
 )
 SPEAKER_WINDOW = 400
+# The closing of a quote before its speaker's name: '," '.
+_CLOSING = re.compile(r"[”\"]?\s*,?\s*[”\"]?\s*")
 # '"...," he said': the pronoun stands for a person named shortly before, in the paragraph.
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
 ANTECEDENT_WINDOW = 600
@@ -98,7 +100,7 @@ def _speaker_after(
 ) -> str | None:
     attribution = _attribution(words.speech_verbs).match(text, end)
     if attribution is None:
-        return None
+        return _named_then_said(text, end, agents, words, people)
     if pronoun_attributed(text, end, words.speech_verbs):
         return _antecedent(text, end, people)
     for mention in agents:
@@ -125,6 +127,29 @@ def antecedent_window(text: str, start: int) -> int:
     """Where the person a pronoun stands for may be named: earlier in the quote's paragraph,
     not far back."""
     return max(text.rfind("\n\n", 0, start), start - ANTECEDENT_WINDOW, 0)
+
+
+def _named_then_said(
+    text: str, end: int, agents: list[Mention], words: ClaimWords, people: list[Mention]
+) -> str | None:
+    """'"...," Kirillov said': the agent named right after the quote, then a verb of saying;
+    a surname alone names the person the text named in full before."""
+    closing = _CLOSING.match(text, end)
+    named = _name_then_said(words.speech_verbs).match(text, closing.end()) if closing else None
+    if named is None:
+        return None
+    at = named.start("name")
+    for mention in agents:
+        if mention.span.start == at:
+            return mention.entity
+    surname = named.group("name").split()[-1]
+    earlier = [m for m in people if m.span.end <= end and m.span.exact.split()[-1] == surname]
+    return earlier[-1].entity if earlier else None
+
+
+@cache
+def _name_then_said(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?P<name>(?:[A-Z][\w'’-]+\s+){{1,3}})(?:{'|'.join(verbs)})\b")
 
 
 def _antecedent(text: str, end: int, people: list[Mention]) -> str | None:
@@ -157,6 +182,9 @@ def _scare_quoted(analysis: Analysis, start: int, end: int, words: ClaimWords) -
     words. A term quoted as another party's qualification ('qualified it as a "genocidal
     act"') stays a quotation."""
     tokens = [t for t in analysis.tokens(start, end) if not t.is_punct and not t.is_space]
+    # A few capitalised words are a name in quotation marks ("Operation Ring").
+    if len(tokens) <= SCARE_WORDS and all(t.pos_ == "PROPN" and t.is_title for t in tokens):
+        return True
     if len(tokens) > SCARE_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in tokens):
         return False
     before = analysis.original[max(0, start - SCARE_LEFT) : start].lower()
