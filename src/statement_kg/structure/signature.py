@@ -67,7 +67,28 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
             continue
         if marked or _title_below(zones, lines, index, cues.titles) or _beside(text, lines, index):
             signed.append(found(text, *span, "signature", mentions, lexicon))
+            body = _body_below(zones, lines, index, cues.organisation_heads - cues.titles)
+            if body is not None:
+                signed.append(found(text, *body, "signature", mentions, lexicon))
     return signed
+
+
+def _body_below(
+    zones: Zones, lines: list[Line], index: int, heads: frozenset[str]
+) -> tuple[int, int] | None:
+    """The body a signer signs for, after the title on the line below ("Chair, Council of
+    Azerbaijani-Canadian Associations"), named by a noun that is no title ("Ambassador,
+    Permanent Representative" is two titles)."""
+    below = lines[index + 1 : index + 2]
+    if not below or "," not in below[0].text:
+        return None
+    title, _, body = below[0].text.partition(",")
+    start = below[0].start + len(title) + 1
+    start += len(body) - len(body.lstrip())
+    tokens = zones.analysis.tokens(start, below[0].end)
+    if not tokens or not tokens[0].is_title or not {t.lower_ for t in tokens} & heads:
+        return None
+    return start, below[0].end
 
 
 def _beside(text: str, lines: list[Line], index: int) -> bool:
