@@ -125,11 +125,27 @@ class VoiceReader:
         governed = self._governed(head)
         if governed.kind == "denied":
             return governed
+        if governed.own:
+            governed = self._opening_attribution(head) or governed
         # "so-called", "alleged": the term is another party's, even where nothing else in
         # the sentence says whose.
         if self._distanced(head, start) and governed.own:
             return Voice("reported", *self._party_in_sentence(head))
         return governed
+
+    def _opening_attribution(self, head: Token) -> Voice | None:
+        """ "According to X, A ..., B ... and C ...": an attribution that opens the sentence
+        covers every clause of it, however the parser hangs them."""
+        sentence = [t for t in head.sent if not t.is_space]
+        words = [t.lower_ for t in sentence]
+        for phrase in self.words.attribution_phrases:
+            length = len(phrase.split())
+            if " ".join(words[:length]) != phrase or "," not in words[length:]:
+                continue
+            comma = words.index(",", length)
+            if head.i > sentence[comma].i:
+                return Voice("reported", *self._party(sentence[length:comma]))
+        return None
 
     def _governed(self, head: Token) -> Voice:
         """The voice the nearest word that governs the claim's phrase gives it."""
