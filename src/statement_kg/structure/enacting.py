@@ -11,7 +11,7 @@ from spacy.matcher import Matcher
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import found, name_from, trim
+from statement_kg.structure.names import found, name_from, names_body, trim
 from statement_kg.structure.zones import Zones
 
 
@@ -47,7 +47,7 @@ def enacting_clauses(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
             if not subject or subject[0].pos_ != "PROPN":
                 continue
             name = trim(sorted(subject[0].subtree, key=lambda t: t.i))
-            if not {t.lower_ for t in name} & cues.organisation_heads:
+            if not names_body(name, cues.organisation_heads):
                 continue
             words = analysis.words(name)
             at = _first_occurrence(text, words) or analysis.span_of(name)

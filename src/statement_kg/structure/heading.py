@@ -14,7 +14,14 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import found, name_from, persons, skip_meeting, trim
+from statement_kg.structure.names import (
+    found,
+    name_from,
+    names_body,
+    persons,
+    skip_meeting,
+    trim,
+)
 from statement_kg.structure.zones import Line, Zones
 
 # The letterhead is among the first lines of the head.
@@ -82,8 +89,8 @@ def _opens_name(conjunction: Token, cues: StructureCues) -> bool:
         if token.lower_ in {"and", ","} or token.is_space:
             break
         following.append(token)
-    return (bool(following) and following[0].lower_ == "the") or any(
-        t.lower_ in cues.organisation_heads for t in following
+    return (bool(following) and following[0].lower_ == "the") or names_body(
+        following, cues.organisation_heads
     )
 
 
@@ -96,7 +103,7 @@ def _split(tokens: list[Token], cues: StructureCues) -> list[list[Token]]:
         else:
             parts[-1].append(token)
     named = [trim(p) for p in parts]
-    if len(named) > 1 and all({t.lower_ for t in p} & cues.organisation_heads for p in named):
+    if len(named) > 1 and all(names_body(p, cues.organisation_heads) for p in named):
         return named
     return [tokens]
 
@@ -110,7 +117,7 @@ def document_heading(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
         name = skip_meeting(
             name_from(analysis, start, max(zones.body_start, HEADING_CHARS), cues), cues
         )
-        if not name or not {t.lower_ for t in name} & cues.organisation_heads:
+        if not name or not names_body(name, cues.organisation_heads):
             continue
         return [
             found(analysis.original, *analysis.span_of(part), "heading", mentions, lexicon)
@@ -121,11 +128,10 @@ def document_heading(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
 
 def _names_organisation(zones: Zones, line: Line, cues: StructureCues) -> bool:
     tokens = zones.analysis.tokens(line.start, line.end)
-    words = {t.lower_ for t in tokens}
     finite = any("Fin" in t.morph.get("VerbForm", []) for t in tokens if t.pos_ in {"VERB", "AUX"})
     return (
         len([t for t in tokens if t.is_alpha]) >= 2
-        and bool(words & cues.organisation_heads)
+        and names_body(tokens, cues.organisation_heads)
         and not _announces(tokens, cues)
         and not finite
         and not any(t.like_num for t in tokens)
@@ -157,7 +163,7 @@ def _organisation(
         quoted = _QUOTED.search(text, line.start, line.end)
         if quoted:
             inner = zones.analysis.tokens(*quoted.span("name"))
-            if {t.lower_ for t in inner} & cues.organisation_heads:
+            if names_body(inner, cues.organisation_heads):
                 return [found(text, *quoted.span("name"), kind, mentions, lexicon)]
         end = _runs_on(zones, line)
         name = trim(zones.analysis.tokens(line.start, end))

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import found, trim
+from statement_kg.structure.names import found, names_body, trim
 from statement_kg.structure.zones import Zones
 
 # A letter's own heading comes first, within this many characters.
@@ -91,7 +91,7 @@ def transmitted(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
                 for prep in (c for c in obj.children if c.lower_ == "of"):
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                         name = trim(sorted(pobj.subtree, key=lambda t: t.i))
-                        if {t.lower_ for t in name} & cues.organisation_heads:
+                        if names_body(name, cues.organisation_heads):
                             span = analysis.span_of(name)
                             return [
                                 found(analysis.original, *span, "transmitted", mentions, lexicon)

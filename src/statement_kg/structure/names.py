@@ -57,6 +57,16 @@ def found(
     return Found(" ".join(span.exact.split()), span, entity_of(start, end, mentions, lexicon), kind)
 
 
+def names_body(tokens: Sequence[Token], heads: frozenset[str]) -> bool:
+    """Whether the words hold a noun that heads an organisation's name, in any number
+    ("House of Representatives", "the Co-Chairs' Delegations")."""
+    for token in tokens:
+        lower = token.lower_
+        if lower in heads or token.lemma_.lower() in heads:
+            return True
+    return False
+
+
 def trim(tokens: list[Token]) -> list[Token]:
     """A name without the article, quotes and punctuation around it."""
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in {"the", "a", "an"}):
