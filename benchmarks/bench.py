@@ -157,10 +157,12 @@ def extraction_scaling(sizes_mb: Sequence[float]) -> list[tuple[float, float]]:
     return found
 
 
-def query_times(graph: Path, repeat: int) -> list[tuple[str, float]]:
+def query_times(graph: Path, repeat: int, folder: Path = ROOT / "queries") -> dict[str, float]:
+    """The median time of each query of folder (those without SERVICE) on the graph's store,
+    every row read."""
     store = load_store(graph)
-    times = []
-    for query in sorted((ROOT / "queries").glob("*.rq")):
+    times = {}
+    for query in sorted(folder.glob("*.rq")):
         text = query.read_text(encoding="utf-8")
         if services(text):
             continue
@@ -170,8 +172,21 @@ def query_times(graph: Path, repeat: int) -> list[tuple[str, float]]:
             for _ in store.query(text):  # type: ignore[union-attr]
                 pass
             samples.append(time.perf_counter() - start)
-        times.append((query.stem, statistics.median(samples)))
+        times[query.stem] = statistics.median(samples)
     return times
+
+
+def report_queries(graph: Path, repeat: int, baseline: Path | None) -> None:
+    """Each shipped query's median, and beside it that of the query of the same name in
+    baseline (another version of queries/), with the ratio."""
+    ours = query_times(graph, repeat)
+    theirs = query_times(graph, repeat, baseline) if baseline is not None else {}
+    for name, seconds in ours.items():
+        line = f"  {name:<44} {seconds * 1000:8.1f} ms"
+        if name in theirs:
+            before = theirs[name]
+            line += f"   baseline {before * 1000:8.1f} ms   {before / seconds:6.1f}x"
+        print(line)
 
 
 # Whole command-line runs on the corpus, as a user sees them: the interpreter's start,
@@ -206,6 +221,22 @@ def report_startup(repeat: int) -> None:
         print(f"  {label:<64} {statistics.median(times) * 1000:8.0f} ms")
 
 
+def report_command_start(project: Path) -> None:
+    """Whole command-line runs on a large build: until the answer is written."""
+    print(f"  statement-kg --help        {run(CLI, '--help').wall:6.2f} s")
+    count = run(
+        CLI, "--root", str(project), "query", "--query", "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
+    )
+    print(f"  statement-kg query (count) {count.wall:6.2f} s")
+    for name, *options in (
+        ("cq-01", "--format", "csv"),
+        ("cq-11", "--param", "issuer=mfa-azerbaijan", "--format", "csv"),
+    ):
+        (path,) = (ROOT / "queries").glob(f"{name}-*.rq")
+        took = run(CLI, "--root", str(project), "query", str(path), *options)
+        print(f"  statement-kg query {name:<7} {took.wall:6.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[1])
     parser.add_argument("--statements", type=int, default=1000, help="main size (1000)")
@@ -215,7 +246,23 @@ def main() -> None:
     parser.add_argument(
         "--startup-only", action="store_true", help="only time the command line's start"
     )
+    parser.add_argument(
+        "--queries-on",
+        type=Path,
+        metavar="PROJECT",
+        help="only time the shipped queries on PROJECT's build (its graph/), no new build",
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="DIR",
+        help="also time the queries of DIR (another version of queries/) side by side",
+    )
     args = parser.parse_args()
+    if args.queries_on is not None:
+        report_command_start(args.queries_on)
+        report_queries(args.queries_on / "graph", args.repeat, args.baseline)
+        return
     report_startup(args.repeat)
     if args.startup_only:
         return
@@ -259,15 +306,9 @@ def main() -> None:
         for mb, seconds in extraction_scaling(args.text_mb):
             print(f"  {mb:6.1f} MB {seconds:8.2f} s  {seconds / mb:8.2f} s/MB")
 
-        graph = project / "graph"
         print(f"\n## start-up and queries on the persistent store ({triples:,} triples)")
-        print(f"  statement-kg --help        {run(CLI, '--help').wall:6.2f} s")
-        count = run(
-            CLI, "--root", str(project), "query", "--query", "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
-        )
-        print(f"  statement-kg query (count) {count.wall:6.2f} s")
-        for name, seconds in query_times(graph, args.repeat):
-            print(f"  {name:<44} {seconds * 1000:8.1f} ms")
+        report_command_start(project)
+        report_queries(graph, args.repeat, args.baseline)
 
 
 if __name__ == "__main__":
