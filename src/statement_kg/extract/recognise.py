@@ -1,8 +1,9 @@
 """Entities a text names by their form though mappings/ does not list them: a UN resolution
-by its body and number, a UN document by its symbol, a court judgment by its application
-number, a person quoted by name. Text from other issuers cites other works and quotes
-other people; these become entities of their own (marked as recognised, not curated) so
-their citations and quotations are kept rather than dropped."""
+by its body and number, another organisation's by its own numbering, a UN document by its
+symbol, a court judgment by its application number, a person quoted by name. Text from
+other issuers cites other works and quotes other people; these become entities of their own
+(marked as recognised, not curated) so their citations and quotations are kept rather than
+dropped."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from dataclasses import replace
 
 from statement_kg.extract.dates import find_dates
 from statement_kg.extract.mentions import find_mentions, group_of
+from statement_kg.extract.numbered import numbered_resolutions
 from statement_kg.extract.quotations import quoted_spans
 from statement_kg.extract.spans import SentenceIndex
 from statement_kg.language import analyse
@@ -115,20 +117,43 @@ def _resolutions(text: str, words: Recognisers, index: SentenceIndex) -> Iterabl
             yield entity, offset + number.start(), offset + number.end()
 
 
-def _own_symbol(text: str, match: re.Match[str]) -> bool:
-    """A symbol standing on a heading line near the top ("United Nations   A/78/862-S/2024/318")
-    is the document's own, not one it cites."""
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    line_end = text.find("\n", match.end())
-    rest = (
-        text[line_start : match.start()] + text[match.end() : line_end if line_end >= 0 else None]
-    )
-    return text.count("\n", 0, match.start()) < HEAD_LINES and not re.search(r"[.,;:()]", rest)
+# A line of prose: the letter head of a UN document is made of shorter lines.
+PROSE_WORDS = 8
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether the symbol stands on a line of its own, beside heading words at most."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[line_start:start] + text[end : line_end if line_end >= 0 else None]
+    return not re.search(r"[.,;:()]", rest)
+
+
+def _in_head(text: str, start: int) -> bool:
+    """Whether `start` lies in the head of the document: its first lines, or before any
+    line of prose."""
+    before = text[:start].split("\n")
+    return len(before) <= HEAD_LINES or all(len(line.split()) < PROSE_WORDS for line in before)
+
+
+def _own_symbols(text: str) -> set[str]:
+    """The parts of the symbols the document's head gives as its own ("A/78/790-S/2024/187"
+    on the heading line, or on lines of their own under "Distr."); a page's running head
+    repeats them further down."""
+    return {
+        part
+        for match in _DOC_SYMBOL.finditer(text)
+        if _in_head(text, match.start()) and _alone(text, match.start(), match.end())
+        for part in re.split(_DASH, match.group())
+    }
 
 
 def _documents(text: str) -> Iterable[_Candidate]:
+    own = _own_symbols(text)
     for match in _DOC_SYMBOL.finditer(text):
-        if _own_symbol(text, match):
+        if _alone(text, match.start(), match.end()) and (
+            _in_head(text, match.start()) or set(re.split(_DASH, match.group())) <= own
+        ):
             continue
         symbol = re.sub(_DASH, "-", match.group())
         entity = Entity(
@@ -254,6 +279,7 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
         for entity, start, end in (
             *_resolutions(text, words, index),
             *_documents(text),
+            *numbered_resolutions(text, (cue for cue, _ in words.resolution_bodies.values())),
             *_judgments(text, words),
             *_speakers(text, words, "|".join(lexicon.claims.speech_verbs)),
             *_named_speakers(text, "|".join(lexicon.claims.speech_verbs)),
