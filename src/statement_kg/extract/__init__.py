@@ -19,9 +19,10 @@ from statement_kg.extract.numbers import find_numbers
 from statement_kg.extract.quotations import find_quotations, quoted_spans
 from statement_kg.extract.responsibility import find_responsibilities
 from statement_kg.extract.scope import Scope
-from statement_kg.extract.spans import SentenceIndex, SpanSet
+from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
 from statement_kg.extract.voice import Speakers, VoiceReader
 from statement_kg.language import analyse
+from statement_kg.language.margins import blanked, margin_numbers
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Document, Extraction, Figure, Mention
 from statement_kg.structure import document as structure
@@ -100,6 +101,11 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         *label_spans,
         *(m.span() for m in _LABEL_NUMBER.finditer(text)),
     ]
+    # Figures are read as if a margin's line numbers were blank ("roughly twenty / 16
+    # percent"); their spans keep the received words.
+    margins = margin_numbers(text)
+    plain = blanked(text, margins)
+    numbers = find_numbers(plain, not_figures)
     figures = [
         Figure(
             f.category,
@@ -108,11 +114,11 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             f.high,
             f.modifier,
             f.qualifiers,
-            f.span,
-            f.part_of,
+            make_span(text, f.span.start, f.span.end),
+            make_span(text, f.part_of.start, f.part_of.end) if f.part_of else None,
             scope.clause_event(f.span.start, f.span.end),
         )
-        for f in find_figures(text, find_numbers(text, not_figures), words, index, analysis)
+        for f in find_figures(plain, numbers, words, SentenceIndex(plain), analysis)
     ]
     figures += [
         Figure("anniversary", float(a.ordinal), None, None, "exact", (), a.span, concerns=a.event)
