@@ -67,11 +67,11 @@ def normalise(text: str) -> Normalised:
     edits += [(start, end, "") for start, end in margins]
     edits.sort()
     position = 0
-    for start, end, replacement in edits:
+    for first, end, replacement in edits:
         if end <= position:
             continue
         # A margin number that a joined line break has partly taken: the rest goes too.
-        start = max(start, position)
+        start = max(first, position)
         pieces.append(text[position:start])
         offsets.extend(range(position, start))
         pieces.append(replacement)
