@@ -115,6 +115,20 @@ class CitationWords:
 
 
 @dataclass(frozen=True)
+class Displacement:
+    """The words that tell people driven from a town (`local`) from the refugees of a wider
+    conflict (`wide`): the lemmas of driving out, those that name an expulsion from a place
+    even when no place is given, and the nouns of a wider land (mappings/figures.yaml)."""
+
+    lemmas: frozenset[str] = frozenset()
+    local_lemmas: frozenset[str] = frozenset()
+    wide_places: frozenset[str] = frozenset()
+    active_only: frozenset[str] = frozenset()
+    local: str | None = None
+    wide: str | None = None
+
+
+@dataclass(frozen=True)
 class ClaimWords:
     """The words that find claims: figure categories, qualifiers, modifiers, the openers
     of a figure's parts, characterisation terms, reporting cues, speech verbs, roles."""
@@ -125,6 +139,7 @@ class ClaimWords:
     modifiers: dict[str, tuple[str, ...]]
     parts: tuple[str, ...]
     not_counted: frozenset[str]
+    displacement: Displacement
     terms: dict[str, Concept]
     generic: tuple[str, ...]
     speech_verbs: tuple[str, ...]
@@ -292,6 +307,19 @@ def _concept(raw: dict[str, Any]) -> Concept:
     )
 
 
+def _displacement(raw: dict[str, Any] | None) -> Displacement:
+    if raw is None:
+        return Displacement()
+    return Displacement(
+        frozenset(raw["lemmas"]),
+        frozenset(raw["local_lemmas"]),
+        frozenset(raw["wide_places"]),
+        frozenset(raw.get("active_only", [])),
+        raw["local"],
+        raw["wide"],
+    )
+
+
 def _claim_words(mappings: Path) -> ClaimWords:
     figures = load(mappings / FIGURES_FILE, CLAIMS_SCHEMA)
     terms = load(mappings / CHARACTERISATIONS_FILE, CLAIMS_SCHEMA)
@@ -315,6 +343,7 @@ def _claim_words(mappings: Path) -> ClaimWords:
         modifiers={k: tuple(v) for k, v in figures.get("modifiers", {}).items()},
         parts=tuple(figures.get("parts", [])),
         not_counted=frozenset(figures.get("not_counted", [])),
+        displacement=_displacement(figures.get("displacement")),
         terms={t["id"]: _concept(t) for t in terms.get("terms", [])},
         generic=tuple(terms.get("generic", [])),
         speech_verbs=tuple(claims.get("speech_verbs", [])),

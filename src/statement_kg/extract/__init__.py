@@ -105,6 +105,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     # percent"); their spans keep the received words.
     margins = margin_numbers(text)
     plain = blanked(text, margins)
+    towns = SpanSet([(m.span.start, m.span.end) for m in mentions if by_type[m] == "place"])
     numbers = find_numbers(plain, not_figures)
     figures = [
         Figure(
@@ -118,7 +119,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             make_span(text, f.part_of.start, f.part_of.end) if f.part_of else None,
             scope.clause_event(f.span.start, f.span.end),
         )
-        for f in find_figures(plain, numbers, words, SentenceIndex(plain), analysis)
+        for f in find_figures(plain, numbers, words, SentenceIndex(plain), analysis, towns)
     ]
     figures += [
         Figure("anniversary", float(a.ordinal), None, None, "exact", (), a.span, concerns=a.event)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from statement_kg.extract.displacement import displacement_category
 from statement_kg.extract.figure_words import (
     allowed_categories,
     counts,
@@ -17,7 +18,7 @@ from statement_kg.extract.figure_words import (
     parsed_qualifiers,
 )
 from statement_kg.extract.numbers import NumberExpr
-from statement_kg.extract.spans import SentenceIndex, make_span
+from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
 from statement_kg.language import Analysis
 from statement_kg.lexicon import ClaimWords
 from statement_kg.records import Figure
@@ -142,7 +143,9 @@ def find_figures(
     words: ClaimWords,
     index: SentenceIndex,
     analysis: Analysis,
+    towns: SpanSet,
 ) -> list[Figure]:
+    """The figures among `numbers`; `towns` are the spans that name a town or a city."""
     drafts: list[_Draft] = []
     i = 0
     numbers = [n for n in numbers if counts(analysis, n, words.not_counted)]
@@ -171,6 +174,11 @@ def find_figures(
             or category
             or parsed_category(analysis, number, words.categories, allowed)
         )
+        # People driven out are told apart by where from (extract/displacement.py).
+        if category in {None, words.displacement.local, words.displacement.wide}:
+            category = (
+                displacement_category(analysis, number, words.displacement, towns) or category
+            )
         parent = len(drafts) - 1 if drafts and _of_them(text, number) else None
         drafts.append(
             _Draft(number, category, modifier, _qualifiers(text, number, words, analysis), parent)
