@@ -31,6 +31,11 @@ def _phrase(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ in _MODIFIERS or (child.dep_ == "prep" and child.lower_ in _OF):
             tokens += list(child.subtree)
+        elif child.dep_ == "acl":
+            # "the resolutions adopted by the Security Council": who made them, not what
+            # they go on to say.
+            agents = [g for g in child.children if g.dep_ == "agent"]
+            tokens += [child, *(t for agent in agents for t in agent.subtree)] if agents else []
     return sorted(tokens, key=lambda t: t.i)
 
 
