@@ -1,6 +1,7 @@
 """A figure's category from the parse of its phrase, when no cue of mappings/figures.yaml
 matches near it: the verb of its clause and what completes the verb ("were taken hostage",
-"went missing", "claimed 613 lives"), then the noun it counts ("613 victims", "150 of the
+"went missing", "claimed 613 lives"), a relative clause on what it counts ("persons who
+went missing"), then the noun it counts ("613 victims", "150 of the
 residents"). The cue may be far from the number ("412 residents, among them 40 children and
 55 women, were shot dead"): the parse links them where characters cannot."""
 
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
 
 _NUMBER_DEPS = frozenset({"nummod", "quantmod", "amod", "compound", "npadvmod"})
 _COMPLEMENTS = frozenset({"oprd", "dobj", "acomp", "attr", "xcomp", "prt"})
+# The parser often hangs "missing" in "who went missing" as an adverbial clause.
+_RELATIVE_COMPLEMENTS = _COMPLEMENTS | {"advcl"}
 # How many heads to climb from the counted noun to its clause's verb.
 MAX_CLIMB = 4
 
@@ -60,7 +63,17 @@ def _lemmas(noun: Token) -> list[str]:
     ]
     # "the number of the dead exceeds four hundred and fifty"
     subjects = [w for t in subject for w in (t.lemma_.lower(), *_of_nouns(t))]
-    return [*verbs, noun.lemma_.lower(), *_of_nouns(noun), *subjects]
+    # "the 3,890 persons who went missing", "the 613 civilians who lost their lives".
+    relative = [
+        w
+        for clause in noun.children
+        if clause.dep_ == "relcl"
+        for w in (
+            clause.lemma_.lower(),
+            *(c.lemma_.lower() for c in clause.children if c.dep_ in _RELATIVE_COMPLEMENTS),
+        )
+    ]
+    return [*verbs, *relative, noun.lemma_.lower(), *_of_nouns(noun), *subjects]
 
 
 def counts(analysis: Analysis, number: NumberExpr, not_counted: frozenset[str]) -> bool:
@@ -121,5 +134,13 @@ def parsed_qualifiers(
             words.append(head)
     if noun.dep_ in {"appos", "conj"} and noun.pos_ in {"NOUN", "ADJ"} and noun is not token:
         words.append(noun)
-    found = {w.lemma_.lower() for w in words if w is not token}
+    found = {w.lemma_.lower() for w in words if w is not token and not _past_number(tokens, w)}
     return tuple(name for name, names in lemmas.items() if names & found)
+
+
+def _past_number(tokens: list[Token], word: Token) -> bool:
+    """Whether another number stands between the figure and `word`: in "613 of its
+    inhabitants - 63 of them children", "children" is 63's, however the parse joins them."""
+    doc = tokens[0].doc
+    low, high = sorted((tokens[-1].i, word.i))
+    return any(doc[i].like_num and doc[i] not in tokens for i in range(low + 1, high))

@@ -29,6 +29,7 @@ MAX_CUE_GAP = 90
 LEFT_WINDOW = 60
 # How far after a part ("of whom 150") its own cue may end ("are still unaccounted for").
 PART_CUE_WINDOW = 40
+_NEXT_NUMBER = re.compile(r"\d")
 _LIST_GAP = re.compile(r"^[^\d;:()\[\].]*?(?:,|\band\b)[^\d;:()\[\].]*$", re.IGNORECASE)
 
 
@@ -94,11 +95,13 @@ def _qualifiers(
 ) -> tuple[str, ...]:
     """Who is counted, from the words right after the number ("63 children") or from its
     phrase ("63 were children")."""
-    head = text[number.end : number.end + 30]
+    # Words after the next number are that number's.
+    head = _NEXT_NUMBER.split(text[number.end : number.end + 30])[0]
+    # "63 children", "63 elderly residents", "63 of them children".
     listed = {
         name
         for name, patterns in words.qualifiers.items()
-        if any(_rx(rf"^\s+(?:\w+\s+)?(?:{p})\b").search(head) for p in patterns)
+        if any(_rx(rf"^\s+(?:\w+\s+){{0,2}}(?:{p})\b").search(head) for p in patterns)
     }
     parsed = set(parsed_qualifiers(analysis, number, words.qualifier_lemmas))
     return tuple(name for name in words.qualifiers if name in listed | parsed)
@@ -135,6 +138,26 @@ def _parts(
         if _rx(r"\band\s+$").search(gap):
             break
     return parts
+
+
+def _breakdown(
+    drafts: list[_Draft],
+    parent: int | None,
+    qualifiers: tuple[str, ...],
+    index: SentenceIndex,
+    number: NumberExpr,
+) -> tuple[int | None, str | None]:
+    """A number with no category of its own that breaks down an earlier figure of its
+    sentence takes that figure's category: "150 of them" after "1,275 were taken hostage",
+    "63 were children" after "Of the 613 civilians who lost their lives"."""
+    if parent is None and qualifiers and drafts:
+        start, _ = index.around(number.start)
+        earlier = drafts[-1]
+        if earlier.number.start >= start and earlier.category is not None:
+            parent = earlier.parent if earlier.parent is not None else len(drafts) - 1
+    if parent is None:
+        return None, None
+    return parent, drafts[parent].category
 
 
 def find_figures(
@@ -179,10 +202,11 @@ def find_figures(
             category = (
                 displacement_category(analysis, number, words.displacement, towns) or category
             )
+        qualifiers = _qualifiers(text, number, words, analysis)
         parent = len(drafts) - 1 if drafts and _of_them(text, number) else None
-        drafts.append(
-            _Draft(number, category, modifier, _qualifiers(text, number, words, analysis), parent)
-        )
+        if category is None:
+            parent, category = _breakdown(drafts, parent, qualifiers, index, number)
+        drafts.append(_Draft(number, category, modifier, qualifiers, parent))
         head = len(drafts) - 1
         for k in parts:
             part = numbers[k]
