@@ -118,11 +118,32 @@ def _of_them(text: str, number: NumberExpr) -> bool:
     return bool(_rx(r"^\s+of\s+(?:them|whom)\b").match(text[number.end : number.end + 15]))
 
 
+def _verb_between(analysis: Analysis, start: int, end: int) -> bool:
+    return any(t.pos_ == "VERB" for t in analysis.tokens(start, end))
+
+
+def _own_clause(analysis: Analysis, number: NumberExpr) -> bool:
+    """Whether what the number counts is the subject of a clause of its own, which ends a
+    list of parts: "among them 1,800 witnesses, and 2,700 persons were recognised as
+    victims"."""
+    tokens = analysis.tokens(number.start, number.end)
+    if not tokens:
+        return False
+    counted = tokens[-1].head if tokens[-1].dep_ in {"nummod", "quantmod"} else tokens[-1]
+    return counted.dep_ in {"nsubj", "nsubjpass"} and counted.head.dep_ == "conj"
+
+
 def _parts(
-    text: str, numbers: list[NumberExpr], i: int, sentence_end: int, words: ClaimWords
+    text: str,
+    numbers: list[NumberExpr],
+    i: int,
+    sentence_end: int,
+    words: ClaimWords,
+    analysis: Analysis,
 ) -> list[int]:
     """Indexes of the numbers that list the parts of numbers[i]: "including 63 children,
-    106 women and 70 elderly" (the list ends after "and")."""
+    106 women and 70 elderly" (the list ends after "and", or where a clause of its own
+    begins)."""
     j = i + 1
     if j >= len(numbers) or numbers[j].start >= sentence_end:
         return []
@@ -131,7 +152,7 @@ def _parts(
     parts = [j]
     while j + 1 < len(numbers) and numbers[j + 1].start < sentence_end:
         gap = text[numbers[j].end : numbers[j + 1].start]
-        if not _LIST_GAP.match(gap):
+        if not _LIST_GAP.match(gap) or _own_clause(analysis, numbers[j + 1]):
             break
         j += 1
         parts.append(j)
@@ -140,17 +161,29 @@ def _parts(
     return parts
 
 
+def _bare(analysis: Analysis, number: NumberExpr) -> bool:
+    """Whether the number names no group of its own: "63 were children", "51 female", but
+    not "the 150 men"."""
+    tokens = analysis.tokens(number.start, number.end)
+    if not tokens:
+        return False
+    token = tokens[-1]
+    return token.dep_ not in {"nummod", "quantmod"} or token.head.pos_ == "ADJ"
+
+
 def _breakdown(
     drafts: list[_Draft],
     parent: int | None,
     qualifiers: tuple[str, ...],
     index: SentenceIndex,
     number: NumberExpr,
+    analysis: Analysis,
 ) -> tuple[int | None, str | None]:
     """A number with no category of its own that breaks down an earlier figure of its
-    sentence takes that figure's category: "150 of them" after "1,275 were taken hostage",
-    "63 were children" after "Of the 613 civilians who lost their lives"."""
-    if parent is None and qualifiers and drafts:
+    sentence (a bare number with a qualifier, or "of them") takes that figure's category:
+    "150 of them" after "1,275 were taken hostage", "63 were children" after "Of the 613
+    civilians who lost their lives"."""
+    if parent is None and qualifiers and drafts and _bare(analysis, number):
         start, _ = index.around(number.start)
         earlier = drafts[-1]
         if earlier.number.start >= start and earlier.category is not None:
@@ -176,7 +209,7 @@ def find_figures(
         number = numbers[i]
         allowed = allowed_categories(analysis, number, words.categories)
         _, sentence_end = index.around(number.start)
-        parts = _parts(text, numbers, i, sentence_end, words)
+        parts = _parts(text, numbers, i, sentence_end, words, analysis)
         following = (
             numbers[(parts[-1] if parts else i) + 1].start
             if (parts[-1] if parts else i) + 1 < len(numbers)
@@ -185,11 +218,18 @@ def find_figures(
         window_end = min(following, sentence_end)
         modifier, left_end = _modifier(text, number, words)
         if parts:
-            # The predicate comes after the list: "..., 106 women and 70 elderly were murdered".
-            last = numbers[parts[-1]]
+            # The predicate comes after the list: "..., 106 women and 70 elderly were murdered",
+            # unless the figure's own verb comes before it ("4,500 persons were questioned,
+            # among them 1,800 witnesses").
+            last = numbers[parts[0]]
             category = _after_category(
                 text, number.end, numbers[parts[0]].start, number, words, allowed
-            ) or _after_category(text, last.end, window_end, number, words, allowed)
+            )
+            if not _verb_between(analysis, number.end, numbers[parts[0]].start):
+                last = numbers[parts[-1]]
+                category = category or _after_category(
+                    text, last.end, window_end, number, words, allowed
+                )
         else:
             category = _after_category(text, number.end, window_end, number, words, allowed)
         category = (
@@ -205,7 +245,7 @@ def find_figures(
         qualifiers = _qualifiers(text, number, words, analysis)
         parent = len(drafts) - 1 if drafts and _of_them(text, number) else None
         if category is None:
-            parent, category = _breakdown(drafts, parent, qualifiers, index, number)
+            parent, category = _breakdown(drafts, parent, qualifiers, index, number, analysis)
         drafts.append(_Draft(number, category, modifier, qualifiers, parent))
         head = len(drafts) - 1
         for k in parts:
