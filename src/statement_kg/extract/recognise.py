@@ -40,6 +40,8 @@ _RES_LIST = re.compile(
 _APPLICATION = re.compile(
     r"\(?\s*(?:application|app\.)\s+nos?\.?\s*(?P<number>\d{1,6}/\d{2})\s*\)?", re.IGNORECASE
 )
+# "Sargsyan v. Azerbaijan (no. 40167/06)": the number without "application", after a case.
+_CASE_NUMBER = re.compile(r"\(\s*nos?\.\s*(?P<number>\d{1,6}/\d{2})\s*\)", re.IGNORECASE)
 # "Chiragov and Others v. Armenia", "Fatullayev v. Azerbaijan", "Sargsyan v. Azerbaijan".
 _NAMEWORD = r"[A-Z][\w’'.-]*"
 _CASE = re.compile(
@@ -170,9 +172,11 @@ def _documents(text: str) -> Iterable[_Candidate]:
 def _judgments(text: str, words: Recognisers) -> Iterable[_Candidate]:
     if words.application_court is None or not re.search(words.application_court_cue, text):
         return
-    for match in _APPLICATION.finditer(text):
+    for match in (*_APPLICATION.finditer(text), *_CASE_NUMBER.finditer(text)):
         number = match["number"]
         case = _CASE.search(text, max(0, match.start() - CASE_WINDOW), match.start())
+        if case is None and match.re is _CASE_NUMBER:
+            continue  # a bare "(no. 1234/05)" is a case's only after its name
         start = case.start() if case else match.start()
         dates = [
             time.begin.iso
