@@ -107,11 +107,13 @@ class VoiceWords:
 
 @dataclass(frozen=True)
 class CitationWords:
-    """How works cited by description are found (mappings/citations.yaml)."""
+    """How works cited by description, and interviews and articles cited by outlet and
+    date, are found (mappings/citations.yaml)."""
 
     works: dict[str, str]
     un_organs: tuple[str, ...]
     determiners: frozenset[str]
+    news_cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -378,5 +380,6 @@ def _claim_words(mappings: Path) -> ClaimWords:
             works=dict(citations["works"]),
             un_organs=tuple(citations["un_organs"]),
             determiners=frozenset(citations["determiners"]),
+            news_cues=tuple(citations.get("news_cues", [])),
         ),
     )

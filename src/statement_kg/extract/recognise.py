@@ -1,9 +1,9 @@
 """Entities a text names by their form though mappings/ does not list them: a UN resolution
-by its body and number, another organisation's by its own numbering, a UN document by its
-symbol, a court judgment by its application number, a person quoted by name. Text from
-other issuers cites other works and quotes other people; these become entities of their own
-(marked as recognised, not curated) so their citations and quotations are kept rather than
-dropped."""
+by its body and number, another organisation's by its own numbering, an interview or article
+by its outlet and date, a UN document by its symbol, a court judgment by its application
+number, a person quoted by name. Text from other issuers cites other works and quotes other
+people; these become entities of their own (marked as recognised, not curated) so their
+citations and quotations are kept rather than dropped."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from statement_kg.extract.dates import find_dates
+from statement_kg.extract.interviews import news_citations
 from statement_kg.extract.mentions import find_mentions, group_of
 from statement_kg.extract.numbered import numbered_resolutions
 from statement_kg.extract.quotations import quoted_spans
@@ -284,6 +285,7 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
             *_resolutions(text, words, index),
             *_documents(text),
             *numbered_resolutions(text, (cue for cue, _ in words.resolution_bodies.values())),
+            *news_citations(text, lexicon.claims.citations.news_cues),
             *_judgments(text, words),
             *_speakers(text, words, "|".join(lexicon.claims.speech_verbs)),
             *_named_speakers(text, "|".join(lexicon.claims.speech_verbs)),
