@@ -3,7 +3,6 @@ this one runs them in order, each seeing what the earlier ones found."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from statement_kg.extract.anniversaries import find_anniversaries
@@ -13,6 +12,7 @@ from statement_kg.extract.dates import find_dates
 from statement_kg.extract.described import find_described
 from statement_kg.extract.events import dated_events, placed_events
 from statement_kg.extract.figures import find_figures
+from statement_kg.extract.labels import label_numbers
 from statement_kg.extract.links import find_links
 from statement_kg.extract.mentions import find_mentions, group_of
 from statement_kg.extract.numbers import find_numbers
@@ -28,8 +28,6 @@ from statement_kg.records import Document, Extraction, Figure, Mention
 from statement_kg.structure import document as structure
 
 AGENT_TYPES = frozenset({"country", "organisation", "news_outlet", "collective", "person"})
-# Numbers that label rather than count: "No. 366", "p. 172", "366th".
-_LABEL_NUMBER = re.compile(r"(?:\b(?:No|p|pp|para|Art|art)\.\s*)\d+|\d+(?:st|nd|rd|th)\b")
 
 
 def _issuer_names(document: Document, lexicon: Lexicon) -> tuple[str, ...]:
@@ -99,7 +97,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         *link_spans,
         *article_spans,
         *label_spans,
-        *(m.span() for m in _LABEL_NUMBER.finditer(text)),
+        *label_numbers(text),
     ]
     # Figures are read as if a margin's line numbers were blank ("roughly twenty / 16
     # percent"); their spans keep the received words.
