@@ -141,6 +141,7 @@ class ClaimWords:
     modifiers: dict[str, tuple[str, ...]]
     parts: tuple[str, ...]
     not_counted: frozenset[str]
+    quantities: frozenset[str]
     displacement: Displacement
     terms: dict[str, Concept]
     generic: tuple[str, ...]
@@ -345,6 +346,7 @@ def _claim_words(mappings: Path) -> ClaimWords:
         modifiers={k: tuple(v) for k, v in figures.get("modifiers", {}).items()},
         parts=tuple(figures.get("parts", [])),
         not_counted=frozenset(figures.get("not_counted", [])),
+        quantities=frozenset(figures.get("quantities", [])),
         displacement=_displacement(figures.get("displacement")),
         terms={t["id"]: _concept(t) for t in terms.get("terms", [])},
         generic=tuple(terms.get("generic", [])),

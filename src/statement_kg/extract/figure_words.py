@@ -42,8 +42,9 @@ def _of_nouns(token: Token) -> list[str]:
     ]
 
 
-def _lemmas(noun: Token) -> list[str]:
-    """Candidate lemmas, the clause's verb and its complements first."""
+def _lemmas(noun: Token, quantities: frozenset[str]) -> list[str]:
+    """Candidate lemmas, the clause's verb and its complements first. A subject that names a
+    quantity (`quantities`: "estimates", "the number") gives the words of all its phrase."""
     verbs: list[str] = []
     node = noun
     for _ in range(MAX_CLIMB):
@@ -61,8 +62,20 @@ def _lemmas(noun: Token) -> list[str]:
         for t in (node.children if verbs else ())
         if t.dep_ in {"nsubj", "nsubjpass"} and t != noun
     ]
-    # "the number of the dead exceeds four hundred and fifty"
+    # "numbers of dead ranging from 161 to 200": the quantity a participle qualifies is its
+    # subject.
+    if verbs and node.dep_ in {"acl", "relcl"} and node.head.lemma_.lower() in quantities:
+        subject.append(node.head)
+    # "the number of the dead exceeds four hundred and fifty", "estimates of the number of
+    # people killed range from 160 to 1,000": what the subject says it counts.
     subjects = [w for t in subject for w in (t.lemma_.lower(), *_of_nouns(t))]
+    subjects += [
+        d.lemma_.lower()
+        for t in subject
+        if t.lemma_.lower() in quantities
+        for d in t.subtree
+        if d.pos_ in {"NOUN", "VERB", "ADJ"}
+    ]
     # "the 3,890 persons who went missing", "the 613 civilians who lost their lives".
     relative = [
         w
@@ -97,7 +110,11 @@ def allowed_categories(
 
 
 def parsed_category(
-    analysis: Analysis, number: NumberExpr, categories: dict[str, Concept], allowed: set[str]
+    analysis: Analysis,
+    number: NumberExpr,
+    categories: dict[str, Concept],
+    allowed: set[str],
+    quantities: frozenset[str] = frozenset(),
 ) -> str | None:
     tokens = analysis.tokens(number.start, number.end)
     if not tokens:
@@ -108,7 +125,7 @@ def parsed_category(
         (c for c in categories.values() if c.id in allowed and c.percent == number.percent),
         key=lambda c: not c.context,
     )
-    for lemma in _lemmas(noun):
+    for lemma in _lemmas(noun, quantities):
         for category in ordered:
             if lemma in category.lemmas:
                 return category.id
