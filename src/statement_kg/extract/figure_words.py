@@ -86,7 +86,9 @@ def _lemmas(noun: Token, quantities: frozenset[str]) -> list[str]:
             *(c.lemma_.lower() for c in clause.children if c.dep_ in _RELATIVE_COMPLEMENTS),
         )
     ]
-    return [*verbs, *relative, noun.lemma_.lower(), *_of_nouns(noun), *subjects]
+    # "taking 1,275 people captive", "613 dead civilians".
+    qualities = [c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "oprd"}]
+    return [*verbs, *relative, noun.lemma_.lower(), *qualities, *_of_nouns(noun), *subjects]
 
 
 def counts(analysis: Analysis, number: NumberExpr, not_counted: frozenset[str]) -> bool:
