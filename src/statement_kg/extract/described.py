@@ -99,7 +99,10 @@ def find_described(
     found: list[DescribedCitation] = []
     for token in analysis.doc:
         kind = words.works.get(token.lemma_.lower())
-        if kind is None or token.pos_ != "NOUN":
+        if kind is None and token.pos_ == "PROPN" and token.tag_ == "NNPS":
+            # "previous Final Communiques": a capitalised plural the tagger takes for a name.
+            kind = words.works.get(token.lower_.removesuffix("s"))
+        if kind is None or not (token.pos_ == "NOUN" or token.tag_ == "NNPS"):
             continue
         if any(c.dep_ == "det" and c.lower_ in {"this", "the present"} for c in token.children):
             continue  # the document itself

@@ -29,16 +29,19 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _opens_line(text: str, start: int) -> bool:
-    """A resolution named at the start of a line heads the document itself."""
-    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
+def _heads_document(text: str, match: re.Match[str]) -> bool:
+    """A resolution named at the start of a line, or in capitals, heads the document
+    itself."""
+    start = match.start()
+    opens_line = not text[text.rfind("\n", 0, start) + 1 : start].strip()
+    return opens_line or match.group().split()[0].isupper()
 
 
 def numbered_resolutions(text: str, un_cues: Iterable[str]) -> Iterable[tuple[Entity, int, int]]:
     un = re.compile("|".join([*un_cues, UN_WORDS]), re.IGNORECASE)
     for match in _NUMBERED.finditer(text):
         own_scheme = match["no"] or match["suffix"]
-        if _opens_line(text, match.start()):
+        if _heads_document(text, match):
             continue
         after = re.split(r"[.;]\s", text[match.end() : match.end() + UN_AFTER])[0]
         before = text[max(0, match.start() - UN_BEFORE) : match.start()]

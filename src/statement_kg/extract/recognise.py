@@ -102,6 +102,8 @@ def _resolutions(text: str, words: Recognisers, index: SentenceIndex) -> Iterabl
             entity = _resolution(body, bodies[body][1], match["number"], symbol, phrase)
             yield entity, match.start(), match.end()
     for match in _RES_LIST.finditer(text):
+        if match.group().split()[0].isupper():
+            continue  # "SENATE RESOLUTION 21": a heading's, the document's own number
         start, _ = index.around(match.start())
         named = [
             (cue_match.end(), body)
