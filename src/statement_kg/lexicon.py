@@ -142,6 +142,7 @@ class ClaimWords:
     parts: tuple[str, ...]
     not_counted: frozenset[str]
     quantities: frozenset[str]
+    remains: frozenset[str]
     displacement: Displacement
     terms: dict[str, Concept]
     generic: tuple[str, ...]
@@ -347,6 +348,7 @@ def _claim_words(mappings: Path) -> ClaimWords:
         parts=tuple(figures.get("parts", [])),
         not_counted=frozenset(figures.get("not_counted", [])),
         quantities=frozenset(figures.get("quantities", [])),
+        remains=frozenset(figures.get("remains", [])),
         displacement=_displacement(figures.get("displacement")),
         terms={t["id"]: _concept(t) for t in terms.get("terms", [])},
         generic=tuple(terms.get("generic", [])),

@@ -42,15 +42,21 @@ def _of_nouns(token: Token) -> list[str]:
     ]
 
 
-def _lemmas(noun: Token, quantities: frozenset[str]) -> list[str]:
+def _lemmas(noun: Token, quantities: frozenset[str], remains: frozenset[str]) -> list[str]:
     """Candidate lemmas, the clause's verb and its complements first. A subject that names a
-    quantity (`quantities`: "estimates", "the number") gives the words of all its phrase."""
+    quantity (`quantities`: "estimates", "the number") gives the words of all its phrase; a
+    noun of `remains` the number's phrase hangs from ("the remains of 19 persons") gives
+    itself."""
     verbs: list[str] = []
+    # "the remains of 19 persons", "the bodies of 30 villagers": the nouns climbed through.
+    holders: list[str] = []
     node = noun
     for _ in range(MAX_CLIMB):
         if node.head.i == node.i:
             break
         node = node.head
+        if node.pos_ == "NOUN" and noun.head.lower_ == "of" and node.lower_ in remains:
+            holders += [node.lower_, node.lemma_.lower()]
         if node.pos_ in {"VERB", "AUX", "ADJ"}:
             verbs = [
                 node.lemma_.lower(),
@@ -76,11 +82,14 @@ def _lemmas(noun: Token, quantities: frozenset[str]) -> list[str]:
         for d in t.subtree
         if d.pos_ in {"NOUN", "VERB", "ADJ"}
     ]
-    # "the 3,890 persons who went missing", "the 613 civilians who lost their lives".
+    # "the 3,890 persons who went missing", "the 613 civilians who lost their lives", "700
+    # residents captured by the other side".
     relative = [
         w
         for clause in noun.children
-        if clause.dep_ == "relcl"
+        # not "to be held": what is still to come
+        if clause.dep_ in {"relcl", "acl"}
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
         for w in (
             clause.lemma_.lower(),
             *(c.lemma_.lower() for c in clause.children if c.dep_ in _RELATIVE_COMPLEMENTS),
@@ -88,7 +97,15 @@ def _lemmas(noun: Token, quantities: frozenset[str]) -> list[str]:
     ]
     # "taking 1,275 people captive", "613 dead civilians".
     qualities = [c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "oprd"}]
-    return [*verbs, *relative, noun.lemma_.lower(), *qualities, *_of_nouns(noun), *subjects]
+    return [
+        *verbs,
+        *relative,
+        noun.lemma_.lower(),
+        *qualities,
+        *holders,
+        *_of_nouns(noun),
+        *subjects,
+    ]
 
 
 def counts(analysis: Analysis, number: NumberExpr, not_counted: frozenset[str]) -> bool:
@@ -117,6 +134,7 @@ def parsed_category(
     categories: dict[str, Concept],
     allowed: set[str],
     quantities: frozenset[str] = frozenset(),
+    remains: frozenset[str] = frozenset(),
 ) -> str | None:
     tokens = analysis.tokens(number.start, number.end)
     if not tokens:
@@ -127,7 +145,7 @@ def parsed_category(
         (c for c in categories.values() if c.id in allowed and c.percent == number.percent),
         key=lambda c: not c.context,
     )
-    for lemma in _lemmas(noun, quantities):
+    for lemma in _lemmas(noun, quantities, remains):
         for category in ordered:
             if lemma in category.lemmas:
                 return category.id

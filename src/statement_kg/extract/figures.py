@@ -235,7 +235,9 @@ def find_figures(
         category = (
             _before_category(text, left_end, number, words, allowed)
             or category
-            or parsed_category(analysis, number, words.categories, allowed, words.quantities)
+            or parsed_category(
+                analysis, number, words.categories, allowed, words.quantities, words.remains
+            )
         )
         # People driven out are told apart by where from (extract/displacement.py).
         if category in {None, words.displacement.local, words.displacement.wide}:
@@ -252,7 +254,9 @@ def find_figures(
             part = numbers[k]
             own = _after_category(
                 text, part.end, min(part.end + PART_CUE_WINDOW, window_end), part, words, allowed
-            ) or parsed_category(analysis, part, words.categories, allowed, words.quantities)
+            ) or parsed_category(
+                analysis, part, words.categories, allowed, words.quantities, words.remains
+            )
             part_modifier, _ = _modifier(text, part, words)
             drafts.append(
                 _Draft(

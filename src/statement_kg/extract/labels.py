@@ -1,8 +1,8 @@
 """Numbers that label or date rather than count, found by where the genre puts them: the
 number of a list item ("2. Recognizes ..."), of a footnote under a separator line ("38
 Interview with ..."), a page number at the end of a running head ("HELSINKI WATCH      20"),
-a day beside a month with no year ("March 1", "26 February", "Feb. 25-26"), and the marks
-"No. 366", "p. 172", "366th"."""
+a day beside a month with no year ("March 1", "26 February", "Feb. 25-26"), a time of day,
+an age, and the marks "No. 366", "p. 172", "366th"."""
 
 from __future__ import annotations
 
@@ -21,6 +21,10 @@ _PATTERNS = [
     # "March 1 -", "Feb. 25-26", "on 26 February": a day of a month.
     re.compile(rf"\b(?:{_MONTH})\.?\s+{_DAYS}\b(?!\s*,?\s*\d)", re.IGNORECASE),
     re.compile(rf"\b{_DAYS}\s+(?:{_MONTH})\b\.?", re.IGNORECASE),
+    # "at 11:00": a time of day.
+    re.compile(r"\b\d{1,2}:\d{2}\b"),
+    # "a child aged about ten": an age.
+    re.compile(r"\b(?:aged|age\s+of)\s+(?:about\s+|around\s+|under\s+|over\s+)?[\w-]+", re.I),
     # "No. 366", "p. 172", "366th".
     re.compile(r"(?:\b(?:No|p|pp|para|Art|art)\.\s*)\d+|\d+(?:st|nd|rd|th)\b"),
 ]
