@@ -71,7 +71,12 @@ def _after_category(
         if category.percent != number.percent or category.id not in allowed:
             continue
         for pattern in category.after:
-            match = _rx(pattern).search(text, start, end)
+            # A cue that starts with "^" must follow the number at once ("8 settlements").
+            match = (
+                _rx(pattern[1:]).match(text, start, end)
+                if pattern.startswith("^")
+                else _rx(pattern).search(text, start, end)
+            )
             if match and match.start() - start <= MAX_CUE_GAP:
                 key = (match.start(), -(match.end() - match.start()), category.id)
                 best = key if best is None or key < best else best
