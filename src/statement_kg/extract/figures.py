@@ -191,7 +191,11 @@ def _breakdown(
     if parent is None and qualifiers and drafts and _bare(analysis, number):
         start, _ = index.around(number.start)
         earlier = drafts[-1]
-        if earlier.number.start >= start and earlier.category is not None:
+        if (
+            earlier.number.start >= start
+            and earlier.category is not None
+            and earlier.number.percent == number.percent
+        ):
             parent = earlier.parent if earlier.parent is not None else len(drafts) - 1
     if parent is None:
         return None, None
