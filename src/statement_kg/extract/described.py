@@ -42,6 +42,18 @@ def _phrase(head: Token) -> list[Token]:
     return sorted(tokens, key=lambda t: t.i)
 
 
+def _named_instrument(token: Token) -> bool:
+    """A capitalised instrument the tagger takes for a name: a plural ("previous Final
+    Communiques"), or one whose issuer follows ("the Final Communiqué of the Fourteenth
+    Islamic Summit"); a capitalised singular alone is a heading's ("Oklahoma Resolution")."""
+    if token.pos_ != "PROPN":
+        return False
+    return token.tag_ == "NNPS" or any(
+        c.dep_ == "prep" and c.lower_ in _OF and any(g.pos_ == "PROPN" for g in c.subtree)
+        for c in token.children
+    )
+
+
 def _dated(token: Token) -> bool:
     """ "in 1993": a preposition whose object is a date."""
     return token.dep_ == "prep" and any(
@@ -102,7 +114,7 @@ def find_described(
         if kind is None and token.pos_ == "PROPN" and token.tag_ == "NNPS":
             # "previous Final Communiques": a capitalised plural the tagger takes for a name.
             kind = words.works.get(token.lower_.removesuffix("s"))
-        if kind is None or not (token.pos_ == "NOUN" or token.tag_ == "NNPS"):
+        if kind is None or not (token.pos_ == "NOUN" or _named_instrument(token)):
             continue
         if any(c.dep_ == "det" and c.lower_ in {"this", "the present"} for c in token.children):
             continue  # the document itself
