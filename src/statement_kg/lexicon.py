@@ -108,11 +108,27 @@ class VoiceWords:
 
 @dataclass(frozen=True)
 class CitationWords:
-    """How works cited by description are found (mappings/citations.yaml)."""
+    """How works cited by description, and interviews and articles cited by outlet and
+    date, are found (mappings/citations.yaml)."""
 
     works: dict[str, str]
     un_organs: tuple[str, ...]
     determiners: frozenset[str]
+    news_cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Displacement:
+    """The words that tell people driven from a town (`local`) from the refugees of a wider
+    conflict (`wide`): the lemmas of driving out, those that name an expulsion from a place
+    even when no place is given, and the nouns of a wider land (mappings/figures.yaml)."""
+
+    lemmas: frozenset[str] = frozenset()
+    local_lemmas: frozenset[str] = frozenset()
+    wide_places: frozenset[str] = frozenset()
+    active_only: frozenset[str] = frozenset()
+    local: str | None = None
+    wide: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +142,9 @@ class ClaimWords:
     modifiers: dict[str, tuple[str, ...]]
     parts: tuple[str, ...]
     not_counted: frozenset[str]
+    quantities: frozenset[str]
+    remains: frozenset[str]
+    displacement: Displacement
     terms: dict[str, Concept]
     generic: tuple[str, ...]
     speech_verbs: tuple[str, ...]
@@ -294,6 +313,19 @@ def _concept(raw: dict[str, Any]) -> Concept:
     )
 
 
+def _displacement(raw: dict[str, Any] | None) -> Displacement:
+    if raw is None:
+        return Displacement()
+    return Displacement(
+        frozenset(raw["lemmas"]),
+        frozenset(raw["local_lemmas"]),
+        frozenset(raw["wide_places"]),
+        frozenset(raw.get("active_only", [])),
+        raw["local"],
+        raw["wide"],
+    )
+
+
 def _claim_words(mappings: Path) -> ClaimWords:
     figures = load(mappings / FIGURES_FILE, CLAIMS_SCHEMA)
     terms = load(mappings / CHARACTERISATIONS_FILE, CLAIMS_SCHEMA)
@@ -317,6 +349,9 @@ def _claim_words(mappings: Path) -> ClaimWords:
         modifiers={k: tuple(v) for k, v in figures.get("modifiers", {}).items()},
         parts=tuple(figures.get("parts", [])),
         not_counted=frozenset(figures.get("not_counted", [])),
+        quantities=frozenset(figures.get("quantities", [])),
+        remains=frozenset(figures.get("remains", [])),
+        displacement=_displacement(figures.get("displacement")),
         terms={t["id"]: _concept(t) for t in terms.get("terms", [])},
         generic=tuple(terms.get("generic", [])),
         speech_verbs=tuple(claims.get("speech_verbs", [])),
@@ -352,5 +387,6 @@ def _claim_words(mappings: Path) -> ClaimWords:
             works=dict(citations["works"]),
             un_organs=tuple(citations["un_organs"]),
             determiners=frozenset(citations["determiners"]),
+            news_cues=tuple(citations.get("news_cues", [])),
         ),
     )

@@ -3,7 +3,6 @@ this one runs them in order, each seeing what the earlier ones found."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from statement_kg.extract.anniversaries import find_anniversaries
@@ -13,22 +12,22 @@ from statement_kg.extract.dates import find_dates, find_yearless_dates, when_sai
 from statement_kg.extract.described import find_described
 from statement_kg.extract.events import dated_events, placed_events
 from statement_kg.extract.figures import find_figures
+from statement_kg.extract.labels import label_numbers
 from statement_kg.extract.links import find_links
 from statement_kg.extract.mentions import find_mentions, group_of
 from statement_kg.extract.numbers import find_numbers
 from statement_kg.extract.quotations import find_quotations, quoted_spans
 from statement_kg.extract.responsibility import find_responsibilities
 from statement_kg.extract.scope import Scope
-from statement_kg.extract.spans import SentenceIndex, SpanSet
+from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
 from statement_kg.extract.voice import Speakers, VoiceReader
 from statement_kg.language import analyse
+from statement_kg.language.margins import blanked, margin_numbers
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Document, Extraction, Figure, Mention
 from statement_kg.structure import document as structure
 
 AGENT_TYPES = frozenset({"country", "organisation", "news_outlet", "collective", "person"})
-# Numbers that label rather than count: "No. 366", "p. 172", "366th".
-_LABEL_NUMBER = re.compile(r"(?:\b(?:No|p|pp|para|Art|art)\.\s*)\d+|\d+(?:st|nd|rd|th)\b")
 
 
 def _issuer_names(document: Document, lexicon: Lexicon) -> tuple[str, ...]:
@@ -110,8 +109,14 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         *link_spans,
         *article_spans,
         *label_spans,
-        *(m.span() for m in _LABEL_NUMBER.finditer(text)),
+        *label_numbers(text),
     ]
+    # Figures are read as if a margin's line numbers were blank ("roughly twenty / 16
+    # percent"); their spans keep the received words.
+    margins = margin_numbers(text)
+    plain = blanked(text, margins)
+    towns = SpanSet([(m.span.start, m.span.end) for m in mentions if by_type[m] == "place"])
+    numbers = find_numbers(plain, not_figures)
     figures = [
         Figure(
             f.category,
@@ -120,11 +125,11 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             f.high,
             f.modifier,
             f.qualifiers,
-            f.span,
-            f.part_of,
+            make_span(text, f.span.start, f.span.end),
+            make_span(text, f.part_of.start, f.part_of.end) if f.part_of else None,
             scope.clause_event(f.span.start, f.span.end),
         )
-        for f in find_figures(text, find_numbers(text, not_figures), words, index, analysis)
+        for f in find_figures(plain, numbers, words, SentenceIndex(plain), analysis, towns)
     ]
     figures += [
         Figure("anniversary", float(a.ordinal), None, None, "exact", (), a.span, concerns=a.event)

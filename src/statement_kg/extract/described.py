@@ -5,6 +5,7 @@ without an identifier; a work named by its identifier is found elsewhere and win
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from statement_kg.extract.spans import make_span
@@ -23,6 +24,8 @@ MAX_TOKENS = 14
 # A description right before or after works named by identifier introduces them
 # ("the Security Council resolutions 822, 853, 874 and 884").
 NAMED_GAP = 20
+# A heading line goes on for fewer words than this after the description.
+HEADING_WORDS = 4
 
 
 def _phrase(head: Token) -> list[Token]:
@@ -31,19 +34,73 @@ def _phrase(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ in _MODIFIERS or (child.dep_ == "prep" and child.lower_ in _OF):
             tokens += list(child.subtree)
+        elif child.dep_ == "acl":
+            # "the resolutions adopted by the Security Council (in 1993)": who made them and
+            # when, not what they go on to say.
+            which = [g for g in child.children if g.dep_ == "agent" or _dated(g)]
+            tokens += [child, *(t for g in which for t in g.subtree)] if which else []
     return sorted(tokens, key=lambda t: t.i)
 
 
+def _named_instrument(token: Token) -> bool:
+    """A capitalised instrument the tagger takes for a name: a plural ("previous Final
+    Communiques"), or one whose issuer follows ("the Final Communiqué of the Fourteenth
+    Islamic Summit"); a capitalised singular alone is a heading's ("Oklahoma Resolution")."""
+    if token.pos_ != "PROPN":
+        return False
+    return token.tag_ == "NNPS" or any(
+        c.dep_ == "prep" and c.lower_ in _OF and any(g.pos_ == "PROPN" for g in c.subtree)
+        for c in token.children
+    )
+
+
+def _dated(token: Token) -> bool:
+    """ "in 1993": a preposition whose object is a date."""
+    return token.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in token.children
+    )
+
+
+def _introduces(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether the description runs into works named by identifier, with no word between
+    ("the Security Council resolutions 822, 853"): one citation, not two. "The relevant
+    resolutions, including resolution No. 10/48" are two."""
+    for a, b in taken:
+        if a < end and start < b:
+            return True
+        gap = text[end:a] if a >= end else text[b:start]
+        if len(gap) < NAMED_GAP and not re.search(r"[A-Za-z]{2,}", gap):
+            return True
+    return False
+
+
 def _heading(text: str, start: int, end: int) -> bool:
-    """A description that opens a line is the document's own heading ("A RESOLUTION OF
-    THE SENATE"), not a citation."""
+    """A description that stands on a line of its own is the document's own heading ("A
+    RESOLUTION OF THE SENATE"), not a citation; one that opens a sentence of prose is."""
     line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end >= 0 else len(text)]
     words = text[start:end]
     return (
-        not text[line_start:start].strip(" \t#*")
+        (
+            not text[line_start:start].strip(" \t#*")
+            and len(rest.split()) < HEADING_WORDS
+            and not rest.rstrip().endswith(".")
+        )
         or "\n\n" in words
         or sum(c.isupper() for c in words) > sum(c.islower() for c in words)
     )
+
+
+def _by_un(analysis: Analysis, head: Token, lowered: str, words: CitationWords) -> bool:
+    """Whether a UN organ made the resolutions: the description names one, or says "its"
+    or "their" after one in its sentence ("the Security Council, in its resolutions")."""
+    if any(f" {organ} " in f" {lowered} " for organ in words.un_organs):
+        return True
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        return False
+    before = " ".join(t.lower_ for t in head.sent if t.i < head.i)
+    return any(f" {organ} " in f" {before} " for organ in words.un_organs)
 
 
 def find_described(
@@ -54,7 +111,10 @@ def find_described(
     found: list[DescribedCitation] = []
     for token in analysis.doc:
         kind = words.works.get(token.lemma_.lower())
-        if kind is None or token.pos_ != "NOUN":
+        if kind is None and token.pos_ == "PROPN" and token.tag_ == "NNPS":
+            # "previous Final Communiques": a capitalised plural the tagger takes for a name.
+            kind = words.works.get(token.lower_.removesuffix("s"))
+        if kind is None or not (token.pos_ == "NOUN" or _named_instrument(token)):
             continue
         if any(c.dep_ == "det" and c.lower_ in {"this", "the present"} for c in token.children):
             continue  # the document itself
@@ -63,22 +123,18 @@ def find_described(
         if (
             len(tokens) > MAX_TOKENS
             or _heading(text, start, end)
-            or any(a - NAMED_GAP < end and start < b + NAMED_GAP for a, b in taken)
+            or _introduces(text, start, end, taken)
         ):
             continue
         lowered = " ".join(text[start:end].lower().split())
         issuer = any(start <= m.span.start and m.span.end <= end for m in agents) or any(
-            t.pos_ == "PROPN" for t in tokens
+            t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in tokens
         )
-        which = any(t.lower_ in words.determiners for t in tokens)
+        which = any(t.lower_ in words.determiners or t.ent_type_ == "DATE" for t in tokens)
         if not (issuer or (which and token.tag_ == "NNS")):
             continue
         if kind == "resolution":
-            kind = (
-                "un_resolution"
-                if any(f" {organ} " in f" {lowered} " for organ in words.un_organs)
-                else "other"
-            )
+            kind = "un_resolution" if _by_un(analysis, token, lowered, words) else "other"
         taken.append((start, end))
         found.append(DescribedCitation(kind, make_span(text, start, end)))
     return found

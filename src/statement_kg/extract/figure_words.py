@@ -1,6 +1,7 @@
 """A figure's category from the parse of its phrase, when no cue of mappings/figures.yaml
 matches near it: the verb of its clause and what completes the verb ("were taken hostage",
-"went missing", "claimed 613 lives"), then the noun it counts ("613 victims", "150 of the
+"went missing", "claimed 613 lives"), a relative clause on what it counts ("persons who
+went missing"), then the noun it counts ("613 victims", "150 of the
 residents"). The cue may be far from the number ("412 residents, among them 40 children and
 55 women, were shot dead"): the parse links them where characters cannot."""
 
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
 
 _NUMBER_DEPS = frozenset({"nummod", "quantmod", "amod", "compound", "npadvmod"})
 _COMPLEMENTS = frozenset({"oprd", "dobj", "acomp", "attr", "xcomp", "prt"})
+# The parser often hangs "missing" in "who went missing" as an adverbial clause.
+_RELATIVE_COMPLEMENTS = _COMPLEMENTS | {"advcl"}
 # How many heads to climb from the counted noun to its clause's verb.
 MAX_CLIMB = 4
 
@@ -39,14 +42,21 @@ def _of_nouns(token: Token) -> list[str]:
     ]
 
 
-def _lemmas(noun: Token) -> list[str]:
-    """Candidate lemmas, the clause's verb and its complements first."""
+def _lemmas(noun: Token, quantities: frozenset[str], remains: frozenset[str]) -> list[str]:
+    """Candidate lemmas, the clause's verb and its complements first. A subject that names a
+    quantity (`quantities`: "estimates", "the number") gives the words of all its phrase; a
+    noun of `remains` the number's phrase hangs from ("the remains of 19 persons") gives
+    itself."""
     verbs: list[str] = []
+    # "the remains of 19 persons", "the bodies of 30 villagers": the nouns climbed through.
+    holders: list[str] = []
     node = noun
     for _ in range(MAX_CLIMB):
         if node.head.i == node.i:
             break
         node = node.head
+        if node.pos_ == "NOUN" and noun.head.lower_ == "of" and node.lower_ in remains:
+            holders += [node.lower_, node.lemma_.lower()]
         if node.pos_ in {"VERB", "AUX", "ADJ"}:
             verbs = [
                 node.lemma_.lower(),
@@ -58,9 +68,44 @@ def _lemmas(noun: Token) -> list[str]:
         for t in (node.children if verbs else ())
         if t.dep_ in {"nsubj", "nsubjpass"} and t != noun
     ]
-    # "the number of the dead exceeds four hundred and fifty"
+    # "numbers of dead ranging from 161 to 200": the quantity a participle qualifies is its
+    # subject.
+    if verbs and node.dep_ in {"acl", "relcl"} and node.head.lemma_.lower() in quantities:
+        subject.append(node.head)
+    # "the number of the dead exceeds four hundred and fifty", "estimates of the number of
+    # people killed range from 160 to 1,000": what the subject says it counts.
     subjects = [w for t in subject for w in (t.lemma_.lower(), *_of_nouns(t))]
-    return [*verbs, noun.lemma_.lower(), *_of_nouns(noun), *subjects]
+    subjects += [
+        d.lemma_.lower()
+        for t in subject
+        if t.lemma_.lower() in quantities
+        for d in t.subtree
+        if d.pos_ in {"NOUN", "VERB", "ADJ"}
+    ]
+    # "the 3,890 persons who went missing", "the 613 civilians who lost their lives", "700
+    # residents captured by the other side".
+    relative = [
+        w
+        for clause in noun.children
+        # not "to be held": what is still to come
+        if clause.dep_ in {"relcl", "acl"}
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        for w in (
+            clause.lemma_.lower(),
+            *(c.lemma_.lower() for c in clause.children if c.dep_ in _RELATIVE_COMPLEMENTS),
+        )
+    ]
+    # "taking 1,275 people captive", "613 dead civilians".
+    qualities = [c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "oprd"}]
+    return [
+        *verbs,
+        *relative,
+        noun.lemma_.lower(),
+        *qualities,
+        *holders,
+        *_of_nouns(noun),
+        *subjects,
+    ]
 
 
 def counts(analysis: Analysis, number: NumberExpr, not_counted: frozenset[str]) -> bool:
@@ -84,7 +129,12 @@ def allowed_categories(
 
 
 def parsed_category(
-    analysis: Analysis, number: NumberExpr, categories: dict[str, Concept], allowed: set[str]
+    analysis: Analysis,
+    number: NumberExpr,
+    categories: dict[str, Concept],
+    allowed: set[str],
+    quantities: frozenset[str] = frozenset(),
+    remains: frozenset[str] = frozenset(),
 ) -> str | None:
     tokens = analysis.tokens(number.start, number.end)
     if not tokens:
@@ -95,7 +145,7 @@ def parsed_category(
         (c for c in categories.values() if c.id in allowed and c.percent == number.percent),
         key=lambda c: not c.context,
     )
-    for lemma in _lemmas(noun):
+    for lemma in _lemmas(noun, quantities, remains):
         for category in ordered:
             if lemma in category.lemmas:
                 return category.id
@@ -121,5 +171,13 @@ def parsed_qualifiers(
             words.append(head)
     if noun.dep_ in {"appos", "conj"} and noun.pos_ in {"NOUN", "ADJ"} and noun is not token:
         words.append(noun)
-    found = {w.lemma_.lower() for w in words if w is not token}
+    found = {w.lemma_.lower() for w in words if w is not token and not _past_number(tokens, w)}
     return tuple(name for name, names in lemmas.items() if names & found)
+
+
+def _past_number(tokens: list[Token], word: Token) -> bool:
+    """Whether another number stands between the figure and `word`: in "613 of its
+    inhabitants - 63 of them children", "children" is 63's, however the parse joins them."""
+    doc = tokens[0].doc
+    low, high = sorted((tokens[-1].i, word.i))
+    return any(doc[i].like_num and doc[i] not in tokens for i in range(low + 1, high))

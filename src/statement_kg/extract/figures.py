@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from statement_kg.extract.displacement import displacement_category
 from statement_kg.extract.figure_words import (
     allowed_categories,
     counts,
@@ -17,7 +18,7 @@ from statement_kg.extract.figure_words import (
     parsed_qualifiers,
 )
 from statement_kg.extract.numbers import NumberExpr
-from statement_kg.extract.spans import SentenceIndex, make_span
+from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
 from statement_kg.language import Analysis
 from statement_kg.lexicon import ClaimWords
 from statement_kg.records import Figure
@@ -28,6 +29,7 @@ MAX_CUE_GAP = 90
 LEFT_WINDOW = 60
 # How far after a part ("of whom 150") its own cue may end ("are still unaccounted for").
 PART_CUE_WINDOW = 40
+_NEXT_NUMBER = re.compile(r"\d")
 _LIST_GAP = re.compile(r"^[^\d;:()\[\].]*?(?:,|\band\b)[^\d;:()\[\].]*$", re.IGNORECASE)
 
 
@@ -69,7 +71,12 @@ def _after_category(
         if category.percent != number.percent or category.id not in allowed:
             continue
         for pattern in category.after:
-            match = _rx(pattern).search(text, start, end)
+            # A cue that starts with "^" must follow the number at once ("8 settlements").
+            match = (
+                _rx(pattern[1:]).match(text, start, end)
+                if pattern.startswith("^")
+                else _rx(pattern).search(text, start, end)
+            )
             if match and match.start() - start <= MAX_CUE_GAP:
                 key = (match.start(), -(match.end() - match.start()), category.id)
                 best = key if best is None or key < best else best
@@ -93,11 +100,13 @@ def _qualifiers(
 ) -> tuple[str, ...]:
     """Who is counted, from the words right after the number ("63 children") or from its
     phrase ("63 were children")."""
-    head = text[number.end : number.end + 30]
+    # Words after the next number are that number's.
+    head = _NEXT_NUMBER.split(text[number.end : number.end + 30])[0]
+    # "63 children", "63 elderly residents", "63 of them children".
     listed = {
         name
         for name, patterns in words.qualifiers.items()
-        if any(_rx(rf"^\s+(?:\w+\s+)?(?:{p})\b").search(head) for p in patterns)
+        if any(_rx(rf"^\s+(?:\w+\s+){{0,2}}(?:{p})\b").search(head) for p in patterns)
     }
     parsed = set(parsed_qualifiers(analysis, number, words.qualifier_lemmas))
     return tuple(name for name in words.qualifiers if name in listed | parsed)
@@ -114,11 +123,32 @@ def _of_them(text: str, number: NumberExpr) -> bool:
     return bool(_rx(r"^\s+of\s+(?:them|whom)\b").match(text[number.end : number.end + 15]))
 
 
+def _verb_between(analysis: Analysis, start: int, end: int) -> bool:
+    return any(t.pos_ == "VERB" for t in analysis.tokens(start, end))
+
+
+def _own_clause(analysis: Analysis, number: NumberExpr) -> bool:
+    """Whether what the number counts is the subject of a clause of its own, which ends a
+    list of parts: "among them 1,800 witnesses, and 2,700 persons were recognised as
+    victims"."""
+    tokens = analysis.tokens(number.start, number.end)
+    if not tokens:
+        return False
+    counted = tokens[-1].head if tokens[-1].dep_ in {"nummod", "quantmod"} else tokens[-1]
+    return counted.dep_ in {"nsubj", "nsubjpass"} and counted.head.dep_ == "conj"
+
+
 def _parts(
-    text: str, numbers: list[NumberExpr], i: int, sentence_end: int, words: ClaimWords
+    text: str,
+    numbers: list[NumberExpr],
+    i: int,
+    sentence_end: int,
+    words: ClaimWords,
+    analysis: Analysis,
 ) -> list[int]:
     """Indexes of the numbers that list the parts of numbers[i]: "including 63 children,
-    106 women and 70 elderly" (the list ends after "and")."""
+    106 women and 70 elderly" (the list ends after "and", or where a clause of its own
+    begins)."""
     j = i + 1
     if j >= len(numbers) or numbers[j].start >= sentence_end:
         return []
@@ -127,7 +157,7 @@ def _parts(
     parts = [j]
     while j + 1 < len(numbers) and numbers[j + 1].start < sentence_end:
         gap = text[numbers[j].end : numbers[j + 1].start]
-        if not _LIST_GAP.match(gap):
+        if not _LIST_GAP.match(gap) or _own_clause(analysis, numbers[j + 1]):
             break
         j += 1
         parts.append(j)
@@ -136,13 +166,51 @@ def _parts(
     return parts
 
 
+def _bare(analysis: Analysis, number: NumberExpr) -> bool:
+    """Whether the number names no group of its own: "63 were children", "51 female", but
+    not "the 150 men"."""
+    tokens = analysis.tokens(number.start, number.end)
+    if not tokens:
+        return False
+    token = tokens[-1]
+    return token.dep_ not in {"nummod", "quantmod"} or token.head.pos_ == "ADJ"
+
+
+def _breakdown(
+    drafts: list[_Draft],
+    parent: int | None,
+    qualifiers: tuple[str, ...],
+    index: SentenceIndex,
+    number: NumberExpr,
+    analysis: Analysis,
+) -> tuple[int | None, str | None]:
+    """A number with no category of its own that breaks down an earlier figure of its
+    sentence (a bare number with a qualifier, or "of them") takes that figure's category:
+    "150 of them" after "1,275 were taken hostage", "63 were children" after "Of the 613
+    civilians who lost their lives"."""
+    if parent is None and qualifiers and drafts and _bare(analysis, number):
+        start, _ = index.around(number.start)
+        earlier = drafts[-1]
+        if (
+            earlier.number.start >= start
+            and earlier.category is not None
+            and earlier.number.percent == number.percent
+        ):
+            parent = earlier.parent if earlier.parent is not None else len(drafts) - 1
+    if parent is None:
+        return None, None
+    return parent, drafts[parent].category
+
+
 def find_figures(
     text: str,
     numbers: list[NumberExpr],
     words: ClaimWords,
     index: SentenceIndex,
     analysis: Analysis,
+    towns: SpanSet,
 ) -> list[Figure]:
+    """The figures among `numbers`; `towns` are the spans that name a town or a city."""
     drafts: list[_Draft] = []
     i = 0
     numbers = [n for n in numbers if counts(analysis, n, words.not_counted)]
@@ -150,7 +218,7 @@ def find_figures(
         number = numbers[i]
         allowed = allowed_categories(analysis, number, words.categories)
         _, sentence_end = index.around(number.start)
-        parts = _parts(text, numbers, i, sentence_end, words)
+        parts = _parts(text, numbers, i, sentence_end, words, analysis)
         following = (
             numbers[(parts[-1] if parts else i) + 1].start
             if (parts[-1] if parts else i) + 1 < len(numbers)
@@ -159,28 +227,45 @@ def find_figures(
         window_end = min(following, sentence_end)
         modifier, left_end = _modifier(text, number, words)
         if parts:
-            # The predicate comes after the list: "..., 106 women and 70 elderly were murdered".
-            last = numbers[parts[-1]]
+            # The predicate comes after the list: "..., 106 women and 70 elderly were murdered",
+            # unless the figure's own verb comes before it ("4,500 persons were questioned,
+            # among them 1,800 witnesses").
+            last = numbers[parts[0]]
             category = _after_category(
                 text, number.end, numbers[parts[0]].start, number, words, allowed
-            ) or _after_category(text, last.end, window_end, number, words, allowed)
+            )
+            if not _verb_between(analysis, number.end, numbers[parts[0]].start):
+                last = numbers[parts[-1]]
+                category = category or _after_category(
+                    text, last.end, window_end, number, words, allowed
+                )
         else:
             category = _after_category(text, number.end, window_end, number, words, allowed)
         category = (
             _before_category(text, left_end, number, words, allowed)
             or category
-            or parsed_category(analysis, number, words.categories, allowed)
+            or parsed_category(
+                analysis, number, words.categories, allowed, words.quantities, words.remains
+            )
         )
+        # People driven out are told apart by where from (extract/displacement.py).
+        if category in {None, words.displacement.local, words.displacement.wide}:
+            category = (
+                displacement_category(analysis, number, words.displacement, towns) or category
+            )
+        qualifiers = _qualifiers(text, number, words, analysis)
         parent = len(drafts) - 1 if drafts and _of_them(text, number) else None
-        drafts.append(
-            _Draft(number, category, modifier, _qualifiers(text, number, words, analysis), parent)
-        )
+        if category is None:
+            parent, category = _breakdown(drafts, parent, qualifiers, index, number, analysis)
+        drafts.append(_Draft(number, category, modifier, qualifiers, parent))
         head = len(drafts) - 1
         for k in parts:
             part = numbers[k]
             own = _after_category(
                 text, part.end, min(part.end + PART_CUE_WINDOW, window_end), part, words, allowed
-            ) or parsed_category(analysis, part, words.categories, allowed)
+            ) or parsed_category(
+                analysis, part, words.categories, allowed, words.quantities, words.remains
+            )
             part_modifier, _ = _modifier(text, part, words)
             drafts.append(
                 _Draft(

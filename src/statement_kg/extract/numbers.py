@@ -77,9 +77,9 @@ _PATTERNS = [
     (
         "vague",
         r"(?P<vague>dozens|hundreds|thousands|millions|tens)(?:\s+of\s+(?P<vague2>thousands|millions))?"
-        r"|(?:several|a\s+few)\s+(?:hundred|thousand|million)",
+        r"|(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million)",
     ),
-    ("dozen", r"a\s+dozen"),
+    ("dozen", rf"(?P<dozens>a|{_DIGIT_WORD}|\d{{1,2}})\s+dozen"),
     (
         "fraction",
         rf"(?P<num>{_WORD}|a|one)[-\s](?P<fraction>half|third|quarter|fourth|fifth|sixth|tenth)s?",
@@ -148,7 +148,9 @@ def _read(kind: str, match: re.Match[str]) -> NumberExpr | None:
     if kind == "vague":
         return NumberExpr(start, end, None)
     if kind == "dozen":
-        return NumberExpr(start, end, 12.0)
+        count = g["dozens"].lower()
+        dozens = 1 if count == "a" else UNITS.get(count) or int(count)
+        return NumberExpr(start, end, 12.0 * dozens)
     if kind == "fraction":
         count = 1 if g["num"].lower() in ("a", "one") else UNITS.get(g["num"].lower(), 1)
         return NumberExpr(start, end, count * _FRACTIONS[g["fraction"].lower()], percent=True)

@@ -1,8 +1,9 @@
 """Entities a text names by their form though mappings/ does not list them: a UN resolution
-by its body and number, a UN document by its symbol, a court judgment by its application
-number, a person quoted by name. Text from other issuers cites other works and quotes
-other people; these become entities of their own (marked as recognised, not curated) so
-their citations and quotations are kept rather than dropped."""
+by its body and number, another organisation's by its own numbering, an interview or article
+by its outlet and date, a UN document by its symbol, a court judgment by its application
+number, a person quoted by name. Text from other issuers cites other works and quotes other
+people; these become entities of their own (marked as recognised, not curated) so their
+citations and quotations are kept rather than dropped."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from statement_kg.extract.dates import find_dates
+from statement_kg.extract.interviews import news_citations
 from statement_kg.extract.mentions import find_mentions, group_of
+from statement_kg.extract.numbered import numbered_resolutions
 from statement_kg.extract.quotations import antecedent_window, pronoun_attributed, quoted_spans
 from statement_kg.extract.spans import SentenceIndex
 from statement_kg.language import analyse
@@ -38,6 +41,8 @@ _RES_LIST = re.compile(
 _APPLICATION = re.compile(
     r"\(?\s*(?:application|app\.)\s+nos?\.?\s*(?P<number>\d{1,6}/\d{2})\s*\)?", re.IGNORECASE
 )
+# "Sargsyan v. Azerbaijan (no. 40167/06)": the number without "application", after a case.
+_CASE_NUMBER = re.compile(r"\(\s*nos?\.\s*(?P<number>\d{1,6}/\d{2})\s*\)", re.IGNORECASE)
 # "Chiragov and Others v. Armenia", "Fatullayev v. Azerbaijan", "Sargsyan v. Azerbaijan".
 _NAMEWORD = r"[A-Z][\w’'.-]*"
 _CASE = re.compile(
@@ -97,6 +102,8 @@ def _resolutions(text: str, words: Recognisers, index: SentenceIndex) -> Iterabl
             entity = _resolution(body, bodies[body][1], match["number"], symbol, phrase)
             yield entity, match.start(), match.end()
     for match in _RES_LIST.finditer(text):
+        if match.group().split()[0].isupper():
+            continue  # "SENATE RESOLUTION 21": a heading's, the document's own number
         start, _ = index.around(match.start())
         named = [
             (cue_match.end(), body)
@@ -115,20 +122,43 @@ def _resolutions(text: str, words: Recognisers, index: SentenceIndex) -> Iterabl
             yield entity, offset + number.start(), offset + number.end()
 
 
-def _own_symbol(text: str, match: re.Match[str]) -> bool:
-    """A symbol standing on a heading line near the top ("United Nations   A/78/862-S/2024/318")
-    is the document's own, not one it cites."""
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    line_end = text.find("\n", match.end())
-    rest = (
-        text[line_start : match.start()] + text[match.end() : line_end if line_end >= 0 else None]
-    )
-    return text.count("\n", 0, match.start()) < HEAD_LINES and not re.search(r"[.,;:()]", rest)
+# A line of prose: the letter head of a UN document is made of shorter lines.
+PROSE_WORDS = 8
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether the symbol stands on a line of its own, beside heading words at most."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[line_start:start] + text[end : line_end if line_end >= 0 else None]
+    return not re.search(r"[.,;:()]", rest)
+
+
+def _in_head(text: str, start: int) -> bool:
+    """Whether `start` lies in the head of the document: its first lines, or before any
+    line of prose."""
+    before = text[:start].split("\n")
+    return len(before) <= HEAD_LINES or all(len(line.split()) < PROSE_WORDS for line in before)
+
+
+def _own_symbols(text: str) -> set[str]:
+    """The parts of the symbols the document's head gives as its own ("A/78/790-S/2024/187"
+    on the heading line, or on lines of their own under "Distr."); a page's running head
+    repeats them further down."""
+    return {
+        part
+        for match in _DOC_SYMBOL.finditer(text)
+        if _in_head(text, match.start()) and _alone(text, match.start(), match.end())
+        for part in re.split(_DASH, match.group())
+    }
 
 
 def _documents(text: str) -> Iterable[_Candidate]:
+    own = _own_symbols(text)
     for match in _DOC_SYMBOL.finditer(text):
-        if _own_symbol(text, match):
+        if _alone(text, match.start(), match.end()) and (
+            _in_head(text, match.start()) or set(re.split(_DASH, match.group())) <= own
+        ):
             continue
         symbol = re.sub(_DASH, "-", match.group())
         entity = Entity(
@@ -145,9 +175,11 @@ def _documents(text: str) -> Iterable[_Candidate]:
 def _judgments(text: str, words: Recognisers) -> Iterable[_Candidate]:
     if words.application_court is None or not re.search(words.application_court_cue, text):
         return
-    for match in _APPLICATION.finditer(text):
+    for match in (*_APPLICATION.finditer(text), *_CASE_NUMBER.finditer(text)):
         number = match["number"]
         case = _CASE.search(text, max(0, match.start() - CASE_WINDOW), match.start())
+        if case is None and match.re is _CASE_NUMBER:
+            continue  # a bare "(no. 1234/05)" is a case's only after its name
         start = case.start() if case else match.start()
         dates = [
             time.begin.iso
@@ -261,6 +293,8 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
         for entity, start, end in (
             *_resolutions(text, words, index),
             *_documents(text),
+            *numbered_resolutions(text, (cue for cue, _ in words.resolution_bodies.values())),
+            *news_citations(text, lexicon.claims.citations.news_cues),
             *_judgments(text, words),
             *_speakers(text, words, "|".join(lexicon.claims.speech_verbs)),
             *_named_speakers(text, lexicon.claims.speech_verbs),

@@ -148,16 +148,25 @@ class VoiceReader:
         return None
 
     def _governed(self, head: Token) -> Voice:
-        """The voice the nearest word that governs the claim's phrase gives it."""
+        """The voice the nearest word that governs the claim's phrase gives it; a claim
+        another party gives that the issuer then disputes ("the figure circulated by X is a
+        fabrication") is denied, with that party."""
         child = head
+        reported: Voice | None = None
         for node in [head, *head.ancestors]:
             if abs(node.i - head.i) > MAX_REACH:
                 break  # a "sentence" this long is a list the parser ran together
             found = self._governs(node, child, head)
-            if found is not None:
-                return found
+            if found is not None and reported is not None:
+                if found.kind == "denied":
+                    return Voice("denied", reported.party, reported.party_words)
+            elif found is not None:
+                # A noun's giver ("circulated by X") may still be disputed higher up.
+                if found.kind != "reported" or node.pos_ not in {"NOUN", "PROPN"}:
+                    return found
+                reported = found
             child = node
-        return OWN
+        return reported or OWN
 
     def _governs(self, node: Token, child: Token, head: Token) -> Voice | None:
         """The voice `node` gives the claim below it (reached through `child`), or None."""
@@ -172,7 +181,7 @@ class VoiceReader:
         if node.pos_ in {"VERB", "AUX"}:
             return self._verb_voice(node, child, head)
         if node.pos_ in {"NOUN", "PROPN"}:
-            return None if child.dep_ in {"acl", "relcl"} else self._noun_voice(node)
+            return self._noun_voice(node, child)
         return None
 
     def _used_by(self, noun: Token) -> Voice | None:
@@ -193,15 +202,20 @@ class VoiceReader:
                     return Voice("reported", *self._party(speaker))
         return None
 
-    def _noun_voice(self, noun: Token) -> Voice | None:
-        """'the myth of genocide' denies; 'Azerbaijan's allegations of' reports."""
+    def _noun_voice(self, noun: Token, child: Token) -> Voice | None:
+        """'the myth of genocide' denies (not what a clause under it names); 'Azerbaijan's
+        allegations of' reports."""
         lemma = noun.lemma_.lower()
-        if lemma in self.words.denial_nouns:
+        if lemma in self.words.denial_nouns and child.dep_ not in {"acl", "relcl"}:
             return Voice("denied", *self._possessor(noun, None))
         if lemma in self.words.reporting_nouns:
             party = self._possessor(noun, None)
             if party != (None, None):
                 return Voice("reported", *party)
+            # "Estimates that appeared in the press range from 200 to 1,000": what the
+            # subject of the sentence, a reporting noun, gives.
+            if noun.dep_ in {"nsubj", "nsubjpass", "ROOT"} and noun.tag_ == "NNS":
+                return Voice("reported")
         return None
 
     def _subject_voice(self, verb: Token) -> Voice | None:

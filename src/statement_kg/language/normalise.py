@@ -1,6 +1,7 @@
 """The text the parser sees: hard line breaks inside a sentence joined, words hyphenated
-across a line break mended, runs of spaces kept. Received texts wrap lines wherever their
-source did (a PDF column, an e-mail, OCR), and a parser reads a line break as a boundary.
+across a line break mended, line numbers in a margin dropped, runs of spaces kept. Received
+texts wrap lines wherever their source did (a PDF column, an e-mail, OCR), and a parser
+reads a line break as a boundary.
 Every character of the normalised text keeps the offset it came from, so each span found in
 it maps back to the exact words of the original."""
 
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from statement_kg.language.margins import blanked, margin_numbers
 
 # "geno-\ncide": a lower-case word split by a hyphen at the end of a line.
 _HYPHENATED = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
@@ -50,19 +53,25 @@ def _joins(text: str, match: re.Match[str]) -> bool:
 def normalise(text: str) -> Normalised:
     pieces: list[str] = []
     offsets: list[int] = []
+    margins = margin_numbers(text)
+    # Lines are read as if their margin numbers were blank: a numbered empty line is empty.
+    work = blanked(text, margins)
     edits: list[tuple[int, int, str]] = [
-        (m.start(), m.end(), "") for m in _HYPHENATED.finditer(text)
+        (m.start(), m.end(), "") for m in _HYPHENATED.finditer(work)
     ]
     edits += [
         (m.start(), m.end(), " ")
-        for m in _LINE_BREAK.finditer(text)
-        if _joins(text, m) and not any(a <= m.start() < b for a, b, _ in edits)
+        for m in _LINE_BREAK.finditer(work)
+        if _joins(work, m) and not any(a <= m.start() < b for a, b, _ in edits)
     ]
+    edits += [(start, end, "") for start, end in margins]
     edits.sort()
     position = 0
-    for start, end, replacement in edits:
-        if start < position:
+    for first, end, replacement in edits:
+        if end <= position:
             continue
+        # A margin number that a joined line break has partly taken: the rest goes too.
+        start = max(first, position)
         pieces.append(text[position:start])
         offsets.extend(range(position, start))
         pieces.append(replacement)

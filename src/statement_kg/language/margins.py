@@ -1,0 +1,37 @@
+"""Line numbers in a margin: a bill or a court filing numbers its lines ("15   WHEREAS, for
+nearly three decades ..."), and the numbers are not part of the text. They are found as a
+run of lines whose first word is the previous line's number plus one, so a numbered list or
+a paragraph number is not taken for them."""
+
+from __future__ import annotations
+
+import re
+
+_NUMBERED_LINE = re.compile(r"^[ \t]*(?P<number>\d{1,3})(?=[ \t]|\r?$)[ \t]*", re.MULTILINE)
+# Fewer numbered lines in a row are a list, not a margin.
+MIN_RUN = 5
+
+
+def margin_numbers(text: str) -> list[tuple[int, int]]:
+    """The spans of margin line numbers, each with the blanks after it."""
+    found: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    previous: tuple[int, int] | None = None  # (line, number)
+    for match in _NUMBERED_LINE.finditer(text):
+        line = text.count("\n", 0, match.start())
+        number = int(match["number"])
+        if previous is None or previous != (line - 1, number - 1):
+            found += run if len(run) >= MIN_RUN else []
+            run = []
+        run.append(match.span())
+        previous = (line, number)
+    found += run if len(run) >= MIN_RUN else []
+    return found
+
+
+def blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the spans replaced by spaces: every offset stays where it was."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
