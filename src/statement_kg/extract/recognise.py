@@ -14,6 +14,7 @@ from dataclasses import replace
 from statement_kg.extract.dates import find_dates
 from statement_kg.extract.interviews import news_citations
 from statement_kg.extract.mentions import find_mentions, group_of
+from statement_kg.extract.notes import note_citations
 from statement_kg.extract.numbered import numbered_resolutions
 from statement_kg.extract.quotations import antecedent_window, pronoun_attributed, quoted_spans
 from statement_kg.extract.spans import SentenceIndex
@@ -293,6 +294,7 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
         for entity, start, end in (
             *_resolutions(text, words, index),
             *_documents(text),
+            *note_citations(text),
             *numbered_resolutions(text, (cue for cue, _ in words.resolution_bodies.values())),
             *news_citations(text, lexicon.claims.citations.news_cues),
             *_judgments(text, words),

@@ -6,7 +6,6 @@ resolves; a heading or letterhead the organisation."""
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 
@@ -31,8 +30,6 @@ from statement_kg.structure.signature import signatures
 from statement_kg.structure.zones import Zones, zones
 
 CACHE_SIZE = 16
-# A note's number is set apart by a wide gap or written raised: "14  Human Rights Watch".
-_NOTE = re.compile(r"^(?:\d{1,3}(?:\s{2,}|\t)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
 
 
 @dataclass(frozen=True)
@@ -135,7 +132,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     ]
     # Notes after the text ("14  Human Rights Watch, Bloodshed ... (New York, 1992)") cite
     # works: their dates and numbers are no event's and no figure's.
-    own += [(line.start, line.end) for line in parts.tail if _NOTE.match(line.text)]
+    own += list(parts.notes)
     issuers = _issuers(parts, lexicon, mentions, letter, relays, skip)
     named = {(i.span.start, i.span.end) for i in issuers}
     return Structure(

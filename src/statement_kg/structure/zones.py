@@ -19,6 +19,9 @@ RUNNING_TOKENS = 8
 # Column layouts (UN letterheads) put several fields on one line, apart by wide gaps.
 _COLUMN_GAP = re.compile(r"[ \t]{3,}")
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
+# A note's number is set apart by a wide gap or written raised: "14  Human Rights Watch".
+_NOTE = re.compile(r"^(?:\d{1,3}(?:\s{2,}|\t)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
+_NOTE_NUMBER = re.compile(r"^(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*")
 # What closes a sentence of running text; a quotation's closing mark is looked through.
 CLOSING = frozenset({".", "!", "?", ":", ";", "…"})
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "»", "«"})
@@ -47,6 +50,21 @@ class Zones:
     @property
     def tail(self) -> tuple[Line, ...]:
         return tuple(line for line in self.lines if line.start >= self.body_end)
+
+    @property
+    def notes(self) -> tuple[tuple[int, int], ...]:
+        """The notes after the text, each from after its number to the next note (a note
+        may wrap onto lines of its own)."""
+        text = self.analysis.original
+        starts = [line for line in self.tail if _NOTE.match(line.text)]
+        notes = []
+        for n, line in enumerate(starts):
+            number = _NOTE_NUMBER.match(line.text)
+            start = line.start + (number.end() if number else 0)
+            end = starts[n + 1].start if n + 1 < len(starts) else len(text)
+            block = text[start:end].split("\n\n")[0]
+            notes.append((start, start + len(block.rstrip())))
+        return tuple(notes)
 
 
 def _cells(text: str, start: int, end: int) -> list[Line]:

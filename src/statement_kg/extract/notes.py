@@ -1,0 +1,62 @@
+"""Works cited in a text's notes: a book by its author, title, and place and year of
+publication in brackets ("Helsinki Watch, Bloodshed in the Caucasus (New York, 1992),
+pp. 19-24."), an article by its outlet and day ("Nezavisimaya gazeta, 2 April 1992.")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from statement_kg.extract.dates import find_dates
+from statement_kg.lexicon import phrase_pattern
+from statement_kg.records import Entity, Phrase
+from statement_kg.structure.zones import zones
+
+# "(New York, 1992)", "(1998)": where and when a book came out.
+_PUBLISHED = re.compile(r"\((?:[^()\n]{1,40},\s*)?(?P<year>1[89]\d\d|20\d\d)\)")
+# "Cf.", "See also": words that point to a note's work, not part of it.
+_POINTER = re.compile(r"^(?:cf\.|see(?:\s+also)?|ibid\.?)\s*", re.IGNORECASE)
+# An outlet's name before an article's day is a few words.
+OUTLET_WORDS = 5
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80]
+
+
+def _work(kind: str, label: str, words: str, issued: str) -> Entity:
+    return Entity(
+        id=_slug(f"{label}-{issued}"),
+        type=kind,
+        label=label,
+        phrases=(Phrase(phrase_pattern(words)),),
+        issued=issued,
+        recognised=True,
+    )
+
+
+def note_citations(text: str) -> Iterable[tuple[Entity, int, int]]:
+    for note, end in zones(text).notes:
+        pointer = _POINTER.match(text, note, end)
+        start = pointer.end() if pointer else note
+        published = _PUBLISHED.search(text, start, end)
+        if published:
+            words = text[start : published.end()]
+            yield (
+                _work("book", " ".join(words.split()), words, published["year"]),
+                start,
+                published.end(),
+            )
+            continue
+        body = text[start:end].rstrip(" .;")
+        dates = find_dates(body)
+        if not dates:
+            continue
+        when, span = dates[-1]
+        outlet = body[: span.start].rstrip(" ,")
+        if span.end != len(body) or when.end is not None or when.begin.precision != "day":
+            continue
+        if not outlet or len(outlet.split()) > OUTLET_WORDS or not outlet[0].isupper():
+            continue
+        label = f"{' '.join(outlet.split())}, {when.begin.iso}"
+        yield _work("news_article", label, body, when.begin.iso), start, start + len(body)
