@@ -120,3 +120,37 @@ def test_a_pipe_in_the_corpus_is_not_read(project_copy: Project) -> None:
     os.mkfifo(project_copy.corpus / "pipe.txt")
     result = add(project_copy, NEW)
     assert result.exit_code == 0, result.output
+
+
+def test_a_checked_text_citing_articles_and_books_builds(project_copy: Project) -> None:
+    """Works cited by outlet and day, or in notes, are published with their publisher and
+    conform to the shapes once the draft is checked."""
+    text = project_copy.root / "citing.txt"
+    text.write_text(
+        "STATEMENT OF THE MINISTRY OF FOREIGN AFFAIRS OF THE REPUBLIC OF ARMENIA\n\n"
+        "Yerevan, 27 February 2023\n\n"
+        "The minister recalled his interview to Golos Armenii on 3 March 1992, when he said "
+        "that the Sumgait pogroms had been organised.\n\n"
+        "1  Anna Serova, Winter of the Refugees (Tbilisi, 1996), pp. 40-52.\n"
+        "2  Caucasus Courier, 12 March 1992.\n",
+        encoding="utf-8",
+    )
+    assert add(project_copy, text).exit_code == 0
+    sidecar = next(project_copy.corpus.glob("*citing*.yaml"))
+    sidecar.write_text(
+        "\n".join(
+            line
+            for line in sidecar.read_text(encoding="utf-8").splitlines()
+            if line != "draft: true"
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    built = CliRunner().invoke(main, ["--root", str(project_copy.root), "build"])
+    assert built.exit_code == 0, built.output
+    triples = (project_copy.root / "graph" / "statements.nt").read_text(encoding="utf-8")
+    assert "<https://schema.org/Book>" in triples
+    assert (
+        "<https://w3id.org/statement-kg/id/agent/outlet-caucasus-courier> "
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/NewsMediaOrganization>"
+    ) in triples

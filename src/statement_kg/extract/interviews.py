@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from statement_kg.extract.dates import find_dates
+from statement_kg.extract.outlets import news_outlet, outlet_id
 from statement_kg.lexicon import phrase_pattern
 from statement_kg.records import Entity, Phrase
 
@@ -47,8 +48,10 @@ def news_citations(text: str, cues: Iterable[str]) -> Iterable[tuple[Entity, int
                 label=f"{outlet}, {when.begin.iso}",
                 phrases=(Phrase(phrase_pattern(words)),),
                 issued=when.begin.iso,
+                issued_by=outlet_id(outlet),
                 recognised=True,
             ),
             match.start(),
             end,
         )
+        yield news_outlet(outlet), match.start("outlet"), match.end("outlet")

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from statement_kg.extract.dates import find_dates
+from statement_kg.extract.outlets import news_outlet, outlet_id
 from statement_kg.lexicon import phrase_pattern
 from statement_kg.records import Entity, Phrase
 from statement_kg.structure.zones import zones
@@ -58,5 +60,7 @@ def note_citations(text: str) -> Iterable[tuple[Entity, int, int]]:
             continue
         if not outlet or len(outlet.split()) > OUTLET_WORDS or not outlet[0].isupper():
             continue
-        label = f"{' '.join(outlet.split())}, {when.begin.iso}"
-        yield _work("news_article", label, body, when.begin.iso), start, start + len(body)
+        name = " ".join(outlet.split())
+        article = _work("news_article", f"{name}, {when.begin.iso}", body, when.begin.iso)
+        yield replace(article, issued_by=outlet_id(name)), start, start + len(body)
+        yield news_outlet(name), start, start + len(outlet)

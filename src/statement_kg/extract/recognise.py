@@ -16,6 +16,7 @@ from statement_kg.extract.interviews import news_citations
 from statement_kg.extract.mentions import find_mentions, group_of
 from statement_kg.extract.notes import note_citations
 from statement_kg.extract.numbered import numbered_resolutions
+from statement_kg.extract.outlets import to_listed_outlets
 from statement_kg.extract.quotations import antecedent_window, pronoun_attributed, quoted_spans
 from statement_kg.extract.spans import SentenceIndex
 from statement_kg.language import analyse
@@ -306,6 +307,9 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
     ]
     if not candidates:
         return []  # most texts: no need to look for the listed entities as well
+    candidates = to_listed_outlets(candidates, lexicon)
+    # An outlet an article names as its publisher stays, whatever listed name it touches.
+    publishers = {e.issued_by for e, _, _ in candidates if e.type == "news_article"}
     listed: dict[str, list[tuple[int, int]]] = {}
     for mention in find_mentions(text, lexicon, index):
         group = group_of(lexicon.entities[mention.entity].type)
@@ -313,7 +317,8 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
     kept = [
         entity
         for entity, start, end in candidates
-        if not any(a < end and start < b for a, b in listed.get(group_of(entity.type), []))
+        if entity.id in publishers
+        or not any(a < end and start < b for a, b in listed.get(group_of(entity.type), []))
     ]
     return sorted(_merged(kept).values(), key=lambda e: e.id)
 

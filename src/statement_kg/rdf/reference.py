@@ -108,7 +108,8 @@ def _entity_triples(entity: Entity, lexicon: Lexicon) -> list[tuple[Node, Node, 
         entity.located_in,
     )
     ref(SEM.hasPlace, entity.place)
-    ref(DCTERMS.creator, entity.issued_by)
+    # A news article's issuer is its outlet: its publisher.
+    ref(SCHEMA.publisher if entity.type == "news_article" else DCTERMS.creator, entity.issued_by)
     ref(DCTERMS.creator, entity.author)
     if entity.generated:
         triples.append((subject, RDF.type, PROV.Activity))

@@ -163,8 +163,15 @@ def _interviewee(sentence: SentenceSpan, cues: StructureCues) -> list[Token]:
     """ "In an interview with X, NAME, TITLE, commented on ...": the subject of the speaking
     verb of a sentence that names an interview; where the parser gave that verb no subject,
     the words before it, after the phrase that names the interview."""
+    # The interview is named by a phrase that opens the sentence's own block ("In an
+    # interview with X, ..."), not in passing ("recalled his interview to X").
     interviews = [
-        t for t in sentence if t.pos_ == "NOUN" and t.lemma_.lower() in cues.interview_nouns
+        t
+        for t in sentence
+        if t.pos_ == "NOUN"
+        and t.lemma_.lower() in cues.interview_nouns
+        and t.head.pos_ == "ADP"
+        and (t.head.i == sentence.start or _is_break(t.doc[t.head.i - 1]))
     ]
     if not interviews:
         return []
@@ -173,7 +180,9 @@ def _interviewee(sentence: SentenceSpan, cues: StructureCues) -> list[Token]:
             continue
         subject = _subject(verb)
         if any(c.dep_ == "nsubj" for c in verb.children):
-            return subject
+            # A pronoun ("he said in his interview to X") names no speaker of its own.
+            named = any(t.pos_ in {"PROPN", "NOUN"} for t in subject)
+            return subject if named else []
         # "an interview with AzNews": the noun and the object of its preposition.
         phrase_end = max(
             [n.i for n in interviews]

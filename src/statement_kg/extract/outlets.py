@@ -1,0 +1,48 @@
+"""The outlet that published an article cited by outlet and day: a news outlet recognised by
+its name, so the article has its publisher, or the listed outlet of that name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from statement_kg.lexicon import Lexicon, phrase_pattern
+from statement_kg.records import Entity, Phrase
+
+PREFIX = "outlet-"
+
+
+def outlet_id(name: str) -> str:
+    return PREFIX + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def news_outlet(name: str) -> Entity:
+    return Entity(
+        id=outlet_id(name),
+        type="news_outlet",
+        label=name,
+        phrases=(Phrase(phrase_pattern(name)),),
+        recognised=True,
+    )
+
+
+def to_listed_outlets(
+    candidates: Iterable[tuple[Entity, int, int]], lexicon: Lexicon
+) -> list[tuple[Entity, int, int]]:
+    """Articles published by an outlet `mappings/` lists point to it, and its recognised
+    double is left out."""
+    listed = {
+        name.casefold(): entity.id
+        for entity in lexicon.entities.values()
+        if entity.type == "news_outlet"
+        for name in (entity.label, *entity.alt_labels)
+    }
+    by_id = {outlet_id(name): entity_id for name, entity_id in listed.items()}
+    kept = []
+    for entity, start, end in candidates:
+        if entity.type == "news_outlet" and entity.recognised and entity.id in by_id:
+            continue
+        publisher = by_id.get(entity.issued_by or "") if entity.type == "news_article" else None
+        kept.append((replace(entity, issued_by=publisher) if publisher else entity, start, end))
+    return kept
