@@ -135,8 +135,9 @@ def test_a_checked_text_citing_articles_and_books_builds(project_copy: Project) 
         "2  Caucasus Courier, 12 March 1992.\n",
         encoding="utf-8",
     )
-    assert add(project_copy, text).exit_code == 0
-    sidecar = next(project_copy.corpus.glob("*citing*.yaml"))
+    added = add(project_copy, text)
+    assert added.exit_code == 0, added.output
+    sidecar = Path(added.output.splitlines()[0].rsplit(" with the draft ", 1)[1])
     sidecar.write_text(
         "\n".join(
             line
