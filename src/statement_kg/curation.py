@@ -37,6 +37,7 @@ from statement_kg.records import (
     Span,
     Voice,
 )
+from statement_kg.slug import slug
 from statement_kg.yamlfile import compose, line_of_field, load
 
 CORRECTIONS_FILE = "corrections.yaml"
@@ -303,7 +304,7 @@ def _record_graph(
     for correction, span, record, what in done:
         key = correction.key or f"{correction.kind}/{span.start}-{span.end}"
         node = URIRef(f"{iris.statement(doc_id)}/correction/{correction.action}/{quote(key)}")
-        curator = ID["curator/" + re.sub(r"[^a-z0-9]+", "-", correction.who.lower()).strip("-")]
+        curator = ID["curator/" + slug(correction.who)]
         graph.add((node, RDF.type, PROV.Activity))
         graph.add((node, RDF.type, OA.Annotation))
         graph.add((node, OA.motivatedBy, OA.editing))

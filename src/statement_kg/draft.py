@@ -5,7 +5,6 @@ from. The build refuses the draft until a curator has checked it."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +20,7 @@ from statement_kg.metadata import (
     find_place,
     find_relays,
 )
+from statement_kg.slug import slug
 
 HEADER = (
     "# Draft sidecar proposed by statement-kg draft-metadata. Check every field against",
@@ -39,7 +39,7 @@ class Draft:
 
 def stub_id(name: str) -> str:
     """An id for an entity mappings/ does not list yet, from its name."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "unknown"
+    return slug(name) or "unknown"
 
 
 def _id(found: Found) -> str:

@@ -13,15 +13,12 @@ from statement_kg.extract.dates import find_dates
 from statement_kg.extract.outlets import news_outlet, outlet_id
 from statement_kg.lexicon import phrase_pattern
 from statement_kg.records import Entity, Phrase
+from statement_kg.slug import slug
 
 _OUTLET = r"(?:the\s+)?(?P<outlet>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
 _DATE_CUE = re.compile(r"\s*(?:,|on|in|of|dated)?\s*")
 # How far after the outlet its date may end.
 DATE_WINDOW = 40
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def news_citations(text: str, cues: Iterable[str]) -> Iterable[tuple[Entity, int, int]]:
@@ -43,7 +40,7 @@ def news_citations(text: str, cues: Iterable[str]) -> Iterable[tuple[Entity, int
         words = text[match.start() : end]
         yield (
             Entity(
-                id=_slug(f"{outlet}-{when.begin.iso}"),
+                id=slug(f"{outlet}-{when.begin.iso}"),
                 type="news_article",
                 label=f"{outlet}, {when.begin.iso}",
                 phrases=(Phrase(phrase_pattern(words)),),

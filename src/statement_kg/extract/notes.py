@@ -12,6 +12,7 @@ from statement_kg.extract.dates import find_dates
 from statement_kg.extract.outlets import news_outlet, outlet_id
 from statement_kg.lexicon import phrase_pattern
 from statement_kg.records import Entity, Phrase
+from statement_kg.slug import slug
 from statement_kg.structure.zones import zones
 
 # "(New York, 1992)", "(1998)": where and when a book came out.
@@ -22,13 +23,9 @@ _POINTER = re.compile(r"^(?:cf\.|see(?:\s+also)?|ibid\.?)\s*", re.IGNORECASE)
 OUTLET_WORDS = 5
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80]
-
-
 def _work(kind: str, label: str, words: str, issued: str) -> Entity:
     return Entity(
-        id=_slug(f"{label}-{issued}"),
+        id=slug(f"{label}-{issued}")[:80],
         type=kind,
         label=label,
         phrases=(Phrase(phrase_pattern(words)),),

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from statement_kg.lexicon import phrase_pattern
 from statement_kg.records import Entity, Phrase
+from statement_kg.slug import slug
 
 # A scheme's own suffix ("-POL", "-P(IS)", "-POL (C)") or its "No.".
 _SUFFIX = r"-[A-Z]+(?:\s?\([A-Z]+\))?(?:\s?\([A-Z]+\))?"
@@ -23,10 +24,6 @@ _NUMBERED = re.compile(
 UN_BEFORE = 300
 UN_AFTER = 100
 UN_WORDS = r"United\s+Nations|\bUN\b"
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _heads_document(text: str, match: re.Match[str]) -> bool:
@@ -51,7 +48,7 @@ def numbered_resolutions(text: str, un_cues: Iterable[str]) -> Iterable[tuple[En
         number = words.split(None, 1)[1]
         yield (
             Entity(
-                id=_slug(f"resolution-{number}"),
+                id=slug(f"resolution-{number}"),
                 type="legislation",
                 label=f"Resolution {number}",
                 phrases=(Phrase(phrase_pattern(match.group())),),

@@ -3,18 +3,18 @@ its name, so the article has its publisher, or the listed outlet of that name.""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 
 from statement_kg.lexicon import Lexicon, phrase_pattern
 from statement_kg.records import Entity, Phrase
+from statement_kg.slug import slug
 
 PREFIX = "outlet-"
 
 
 def outlet_id(name: str) -> str:
-    return PREFIX + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return PREFIX + slug(name)
 
 
 def news_outlet(name: str) -> Entity:

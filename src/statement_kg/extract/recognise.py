@@ -22,6 +22,7 @@ from statement_kg.extract.spans import SentenceIndex
 from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon, Recognisers, phrase_pattern
 from statement_kg.records import Entity, Phrase
+from statement_kg.slug import slug
 
 _DASH = r"\s?[-‐–—]\s?"
 _SESSION = r"\(\s?(?:\d{4}|[IVXLC]+)\s?\)"
@@ -57,10 +58,6 @@ CASE_WINDOW = 120
 DATE_WINDOW = 40
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 def _session_symbol(body: str, number: str, session: str | None) -> str | None:
     """The UN symbol, where the text gives enough for it: a Security Council resolution
     with its year (S/RES/822 (1993)), a General Assembly one by session and number
@@ -80,7 +77,7 @@ def _resolution(body: str, organ: str, number: str, symbol: str | None, phrase: 
     without its year are the same entity."""
     name = "Security Council" if body == "S" else "General Assembly"
     return Entity(
-        id=_slug(f"{body}-res-{number}"),
+        id=slug(f"{body}-res-{number}"),
         type="un_resolution",
         label=f"UN {name} resolution {number}",
         phrases=(phrase,),
@@ -164,7 +161,7 @@ def _documents(text: str) -> Iterable[_Candidate]:
             continue
         symbol = re.sub(_DASH, "-", match.group())
         entity = Entity(
-            id=_slug(symbol),
+            id=slug(symbol),
             type="un_document",
             label=f"UN document {symbol}",
             phrases=(Phrase(phrase_pattern(symbol)),),
@@ -190,7 +187,7 @@ def _judgments(text: str, words: Recognisers) -> Iterable[_Candidate]:
         ]
         label = " ".join(case["case"].split()) if case else f"Application no. {number}"
         entity = Entity(
-            id=f"{_slug(words.application_court)}-{_slug(number)}",
+            id=f"{slug(words.application_court)}-{slug(number)}",
             type="court_judgment",
             label=label,
             phrases=(Phrase(phrase_pattern(text[start : match.end()].strip())),),
@@ -215,17 +212,8 @@ def _speakers(text: str, words: Recognisers, verbs: str) -> Iterable[_Candidate]
     institution = re.compile(rf"\b(?:{'|'.join(words.institution_words) or '(?!)'})\b")
     for pattern in (after_quote, before_quote):
         for match in pattern.finditer(text):
-            name = match["name"]
-            if institution.search(name):
-                continue
-            entity = Entity(
-                id=_slug(name),
-                type="person",
-                label=name,
-                phrases=(Phrase(phrase_pattern(name)),),
-                recognised=True,
-            )
-            yield entity, *match.span("name")
+            if not institution.search(match["name"]):
+                yield _person(text, *match.span("name"))
 
 
 # How far from a quotation the name of its speaker is looked for, in its sentence.
@@ -270,7 +258,7 @@ def _named_speakers(text: str, speech_verbs: tuple[str, ...]) -> Iterable[_Candi
 def _person(text: str, start: int, end: int) -> _Candidate:
     name = " ".join(text[start:end].split())
     entity = Entity(
-        id=_slug(name),
+        id=slug(name),
         type="person",
         label=name,
         phrases=(Phrase(phrase_pattern(name)),),
