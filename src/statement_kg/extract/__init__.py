@@ -68,10 +68,9 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     in_own = SpanSet(list(own))
     written = find_dates(text)
     analysis = analyse(text)
+    said = lexicon.structure.said_verbs
     yearless = [
-        d
-        for d in find_yearless_dates(text, written)
-        if not when_said(analysis, d[1], lexicon.structure.said_verbs)
+        d for d in find_yearless_dates(text, written) if not when_said(analysis, d[1], said)
     ]
     all_dates = sorted(
         (d for d in [*written, *yearless] if not in_own.holds(d[1].start)),

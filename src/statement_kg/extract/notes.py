@@ -13,7 +13,7 @@ from statement_kg.extract.outlets import news_outlet, outlet_id
 from statement_kg.lexicon import phrase_pattern
 from statement_kg.records import Entity, Phrase
 from statement_kg.slug import slug
-from statement_kg.structure.zones import zones
+from statement_kg.structure.zones import may_have_notes, zones
 
 # "(New York, 1992)", "(1998)": where and when a book came out.
 _PUBLISHED = re.compile(r"\((?:[^()\n]{1,40},\s*)?(?P<year>1[89]\d\d|20\d\d)\)")
@@ -35,6 +35,8 @@ def _work(kind: str, label: str, words: str, issued: str) -> Entity:
 
 
 def note_citations(text: str) -> Iterable[tuple[Entity, int, int]]:
+    if not may_have_notes(text):
+        return  # most texts: no note, no parse
     for note, end in zones(text).notes:
         pointer = _POINTER.match(text, note, end)
         start = pointer.end() if pointer else note

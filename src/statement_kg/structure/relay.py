@@ -67,7 +67,7 @@ def credited(
     """Who a text credits as its source outside the header: an agency after the dateline
     ("Baku, February 24, 2024 / APA /"), a last line "Source: Artsakhpress"."""
     text = zones.analysis.original
-    found_: list[Found] = [
+    credits: list[Found] = [
         found(text, *d.agency, "dateline credit", mentions, lexicon) for d in dated if d.agency
     ]
     for line in zones.tail:
@@ -75,8 +75,8 @@ def credited(
         if colon and label.strip().lower() in lexicon.structure.source_labels and name.strip():
             start = line.start + len(label) + 1
             start += len(name) - len(name.lstrip())
-            found_.append(found(text, start, line.end, "source line", mentions, lexicon))
-    return found_
+            credits.append(found(text, start, line.end, "source line", mentions, lexicon))
+    return credits
 
 
 def _is_break(token: Token) -> bool:

@@ -21,6 +21,7 @@ _COLUMN_GAP = re.compile(r"[ \t]{3,}")
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 # A note's number is set apart by a wide gap or written raised: "14  Human Rights Watch".
 _NOTE = re.compile(r"^(?:\d{1,3}(?:\s{2,}|\t)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
+_NOTE_LINE = re.compile(r"^[ \t]*(?:\d{1,3}(?:[ \t]{2,}|\t)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S", re.MULTILINE)
 _NOTE_NUMBER = re.compile(r"^(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*")
 # What closes a sentence of running text; a quotation's closing mark is looked through.
 CLOSING = frozenset({".", "!", "?", ":", ";", "…"})
@@ -128,6 +129,11 @@ def _running(analysis: Analysis) -> list[tuple[tuple[int, int], bool]]:
         if finite and len(words) >= RUNNING_TOKENS:
             spans.append((analysis.span_of(segment), _headline(segment)))
     return spans
+
+
+def may_have_notes(text: str) -> bool:
+    """Whether any line opens like a note: texts without one need no parse to find notes."""
+    return _NOTE_LINE.search(text) is not None
 
 
 def zones(text: str) -> Zones:
