@@ -10,10 +10,8 @@ import re
 from collections.abc import Iterable
 
 from statement_kg.extract.dates import find_dates
-from statement_kg.extract.outlets import news_outlet, outlet_id
-from statement_kg.lexicon import phrase_pattern
-from statement_kg.records import Entity, Phrase
-from statement_kg.slug import slug
+from statement_kg.extract.outlets import news_article, news_outlet
+from statement_kg.records import Entity
 
 _OUTLET = r"(?:the\s+)?(?P<outlet>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
 _DATE_CUE = re.compile(r"\s*(?:,|on|in|of|dated)?\s*")
@@ -37,18 +35,5 @@ def news_citations(text: str, cues: Iterable[str]) -> Iterable[tuple[Entity, int
         if any(found.start == 0 for _, found in find_dates(text[match.start("outlet") : end])):
             continue  # "published in March 1992": the name is the date's own
         outlet = " ".join(match["outlet"].split())
-        words = text[match.start() : end]
-        yield (
-            Entity(
-                id=slug(f"{outlet}-{when.begin.iso}"),
-                type="news_article",
-                label=f"{outlet}, {when.begin.iso}",
-                phrases=(Phrase(phrase_pattern(words)),),
-                issued=when.begin.iso,
-                issued_by=outlet_id(outlet),
-                recognised=True,
-            ),
-            match.start(),
-            end,
-        )
+        yield news_article(outlet, text[match.start() : end], when.begin.iso), match.start(), end
         yield news_outlet(outlet), match.start("outlet"), match.end("outlet")

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 
 from statement_kg.extract.dates import find_dates
-from statement_kg.extract.outlets import news_outlet, outlet_id
+from statement_kg.extract.outlets import news_article, news_outlet
 from statement_kg.lexicon import phrase_pattern
 from statement_kg.records import Entity, Phrase
 from statement_kg.slug import slug
@@ -21,15 +20,18 @@ _PUBLISHED = re.compile(r"\((?:[^()\n]{1,40},\s*)?(?P<year>1[89]\d\d|20\d\d)\)")
 _POINTER = re.compile(r"^(?:cf\.|see(?:\s+also)?|ibid\.?)\s*", re.IGNORECASE)
 # An outlet's name before an article's day is a few words.
 OUTLET_WORDS = 5
+# A book's id is made from its author and title, cut to this length.
+BOOK_ID_CHARS = 80
 
 
-def _work(kind: str, label: str, words: str, issued: str) -> Entity:
+def _book(words: str, year: str) -> Entity:
+    label = " ".join(words.split())
     return Entity(
-        id=slug(f"{label}-{issued}")[:80],
-        type=kind,
+        id=slug(f"{label}-{year}")[:BOOK_ID_CHARS],
+        type="book",
         label=label,
         phrases=(Phrase(phrase_pattern(words)),),
-        issued=issued,
+        issued=year,
         recognised=True,
     )
 
@@ -43,11 +45,7 @@ def note_citations(text: str) -> Iterable[tuple[Entity, int, int]]:
         published = _PUBLISHED.search(text, start, end)
         if published:
             words = text[start : published.end()]
-            yield (
-                _work("book", " ".join(words.split()), words, published["year"]),
-                start,
-                published.end(),
-            )
+            yield _book(words, published["year"]), start, published.end()
             continue
         body = text[start:end].rstrip(" .;")
         dates = find_dates(body)
@@ -60,6 +58,5 @@ def note_citations(text: str) -> Iterable[tuple[Entity, int, int]]:
         if not outlet or len(outlet.split()) > OUTLET_WORDS or not outlet[0].isupper():
             continue
         name = " ".join(outlet.split())
-        article = _work("news_article", f"{name}, {when.begin.iso}", body, when.begin.iso)
-        yield replace(article, issued_by=outlet_id(name)), start, start + len(body)
+        yield news_article(name, body, when.begin.iso), start, start + len(body)
         yield news_outlet(name), start, start + len(outlet)

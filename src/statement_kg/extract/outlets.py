@@ -1,5 +1,6 @@
-"""The outlet that published an article cited by outlet and day: a news outlet recognised by
-its name, so the article has its publisher, or the listed outlet of that name."""
+"""Articles cited by outlet and day, and the outlet that published each: a news outlet
+recognised by its name, so the article has its publisher, or the listed outlet of that
+name."""
 
 from __future__ import annotations
 
@@ -23,6 +24,19 @@ def news_outlet(name: str) -> Entity:
         type="news_outlet",
         label=name,
         phrases=(Phrase(phrase_pattern(name)),),
+        recognised=True,
+    )
+
+
+def news_article(outlet: str, words: str, day: str) -> Entity:
+    """The article `outlet` published on `day`, found at `words`."""
+    return Entity(
+        id=slug(f"{outlet}-{day}"),
+        type="news_article",
+        label=f"{outlet}, {day}",
+        phrases=(Phrase(phrase_pattern(words)),),
+        issued=day,
+        issued_by=outlet_id(outlet),
         recognised=True,
     )
 
