@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +105,12 @@ class VoiceWords:
     negatable_verbs: frozenset[str]
     first_person: frozenset[str]
     usage_verbs: frozenset[str]
+    passive_verbs: frozenset[str]
+
+    @cached_property
+    def giving_verbs(self) -> frozenset[str]:
+        """Participles that hand a claim to who gave it: of using and of saying."""
+        return self.usage_verbs | self.reporting_verbs
 
 
 @dataclass(frozen=True)
@@ -382,6 +389,7 @@ def _claim_words(mappings: Path) -> ClaimWords:
             negatable_verbs=frozenset(voice["negatable_verbs"]),
             first_person=frozenset(voice["first_person"]),
             usage_verbs=frozenset(voice["usage_verbs"]),
+            passive_verbs=frozenset(voice["passive_verbs"]),
         ),
         citations=CitationWords(
             works=dict(citations["works"]),

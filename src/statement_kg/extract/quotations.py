@@ -115,7 +115,8 @@ def _speaker_after(
 @cache
 def _pronoun_attribution(verbs: tuple[str, ...]) -> re.Pattern[str]:
     """'," he said', '," she added'."""
-    return re.compile(rf"[”\"]?\s*,?\s*(?:he|she)\s+(?:{'|'.join(verbs)})\b", re.IGNORECASE)
+    pronouns = "|".join(sorted(PERSONAL_PRONOUNS))
+    return re.compile(rf"[”\"]?\s*,?\s*(?:{pronouns})\s+(?:{'|'.join(verbs)})\b", re.IGNORECASE)
 
 
 def pronoun_attributed(text: str, end: int, verbs: tuple[str, ...]) -> bool:

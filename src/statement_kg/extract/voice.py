@@ -26,30 +26,6 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # (the predicate it gives: "calls it a crime", "recognised ... as genocide").
 _CLAUSE = frozenset({"ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "attr", "oprd"})
 _PREDICATE = frozenset({"oprd", "attr", "ccomp", "acomp"})
-_PASSIVE_VERBS = frozenset(
-    {
-        "claim",
-        "allege",
-        "interpret",
-        "portray",
-        "present",
-        "label",
-        "dub",
-        "brand",
-        "describe",
-        "call",
-        "depict",
-        "characterise",
-        "characterize",
-        "term",
-        "tell",
-        "inform",
-        "report",
-        "say",
-        "estimate",
-        "believe",
-    }
-)
 MAX_NAME_WORDS = 12
 # How far (in tokens) a word that governs a claim may be from it.
 MAX_REACH = 60
@@ -157,14 +133,14 @@ class VoiceReader:
             if abs(node.i - head.i) > MAX_REACH:
                 break  # a "sentence" this long is a list the parser ran together
             found = self._governs(node, child, head)
-            if found is not None and reported is not None:
-                if found.kind == "denied":
-                    return Voice("denied", reported.party, reported.party_words)
-            elif found is not None:
+            if found is not None and reported is None:
                 # A noun's giver ("circulated by X") may still be disputed higher up.
                 if found.kind != "reported" or node.pos_ not in {"NOUN", "PROPN"}:
                     return found
                 reported = found
+            elif found is not None and found.kind == "denied":
+                assert reported is not None
+                return Voice("denied", reported.party, reported.party_words)
             child = node
         return reported or OWN
 
@@ -188,7 +164,7 @@ class VoiceReader:
         """ "the labels X and Y used by Z", "the figure of N repeated in Z's letter": a
         participle of using or saying, on the noun or on the last of the nouns it is
         coordinated with, hands the claim to its agent or to the text it names."""
-        verbs = self.words.usage_verbs | self.words.reporting_verbs
+        verbs = self.words.giving_verbs
         for named in (noun, *(c for c in noun.children if c.dep_ == "conj")):
             for verb in named.children:
                 if verb.dep_ != "acl" or verb.lemma_.lower() not in verbs:
@@ -366,7 +342,7 @@ class VoiceReader:
             if not self._agentive(subject if subject is not None and not passive else speaker[0]):
                 return None
             return Voice("reported", *self._party(speaker))
-        if passive and verb.lemma_.lower() in _PASSIVE_VERBS:
+        if passive and verb.lemma_.lower() in self.words.passive_verbs:
             return Voice("reported")
         return None
 
