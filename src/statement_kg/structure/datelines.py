@@ -197,11 +197,14 @@ def _adoption_sentence(zones: Zones, dates: Dates, cues: StructureCues) -> list[
     closing sentence that says when the document itself was adopted or issued."""
     analysis = zones.analysis
     closing = list(analysis.doc.sents)[-CLOSING_SENTENCES:]
+    if not closing:
+        return []
+    opening = analysis.span_of(list(closing[0]))[0]
     found = []
     for time, span in dates:
         date = _single(time)
-        tokens = analysis.tokens(span.start, span.end)
-        if date is None or not tokens or not any(t.sent in closing for t in tokens[:1]):
+        tokens = analysis.tokens(span.start, span.end) if span.start >= opening else []
+        if date is None or not tokens:
             continue
         # The verbs the date hangs under ("adopted ... at its sitting on DATE"), and the
         # verbs they are coordinated with ("was read out and adopted").

@@ -174,12 +174,12 @@ def _organisation(
 def _runs_on(zones: Zones, line: Line) -> int:
     """Where a letterhead's name ends: its line, or the next when that opens with a
     preposition ("EMBASSY OF THE REPUBLIC OF X / IN THE KINGDOM OF Y")."""
-    following = [n for n in zones.lines if n.start > line.end][:1]
-    if not following or zones.analysis.original.count("\n", line.end, following[0].start) != 1:
+    following = next((n for n in zones.lines if n.start > line.end), None)
+    if following is None or zones.analysis.original.count("\n", line.end, following.start) != 1:
         return line.end
-    first = zones.analysis.tokens(following[0].start, following[0].end)[:1]
+    first = zones.analysis.tokens(following.start, following.end)[:1]
     if first and first[0].pos_ == "ADP" and first[0].is_upper == line.text.isupper():
-        return following[0].end
+        return following.end
     return line.end
 
 

@@ -9,7 +9,7 @@ import re
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import found
+from statement_kg.structure.names import found, names_body
 from statement_kg.structure.zones import Line, Zones
 
 # A person's name on a line of its own: two to four capitalised words, initials allowed.
@@ -86,7 +86,7 @@ def _body_below(
     start = below[0].start + len(title) + 1
     start += len(body) - len(body.lstrip())
     tokens = zones.analysis.tokens(start, below[0].end)
-    if not tokens or not tokens[0].is_title or not {t.lower_ for t in tokens} & heads:
+    if not tokens or not tokens[0].is_title or not names_body(tokens, heads):
         return None
     return start, below[0].end
 
