@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 
 from statement_kg.extract.spans import SpanSet, make_span
 from statement_kg.language import Analysis
@@ -128,17 +129,18 @@ def find_yearless_dates(
     """Days written without a year, each read in the year of the nearest date before it
     that gives one; none where no year came before."""
     years = sorted((span.start, time.begin.iso[:4]) for time, span in dated)
+    starts = [at for at, _ in years]
     taken = SpanSet([(span.start, span.end) for _, span in dated])
     found: list[tuple[TimeSpec, Span]] = []
     for pattern in _YEARLESS:
         for match in pattern.finditer(text):
             start, end = match.span()
-            before = [year for at, year in years if at < start]
+            last = bisect_left(starts, start) - 1
             line = text[text.rfind("\n", 0, start) + 1 : start]
-            if taken.overlaps(start, end) or not before or _DATELINE_PLACE.match(line):
+            if taken.overlaps(start, end) or last < 0 or _DATELINE_PLACE.match(line):
                 continue
             parts = {k: v for k, v in match.groupdict().items() if v is not None}
-            time = _read_parts({**parts, "year": before[-1]})
+            time = _read_parts({**parts, "year": years[last][1]})
             if time is None:
                 continue
             taken.add(start, end)
@@ -150,10 +152,6 @@ def when_said(analysis: Analysis, span: Span, verbs: frozenset[str]) -> bool:
     """Whether a date says when something was said or issued ("made a statement on
     February 26", "told reporters on 3 March"), not when an event happened: the first verb
     above it is one of saying or issuing."""
-    tokens = analysis.tokens(span.start, span.end)
-    verb = (
-        next((t for t in tokens[0].ancestors if t.pos_ in {"VERB", "AUX"}), None)
-        if tokens
-        else None
-    )
+    tokens = analysis.tokens(span.start, span.end)[:1]
+    verb = next((t for f in tokens for t in f.ancestors if t.pos_ in {"VERB", "AUX"}), None)
     return verb is not None and verb.lemma_.lower() in verbs
