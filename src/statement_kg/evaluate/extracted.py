@@ -82,6 +82,7 @@ def _name(name: str) -> str:
 # A year in the same sentence shortly after a cited work is the work's year ("(1948)",
 # "New York University Press, 2003"), not an event's.
 WORK_YEAR_WINDOW = 120
+BRACKETED = frozenset({"(", " ("})
 
 
 def _dates_a_work(start: int, work_spans: list[Span], text: str) -> bool:
@@ -165,11 +166,23 @@ def extracted_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool)
         )
         for f in extraction.figures
     ]
-    items += _citations(extraction, lexicon)
+    citations = _citations(extraction, lexicon)
+    items += citations
+    # A date inside the words that cite a work ("the resolution of 7 July 1988", "Izvestiya,
+    # 4 March 1992") dates the work, not an event; a judgment's is its delivery, an event.
+    # So does a year in brackets right after it ("822 (1993)").
+    cited = [(c.start, c.end) for c in citations if c.key != ("court_judgment",)]
     items += [
         _anchored("event_dates", (d.time.iso,), d.span)
         for d in extraction.dates
-        if d.event is not None or not _dates_a_work(d.span.start, work_spans, text)
+        if d.event is not None
+        or not (
+            _dates_a_work(d.span.start, work_spans, text)
+            or any(
+                a <= d.span.start and (d.span.end <= b or text[b : d.span.start] in BRACKETED)
+                for a, b in cited
+            )
+        )
     ]
     items += [
         replace(

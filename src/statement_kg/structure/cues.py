@@ -44,6 +44,8 @@ class StructureCues:
     distribution: frozenset[str]
     occasion_verbs: frozenset[str] = frozenset()
     occasion_nouns: frozenset[str] = frozenset()
+    date_labels: frozenset[str] = frozenset()
+    below: frozenset[str] = frozenset()
 
     @property
     def said_verbs(self) -> frozenset[str]:
@@ -91,4 +93,6 @@ def load_cues(mappings: Path) -> StructureCues:
         distribution=_words(raw["distribution"]),
         occasion_verbs=_words(raw.get("occasion_verbs", [])),
         occasion_nouns=_words(raw.get("occasion_nouns", [])),
+        date_labels=_words(raw.get("date_labels", [])),
+        below=_words(relay.get("below", [])),
     )

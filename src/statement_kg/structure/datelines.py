@@ -25,6 +25,8 @@ _NUMERIC = [
     re.compile(
         r"(?<!\w)(?P<day>\d\d?)\s+(?P<abbr>[A-Z][a-z]{2})\.?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)"
     ),
+    # "25/02/2022": day first, as international bodies write it, unless the day cannot be.
+    re.compile(r"(?<![\w/])(?P<day>\d\d?)/(?P<month>\d\d?)/(?P<year>(?:19|20)\d\d)(?![\d/])"),
 ]
 DISTRIBUTION_CELLS = 3
 # "Adopted by the Senate February 24, 2015": the date follows the verb closely.
@@ -70,6 +72,8 @@ def _numeric_dates(text: str, start: int, end: int) -> list[tuple[PartialDate, i
             month = MONTHS.get(parts["abbr"].lower()) if parts.get("abbr") else None
             number = month or int(parts.get("month") or 0)
             day, year = int(parts["day"]), int(parts["year"])
+            if "/" in match.group() and number > 12 >= day:  # "02/25/2022"
+                day, number = number, day
             if 1 <= number <= 12 and 1 <= day <= calendar.monthrange(year, number)[1]:
                 found.append((PartialDate(f"{year}-{number:02d}-{day:02d}"), *match.span()))
     return found
@@ -242,10 +246,11 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             agency = _AGENCY.match(text, span.end, line.end)
             if after and not runs_on and agency is None:
                 continue
+            labelled = before.strip().rstrip(":").strip().lower() in cues.date_labels
             place = _place_before(zones, line, span.start) or _place_above(zones, zone, line)
             if _distributed(zones, zone, line, cues):
                 found.append(Dated(date, span, "distribution", (line.start, line.end)))
-            elif place or not before.strip() or _weekday(zones, line, span.start):
+            elif place or labelled or not before.strip() or _weekday(zones, line, span.start):
                 credit = agency.span("agency") if agency else None
                 found.append(Dated(date, span, "dateline", (line.start, line.end), place, credit))
     return found
@@ -280,7 +285,19 @@ def _months(zones: Zones, dates: Dates) -> list[Dated]:
 
 def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
     """Every date line of the document, most telling first."""
-    dates = find_dates(zones.analysis.original)
+    text = zones.analysis.original
+    written = find_dates(text)
+    dates = sorted(
+        [
+            *written,
+            *(
+                (TimeSpec(date), make_span(text, start, end))
+                for date, start, end in _numeric_dates(text, 0, len(text))
+                if not any(s.start < end and start < s.end for _, s in written)
+            ),
+        ],
+        key=lambda d: d[1].start,
+    )
     found = [
         *_letter_dates(zones, dates, cues),
         *_adopted(zones, dates, cues),

@@ -47,6 +47,12 @@ def _words(found: Found) -> set[str]:
     return {w.strip('"“”(),').lower() for w in found.value.split()} - {"the", "of"}
 
 
+def _last_word(found: Found) -> str:
+    """A person's surname, an organisation's last word."""
+    words = found.value.split()
+    return words[-1].strip('"“”(),').lower() if words else ""
+
+
 def _within(found: list[Found], line: Found) -> bool:
     """The names all lie in that one line (a heading read as a letterhead too)."""
     return all(line.span.start <= f.span.start and f.span.end <= line.span.end for f in found)
@@ -62,7 +68,15 @@ def _issuers(
 ) -> list[Found]:
     relayed = relay_sentences(parts, lexicon, mentions)
     if relayed:
-        return relayed
+        # A heading above that names the same issuers names them first ("Statement by the
+        # Co-Chairs ..." over "The Co-Chairs ... issued the following statement:").
+        headed = speech_heading(parts, lexicon, mentions) or document_heading(
+            parts, lexicon, mentions
+        )
+        same = headed and all(
+            any(_last_word(r) in _words(h) for h in headed) for r in relayed
+        )
+        return headed if same and headed[0].span.start < relayed[0].span.start else relayed
     headers = [r for r in relays if r.kind == "relay header"]
     if headers:
         headline = headline_persons(parts, skip, lexicon, mentions)

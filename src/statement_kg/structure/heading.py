@@ -67,9 +67,14 @@ def speech_heading(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> l
         start = analysis.span_of([word])[1]
         name = name_from(analysis, start, max(zones.body_start, HEADING_CHARS), cues)
         # The speaker the parser finds in the name; else the name, when it holds a title
-        # ("President of the Republic NAME" the parser does not read as a person).
+        # and a name ("President of the Republic NAME" the parser does not read as a
+        # person); a title alone ("BY THE SPOKESPERSON") names no one.
+        words = {t.lower_ for t in name}
         named = persons(analysis, name)[:1] or (
-            [name] if {t.lower_ for t in name} & cues.titles else []
+            [name]
+            if words & cues.titles
+            and any(t.pos_ == "PROPN" and t.lower_ not in cues.titles for t in name)
+            else []
         )
         if named:
             return [

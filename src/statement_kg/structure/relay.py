@@ -26,6 +26,8 @@ RELAY_SENTENCES = 4
 SITE_WORDS = 6
 # The sentence that introduces the text is short: "The statement reads:".
 INTRODUCTION_TOKENS = 25
+# It follows the relay sentence, or the speaker's words quoted right after it.
+INTRODUCTION_SENTENCES = 2
 # Clauses inside a subject ("X, having met on ...") that are not part of its name.
 CLAUSES = frozenset({"acl", "relcl", "advcl"})
 
@@ -121,6 +123,9 @@ def _subject(verb: Token) -> list[Token]:
             subject = trim(tokens)
             if any(t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ != "DATE" for t in subject):
                 return subject
+    if verb.dep_ == "conj" and verb.head.i in block and verb.head.pos_ in {"VERB", "AUX"}:
+        # "X visited the memorial, laid a wreath and delivered a speech": X's.
+        return _subject(verb.head)
     before = [t for t in _block(verb) if t.pos_ in {"PROPN", "NOUN", "ADP", "DET", "PUNCT", "ADJ"}]
     return trim(before)
 
@@ -137,21 +142,23 @@ def _in_clause(token: Token, subject: list[Token]) -> bool:
     return head.pos_ in {"VERB", "AUX"} and head.i in inside
 
 
-def _introduces(
-    sentence: SentenceSpan, following: SentenceSpan | None, cues: StructureCues
-) -> bool:
+def _introduces(sentence: SentenceSpan, after: list[SentenceSpan], cues: StructureCues) -> bool:
+    """Whether the relay sentence introduces the text, itself or by one of the short
+    sentences after it (a quote of the speaker may come between)."""
+    return sentence.text.rstrip().endswith(":") or any(_introduction(s, cues) for s in after)
+
+
+def _introduction(following: SentenceSpan, cues: StructureCues) -> bool:
     """The relay sentence ends with a colon ("issued the following statement today:") or
     the next, short one introduces the text with one ("The statement reads:", "Below is the
-    full text:", "The resolution, passed by ..., reads:")."""
-    if sentence.text.rstrip().endswith(":"):
-        return True
-    if following is None:
-        return False
+    full text:", "The resolution, passed by ..., reads:") or says it follows below ("The
+    interview is presented below.")."""
     words = [t for t in following if not t.is_space][:INTRODUCTION_TOKENS]
     colons = [n for n, t in enumerate(words) if t.text == ":"]
-    if not colons:
+    if colons:
+        words = words[: colons[0]]
+    elif len(words) == INTRODUCTION_TOKENS or not any(t.lower_ in cues.below for t in words):
         return False
-    words = words[: colons[0]]
     return any(
         (t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in cues.reads_verbs)
         or (t.pos_ == "NOUN" and t.lemma_.lower() in cues.reads_nouns)
@@ -199,11 +206,10 @@ def relay_sentences(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> 
     cues = lexicon.structure
     analysis = zones.analysis
     sentences = [s for s in analysis.doc.sents if analysis.span_of(list(s))[1] > zones.body_start][
-        : RELAY_SENTENCES + 1
+        : RELAY_SENTENCES + INTRODUCTION_SENTENCES
     ]
     for n, sentence in enumerate(sentences[:RELAY_SENTENCES]):
-        following = sentences[n + 1] if n + 1 < len(sentences) else None
-        verb = _relay_verb(sentence, following, cues)
+        verb = _relay_verb(sentence, sentences[n + 1 : n + 1 + INTRODUCTION_SENTENCES], cues)
         subject = _subject(verb) if verb is not None else _interviewee(sentence, cues)
         if not subject:
             continue
@@ -237,7 +243,7 @@ def _titled(
 
 
 def _relay_verb(
-    sentence: SentenceSpan, following: SentenceSpan | None, cues: StructureCues
+    sentence: SentenceSpan, after: list[SentenceSpan], cues: StructureCues
 ) -> Token | None:
     """The verb that says a text was issued ("X has issued a statement"), the one nearest
     the text it introduces."""
@@ -247,7 +253,7 @@ def _relay_verb(
         ]
         if verb.lemma_.lower() not in cues.relay_verbs or not objects:
             continue
-        if _introduces(sentence, following, cues) or any(
+        if _introduces(sentence, after, cues) or any(
             a.lower_ == "following" for o in objects for a in o.children
         ):
             return verb
