@@ -155,6 +155,7 @@ class ClaimWords:
     terms: dict[str, Concept]
     generic: tuple[str, ...]
     speech_verbs: tuple[str, ...]
+    quotation_verbs: frozenset[str]
     roles: dict[str, Concept]
     issuer_heads: tuple[str, ...]
     collective_issuer: str | None
@@ -362,6 +363,7 @@ def _claim_words(mappings: Path) -> ClaimWords:
         terms={t["id"]: _concept(t) for t in terms.get("terms", [])},
         generic=tuple(terms.get("generic", [])),
         speech_verbs=tuple(claims.get("speech_verbs", [])),
+        quotation_verbs=frozenset(claims.get("quotation_verbs", [])),
         roles=roles,
         issuer_heads=tuple(claims.get("issuer_heads", [])),
         collective_issuer=claims.get("collective_issuer"),

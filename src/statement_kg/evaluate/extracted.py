@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from statement_kg.evaluate.items import Item, figure_key
 from statement_kg.extract.mentions import group_of
+from statement_kg.extract.said_by import head_noun
 from statement_kg.lexicon import Lexicon
 from statement_kg.metadata import find_issue_date, find_issuers, find_relays
 from statement_kg.records import Document, Entity, Extraction, Span, Voice
@@ -195,5 +196,12 @@ def extracted_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool)
         if quotation.speaker is not None:
             entity = lexicon.entities[quotation.speaker]
             names = tuple(_name(n) for n in (entity.label, *entity.alt_labels))
-            items.append(_anchored("quotations", (names[0],), quotation.span, names=names))
+        elif quotation.voice.party_words is not None:
+            # An unnamed speaker is described; a reader's description of the same speaker
+            # shares its head noun ("a spokesman for the self-defence forces").
+            words = quotation.voice.party_words
+            names = (_name(words), _name(head_noun(words)))
+        else:
+            continue
+        items.append(_anchored("quotations", (names[0],), quotation.span, names=names))
     return items

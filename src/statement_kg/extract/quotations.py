@@ -2,15 +2,16 @@
 with a verb of saying ('"...," said Nino Beridze'), or else the nearest agent before the
 quote, in its sentence, with a verb of saying between them; an agent after "quoted by" is
 the reporter, not the speaker; an agent after a preposition ("in Azerbaijan") is not a
-subject. A quote that follows another in the same paragraph, with only the attribution
-between them, continues it. Quoted titles (of a work already recognised) and quotes with
-no speaker are left out."""
+subject; else whoever the parse makes say the words (see said_by). A quote that follows
+another in the same paragraph, with only the attribution between them, continues it. Quoted
+titles (of a work already recognised) and quotes with no speaker are left out."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
+from statement_kg.extract.said_by import said_by
 from statement_kg.extract.spans import SentenceIndex, make_span
 from statement_kg.language import Analysis
 from statement_kg.lexicon import ClaimWords
@@ -215,18 +216,28 @@ def find_quotations(
         speaker = _speaker_after(text, end, agents, words, people) or _speaker(
             text, start, agents, quotes, words, index
         )
+        party: str | None = None
         if speaker is None and found and _continues(text, found[-1].span.end, start, words):
-            speaker = found[-1].speaker
+            speaker, party = found[-1].speaker, found[-1].voice.party_words
         quoted = text[start:end]
         of_record = next(
             (r.id for r in records.values() if re.search(r.match, quoted, re.IGNORECASE)), None
         )
         if of_record is not None and speaker is None:
             speaker = records[of_record].speaker
-        if speaker is None or (of_record is None and _scare_quoted(analysis, start, end, words)):
+        if speaker is None and party is None:
+            speaker, party = said_by(
+                analysis, start, end, words.quotation_verbs, words.voice.party_nouns, agents
+            )
+        if (speaker is None and party is None) or (
+            of_record is None and _scare_quoted(analysis, start, end, words)
+        ):
             continue
-        # The quoted words are the speaker's: the statement reports them.
+        # The quoted words are the speaker's: the statement reports them, from a known agent
+        # or from the words that name the speaker.
         found.append(
-            Quotation(make_span(text, start, end), speaker, of_record, Voice("reported", speaker))
+            Quotation(
+                make_span(text, start, end), speaker, of_record, Voice("reported", speaker, party)
+            )
         )
     return found

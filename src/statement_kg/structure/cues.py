@@ -46,6 +46,7 @@ class StructureCues:
     occasion_nouns: frozenset[str] = frozenset()
     date_labels: frozenset[str] = frozenset()
     below: frozenset[str] = frozenset()
+    annex: frozenset[str] = frozenset()
 
     @property
     def said_verbs(self) -> frozenset[str]:
@@ -95,4 +96,5 @@ def load_cues(mappings: Path) -> StructureCues:
         occasion_nouns=_words(raw.get("occasion_nouns", [])),
         date_labels=_words(raw.get("date_labels", [])),
         below=_words(relay.get("below", [])),
+        annex=_words(letter.get("annex", [])),
     )

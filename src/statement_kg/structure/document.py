@@ -73,9 +73,7 @@ def _issuers(
         headed = speech_heading(parts, lexicon, mentions) or document_heading(
             parts, lexicon, mentions
         )
-        same = headed and all(
-            any(_last_word(r) in _words(h) for h in headed) for r in relayed
-        )
+        same = headed and all(any(_last_word(r) in _words(h) for h in headed) for r in relayed)
         return headed if same and headed[0].span.start < relayed[0].span.start else relayed
     headers = [r for r in relays if r.kind == "relay header"]
     if headers:

@@ -1,7 +1,8 @@
 """A letter's own head ("Letter dated 25 February 2025 from the Permanent Representative of
 X to the United Nations addressed to the Secretary-General"): its sender and addressee; and
 the statement it transmits ("I have the honour to transmit herewith the statement of the
-Ministry of ..."), whose issuer is an issuer of the document too."""
+Ministry of ..."), whose issuer is an issuer of the document too, named again by the
+annexed statement's own heading."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ from spacy.tokens import Token
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import found, names_body, trim
+from statement_kg.structure.names import found, name_from, names_body, trim
 from statement_kg.structure.zones import Zones
 
 # A letter's own heading comes first, within this many characters.
 LETTER_HEAD_CHARS = 3000
+# The annexed text's heading follows the annex line (which may wrap) within a few lines.
+ANNEX_LINES = 4
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,8 @@ def letter_head(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> Lett
         if addressee_tokens
         else None
     )
-    return LetterHead(sender, addressee, transmitted(zones, lexicon, mentions))
+    issuers = annexed(zones, lexicon, mentions) or transmitted(zones, lexicon, mentions)
+    return LetterHead(sender, addressee, issuers)
 
 
 def transmitted(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
@@ -98,4 +102,30 @@ def transmitted(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
                             ]
         if analysis.span_of(list(sentence))[0] > zones.body_start + 2000:
             break
+    return []
+
+
+def annexed(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """The issuer the annexed text's heading names, under the annex line ("Annex to the
+    letter dated ..." then "Statement of the Ministry of X on ..."): where the reader of a
+    circulated letter finds who issued what it transmits."""
+    cues = lexicon.structure
+    analysis = zones.analysis
+    lines = zones.lines
+    for n, line in enumerate(lines):
+        first = analysis.tokens(line.start, line.end)[:1]
+        if not first or first[0].lemma_.lower() not in cues.annex or not first[0].is_title:
+            continue
+        for heading in lines[n + 1 : n + 1 + ANNEX_LINES]:
+            tokens = [t for t in analysis.tokens(heading.start, heading.end) if not t.is_space]
+            if (
+                len(tokens) > 2
+                and tokens[0].lemma_.lower() in cues.document_nouns
+                and tokens[1].lower_ in {"of", "by"}
+            ):
+                start = analysis.span_of([tokens[1]])[1]
+                name = trim(name_from(analysis, start, len(analysis.original), cues))
+                if name and names_body(name, cues.organisation_heads):
+                    span = analysis.span_of(name)
+                    return [found(analysis.original, *span, "annex heading", mentions, lexicon)]
     return []

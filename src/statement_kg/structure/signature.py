@@ -5,7 +5,9 @@ for Human Rights"), or several names side by side over their countries."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
@@ -18,12 +20,26 @@ _NAME = re.compile(r"^\(?(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+\)?$")
 TITLE_LINES = 2
 
 
+def _titled(zones: Zones, line: Line, titles: frozenset[str]) -> bool:
+    words = [t.lower_ for t in zones.analysis.tokens(line.start, line.end)]
+    return any(w in titles for w in words[:4])
+
+
 def _title_below(zones: Zones, lines: list[Line], index: int, titles: frozenset[str]) -> bool:
+    return any(_titled(zones, line, titles) for line in lines[index + 1 : index + 1 + TITLE_LINES])
+
+
+def _title_end(zones: Zones, lines: list[Line], index: int, titles: frozenset[str]) -> int | None:
+    """Where the title lines right under a signer's name end ("Ambassador, Permanent
+    Representative"), if the next line is one."""
+    text = zones.analysis.original
+    end = None
     for line in lines[index + 1 : index + 1 + TITLE_LINES]:
-        words = [t.lower_ for t in zones.analysis.tokens(line.start, line.end)]
-        if any(w in titles for w in words[:4]):
-            return True
-    return False
+        previous = end or lines[index].end
+        if text.count("\n", previous, line.start) != 1 or not _titled(zones, line, titles):
+            break
+        end = line.end
+    return end
 
 
 def _name_cell(text: str, line: Line, marks: tuple[str, ...]) -> tuple[int, int] | None:
@@ -66,8 +82,13 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
         if words & (cues.organisation_heads | cues.titles | cues.document_nouns):
             continue
         if marked or _title_below(zones, lines, index, cues.titles) or _beside(text, lines, index):
-            signed.append(found(text, *span, "signature", mentions, lexicon))
+            signer = found(text, *span, "signature", mentions, lexicon)
             body = _body_below(zones, lines, index, cues.organisation_heads - cues.titles)
+            title_end = _title_end(zones, lines, index, cues.titles)
+            if body is None and title_end is not None:
+                # The signer is anchored with the title signed under the name.
+                signer = replace(signer, span=make_span(text, span[0], title_end))
+            signed.append(signer)
             if body is not None:
                 signed.append(found(text, *body, "signature", mentions, lexicon))
     return signed

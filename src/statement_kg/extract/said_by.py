@@ -1,0 +1,198 @@
+"""Who says quoted words when no known agent is named beside them: the subject of the verb of
+saying that governs them in the parse ("a spokesman for the self-defence forces said by
+telephone that "..."", "Armenian officials told the Monitor that "..."", '"...," she said'
+after the sentence that introduced her). The speaker is a known agent when the subject
+names one, else the words of the subject."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from statement_kg.language import Analysis
+from statement_kg.language.analysis import pipeline
+from statement_kg.records import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# How many heads up from the quoted words the verb of saying may be ('said "no more than a
+# few dozen" people had been killed': dozen, people, killed, said).
+MAX_STEPS = 3
+# A subject longer than this is cut to its head noun phrase, without its clauses.
+SUBJECT_TOKENS = 12
+# The pronouns that stand for a speaker named in a sentence before.
+PRONOUNS = frozenset({"he", "she", "they"})
+# How many sentences back a pronoun's speaker may be introduced.
+ANTECEDENT_SENTENCES = 2
+# How many tokens before the quote ('said by telephone that "') or after it ('," she
+# said') its verb of saying may be.
+BEFORE = 8
+AFTER = 3
+AFTER_NAMED = 24
+# One quoted word is a term held at a distance, not words quoted ('described the killings
+# as "genocide."').
+MIN_WORDS = 2
+SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+NAMING = frozenset({"compound", "appos", "amod", "nmod"})
+_CLAUSES = frozenset({"relcl", "acl", "appos", "advcl"})
+
+
+def _verb(tokens: list[Token], verbs: frozenset[str]) -> Token | None:
+    """The verb of saying the quoted words hang on, close to them: before ('said that
+    "..."', 'told us that "..."') or right after ('"...," she said')."""
+    inside = {t.i for t in tokens}
+    first, last = tokens[0].i, tokens[-1].i
+    for token in tokens:
+        if token.head.i in inside and token.head.i != token.i:
+            continue
+        if token.dep_ in NAMING and token.head.pos_ in {"NOUN", "PROPN"} and _titled(tokens):
+            return None  # a name or title: 'the "Justice for Khojaly" campaign'
+        node = token
+        for _ in range(MAX_STEPS):
+            head = node.head
+            if head.i == node.i:
+                break
+            if (
+                head.pos_ in {"VERB", "AUX"}
+                and head.lemma_.lower() in verbs
+                and _near(head, first, last)
+                and not _in_subject(head, inside)
+            ):
+                return head
+            node = head
+    return None
+
+
+def _titled(tokens: list[Token]) -> bool:
+    """Capitalised like a name or a title: most of its words begin with a capital."""
+    words = [t for t in tokens if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.is_title for t in words) * 2 > len(words)
+
+
+def _in_subject(verb: Token, inside: set[int]) -> bool:
+    """Quoted words inside the verb's own subject are not what it says ('the report
+    "Bloodshed in the Caucasus" ... describe')."""
+    return any(
+        t.i in inside for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
+    )
+
+
+def _near(verb: Token, first: int, last: int) -> bool:
+    """Close before the quote, or right after it, or after the speaker named right after it
+    ('," Vartan Hakobyan, a spokesman for the committee, told us')."""
+    if first - BEFORE <= verb.i < first or last < verb.i <= last + AFTER:
+        return True
+    return last < verb.i <= last + AFTER_NAMED and any(
+        c.dep_ == "nsubj" and c.left_edge.i <= last + AFTER for c in verb.children
+    )
+
+
+def _speaker(head: Token, parties: frozenset[str]) -> list[Token]:
+    """A subject that can speak: a party noun ("officials", "a spokesman"), a person or a
+    body the tagger knows, or a phrase that names or describes a person ("a teacher who
+    gave her name as Sevda"); else what it stands in apposition to ("the capital, a
+    spokesman ...")."""
+    phrase = _phrase(head)
+    if (
+        head.lemma_.lower() in parties
+        or head.ent_type_ in SPEAKING_ENTITIES
+        or any(t.ent_type_ == "PERSON" or t.lower_ == "who" for t in phrase)
+    ):
+        return phrase
+    for child in head.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in parties:
+            return _phrase(child)
+    return []
+
+
+def _subject(verb: Token, parties: frozenset[str]) -> list[Token]:
+    """The verb's subject; for a verb that hangs on another ("having told X that ..."), the
+    other's."""
+    for _ in range(MAX_STEPS):
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                if child.lower_ in PRONOUNS:
+                    return [child]
+                return _speaker(child, parties)
+        if verb.dep_ not in {"advcl", "conj", "xcomp"} or verb.head.i == verb.i:
+            return _opening_apposition(verb, parties)
+        verb = verb.head
+    return []
+
+
+def _opening_apposition(verb: Token, parties: frozenset[str]) -> list[Token]:
+    """ "In Aghdam, an officer of the militia, said ...": the parser hangs the subject on
+    the place that opens the sentence, in apposition."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        for place in (g for g in prep.children if g.dep_ == "pobj"):
+            for appos in (a for a in place.children if a.dep_ == "appos"):
+                speaker = _speaker(appos, parties)
+                if speaker:
+                    return speaker
+    return []
+
+
+def _phrase(head: Token) -> list[Token]:
+    tokens = sorted(head.subtree, key=lambda t: t.i)
+    if len(tokens) > SUBJECT_TOKENS:
+        clauses = {t.i for c in head.children if c.dep_ in _CLAUSES for t in c.subtree}
+        tokens = [t for t in tokens if t.i not in clauses]
+    return tokens
+
+
+def _introduced(
+    verb: Token, analysis: Analysis, verbs: frozenset[str], parties: frozenset[str]
+) -> list[Token]:
+    """The speaker a pronoun stands for: in a sentence before, in the same paragraph, the
+    subject of a verb of saying, else of the sentence."""
+    sentences = list(analysis.doc.sents)
+    at = next(n for n, s in enumerate(sentences) if s.start <= verb.i < s.end)
+    for sentence in reversed(sentences[max(0, at - ANTECEDENT_SENTENCES) : at]):
+        saying = [t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() in verbs]
+        for candidate in [*reversed(saying), sentence.root]:
+            subject = _subject(candidate, parties)
+            if not subject or subject[0].lower_ in PRONOUNS:
+                continue
+            if "\n\n" in analysis.original[subject[0].idx : verb.idx]:
+                return []
+            return subject
+    return []
+
+
+def said_by(
+    analysis: Analysis,
+    start: int,
+    end: int,
+    verbs: frozenset[str],
+    parties: frozenset[str],
+    agents: list[Mention],
+) -> tuple[str | None, str | None]:
+    """(the known agent, or else the words) that say the quote at start-end; (None, None)
+    when the parse names no one who can speak."""
+    quoted = [t for t in analysis.tokens(start, end) if not t.is_space]
+    if len([t for t in quoted if not t.is_punct]) < MIN_WORDS:
+        return None, None
+    verb = _verb(quoted, verbs)
+    if verb is None:
+        return None, None
+    subject = _subject(verb, parties)
+    if len(subject) == 1 and subject[0].lower_ in PRONOUNS:
+        subject = _introduced(verb, analysis, verbs, parties)
+    while subject and subject[-1].is_punct:
+        subject = subject[:-1]
+    if not subject or all(t.pos_ == "PRON" for t in subject):
+        return None, None
+    first, last = analysis.span_of(subject)
+    for mention in agents:
+        if first <= mention.span.start and mention.span.end <= last:
+            return mention.entity, None
+    words = " ".join(analysis.original[first:last].split())
+    return None, words
+
+
+def head_noun(words: str) -> str:
+    """The noun that heads a speaker's description ("a spokesman for the self-defence
+    forces": spokesman), which another reader's description of the same speaker shares."""
+    doc = pipeline()(words)
+    roots = [t for t in doc if t.head.i == t.i]
+    return roots[0].text if roots else words
