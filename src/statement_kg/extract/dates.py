@@ -28,7 +28,8 @@ _YEAR2 = r"(?P<year2>1[89]\d\d|20\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)"
 _DAY2 = r"(?P<day2>[0-3]?\d)"
 _TO = r"\s*(?:[-‐–—/]|to|and)\s*"
-_S = r"\s+"
+# Spaces or one line break between a date's words, not the gap between two columns.
+_S = r"(?:[ \t\u00a0]{1,4}|[ \t]*\n[ \t]*)"
 
 # Most specific first: a longer expression wins over the parts it contains.
 _PATTERNS = [

@@ -58,7 +58,8 @@ _VAGUE = {"dozens", "hundreds", "thousands", "millions", "tens"}
 
 _DIGIT_WORD = "|".join(k for k, v in UNITS.items() if v < 10)
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+# Thousands grouped by commas, or by spaces as European texts write them ("100 000").
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s+(?P<scale>hundred|thousand|million|billion))?"
 # A number in words, however long ("six hundred and\nthirteen", "seven thousand five
 # hundred"), read by text2num.
@@ -88,7 +89,8 @@ _PATTERNS = [
     ("words", rf"(?P<spelled>{_SPELLED})(?P<percent>\s+per\s*cent|\s+percent)?"),
 ]
 _COMPILED = [
-    (kind, re.compile(r"(?<![\w.,/-])(?:" + rx + r")(?![\w/]|[.,]\d|-\w)", re.IGNORECASE))
+    # Not glued to a symbol's other parts ("P9_TA(2024)0158", "A/76/689").
+    (kind, re.compile(r"(?<![\w.,/)-])(?:" + rx + r")(?![\w/]|[.,]\d|-\w)", re.IGNORECASE))
     for kind, rx in _PATTERNS
 ]
 
@@ -115,12 +117,15 @@ class NumberExpr:
 
 
 def _digits(text: str) -> float:
-    return float(text.replace(",", ""))
+    return float(_GROUPS.sub("", text).replace(",", ""))
+
+
+_GROUPS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
 
 
 def _number(text: str) -> float:
     """Digits, digits with a scale word ("170 million"), or a number in words."""
-    words = " ".join(text.lower().replace("-", " ").split())
+    words = " ".join(_GROUPS.sub("", text).lower().replace("-", " ").split())
     head, _, scale = words.partition(" ")
     if head[:1].isdigit():
         return _scaled(_digits(head), scale or None)

@@ -84,13 +84,13 @@ def _cells(text: str, start: int, end: int) -> list[Line]:
 
 
 def _segments(analysis: Analysis) -> list[list[Token]]:
-    """The parser's sentences, cut where a line break was kept: a heading or a date line
-    on its own line is not part of the sentence that follows it."""
+    """The parser's sentences, cut where a line break was kept or a column gap stands: a
+    heading or a date line on its own line is not part of the sentence that follows it."""
     segments: list[list[Token]] = []
     for sentence in analysis.doc.sents:
         current: list[Token] = []
         for token in sentence:
-            if token.is_space and "\n" in token.text:
+            if token.is_space and ("\n" in token.text or _COLUMN_GAP.search(token.text)):
                 segments.append(current)
                 current = []
                 continue
