@@ -164,17 +164,20 @@ def test_recognised_entities_are_built_cited_and_marked(with_letter: Project) ->
         (
             str(graph.value(graph.value(claim, OA.hasBody), SCHEMA.text)),
             graph.value(claim, SKG.speaker),
+            graph.value(claim, SKG.partyName),
         )
         for claim in graph.subjects(RDF.type, SKG.QuotationClaim)
         if "2025-03-03-letter" in str(claim)
     }
     beridze, mirzoyan = ID["agent/nino-beridze"], ID["agent/ararat-mirzoyan"]
     # The second quotation continues the first: only the attribution lies between them. The
-    # two said by a ministry have no person for a speaker.
+    # two said by a ministry the mappings do not know are said by the words that name it.
     assert quotes == {
-        ("We are still waiting for answers,", beridze),
-        ("Nobody should forget them.", beridze),
-        ("The archives must be opened.", mirzoyan),
+        ("We are still waiting for answers,", beridze, None),
+        ("Nobody should forget them.", beridze, None),
+        ("The archives must be opened.", mirzoyan, None),
+        ("No comment.", None, Literal("The Foreign Ministry")),
+        ("Later,", None, Literal("the Ministry of Foreign Affairs")),
     }
 
 

@@ -17,7 +17,7 @@ from statement_kg.structure.zones import may_have_notes, zones
 # "(New York, 1992)", "(1998)": where and when a book came out.
 _PUBLISHED = re.compile(r"\((?:[^()\n]{1,40},\s*)?(?P<year>1[89]\d\d|20\d\d)\)")
 # "Cf.", "See also": words that point to a note's work, not part of it.
-_POINTER = re.compile(r"^(?:cf\.|see(?:\s+also)?|ibid\.?)\s*", re.IGNORECASE)
+_POINTER = re.compile(r"(?:cf\.|see(?:\s+also)?\b|ibid\.?)\s*", re.IGNORECASE)
 # An outlet's name before an article's day is a few words.
 OUTLET_WORDS = 5
 # A book's id is made from its author and title, cut to this length.
@@ -36,27 +36,44 @@ def _book(words: str, year: str) -> Entity:
     )
 
 
-def note_citations(text: str) -> Iterable[tuple[Entity, int, int]]:
+def note_citations(text: str, interviews: frozenset[str]) -> Iterable[tuple[Entity, int, int]]:
+    """The works a text's notes cite; a note on an interview the writer gave or held
+    ("Interview in Stepanakert, 20 May 1992") cites no outlet (`interviews`: the nouns that
+    name one)."""
     if not may_have_notes(text):
         return  # most texts: no note, no parse
     for note, end in zones(text).notes:
-        pointer = _POINTER.match(text, note, end)
-        start = pointer.end() if pointer else note
-        published = _PUBLISHED.search(text, start, end)
-        if published:
-            words = text[start : published.end()]
-            yield _book(words, published["year"]), start, published.end()
-            continue
-        body = text[start:end].rstrip(" .;")
-        dates = find_dates(body)
-        if not dates:
-            continue
-        when, span = dates[-1]
-        outlet = body[: span.start].rstrip(" ,")
-        if span.end != len(body) or when.end is not None or when.begin.precision != "day":
-            continue
-        if not outlet or len(outlet.split()) > OUTLET_WORDS or not outlet[0].isupper():
-            continue
-        name = " ".join(outlet.split())
-        yield news_article(name, body, when.begin.iso), start, start + len(body)
-        yield news_outlet(name), start, start + len(outlet)
+        # "See also The New York Times, March 3, 1992; Izvestiya, 4 March 1992.": each part
+        # after a semicolon cites a work of its own.
+        at = note
+        for part in text[note:end].split(";"):
+            yield from _cited(text, at, at + len(part), interviews)
+            at += len(part) + 1
+
+
+def _cited(
+    text: str, note: int, end: int, interviews: frozenset[str]
+) -> Iterable[tuple[Entity, int, int]]:
+    note += len(text[note:end]) - len(text[note:end].lstrip())
+    pointer = _POINTER.match(text, note, end)
+    start = pointer.end() if pointer else note
+    published = _PUBLISHED.search(text, start, end)
+    if published:
+        words = text[start : published.end()]
+        yield _book(words, published["year"]), start, published.end()
+        return
+    body = text[start:end].rstrip(" .;")
+    dates = find_dates(body)
+    if not dates:
+        return
+    when, span = dates[-1]
+    outlet = body[: span.start].rstrip(" ,")
+    if span.end != len(body) or when.end is not None or when.begin.precision != "day":
+        return
+    if not outlet or len(outlet.split()) > OUTLET_WORDS or not outlet[0].isupper():
+        return
+    if outlet.split()[0].strip(",.;:").lower().rstrip("s") in interviews:
+        return
+    name = " ".join(outlet.split())
+    yield news_article(name, body, when.begin.iso), start, start + len(body)
+    yield news_outlet(name), start, start + len(outlet)

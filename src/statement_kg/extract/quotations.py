@@ -217,18 +217,19 @@ def find_quotations(
             text, start, agents, quotes, words, index
         )
         party: str | None = None
-        if speaker is None and found and _continues(text, found[-1].span.end, start, words):
-            speaker, party = found[-1].speaker, found[-1].voice.party_words
+        if speaker is None:
+            speaker, party = said_by(
+                analysis, start, end, words.quotation_verbs, words.voice.party_nouns, agents
+            )
+        if (speaker, party) == (None, None) and found:
+            if _continues(text, found[-1].span.end, start, words):
+                speaker, party = found[-1].speaker, found[-1].voice.party_words
         quoted = text[start:end]
         of_record = next(
             (r.id for r in records.values() if re.search(r.match, quoted, re.IGNORECASE)), None
         )
-        if of_record is not None and speaker is None:
+        if of_record is not None and (speaker, party) == (None, None):
             speaker = records[of_record].speaker
-        if speaker is None and party is None:
-            speaker, party = said_by(
-                analysis, start, end, words.quotation_verbs, words.voice.party_nouns, agents
-            )
         if (speaker is None and party is None) or (
             of_record is None and _scare_quoted(analysis, start, end, words)
         ):

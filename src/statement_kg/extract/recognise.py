@@ -283,7 +283,7 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
         for entity, start, end in (
             *_resolutions(text, words, index),
             *_documents(text),
-            *note_citations(text),
+            *note_citations(text, lexicon.structure.interview_nouns),
             *numbered_resolutions(text, (cue for cue, _ in words.resolution_bodies.values())),
             *news_citations(text, lexicon.claims.citations.news_cues),
             *_judgments(text, words),

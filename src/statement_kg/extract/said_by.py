@@ -29,8 +29,8 @@ ANTECEDENT_SENTENCES = 2
 BEFORE = 8
 AFTER = 3
 AFTER_NAMED = 24
-# One quoted word is a term held at a distance, not words quoted ('described the killings
-# as "genocide."').
+# One quoted word after its verb is a term held at a distance, not words quoted ('described
+# the killings as "genocide."'); before its verb it is said ('"Later," said X').
 MIN_WORDS = 2
 SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 NAMING = frozenset({"compound", "appos", "amod", "nmod"})
@@ -170,10 +170,10 @@ def said_by(
     """(the known agent, or else the words) that say the quote at start-end; (None, None)
     when the parse names no one who can speak."""
     quoted = [t for t in analysis.tokens(start, end) if not t.is_space]
-    if len([t for t in quoted if not t.is_punct]) < MIN_WORDS:
-        return None, None
     verb = _verb(quoted, verbs)
     if verb is None:
+        return None, None
+    if len([t for t in quoted if not t.is_punct]) < MIN_WORDS and verb.i < quoted[0].i:
         return None, None
     subject = _subject(verb, parties)
     if len(subject) == 1 and subject[0].lower_ in PRONOUNS:

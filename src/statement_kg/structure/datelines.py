@@ -16,7 +16,7 @@ from statement_kg.extract.dates import MONTHS, find_dates
 from statement_kg.extract.spans import make_span
 from statement_kg.records import PartialDate, Span, TimeSpec
 from statement_kg.structure.cues import StructureCues
-from statement_kg.structure.zones import Line, Zones
+from statement_kg.structure.zones import Line, Zones, may_have_notes
 
 # The numeric and abbreviated forms news sites print; find_dates reads the written ones.
 _NUMERIC = [
@@ -29,6 +29,8 @@ _NUMERIC = [
     re.compile(r"(?<![\w/])(?P<day>\d\d?)/(?P<month>\d\d?)/(?P<year>(?:19|20)\d\d)(?![\d/])"),
 ]
 DISTRIBUTION_CELLS = 3
+# A note's span starts after its number ("13 "): its line starts up to this much before.
+NOTE_NUMBER = 5
 # "Adopted by the Senate February 24, 2015": the date follows the verb closely.
 ADOPTED_REACH = 80
 # A news site's date line is among the first lines.
@@ -237,8 +239,13 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     text = zones.analysis.original
     found = []
     first_body = tuple(line for line in zones.lines if line.end > zones.body_start)[:1]
+    # A note after the text ("13 Interview, hospital train, Agdam, March 22, 1992.") dates
+    # the source it cites, not the document.
+    notes = zones.notes if may_have_notes(text) else ()
     for zone in (zones.head, zones.tail, first_body):
         for line, date, span in _in_lines(zone, dates):
+            if any(a - NOTE_NUMBER <= line.start < b for a, b in notes):
+                continue
             before = text[line.start : span.start]
             after = text[span.end : line.end].strip(' .,"”*)')
             closing = text[span.end : span.end + 4].lstrip(")")

@@ -22,6 +22,13 @@ _LINE = re.compile(r"[^\n]*\S[^\n]*")
 # A note's number is set apart by a wide gap or written raised: "14  Human Rights Watch".
 _NOTE = re.compile(r"^(?:\d{1,3}(?:\s{2,}|\t)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
 _NOTE_LINE = re.compile(r"^[ \t]*(?:\d{1,3}(?:[ \t]{2,}|\t)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S", re.MULTILINE)
+# A line that ends a sentence, perhaps with a note's number ("... kept open.13").
+_PROSE_END = re.compile(r"[.!?][\"”’)]?\d{0,3}$")
+_RULE = re.compile(r"^[_\-–—=]{4,}$")
+_RULED_NOTE = re.compile(r"^\d{1,3}\s+\S")
+_RULED_NOTES = re.compile(
+    r"^[ \t]*[_\-–—=]{4,}[ \t]*\n(?:[ \t]*\n)*[ \t]*\d{1,3}\s+\S", re.MULTILINE
+)
 _NOTE_NUMBER = re.compile(r"^(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*")
 # What closes a sentence of running text; a quotation's closing mark is looked through.
 CLOSING = frozenset({".", "!", "?", ":", ";", "…"})
@@ -58,6 +65,17 @@ class Zones:
         may wrap onto lines of its own)."""
         text = self.analysis.original
         starts = [line for line in self.tail if _NOTE.match(line.text)]
+        # Under a rule ("____________") a number and one space open a note too, and the
+        # notes there are no running text, however they read ("12 See also ...").
+        # The notes' rule comes after prose; one under a letterhead is not it.
+        rules = [
+            rule
+            for n, rule in enumerate(self.lines)
+            if _RULE.match(rule.text) and any(_PROSE_END.search(p.text) for p in self.lines[:n])
+        ]
+        under = [line for line in self.lines if rules and line.start > rules[-1].end]
+        if any(_RULED_NOTE.match(line.text) for line in under):
+            starts = [line for line in under if _RULED_NOTE.match(line.text)]
         notes = []
         for n, line in enumerate(starts):
             number = _NOTE_NUMBER.match(line.text)
@@ -133,7 +151,7 @@ def _running(analysis: Analysis) -> list[tuple[tuple[int, int], bool]]:
 
 def may_have_notes(text: str) -> bool:
     """Whether any line opens like a note: texts without one need no parse to find notes."""
-    return _NOTE_LINE.search(text) is not None
+    return _NOTE_LINE.search(text) is not None or _RULED_NOTES.search(text) is not None
 
 
 def zones(text: str) -> Zones:
