@@ -221,9 +221,9 @@ def find_quotations(
             speaker, party = said_by(
                 analysis, start, end, words.quotation_verbs, words.voice.party_nouns, agents
             )
-        if (speaker, party) == (None, None) and found:
-            if _continues(text, found[-1].span.end, start, words):
-                speaker, party = found[-1].speaker, found[-1].voice.party_words
+        unsaid = (speaker, party) == (None, None)
+        if unsaid and found and _continues(text, found[-1].span.end, start, words):
+            speaker, party = found[-1].speaker, found[-1].voice.party_words
         quoted = text[start:end]
         of_record = next(
             (r.id for r in records.values() if re.search(r.match, quoted, re.IGNORECASE)), None
