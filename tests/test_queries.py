@@ -93,7 +93,7 @@ def test_cq09_legal_instruments(store: ox.Store) -> None:
     assert {
         "S/RES/884 (1993)",
         "40984/07",
-        "Geneva Conventions of 1949",
+        "Geneva Conventions",
         "Convention on the Rights of the Child",
         "Convention for the Protection of Human Rights and Fundamental Freedoms",
     } <= joint

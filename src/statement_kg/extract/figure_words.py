@@ -145,10 +145,15 @@ def parsed_category(
         (c for c in categories.values() if c.id in allowed and c.percent == number.percent),
         key=lambda c: not c.context,
     )
-    for lemma in _lemmas(noun, quantities, remains):
-        for category in ordered:
-            if lemma in category.lemmas:
-                return category.id
+    # A range's last number may hang inside it ("from 160 to as many as 1,000"): the
+    # words that govern the whole phrase say what it counts.
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside and t != noun and number.low is not None]
+    for word in [noun, *roots[:1]]:
+        for lemma in _lemmas(word, quantities, remains):
+            for category in ordered:
+                if lemma in category.lemmas:
+                    return category.id
     return None
 
 
