@@ -42,6 +42,15 @@ def _issuer_names(document: Document, lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(found.value for found in structure.read_structure(document.text, lexicon).issuers)
 
 
+def _issuer_ids(document: Document, lexicon: Lexicon) -> frozenset[str]:
+    """The issuers' entity ids: its sidecar's, or those the text's structure names, so that
+    the words a relayed text quotes from its own issuer stay the issuer's."""
+    if document.meta.issuers:
+        return frozenset(document.meta.issuers)
+    found = structure.read_structure(document.text, lexicon).issuers
+    return frozenset(f.entity for f in found if f.entity is not None)
+
+
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
     text = document.text
     words = lexicon.claims
@@ -83,9 +92,16 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         if not in_articles.holds(d.span.start)
     ]
     people = [m for m in agents if by_type[m] == "person"]
-    quotations = find_quotations(
-        text, agents, works, words, lexicon.quotations, index, analysis, people
-    )
+    issuers = _issuer_ids(document, lexicon)
+    # A relayed text in quotation marks, paragraphs long, is the issuer's text itself, not a
+    # quotation in it.
+    quotations = [
+        q
+        for q in find_quotations(
+            text, agents, works, words, lexicon.quotations, index, analysis, people
+        )
+        if not (q.speaker in issuers and "\n\n" in q.span.exact)
+    ]
     placed = placed_events(mentions, lexicon)
     placed_spans = {(m.span.start, m.span.end) for m in placed}
     scope = Scope(
@@ -146,7 +162,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         text, words, agents, events, placed, quoted_spans(text), index
     )
     speakers = Speakers(
-        issuers=frozenset(document.meta.issuers),
+        issuers=issuers,
         issuer_names=_issuer_names(document, lexicon),
         agents=tuple(agents),
         quotations=tuple(quotations),
