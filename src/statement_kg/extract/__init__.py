@@ -4,6 +4,7 @@ this one runs them in order, each seeing what the earlier ones found."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from statement_kg.extract.anniversaries import find_anniversaries
 from statement_kg.extract.articles import find_articles
@@ -39,7 +40,9 @@ def _issuer_names(document: Document, lexicon: Lexicon) -> tuple[str, ...]:
             for issuer in document.meta.issuers
             for name in (lexicon.entities[issuer].label, *lexicon.entities[issuer].alt_labels)
         )
-    return tuple(found.value for found in structure.read_structure(document.text, lexicon).issuers)
+    found = structure.read_structure(document.text, lexicon).issuers
+    # The words that name an issuer with their title too ("the Ombudsman, NAME").
+    return tuple(name for f in found for name in (f.value, " ".join(f.span.exact.split())))
 
 
 def _issuer_ids(document: Document, lexicon: Lexicon) -> frozenset[str]:
@@ -49,6 +52,21 @@ def _issuer_ids(document: Document, lexicon: Lexicon) -> frozenset[str]:
         return frozenset(document.meta.issuers)
     found = structure.read_structure(document.text, lexicon).issuers
     return frozenset(f.entity for f in found if f.entity is not None)
+
+
+def _relays(document: Document, lexicon: Lexicon) -> dict[str, Any]:
+    """Who relayed the text, by id and by the words that name them."""
+    if document.meta.relayed_by:
+        ids = frozenset(document.meta.relayed_by)
+        names = tuple(
+            n for r in ids for n in (lexicon.entities[r].label, *lexicon.entities[r].alt_labels)
+        )
+        return {"relays": ids, "relay_names": names}
+    found = structure.read_structure(document.text, lexicon).relays
+    return {
+        "relays": frozenset(f.entity for f in found if f.entity is not None),
+        "relay_names": tuple(f.value for f in found),
+    }
 
 
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
@@ -167,6 +185,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         agents=tuple(agents),
         quotations=tuple(quotations),
         places=tuple(m for m in mentions if by_type[m] == "place"),
+        **_relays(document, lexicon),
     )
     reader = VoiceReader(analysis, words.voice, speakers)
     figures = [

@@ -24,6 +24,11 @@ if TYPE_CHECKING:
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # How a claim hangs below a verb of saying (its clause or object) and below a verb of naming
 # (the predicate it gives: "calls it a crime", "recognised ... as genocide").
+# A clause beside a negated verb is not what it negates ("justice is not complete while
+# those responsible for the genocide walk free").
+# Words in a name that say nothing of whose it is.
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "to", "in", "on"})
+_ASIDE = frozenset({"advcl", "advmod", "parataxis", "conj", "mark", "npadvmod"})
 _CLAUSE = frozenset({"ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "attr", "oprd"})
 _PREDICATE = frozenset({"oprd", "attr", "ccomp", "acomp"})
 MAX_NAME_WORDS = 12
@@ -70,6 +75,22 @@ class Speakers:
     quotations: tuple[Quotation, ...]
     # A capital or a country's name speaks for its government ("Baku claims").
     places: tuple[Mention, ...] = ()
+    # The site that relayed the text frames it ("..., Caspian Herald reports"): it is no
+    # other party whose claim the text reports.
+    relays: frozenset[str] = frozenset()
+    relay_names: tuple[str, ...] = ()
+
+    def relayed(self, voice: Voice) -> bool:
+        names = {_folded(" ".join(n.split())) for n in self.relay_names}
+        words = _folded(" ".join((voice.party_words or "").split()))
+        return voice.party in self.relays or (bool(words) and words in names)
+
+    def names_issuer(self, words: str) -> bool:
+        """Whether the words that name a speaker name the issuer ("the Ombudsman" for the
+        Commissioner for Human Rights (Ombudsman) who issued the text)."""
+        names = [w.strip("().,'’\"") for w in _folded(words).split()]
+        names = [w for w in names if w and w not in _FUNCTION_WORDS]
+        return bool(names) and all(w in self.issuer_words for w in names)
 
     @cached_property
     def issuer_words(self) -> frozenset[str]:
@@ -78,7 +99,8 @@ class Speakers:
             w
             for name in self.issuer_names
             if len(name.split()) <= MAX_NAME_WORDS
-            for w in _folded(name).split()
+            for w in (w.strip("().,'’\"") for w in _folded(name).split())
+            if w
         )
 
 
@@ -89,10 +111,18 @@ class VoiceReader:
     speakers: Speakers
 
     def voice(self, start: int, end: int) -> Voice:
+        found = self._voice(start, end)
+        return OWN if found.kind == "reported" and self.speakers.relayed(found) else found
+
+    def _voice(self, start: int, end: int) -> Voice:
         for quotation in self.speakers.quotations:
             inside = quotation.span.start <= start and end <= quotation.span.end
-            if inside and quotation.speaker not in self.speakers.issuers:
-                return Voice("reported", quotation.speaker)
+            by_issuer = quotation.speaker in self.speakers.issuers or (
+                quotation.speaker is None
+                and self.speakers.names_issuer(quotation.voice.party_words or "")
+            )
+            if inside and not by_issuer:
+                return Voice("reported", quotation.speaker, quotation.voice.party_words)
         head = self.analysis.head(start, end)
         if head is None:
             return OWN
@@ -221,6 +251,7 @@ class VoiceReader:
         if (
             lemma in words.negatable_verbs
             and negated
+            and child.dep_ not in _ASIDE
             and self._asserted(verb)
             and not any(_contrasted(t) for t in path)
         ):
