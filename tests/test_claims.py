@@ -11,8 +11,13 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from statement_kg.extract import extract
+from statement_kg.extract.recognise import with_recognised
+from statement_kg.lexicon import Lexicon
 from statement_kg.query import select
+from statement_kg.rdf.statement import statement_graph
 from test_cli import run
+from test_extract_cases import _document
 
 ROOT = Path(__file__).resolve().parent.parent
 ID = "https://w3id.org/statement-kg/id/"
@@ -312,3 +317,19 @@ def test_cq11_says_whose_voice_each_claim_is(store: ox.Store) -> None:
     ) in not_own
     assert ("quotation", "reported", "Serzh Sargsyan") in not_own
     assert {r["voice"] for r in rows} <= {"own", "reported", "denied"}
+
+
+def test_cq06_a_speaker_named_in_words(lexicon: Lexicon) -> None:
+    """A quotation whose speaker mappings/ does not know answers cq-06 with the words the
+    statement names the speaker by, and no speaker IRI."""
+    text = (
+        "Press release\n\nThe village was shelled at dawn. A nurse from Martuni told us that "
+        'the buses had come at night. "We took only the children and the documents," she '
+        "said.\n"
+    )
+    known = with_recognised([text], lexicon)
+    graph = statement_graph(extract(_document("words-speaker", text, {}), known), known)
+    store = ox.Store()
+    store.load(graph.serialize(format="nt").encode(), ox.RdfFormat.N_TRIPLES)
+    rows = [(r["speaker"], r["speakerLabel"], r["words"]) for r in _rows(store, "cq-06")]
+    assert rows == [("", "A nurse from Martuni", "We took only the children and the documents,")]
