@@ -42,7 +42,7 @@ CLOSING_SENTENCES = 3
 OCCASION_REACH = 40
 # "VIENNA, 29 February 2012 - The Co-Chairs ...": a dateline that runs into the text.
 DATELINE_DASHES = ("-", "–", "—")
-_CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")
+CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")
 # A dateline's place: a few capitalised words ("Baku", "Mexico City", "WASHINGTON, DC").
 _PLACE = re.compile(r"^(?:[A-Z][\w'’.-]*\s*(?:[–—-]\s*)?){1,4}(?:,\s*[A-Z]{2,}\.?)?$")
 # "Baku, February 24, 2024 / APA /": an agency's credit after the dateline's date.
@@ -268,7 +268,7 @@ def _relay_lines(zones: Zones, dates: Dates, taken: list[Dated]) -> list[Dated]:
     found = []
     for line in zones.head[:RELAY_LINES]:
         numeric = _numeric_dates(text, line.start, line.end)
-        clocked = bool(_CLOCK.search(line.text) or "|" in line.text)
+        clocked = bool(CLOCK.search(line.text) or "|" in line.text)
         if not numeric and clocked:  # "24 January 2017 | 07:54"
             numeric = [(d, s.start, s.end) for _, d, s in _in_lines((line,), dates)]
         if numeric and (clocked or len(numeric) == 1):

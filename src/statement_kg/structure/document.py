@@ -18,6 +18,7 @@ from statement_kg.structure.enacting import enacting_clauses
 from statement_kg.structure.found import Found
 from statement_kg.structure.heading import (
     byline,
+    byline_organisation,
     document_heading,
     letterhead,
     signing_organisation,
@@ -76,6 +77,10 @@ def _issuers(
         same = headed and all(any(_last_word(r) in _words(h) for h in headed) for r in relayed)
         return headed if same and headed[0].span.start < relayed[0].span.start else relayed
     headers = [r for r in relays if r.kind == "relay header"]
+    # "By NAME, Caucasus Wire Service": the body's own report, whatever header is above it.
+    reporting = byline_organisation(parts, lexicon, mentions, skip)
+    if reporting:
+        return reporting
     if headers:
         headline = headline_persons(parts, skip, lexicon, mentions)
         if headline:
@@ -147,9 +152,16 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     own += list(parts.notes)
     issuers = _issuers(parts, lexicon, mentions, letter, relays, skip)
     named = {(i.span.start, i.span.end) for i in issuers}
+    # A body's own report names no site that relayed it: its header is a section's.
+    own_report = any(i.kind == "by-line" for i in issuers)
     return Structure(
         issuers=tuple(issuers),
-        relays=tuple(r for r in relays if (r.span.start, r.span.end) not in named),
+        relays=tuple(
+            r
+            for r in relays
+            if (r.span.start, r.span.end) not in named
+            and not (own_report and r.kind == "relay header")
+        ),
         date=date,
         place=_place(text, date, lexicon),
         addressee=letter.addressee if letter else None,

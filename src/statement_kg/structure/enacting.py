@@ -1,6 +1,7 @@
 """Enacting clauses of legislative resolutions: "BE IT RESOLVED BY THE SENATE OF THE STATE
-OF X", "The National Assembly of X ... resolves". The body they name is the issuer,
-anchored where the text first names it (the resolution's title, as a reader marks it)."""
+OF X", "The National Assembly of X ... resolves", "..., the Committee on X:" over a list of
+what it does ("- condemns ...", "- calls on ..."). The body they name is the issuer, anchored
+where the text first names it (the resolution's title, as a reader marks it)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,9 @@ def enacting_clauses(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
         words = analysis.words(name)
         at = _first_occurrence(text, words) or analysis.span_of(name)
         return [found(text, *at, "enacting clause", mentions, lexicon)]
+    operative = _operative_list(zones, lexicon, mentions)
+    if operative:
+        return operative
     for sentence in analysis.doc.sents:
         for verb in sentence:
             if verb.lemma_.lower() not in cues.enacting_verbs or verb.pos_ != "VERB":
@@ -49,6 +53,34 @@ def enacting_clauses(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
             name = trim(sorted(subject[0].subtree, key=lambda t: t.i))
             if not names_body(name, cues.organisation_heads):
                 continue
+            words = analysis.words(name)
+            at = _first_occurrence(text, words) or analysis.span_of(name)
+            return [found(text, *at, "enacting clause", mentions, lexicon)]
+    return []
+
+
+# The marks that open an operative paragraph under "the Committee:".
+_ITEM = re.compile(r"\s*(?:[-–—•*]|\(?[a-z0-9]{1,3}[.)])\s+")
+
+
+def _operative_list(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """ "Paying tribute to the victims, the Standing Committee on X:" over "- condemns ...":
+    the body before the colon does what each item's verb says."""
+    cues = lexicon.structure
+    analysis = zones.analysis
+    text = analysis.original
+    for colon in (t for t in analysis.doc if t.text == ":"):
+        _, end = analysis.span_of([colon])
+        item = _ITEM.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
+        if item is None:
+            continue
+        first = analysis.tokens(item.end(), item.end() + 40)[:1]
+        if not first or first[0].pos_ != "VERB" or first[0].tag_ != "VBZ":
+            continue
+        before = [t for t in colon.sent if t.i < colon.i]
+        commas = [n for n, t in enumerate(before) if t.text == ","]
+        name = trim(before[commas[-1] + 1 :] if commas else before)
+        if name and names_body(name, cues.organisation_heads):
             words = analysis.words(name)
             at = _first_occurrence(text, words) or analysis.span_of(name)
             return [found(text, *at, "enacting clause", mentions, lexicon)]

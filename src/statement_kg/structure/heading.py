@@ -62,17 +62,21 @@ def speech_heading(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> l
     cues = lexicon.structure
     analysis = zones.analysis
     for opening, word in _headings(zones, cues):
-        if word.lower_ != "by" or opening[-1].lower_ not in cues.speech_nouns:
+        # "Statement by NAME", "Answer of the Spokesperson NAME to the question of ...".
+        if opening[-1].lower_ not in cues.speech_nouns:
             continue
         start = analysis.span_of([word])[1]
         name = name_from(analysis, start, max(zones.body_start, HEADING_CHARS), cues)
         # The speaker the parser finds in the name; else the name, when it holds a title
         # and a name ("President of the Republic NAME" the parser does not read as a
-        # person); a title alone ("BY THE SPOKESPERSON") names no one.
+        # person); a title alone ("BY THE SPOKESPERSON") names no one. After "of" a name
+        # that holds a body ("Joint Statement of the Commissioner ... and ...") is the
+        # document heading's to read.
         words = {t.lower_ for t in name}
         named = persons(analysis, name)[:1] or (
             [name]
-            if words & cues.titles
+            if (word.lower_ == "by" or not names_body(name, cues.organisation_heads))
+            and words & cues.titles
             and any(t.pos_ == "PROPN" and t.lower_ not in cues.titles for t in name)
             else []
         )
@@ -209,4 +213,22 @@ def byline(
             if name[:cut]:
                 span = analysis.span_of(name[:cut])
                 return [found(analysis.original, *span, "by-line", mentions, lexicon)]
+    return []
+
+
+def byline_organisation(
+    zones: Zones, lexicon: Lexicon, mentions: list[Mention], skip: list[tuple[int, int]]
+) -> list[Found]:
+    """ "By NAME, Caucasus Wire Service": a reporter writing for a body the by-line names;
+    the report is that body's own, even under a site's header."""
+    cues = lexicon.structure
+    analysis = zones.analysis
+    for line in zones.head:
+        tokens = [t for t in analysis.tokens(line.start, line.end) if not t.is_space]
+        if len(tokens) < 4 or tokens[0].lower_ not in cues.byline:
+            continue
+        commas = [n for n, t in enumerate(tokens) if t.text == ","]
+        body = trim(tokens[commas[0] + 1 :]) if commas else []
+        if body and body[0].is_title and names_body(body, cues.organisation_heads):
+            return [found(analysis.original, *analysis.span_of(body), "by-line", mentions, lexicon)]
     return []

@@ -15,7 +15,7 @@ from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
-from statement_kg.structure.datelines import Dated
+from statement_kg.structure.datelines import CLOCK, RELAY_LINES, Dated
 from statement_kg.structure.found import Found
 from statement_kg.structure.names import found, persons, trim
 from statement_kg.structure.zones import Zones
@@ -28,6 +28,8 @@ SITE_WORDS = 6
 INTRODUCTION_TOKENS = 25
 # It follows the relay sentence, or the speaker's words quoted right after it.
 INTRODUCTION_SENTENCES = 2
+# A section line may stand between a site's header and its headline.
+HEADLINE_LINES = 2
 # Clauses inside a subject ("X, having met on ...") that are not part of its name.
 CLAUSES = frozenset({"acl", "relcl", "advcl"})
 
@@ -36,14 +38,22 @@ def relay_header(
     zones: Zones, dated: list[Dated], lexicon: Lexicon, mentions: list[Mention]
 ) -> list[Found]:
     """The news site named on the first line, when a news site's date line follows it."""
-    relay_lines = [d.line for d in dated if d.kind == "relay"]
+    # A site's date line: numbers apart ("16:48 | 25.02.2021"), or a date line with the time
+    # or a bar ("Baku, 26 February 2024, 09:15", "Published: 10 April 2022 | By NAME"),
+    # among the first lines (a tagline or a rule between).
+    text = zones.analysis.original
+    relay_lines = [
+        d.line
+        for d in dated
+        if d.kind == "relay" or (CLOCK.search(text, *d.line) or "|" in text[d.line[0] : d.line[1]])
+    ]
     head = zones.head
-    if not head or not relay_lines or relay_lines[0][0] > head[min(2, len(head) - 1)].end:
+    last = head[min(RELAY_LINES, len(head)) - 1] if head else None
+    if last is None or not relay_lines or min(a for a, _ in relay_lines) > last.end:
         return []
     first = head[0]
-    if first.start == relay_lines[0][0]:
+    if first.start == min(a for a, _ in relay_lines):
         return []
-    text = zones.analysis.original
     end = first.end
     for separator in lexicon.structure.header_separators:
         at = text.find(separator, first.start, end)
@@ -251,7 +261,17 @@ def _relay_verb(
         objects = [
             c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in cues.relay_objects
         ]
-        if verb.lemma_.lower() not in cues.relay_verbs or not objects:
+        # "X said in a statement ...": the text it said it in.
+        within = [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children
+            if g.dep_ == "pobj" and g.lemma_.lower() in cues.relay_objects
+        ]
+        if verb.lemma_.lower() in cues.speech_verbs and within:
+            objects = within
+        elif verb.lemma_.lower() not in cues.relay_verbs or not objects:
             continue
         if _introduces(sentence, after, cues) or any(
             a.lower_ == "following" for o in objects for a in o.children
@@ -266,12 +286,26 @@ def headline_persons(
     """A relayed interview names the person interviewed in its headline, the first line
     after the site's heading and date line."""
     analysis = zones.analysis
-    lines = [line for line in zones.lines if not any(a <= line.start < b for a, b in skip)]
-    if not lines:
-        return []
-    headline = lines[0]
-    named = persons(analysis, analysis.tokens(headline.start, headline.end))
-    return [
-        found(analysis.original, *analysis.span_of(run), "headline", mentions, lexicon)
-        for run in named[-1:]
-    ]
+    lines = [line for line in zones.head if not any(a <= line.start < b for a, b in skip)]
+    # The headline, or the line above it that names the site's section ("Home > Interviews").
+    for headline in lines[:HEADLINE_LINES]:
+        tokens = analysis.tokens(headline.start, headline.end)
+        named = persons(analysis, tokens) or _interviewed(tokens, lexicon.structure)
+        if named:
+            run = named[-1]
+            return [found(analysis.original, *analysis.span_of(run), "headline", mentions, lexicon)]
+    return []
+
+
+def _interviewed(tokens: list[Token], cues: StructureCues) -> list[list[Token]]:
+    """ "an interview with Baroness NAME": the name after an interview noun's "with", where
+    the parser finds no person in it."""
+    for noun in tokens:
+        if noun.lemma_.lower() not in cues.interview_nouns:
+            continue
+        for prep in (c for c in noun.children if c.lower_ == "with"):
+            for name in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
+                return [
+                    trim(sorted((t for t in name.subtree if not t.is_space), key=lambda t: t.i))
+                ]
+    return []
