@@ -59,14 +59,15 @@ def _within(found: list[Found], line: Found) -> bool:
     return all(line.span.start <= f.span.start and f.span.end <= line.span.end for f in found)
 
 
-def _issuers(
+def _reported(
     parts: Zones,
     lexicon: Lexicon,
     mentions: list[Mention],
-    letter: LetterHead | None,
-    relays: list[Found],
+    headers: list[Found],
     skip: list[tuple[int, int]],
 ) -> list[Found]:
+    """The issuers a news text names: in its relay sentence (or a heading above that names
+    the same), a by-line that names the reporter's body, or an interview's headline."""
     relayed = relay_sentences(parts, lexicon, mentions)
     if relayed:
         # A heading above that names the same issuers names them first ("Statement by the
@@ -76,15 +77,25 @@ def _issuers(
         )
         same = headed and all(any(_last_word(r) in _words(h) for h in headed) for r in relayed)
         return headed if same and headed[0].span.start < relayed[0].span.start else relayed
-    headers = [r for r in relays if r.kind == "relay header"]
     # "By NAME, Caucasus Wire Service": the body's own report, whatever header is above it.
     reporting = byline_organisation(parts, lexicon, mentions, skip)
-    if reporting:
+    if reporting or not headers:
         return reporting
-    if headers:
-        headline = headline_persons(parts, skip, lexicon, mentions)
-        if headline:
-            return headline
+    return headline_persons(parts, skip, lexicon, mentions)
+
+
+def _issuers(
+    parts: Zones,
+    lexicon: Lexicon,
+    mentions: list[Mention],
+    letter: LetterHead | None,
+    relays: list[Found],
+    skip: list[tuple[int, int]],
+) -> list[Found]:
+    headers = [r for r in relays if r.kind == "relay header"]
+    reported = _reported(parts, lexicon, mentions, headers, skip)
+    if reported:
+        return reported
     signed = signatures(parts, lexicon, mentions)
     if letter is not None:
         sender = signed or ([letter.sender] if letter.sender else [])
