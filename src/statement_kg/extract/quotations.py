@@ -213,14 +213,16 @@ def find_quotations(
     for start, end in quotes:
         if any(w.span.start <= start and end <= w.span.end + 1 for w in works):
             continue
-        speaker = _speaker_after(text, end, agents, words, people) or _speaker(
-            text, start, agents, quotes, words, index
-        )
+        # The agent named right after the quote; else whoever the parse makes say it; else
+        # the nearest agent before it with a verb of saying between.
+        speaker = _speaker_after(text, end, agents, words, people)
         party: str | None = None
         if speaker is None:
             speaker, party = said_by(
                 analysis, start, end, words.quotation_verbs, words.voice.party_nouns, agents
             )
+        if speaker is None and party is None:
+            speaker = _speaker(text, start, agents, quotes, words, index)
         unsaid = (speaker, party) == (None, None)
         if unsaid and found and _continues(text, found[-1].span.end, start, words):
             speaker, party = found[-1].speaker, found[-1].voice.party_words

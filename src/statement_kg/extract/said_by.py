@@ -183,9 +183,11 @@ def said_by(
     if not subject or all(t.pos_ == "PRON" for t in subject):
         return None, None
     first, last = analysis.span_of(subject)
-    for mention in agents:
-        if first <= mention.span.start and mention.span.end <= last:
-            return mention.entity, None
+    inside = [m for m in agents if first <= m.span.start and m.span.end <= last]
+    # "The then President of Azerbaijan, Ayaz Mutalibov": the agent the subject's last
+    # name is, not the country its title names.
+    if inside:
+        return max(inside, key=lambda m: m.span.end).entity, None
     words = " ".join(analysis.original[first:last].split())
     return None, words
 
