@@ -117,6 +117,11 @@ def _serve(root: Path, port: int, *options: str, temp: Path) -> subprocess.Popen
     )
 
 
+def _loading(root: Path) -> str:
+    """What serve says on standard error before its store answers."""
+    return f"Loading {root / 'graph'} ...\n"
+
+
 def _listening(port: int) -> bool:
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) == 0
@@ -135,7 +140,7 @@ def test_stops_cleanly_on_a_signal(snapshot: Path, tmp_path: Path, sig: signal.S
         assert _listening(port)
         process.send_signal(sig)
         out, errors = process.communicate(timeout=30)
-        assert (process.returncode, errors) == (0, "")
+        assert (process.returncode, errors) == (0, _loading(snapshot))
         assert out.endswith("Stopped.\n")
         assert not _listening(port)
         assert list(temp.iterdir()) == []
@@ -147,7 +152,10 @@ def test_a_busy_port_is_an_error(served: Served, snapshot: Path, tmp_path: Path)
     process = _serve(snapshot, port, temp=tmp_path)
     out, errors = process.communicate(timeout=30)
     assert (process.returncode, out) == (1, "")
-    assert errors == f"Error: 127.0.0.1:{port} is in use (Address already in use)\n"
+    assert (
+        errors
+        == _loading(snapshot) + f"Error: 127.0.0.1:{port} is in use (Address already in use)\n"
+    )
 
 
 def test_a_folder_that_is_not_a_store_is_refused(snapshot: Path, tmp_path: Path) -> None:
@@ -155,14 +163,16 @@ def test_a_folder_that_is_not_a_store_is_refused(snapshot: Path, tmp_path: Path)
     process = _serve(snapshot, free_port(), "--location", str(tmp_path), temp=tmp_path)
     out, errors = process.communicate(timeout=30)
     assert (process.returncode, out) == (1, "")
-    assert errors == f"Error: {tmp_path} is not empty and holds no Oxigraph store\n"
+    assert errors == (
+        _loading(snapshot) + f"Error: {tmp_path} is not empty and holds no Oxigraph store\n"
+    )
 
 
 def test_no_graph_is_an_error(tmp_path: Path) -> None:
     process = _serve(tmp_path, free_port(), temp=tmp_path)
     out, errors = process.communicate(timeout=30)
     assert (process.returncode, out) == (1, "")
-    assert errors == (
+    assert errors == _loading(tmp_path) + (
         f"Error: {tmp_path / 'graph' / 'statements.nt'} not found: run 'statement-kg build' first\n"
     )
 
@@ -182,7 +192,7 @@ def test_writable_takes_updates(snapshot: Path, tmp_path: Path) -> None:
     finally:
         process.send_signal(signal.SIGINT)
         out, errors = process.communicate(timeout=30)
-    assert (process.returncode, errors, out[-9:]) == (0, "", "Stopped.\n")
+    assert (process.returncode, errors, out[-9:]) == (0, _loading(snapshot), "Stopped.\n")
 
 
 @pytest.mark.parametrize("verb", ["serve", "publish"])

@@ -86,6 +86,7 @@ def serve_command(
             click.echo(f"Serving {graph} ({mode}); stop with Ctrl-C.")
 
         try:
+            click.echo(f"Loading {graph} ...", err=True)
             pages = build_site(graph, the_project.queries, Path(folder) / "site").out
             serve.run(graph, port, announce, location=location, writable=writable, timeout=timeout)
         except (serve.ServeError, FileNotFoundError) as error:

@@ -135,14 +135,20 @@ def start(location: Path, port: int, log: IO[bytes], *, writable: bool, timeout:
     )
     server = Server(process, port)
     deadline = time.monotonic() + _STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise ServeError(f"oxigraph could not serve on {HOST}:{port}: {_said(log)}")
-        try:
-            with urllib.request.urlopen(f"{server.endpoint}?query=ASK%7B%7D", timeout=1):
-                return server
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.1)
+    try:
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise ServeError(f"oxigraph could not serve on {HOST}:{port}: {_said(log)}")
+            try:
+                with urllib.request.urlopen(f"{server.endpoint}?query=ASK%7B%7D", timeout=1):
+                    return server
+            except (urllib.error.URLError, OSError):
+                time.sleep(0.1)
+    except BaseException:
+        # A signal while it starts (or any failure) stops the server it started: it runs
+        # in a session of its own, so nothing else would.
+        stop(server)
+        raise
     stop(server)
     raise ServeError(f"oxigraph did not answer on {server.endpoint} within {_STARTUP_SECONDS} s")
 
