@@ -17,7 +17,7 @@ from statement_kg.extract.labels import label_numbers
 from statement_kg.extract.links import find_links
 from statement_kg.extract.mentions import find_mentions, group_of
 from statement_kg.extract.numbers import find_numbers
-from statement_kg.extract.quotations import find_quotations, quoted_spans
+from statement_kg.extract.quotations import find_quotations, quoted_spans, quoted_titles
 from statement_kg.extract.responsibility import find_responsibilities
 from statement_kg.extract.scope import Scope
 from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
@@ -172,7 +172,13 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     characterisations = find_characterisations(
         text,
         words,
-        [*link_spans, *article_spans, *label_spans, *((w.span.start, w.span.end) for w in works)],
+        [
+            *link_spans,
+            *article_spans,
+            *label_spans,
+            *((w.span.start, w.span.end) for w in works),
+            *quoted_titles(text),
+        ],
         index,
         analysis.normalised,
     )

@@ -25,6 +25,8 @@ _PREPOSITION = re.compile(
     r"\b(?:in|of|from|against|to|by|for|with|on|at|into)\s+(?:the\s+)?$", re.IGNORECASE
 )
 SPEAKER_WINDOW = 400
+# A title in quotation marks runs to at least this many words.
+TITLE_WORDS = 3
 # The closing of a quote before its speaker's name: '," '.
 _CLOSING = re.compile(r"[”\"]?\s*,?\s*[”\"]?\s*")
 # '"...," he said': the pronoun stands for a person named shortly before, in the paragraph.
@@ -53,6 +55,19 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [
         m.span("curly") if m.group("curly") else m.span("straight") for m in _QUOTES.finditer(text)
     ]
+
+
+def quoted_titles(text: str) -> list[tuple[int, int]]:
+    """Titles in quotation marks ('the volume "The Sumgait Tragedy: Pogroms against
+    Armenians"'): three words or more, most of them capitalised. The terms in them name a
+    work, not what the issuer calls an event."""
+    titles = []
+    for start, end in quoted_spans(text):
+        words = [w for w in re.findall(r"[^\W\d_]{4,}", text[start:end])]
+        capitals = sum(w[0].isupper() for w in words)
+        if len(text[start:end].split()) >= TITLE_WORDS and capitals * 3 > len(words) * 2:
+            titles.append((start, end))
+    return titles
 
 
 def _speaker(
