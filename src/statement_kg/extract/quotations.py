@@ -63,7 +63,7 @@ def quoted_titles(text: str) -> list[tuple[int, int]]:
     work, not what the issuer calls an event."""
     titles = []
     for start, end in quoted_spans(text):
-        words = [w for w in re.findall(r"[^\W\d_]{4,}", text[start:end])]
+        words = re.findall(r"[^\W\d_]{4,}", text[start:end])
         capitals = sum(w[0].isupper() for w in words)
         if len(text[start:end].split()) >= TITLE_WORDS and capitals * 3 > len(words) * 2:
             titles.append((start, end))
