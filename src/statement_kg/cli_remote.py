@@ -70,7 +70,12 @@ def serve_command(
 
     the_project = project(ctx)
     graph = the_project.graph
-    with tempfile.TemporaryDirectory(prefix="statement-kg-site-") as folder, ExitStack() as stack:
+    # Listening for Ctrl-C from the start: a signal while the site is built stops too.
+    with (
+        serve.stop_on_signals() as stopping,
+        tempfile.TemporaryDirectory(prefix="statement-kg-site-") as folder,
+        ExitStack() as stack,
+    ):
 
         def announce(server: serve.Server) -> None:
             # The site starts once the endpoint answers, so a busy SPARQL port is named first.
@@ -88,7 +93,16 @@ def serve_command(
         try:
             click.echo(f"Loading {graph} ...", err=True)
             pages = build_site(graph, the_project.queries, Path(folder) / "site").out
-            serve.run(graph, port, announce, location=location, writable=writable, timeout=timeout)
+            if not stopping.requested:
+                serve.run(
+                    graph,
+                    port,
+                    announce,
+                    location=location,
+                    writable=writable,
+                    timeout=timeout,
+                    stopping=stopping,
+                )
         except (serve.ServeError, FileNotFoundError) as error:
             raise click.ClickException(str(error)) from error
         except OSError as error:

@@ -41,8 +41,17 @@ class ServeError(Exception):
     """The server could not be set up, did not start, or stopped on its own."""
 
 
-class _Stopped(Exception):
-    """Raised by the signal handler so that every clean-up on the way out runs."""
+class _Stopped(BaseException):
+    """Raised by the signal handler so that every clean-up on the way out runs; like
+    KeyboardInterrupt, no handler of ordinary errors catches it."""
+
+
+@dataclass
+class StopRequest:
+    """Whether a signal asked to stop: kept, so a stop is honoured even where the exception
+    the signal raised was lost on the way (in a library's own clean-up)."""
+
+    requested: bool = False
 
 
 def oxigraph_binary() -> Path:
@@ -163,20 +172,19 @@ def stop(server: Server) -> None:
 
 
 @contextmanager
-def _stop_on_signals() -> Iterator[None]:
+def stop_on_signals() -> Iterator[StopRequest]:
     """The first SIGINT or SIGTERM stops serving; later ones are ignored, so that a second
     Ctrl-C cannot break off the clean-up (every step of which is bounded in time)."""
-    stopping = False
+    request = StopRequest()
 
     def handler(signum: int, frame: FrameType | None) -> None:
-        nonlocal stopping
-        if not stopping:
-            stopping = True
+        if not request.requested:
+            request.requested = True
             raise _Stopped(signal.Signals(signum).name)
 
     previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        yield
+        yield request
     except _Stopped:
         pass
     finally:
@@ -193,13 +201,17 @@ def run(
     writable: bool = False,
     timeout: int = 60,
     budget: int = BUDGET,
+    stopping: StopRequest | None = None,
 ) -> None:
     """Loads, serves until SIGINT or SIGTERM, then stops the server and cleans up. Raises
     ServeError if the server cannot start or stops on its own. Oxigraph listens on a
     private port behind the front (front.py), which admits at most `budget` queries in any
-    `timeout` seconds and cuts answers still streaming after `timeout` seconds."""
+    `timeout` seconds and cuts answers still streaming after `timeout` seconds. A caller
+    that listens for the signals itself (from before this starts) passes its `stopping`."""
     _check_free(port)
-    with _stop_on_signals(), ExitStack() as stack:
+    with ExitStack() as stack:
+        if stopping is None:
+            stopping = stack.enter_context(stop_on_signals())
         if location is None:
             temporary = stack.enter_context(tempfile.TemporaryDirectory(prefix="statement-kg-"))
             location = Path(temporary) / "store"
@@ -208,8 +220,12 @@ def run(
         server = start(location, _private_port(), log, writable=writable, timeout=timeout)
         stack.callback(stop, server)
         stack.enter_context(front(port, server.port, HOST, timeout=timeout, budget=budget))
+        if stopping.requested:
+            return
         announce(replace(server, port=port))
         while server.process.poll() is None:
+            if stopping.requested:
+                return
             time.sleep(0.2)
         raise ServeError(
             f"oxigraph stopped on its own (exit status {server.process.returncode}): {_said(log)}"
