@@ -66,6 +66,11 @@ class Entity:
     # name), not listed in mappings/: published with a note saying it awaits curation.
     recognised: bool = False
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Its label, then its other names."""
+        return (self.label, *self.alt_labels)
+
 
 @dataclass(frozen=True)
 class Concept:

@@ -48,7 +48,7 @@ def _citations(extraction: Extraction, lexicon: Lexicon) -> list[Item]:
                 span.end,
                 text[span.start : span.end],
                 _identifier(entity),
-                names=(entity.label, *entity.alt_labels) if entity.type == "convention" else (),
+                names=entity.names if entity.type == "convention" else (),
             )
         )
     for article in extraction.articles:
@@ -195,7 +195,7 @@ def extracted_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool)
     for quotation in extraction.quotations:
         if quotation.speaker is not None:
             entity = lexicon.entities[quotation.speaker]
-            names = tuple(_name(n) for n in (entity.label, *entity.alt_labels))
+            names = tuple(_name(n) for n in entity.names)
         elif quotation.voice.party_words is not None:
             # An unnamed speaker is described; a reader's description of the same speaker
             # shares its head noun ("a spokesman for the self-defence forces").

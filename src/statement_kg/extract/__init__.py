@@ -4,7 +4,6 @@ this one runs them in order, each seeing what the earlier ones found."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from statement_kg.extract.anniversaries import find_anniversaries
 from statement_kg.extract.articles import find_articles
@@ -25,7 +24,7 @@ from statement_kg.extract.voice import Speakers, VoiceReader
 from statement_kg.language import analyse
 from statement_kg.language.margins import blanked, margin_numbers
 from statement_kg.lexicon import Lexicon
-from statement_kg.records import Document, Extraction, Figure, Mention
+from statement_kg.records import Document, Extraction, Figure, Mention, Quotation
 from statement_kg.structure import document as structure
 
 AGENT_TYPES = frozenset({"country", "organisation", "news_outlet", "collective", "person"})
@@ -36,9 +35,7 @@ def _issuer_names(document: Document, lexicon: Lexicon) -> tuple[str, ...]:
     heading or signature says when there is no sidecar."""
     if document.meta.issuers:
         return tuple(
-            name
-            for issuer in document.meta.issuers
-            for name in (lexicon.entities[issuer].label, *lexicon.entities[issuer].alt_labels)
+            name for issuer in document.meta.issuers for name in lexicon.entities[issuer].names
         )
     found = structure.read_structure(document.text, lexicon).issuers
     # The words that name an issuer with their title too ("the Ombudsman, NAME").
@@ -54,19 +51,34 @@ def _issuer_ids(document: Document, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(f.entity for f in found if f.entity is not None)
 
 
-def _relays(document: Document, lexicon: Lexicon) -> dict[str, Any]:
+def _relays(document: Document, lexicon: Lexicon) -> tuple[frozenset[str], tuple[str, ...]]:
     """Who relayed the text, by id and by the words that name them."""
     if document.meta.relayed_by:
         ids = frozenset(document.meta.relayed_by)
-        names = tuple(
-            n for r in ids for n in (lexicon.entities[r].label, *lexicon.entities[r].alt_labels)
-        )
-        return {"relays": ids, "relay_names": names}
+        return ids, tuple(n for r in ids for n in lexicon.entities[r].names)
     found = structure.read_structure(document.text, lexicon).relays
-    return {
-        "relays": frozenset(f.entity for f in found if f.entity is not None),
-        "relay_names": tuple(f.value for f in found),
-    }
+    return frozenset(f.entity for f in found if f.entity is not None), tuple(f.value for f in found)
+
+
+def _speakers(
+    document: Document,
+    lexicon: Lexicon,
+    issuers: frozenset[str],
+    agents: list[Mention],
+    quotations: list[Quotation],
+    places: tuple[Mention, ...],
+) -> Speakers:
+    """Who the issuer is, who relayed the text, and who else a sentence may make speak."""
+    relays, relay_names = _relays(document, lexicon)
+    return Speakers(
+        issuers=issuers,
+        issuer_names=_issuer_names(document, lexicon),
+        agents=tuple(agents),
+        quotations=tuple(quotations),
+        places=places,
+        relays=relays,
+        relay_names=relay_names,
+    )
 
 
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
@@ -169,6 +181,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         for a in anniversaries
     ]
     figures.sort(key=lambda f: f.span.start)
+    quotes = quoted_spans(text)
     characterisations = find_characterisations(
         text,
         words,
@@ -177,23 +190,16 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             *article_spans,
             *label_spans,
             *((w.span.start, w.span.end) for w in works),
-            *quoted_titles(text),
+            *quoted_titles(text, quotes),
         ],
         index,
         analysis.normalised,
     )
-    responsibilities = find_responsibilities(
-        text, words, agents, events, placed, quoted_spans(text), index
+    responsibilities = find_responsibilities(text, words, agents, events, placed, quotes, index)
+    places = tuple(m for m in mentions if by_type[m] == "place")
+    reader = VoiceReader(
+        analysis, words.voice, _speakers(document, lexicon, issuers, agents, quotations, places)
     )
-    speakers = Speakers(
-        issuers=issuers,
-        issuer_names=_issuer_names(document, lexicon),
-        agents=tuple(agents),
-        quotations=tuple(quotations),
-        places=tuple(m for m in mentions if by_type[m] == "place"),
-        **_relays(document, lexicon),
-    )
-    reader = VoiceReader(analysis, words.voice, speakers)
     figures = [
         f
         if f.category == "anniversary"

@@ -50,7 +50,7 @@ def to_listed_outlets(
         name.casefold(): entity.id
         for entity in lexicon.entities.values()
         if entity.type == "news_outlet"
-        for name in (entity.label, *entity.alt_labels)
+        for name in entity.names
     }
     by_id = {outlet_id(name): entity_id for name, entity_id in listed.items()}
     kept = []

@@ -57,12 +57,12 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     ]
 
 
-def quoted_titles(text: str) -> list[tuple[int, int]]:
+def quoted_titles(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Titles in quotation marks ('the volume "The Sumgait Tragedy: Pogroms against
     Armenians"'): three words or more, most of them capitalised. The terms in them name a
     work, not what the issuer calls an event."""
     titles = []
-    for start, end in quoted_spans(text):
+    for start, end in quotes:
         words = re.findall(r"[^\W\d_]{4,}", text[start:end])
         capitals = sum(w[0].isupper() for w in words)
         if len(text[start:end].split()) >= TITLE_WORDS and capitals * 3 > len(words) * 2:

@@ -145,9 +145,11 @@ def _introduced(
 ) -> list[Token]:
     """The speaker a pronoun stands for: in a sentence before, in the same paragraph, the
     subject of a verb of saying, else of the sentence."""
-    sentences = list(analysis.doc.sents)
-    at = next(n for n, s in enumerate(sentences) if s.start <= verb.i < s.end)
-    for sentence in reversed(sentences[max(0, at - ANTECEDENT_SENTENCES) : at]):
+    sentence = verb.sent
+    for _ in range(ANTECEDENT_SENTENCES):
+        if sentence.start == 0:
+            break
+        sentence = analysis.doc[sentence.start - 1].sent
         saying = [t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() in verbs]
         for candidate in [*reversed(saying), sentence.root]:
             subject = _subject(candidate, parties)

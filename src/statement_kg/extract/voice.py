@@ -22,13 +22,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-# How a claim hangs below a verb of saying (its clause or object) and below a verb of naming
-# (the predicate it gives: "calls it a crime", "recognised ... as genocide").
-# A clause beside a negated verb is not what it negates ("justice is not complete while
-# those responsible for the genocide walk free").
 # Words in a name that say nothing of whose it is.
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "to", "in", "on"})
+# A clause beside a negated verb is not what it negates ("justice is not complete while
+# those responsible for the genocide walk free").
 _ASIDE = frozenset({"advcl", "advmod", "parataxis", "conj", "mark", "npadvmod"})
+# How a claim hangs below a verb of saying (its clause or object) and below a verb of naming
+# (the predicate it gives: "calls it a crime", "recognised ... as genocide").
 _CLAUSE = frozenset({"ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "attr", "oprd"})
 _PREDICATE = frozenset({"oprd", "attr", "ccomp", "acomp"})
 MAX_NAME_WORDS = 12
@@ -51,6 +51,11 @@ def _folded(words: str) -> str:
     """Words compared without case or accents ("TÜRKİYE" and "Türkiye" are one name)."""
     decomposed = unicodedata.normalize("NFKD", words.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words, folded and without the brackets and marks around them."""
+    return [w for w in (w.strip("().,'’\"") for w in _folded(name).split()) if w]
 
 
 def _counts(head: Token) -> bool:
@@ -80,16 +85,18 @@ class Speakers:
     relays: frozenset[str] = frozenset()
     relay_names: tuple[str, ...] = ()
 
+    @cached_property
+    def _relay_names(self) -> frozenset[str]:
+        return frozenset(_folded(" ".join(n.split())) for n in self.relay_names)
+
     def relayed(self, voice: Voice) -> bool:
-        names = {_folded(" ".join(n.split())) for n in self.relay_names}
         words = _folded(" ".join((voice.party_words or "").split()))
-        return voice.party in self.relays or (bool(words) and words in names)
+        return voice.party in self.relays or (bool(words) and words in self._relay_names)
 
     def names_issuer(self, words: str) -> bool:
         """Whether the words that name a speaker name the issuer ("the Ombudsman" for the
         Commissioner for Human Rights (Ombudsman) who issued the text)."""
-        names = [w.strip("().,'’\"") for w in _folded(words).split()]
-        names = [w for w in names if w and w not in _FUNCTION_WORDS]
+        names = [w for w in _name_words(words) if w not in _FUNCTION_WORDS]
         return bool(names) and all(w in self.issuer_words for w in names)
 
     @cached_property
@@ -99,8 +106,7 @@ class Speakers:
             w
             for name in self.issuer_names
             if len(name.split()) <= MAX_NAME_WORDS
-            for w in (w.strip("().,'’\"") for w in _folded(name).split())
-            if w
+            for w in _name_words(name)
         )
 
 

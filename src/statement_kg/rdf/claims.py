@@ -140,9 +140,7 @@ def _cited(
 def _articles(graph: Graph, extraction: Extraction, lexicon: Lexicon, anchor: Anchor) -> None:
     document = extraction.document
     statement = iris.statement(document.id)
-    names = {
-        name.lower(): e.id for e in lexicon.entities.values() for name in (e.label, *e.alt_labels)
-    }
+    names = {name.lower(): e.id for e in lexicon.entities.values() for name in e.names}
     for article in extraction.articles:
         date = article.date.iso if article.date else ""
         work = iris.work("article", _key(article.outlet, date, article.headline or ""))

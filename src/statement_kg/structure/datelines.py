@@ -337,12 +337,13 @@ def _occasion(zones: Zones, cues: StructureCues) -> Dated | None:
     return None
 
 
-def issue_date(zones: Zones, cues: StructureCues) -> Dated | None:
-    """The document's date: the most telling date line; a dateline in the head before one
-    in the tail; else the distribution date, else the day the text says it marks."""
-    found = [d for d in own_dates(zones, cues) if d.kind not in {"distribution", "annex"}]
+def issue_date(zones: Zones, cues: StructureCues, dated: list[Dated]) -> Dated | None:
+    """The document's date, from its date lines (`dated`, as own_dates reads them): the
+    most telling one; a dateline in the head before one in the tail; else the distribution
+    date, else the day the text says it marks."""
+    found = [d for d in dated if d.kind not in {"distribution", "annex"}]
     if not found:
-        distributed = [d for d in own_dates(zones, cues) if d.kind == "distribution"]
+        distributed = [d for d in dated if d.kind == "distribution"]
         return distributed[0] if distributed else _occasion(zones, cues)
     best = found[0]
     if best.kind == "dateline":

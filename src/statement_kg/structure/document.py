@@ -78,7 +78,7 @@ def _reported(
         same = headed and all(any(_last_word(r) in _words(h) for h in headed) for r in relayed)
         return headed if same and headed[0].span.start < relayed[0].span.start else relayed
     # "By NAME, Caucasus Wire Service": the body's own report, whatever header is above it.
-    reporting = byline_organisation(parts, lexicon, mentions, skip)
+    reporting = byline_organisation(parts, lexicon, mentions)
     if reporting or not headers:
         return reporting
     return headline_persons(parts, skip, lexicon, mentions)
@@ -136,8 +136,7 @@ def _place(text: str, date: Dated | None, lexicon: Lexicon) -> Found | None:
     named = [
         e.id
         for e in lexicon.entities.values()
-        if e.type == "place"
-        and words.casefold() in {n.casefold() for n in (e.label, *e.alt_labels)}
+        if e.type == "place" and words.casefold() in {n.casefold() for n in e.names}
     ]
     entity = places[0].entity if places else (named[0] if named else None)
     return Found(words, span, entity, "dateline")
@@ -154,7 +153,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     relay_lines = [d.line for d in dated if d.kind == "relay"]
     skip = [*((r.span.start, r.span.end) for r in relays), *relay_lines]
     letter = letter_head(parts, lexicon, mentions)
-    date = issue_date(parts, lexicon.structure)
+    date = issue_date(parts, lexicon.structure, dated)
     own = [d.line for d in dated if d.kind != "month"] + [
         (r.span.start, r.span.end) for r in relays
     ]

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 
 from spacy.matcher import Matcher
+from spacy.tokens import Token
 
+from statement_kg.language import Analysis
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
@@ -22,10 +24,18 @@ def _first_occurrence(text: str, name: str) -> tuple[int, int] | None:
     return match.span() if match else None
 
 
+def _first_named(
+    analysis: Analysis, name: list[Token], mentions: list[Mention], lexicon: Lexicon
+) -> list[Found]:
+    """The body, anchored where the text first names it."""
+    text = analysis.original
+    at = _first_occurrence(text, analysis.words(name)) or analysis.span_of(name)
+    return [found(text, *at, "enacting clause", mentions, lexicon)]
+
+
 def enacting_clauses(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
     cues = lexicon.structure
     analysis = zones.analysis
-    text = analysis.original
     matcher = Matcher(analysis.doc.vocab)
     for n, pattern in enumerate(cues.enacting_by):
         matcher.add(f"enacting{n}", [pattern])
@@ -37,9 +47,7 @@ def enacting_clauses(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
         name = [t for t in name_from(analysis, original_start, limit, cues) if t.text != ":"]
         if not name:
             continue
-        words = analysis.words(name)
-        at = _first_occurrence(text, words) or analysis.span_of(name)
-        return [found(text, *at, "enacting clause", mentions, lexicon)]
+        return _first_named(analysis, name, mentions, lexicon)
     operative = _operative_list(zones, lexicon, mentions)
     if operative:
         return operative
@@ -53,9 +61,7 @@ def enacting_clauses(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
             name = trim(sorted(subject[0].subtree, key=lambda t: t.i))
             if not names_body(name, cues.organisation_heads):
                 continue
-            words = analysis.words(name)
-            at = _first_occurrence(text, words) or analysis.span_of(name)
-            return [found(text, *at, "enacting clause", mentions, lexicon)]
+            return _first_named(analysis, name, mentions, lexicon)
     return []
 
 
@@ -81,7 +87,5 @@ def _operative_list(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> 
         commas = [n for n, t in enumerate(before) if t.text == ","]
         name = trim(before[commas[-1] + 1 :] if commas else before)
         if name and names_body(name, cues.organisation_heads):
-            words = analysis.words(name)
-            at = _first_occurrence(text, words) or analysis.span_of(name)
-            return [found(text, *at, "enacting clause", mentions, lexicon)]
+            return _first_named(analysis, name, mentions, lexicon)
     return []

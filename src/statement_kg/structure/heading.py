@@ -216,9 +216,7 @@ def byline(
     return []
 
 
-def byline_organisation(
-    zones: Zones, lexicon: Lexicon, mentions: list[Mention], skip: list[tuple[int, int]]
-) -> list[Found]:
+def byline_organisation(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
     """ "By NAME, Caucasus Wire Service": a reporter writing for a body the by-line names;
     the report is that body's own, even under a site's header."""
     cues = lexicon.structure

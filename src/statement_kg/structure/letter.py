@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import found, name_from, names_body, trim
+from statement_kg.structure.names import announces_issuer, found, name_from, names_body, trim
 from statement_kg.structure.zones import Zones
 
 # A letter's own heading comes first, within this many characters.
@@ -118,11 +118,7 @@ def annexed(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Fou
             continue
         for heading in lines[n + 1 : n + 1 + ANNEX_LINES]:
             tokens = [t for t in analysis.tokens(heading.start, heading.end) if not t.is_space]
-            if (
-                len(tokens) > 2
-                and tokens[0].lemma_.lower() in cues.document_nouns
-                and tokens[1].lower_ in {"of", "by"}
-            ):
+            if len(tokens) > 2 and announces_issuer(tokens, cues):
                 start = analysis.span_of([tokens[1]])[1]
                 name = trim(name_from(analysis, start, len(analysis.original), cues))
                 if name and names_body(name, cues.organisation_heads):

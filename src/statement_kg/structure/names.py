@@ -67,6 +67,16 @@ def names_body(tokens: Sequence[Token], heads: frozenset[str]) -> bool:
     return False
 
 
+def announces_issuer(tokens: Sequence[Token], cues: StructureCues) -> bool:
+    """Whether the words open like a heading that names a document by its issuer
+    ("Statement of the Ministry ...", "Statement by the Co-Chairs ...")."""
+    return (
+        len(tokens) > 1
+        and tokens[0].lemma_.lower() in cues.document_nouns
+        and tokens[1].lower_ in {"of", "by"}
+    )
+
+
 def trim(tokens: list[Token]) -> list[Token]:
     """A name without the article, quotes and punctuation around it."""
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in {"the", "a", "an"}):

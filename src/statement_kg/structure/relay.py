@@ -17,7 +17,7 @@ from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.datelines import CLOCK, RELAY_LINES, Dated
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import found, persons, trim
+from statement_kg.structure.names import announces_issuer, found, persons, trim
 from statement_kg.structure.zones import Zones
 
 # The relay sentence comes early: within this many sentences of running text.
@@ -48,11 +48,10 @@ def relay_header(
         if d.kind == "relay" or (CLOCK.search(text, *d.line) or "|" in text[d.line[0] : d.line[1]])
     ]
     head = zones.head
-    last = head[min(RELAY_LINES, len(head)) - 1] if head else None
-    if last is None or not relay_lines or min(a for a, _ in relay_lines) > last.end:
+    if not head or not relay_lines:
         return []
-    first = head[0]
-    if first.start == min(a for a, _ in relay_lines):
+    first, date_line = head[0], min(a for a, _ in relay_lines)
+    if date_line > head[min(RELAY_LINES, len(head)) - 1].end or first.start == date_line:
         return []
     end = first.end
     for separator in lexicon.structure.header_separators:
@@ -63,12 +62,7 @@ def relay_header(
     # A site's name is short; a heading that announces a document ("Statement of the
     # Ministry ... on the anniversary") over a date line is the document's own.
     words = [t for t in zones.analysis.tokens(first.start, end) if not t.is_punct]
-    announces = (
-        len(words) > 1
-        and words[0].lemma_.lower() in lexicon.structure.document_nouns
-        and words[1].lower_ in {"of", "by"}
-    )
-    if len(words) > SITE_WORDS or announces:
+    if len(words) > SITE_WORDS or announces_issuer(words, lexicon.structure):
         return []
     return [found(text, first.start, end, "relay header", mentions, lexicon)]
 

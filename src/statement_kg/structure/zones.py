@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Token
 
@@ -59,7 +60,7 @@ class Zones:
     def tail(self) -> tuple[Line, ...]:
         return tuple(line for line in self.lines if line.start >= self.body_end)
 
-    @property
+    @cached_property
     def notes(self) -> tuple[tuple[int, int], ...]:
         """The notes after the text, each from after its number to the next note (a note
         may wrap onto lines of its own)."""
