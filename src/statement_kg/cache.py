@@ -1,7 +1,8 @@
 """The build's cache of per-document results, keyed by everything a result depends on: the
 text, the sidecar, the context (mappings/, ontology/, the entities recognised in the corpus
-and the reference descriptions) and the package version. A changed input changes the key,
-so a stale result is never reused; results nobody asks for again are pruned after a build."""
+and the reference descriptions), the package version and its code (an edited extractor in
+a working copy keeps its version). A changed input changes the key, so a stale result is
+never reused; results nobody asks for again are pruned after a build."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from statement_kg import __version__
@@ -19,17 +21,26 @@ from statement_kg.records import Document
 CACHE_DIR = ".cache/build"
 
 
+@cache
+def _code_digest() -> bytes:
+    """The package's own code, every module by name and content."""
+    package = Path(__file__).parent
+    return hashlib.sha256(b"".join(folder_bytes(package, suffix=".py"))).digest()
+
+
 def context_digest(parts: Iterable[bytes]) -> str:
     digest = hashlib.sha256(__version__.encode())
+    digest.update(_code_digest())
     for part in parts:
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()
 
 
-def folder_bytes(*folders: Path) -> Iterable[bytes]:
-    """Every file of the folders, name and content, in a fixed order."""
+def folder_bytes(*folders: Path, suffix: str = "") -> Iterable[bytes]:
+    """Every file of the folders (ending with `suffix`), name and content, in a fixed
+    order."""
     for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        for path in sorted(p for p in folder.rglob(f"*{suffix}") if p.is_file()):
             yield str(path.relative_to(folder)).encode()
             yield path.read_bytes()
 

@@ -106,6 +106,7 @@ class VoiceWords:
     first_person: frozenset[str]
     usage_verbs: frozenset[str]
     passive_verbs: frozenset[str]
+    misuse_verbs: frozenset[str] = frozenset()
 
     @cached_property
     def giving_verbs(self) -> frozenset[str]:
@@ -136,6 +137,8 @@ class Displacement:
     active_only: frozenset[str] = frozenset()
     local: str | None = None
     wide: str | None = None
+    # Categories a counted noun gives ("5,379 residents") that driving out overrides.
+    overrides: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -331,6 +334,7 @@ def _displacement(raw: dict[str, Any] | None) -> Displacement:
         frozenset(raw.get("active_only", [])),
         raw["local"],
         raw["wide"],
+        frozenset(raw.get("overrides", [])),
     )
 
 
@@ -392,6 +396,7 @@ def _claim_words(mappings: Path) -> ClaimWords:
             first_person=frozenset(voice["first_person"]),
             usage_verbs=frozenset(voice["usage_verbs"]),
             passive_verbs=frozenset(voice["passive_verbs"]),
+            misuse_verbs=frozenset(voice.get("misuse_verbs", [])),
         ),
         citations=CitationWords(
             works=dict(citations["works"]),

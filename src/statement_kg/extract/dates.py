@@ -25,11 +25,13 @@ _MONTH = r"(?P<month>" + "|".join(_NAMES) + r")\.?"
 _MONTH2 = r"(?P<month2>" + "|".join(_NAMES) + r")\.?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _YEAR2 = r"(?P<year2>1[89]\d\d|20\d\d)"
-_DAY = r"(?P<day>[0-3]?\d)"
-_DAY2 = r"(?P<day2>[0-3]?\d)"
+# "26", "26th"; "the 24th day of February", "the 26th of February" (legislative style).
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _TO = r"\s*(?:[-‐–—/]|to|and)\s*"
 # Spaces or one line break between a date's words, not the gap between two columns.
 _S = r"(?:[ \t\u00a0]{1,4}|[ \t]*\n[ \t]*)"
+_OF = r"(?:" + _S + r"(?:day" + _S + r")?of)?"
 
 # Most specific first: a longer expression wins over the parts it contains.
 _PATTERNS = [
@@ -37,7 +39,7 @@ _PATTERNS = [
     _MONTH + _S + _DAY + _TO + _MONTH2 + _S + _DAY2 + r"," + _S + _YEAR,  # Feb 25 - March 2, 1992
     _DAY + _TO + _DAY2 + _S + _MONTH + r",?" + _S + _YEAR,  # 25-26 February 1992
     _MONTH + _S + _DAY + _TO + _DAY2 + r"," + _S + _YEAR,  # February 25-26, 1992
-    _DAY + _S + _MONTH + r",?" + _S + _YEAR,  # 22 April 2010
+    _DAY + _OF + _S + _MONTH + r",?" + _S + _YEAR,  # 22 April 2010, the 22nd day of April, 2010
     _MONTH + _S + _DAY + r"," + _S + _YEAR,  # February 26, 2023
     r"from" + _S + _YEAR + _S + r"(?:to|until)" + _S + _YEAR2,  # from 2008 to 2018
     r"between" + _S + _YEAR + _S + r"and" + _S + _YEAR2,  # between 1988 and 1990
@@ -111,7 +113,7 @@ _YEARLESS = [
         _DAY + _S + _MONTH + _TO + _DAY2 + _S + _MONTH2,
         _DAY + _TO + _DAY2 + _S + _MONTH,
         _MONTH + _S + _DAY + _TO + _DAY2,
-        _DAY + _S + _MONTH,
+        _DAY + _OF + _S + _MONTH,
         _MONTH + _S + _DAY + r"(?!\d|\w)",
     )
 ]

@@ -39,6 +39,13 @@ def _driving(number: Token, words: Displacement) -> Token | None:
     """The verb or noun of driving out that governs the number, in its own clause: a verb
     of another meaning stops the climb, though what completes it may drive out ("had to
     leave"); a verb of `active_only` in the passive drives nobody out ("were left")."""
+    # "5,379 residents forcibly driven out of the town": a clause on the people counted.
+    counted = number.head if number.dep_ in {"nummod", "quantmod"} else number
+    for clause in counted.children:
+        if clause.dep_ in {"acl", "relcl"} and clause.lemma_.lower() in words.lemmas:
+            passive = any(c.dep_ == "auxpass" for c in clause.children)
+            if not (passive and clause.lemma_.lower() in words.active_only):
+                return clause
     node = number
     for _ in range(MAX_CLIMB):
         if node.head.i == node.i:

@@ -20,6 +20,8 @@ _NUMBER_DEPS = frozenset({"nummod", "quantmod", "amod", "compound", "npadvmod"})
 _COMPLEMENTS = frozenset({"oprd", "dobj", "acomp", "attr", "xcomp", "prt"})
 # The parser often hangs "missing" in "who went missing" as an adverbial clause.
 _RELATIVE_COMPLEMENTS = _COMPLEMENTS | {"advcl"}
+# The prepositions that say what state a clause leaves people in.
+_STATE_PREPS = frozenset({"as", "in", "into"})
 # How many heads to climb from the counted noun to its clause's verb.
 MAX_CLIMB = 4
 
@@ -42,6 +44,21 @@ def _of_nouns(token: Token) -> list[str]:
     ]
 
 
+def _state(verb: Token, noun: Token) -> list[str]:
+    """The state a clause leaves the people counted in: "were carried off as hostages",
+    "remain in detention"; not what it says of its object ("recognised the events as a
+    massacre")."""
+    if any(c.dep_ == "dobj" and c != noun for c in verb.children):
+        return []
+    return [
+        g.lemma_.lower()
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in _STATE_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def _lemmas(noun: Token, quantities: frozenset[str], remains: frozenset[str]) -> list[str]:
     """Candidate lemmas, the clause's verb and its complements first. A subject that names a
     quantity (`quantities`: "estimates", "the number") gives the words of all its phrase; a
@@ -61,6 +78,10 @@ def _lemmas(noun: Token, quantities: frozenset[str], remains: frozenset[str]) ->
             verbs = [
                 node.lemma_.lower(),
                 *(c.lemma_.lower() for c in node.children if c.dep_ in _COMPLEMENTS and c != noun),
+                # "... and 1,000 taken captive": the parser may hang the participle of a
+                # clause without its verb on the word that completes it.
+                *([node.head.lemma_.lower()] if node.dep_ == "amod" else []),
+                *_state(node, noun),
             ]
             break
     subject = [

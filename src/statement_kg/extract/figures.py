@@ -249,7 +249,8 @@ def find_figures(
             )
         )
         # People driven out are told apart by where from (extract/displacement.py).
-        if category in {None, words.displacement.local, words.displacement.wide}:
+        shifts = {None, words.displacement.local, words.displacement.wide}
+        if category in shifts | words.displacement.overrides:
             category = (
                 displacement_category(analysis, number, words.displacement, towns) or category
             )

@@ -211,6 +211,21 @@ def _scare_quoted(analysis: Analysis, start: int, end: int, words: ClaimWords) -
     )
 
 
+def _label(analysis: Analysis, start: int, end: int, words: ClaimWords) -> bool:
+    """A name a verb of naming gives, in quotation marks: 'what Yerevan calls a "corridor
+    incident"', 'describes its operation as "local anti-terrorist measures"'. A few words
+    held up as the party's label (the claim's voice says whose), not its words quoted."""
+    tokens = [t for t in analysis.tokens(start, end) if not t.is_punct and not t.is_space]
+    if not tokens or len(tokens) > SCARE_WORDS:
+        return False
+    inside = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in inside), tokens[0])
+    after_as = head.dep_ in {"pobj", "pcomp"} and head.head.lower_ == "as"
+    verb = head.head.head if after_as else head.head
+    naming = (after_as or head.dep_ in {"oprd", "dobj", "attr"}) and verb.pos_ in {"VERB", "AUX"}
+    return naming and verb.lemma_.lower() in words.voice.labelling_verbs
+
+
 def find_quotations(
     text: str,
     agents: list[Mention],
@@ -248,7 +263,8 @@ def find_quotations(
         if of_record is not None and (speaker, party) == (None, None):
             speaker = records[of_record].speaker
         if (speaker is None and party is None) or (
-            of_record is None and _scare_quoted(analysis, start, end, words)
+            of_record is None
+            and (_scare_quoted(analysis, start, end, words) or _label(analysis, start, end, words))
         ):
             continue
         # The quoted words are the speaker's: the statement reports them, from a known agent

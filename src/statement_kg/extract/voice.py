@@ -9,21 +9,27 @@ quotation is that party's. Everything else is the issuer's own."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
-from statement_kg.language import Analysis
-from statement_kg.lexicon import VoiceWords
-from statement_kg.records import OWN, Mention, Quotation, Voice
+from statement_kg.extract.parties import PartyReader, Speakers
+from statement_kg.extract.voice_parse import (
+    SUBJECTS,
+    asserted,
+    contrasted,
+    counts,
+    is_content,
+    path_to,
+    subject_of,
+    verbal,
+)
+from statement_kg.records import OWN, Voice
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-# Words in a name that say nothing of whose it is.
-_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "to", "in", "on"})
+__all__ = ["Speakers", "VoiceReader"]
+
 # A clause beside a negated verb is not what it negates ("justice is not complete while
 # those responsible for the genocide walk free").
 _ASIDE = frozenset({"advcl", "advmod", "parataxis", "conj", "mark", "npadvmod"})
@@ -31,96 +37,20 @@ _ASIDE = frozenset({"advcl", "advmod", "parataxis", "conj", "mark", "npadvmod"})
 # (the predicate it gives: "calls it a crime", "recognised ... as genocide").
 _CLAUSE = frozenset({"ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "attr", "oprd"})
 _PREDICATE = frozenset({"oprd", "attr", "ccomp", "acomp"})
-MAX_NAME_WORDS = 12
 # How far (in tokens) a word that governs a claim may be from it.
 MAX_REACH = 60
-# How far up the parse the subject a participle shares is looked for.
-MAX_CLIMB = 6
-_ARTICLE = re.compile(r"^(?:the|a|an|this|that)\s+", re.IGNORECASE)
-
-
-def _path(head: Token, child: Token) -> list[Token]:
-    """The tokens from a claim's head up to `child`, both included."""
-    path = [head]
-    while path[-1].i != child.i and path[-1].head.i != path[-1].i:
-        path.append(path[-1].head)
-    return path
-
-
-def _folded(words: str) -> str:
-    """Words compared without case or accents ("TÜRKİYE" and "Türkiye" are one name)."""
-    decomposed = unicodedata.normalize("NFKD", words.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _name_words(name: str) -> list[str]:
-    """A name's words, folded and without the brackets and marks around them."""
-    return [w for w in (w.strip("().,'’\"") for w in _folded(name).split()) if w]
-
-
-def _counts(head: Token) -> bool:
-    """Whether a claim's phrase is a number ("200", "200 dead", "from 200 to 1,000")."""
-    return head.like_num or any(c.like_num or c.dep_ == "nummod" for c in head.children)
-
-
-def _contrasted(token: Token) -> bool:
-    """'not an isolated outburst but the opening of ...': what follows "but" is asserted."""
-    return token.dep_ == "conj" and any(
-        c.dep_ == "cc" and c.lower_ in {"but", "rather"} for c in token.head.children
-    )
 
 
 @dataclass(frozen=True)
-class Speakers:
-    """Who the issuer is, and which agents a sentence may name as another party."""
-
-    issuers: frozenset[str]
-    issuer_names: tuple[str, ...]
-    agents: tuple[Mention, ...]
-    quotations: tuple[Quotation, ...]
-    # A capital or a country's name speaks for its government ("Baku claims").
-    places: tuple[Mention, ...] = ()
-    # The site that relayed the text frames it ("..., Caspian Herald reports"): it is no
-    # other party whose claim the text reports.
-    relays: frozenset[str] = frozenset()
-    relay_names: tuple[str, ...] = ()
-
-    @cached_property
-    def _relay_names(self) -> frozenset[str]:
-        return frozenset(_folded(" ".join(n.split())) for n in self.relay_names)
-
-    def relayed(self, voice: Voice) -> bool:
-        words = _folded(" ".join((voice.party_words or "").split()))
-        return voice.party in self.relays or (bool(words) and words in self._relay_names)
-
-    def names_issuer(self, words: str) -> bool:
-        """Whether the words that name a speaker name the issuer ("the Ombudsman" for the
-        Commissioner for Human Rights (Ombudsman) who issued the text)."""
-        names = [w for w in _name_words(words) if w not in _FUNCTION_WORDS]
-        return bool(names) and all(w in self.issuer_words for w in names)
-
-    @cached_property
-    def issuer_words(self) -> frozenset[str]:
-        """The words of the issuer's names; a "name" longer than a name is a misread."""
-        return frozenset(
-            w
-            for name in self.issuer_names
-            if len(name.split()) <= MAX_NAME_WORDS
-            for w in _name_words(name)
-        )
-
-
-@dataclass(frozen=True)
-class VoiceReader:
-    analysis: Analysis
-    words: VoiceWords
-    speakers: Speakers
+class VoiceReader(PartyReader):
+    """The voice of each claim of one text."""
 
     def voice(self, start: int, end: int) -> Voice:
         found = self._voice(start, end)
         return OWN if found.kind == "reported" and self.speakers.relayed(found) else found
 
-    def _voice(self, start: int, end: int) -> Voice:
+    def _quoted(self, start: int, end: int) -> Voice | None:
+        """A claim inside another party's quotation is that party's."""
         for quotation in self.speakers.quotations:
             inside = quotation.span.start <= start and end <= quotation.span.end
             by_issuer = quotation.speaker in self.speakers.issuers or (
@@ -129,10 +59,17 @@ class VoiceReader:
             )
             if inside and not by_issuer:
                 return Voice("reported", quotation.speaker, quotation.voice.party_words)
+        return None
+
+    def _voice(self, start: int, end: int) -> Voice:
+        quoted = self._quoted(start, end)
         head = self.analysis.head(start, end)
-        if head is None:
-            return OWN
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        if quoted is not None or head is None:
+            return quoted or OWN
+        # "no massacre took place"; "the scene of a military operation, not of the
+        # slaughter of civilians".
+        negated = head.head.dep_ == "prep" and head.head.head.dep_ == "neg"
+        if negated or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             return Voice("denied")
         governed = self._governed(head)
         if governed.kind == "denied":
@@ -182,27 +119,41 @@ class VoiceReader:
 
     def _governs(self, node: Token, child: Token, head: Token) -> Voice | None:
         """The voice `node` gives the claim below it (reached through `child`), or None."""
-        used = self._used_by(node) if node.pos_ in {"NOUN", "PROPN"} else None
+        used = self._used_by(node, child) if node.pos_ in {"NOUN", "PROPN"} else None
         attribution = used or self._attribution(node, child)
         if attribution is not None or node is head:
             return attribution
         if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
             return None  # "denies X but claims Y": each verb governs its own clause
-        if node.pos_ in {"VERB", "AUX"} and child.dep_ in _SUBJECTS:
+        if verbal(node) and child.dep_ in SUBJECTS:
             return self._subject_voice(node)
-        if node.pos_ in {"VERB", "AUX"}:
+        if verbal(node):
             return self._verb_voice(node, child, head)
         if node.pos_ in {"NOUN", "PROPN"}:
             return self._noun_voice(node, child)
         return None
 
-    def _used_by(self, noun: Token) -> Voice | None:
+    def _used_by(self, noun: Token, via: Token | None = None) -> Voice | None:
         """ "the labels X and Y used by Z", "the figure of N repeated in Z's letter": a
         participle of using or saying, on the noun or on the last of the nouns it is
         coordinated with, hands the claim to its agent or to the text it names."""
         verbs = self.words.giving_verbs
         for named in (noun, *(c for c in noun.children if c.dep_ == "conj")):
             for verb in named.children:
+                if verb.dep_ == "relcl" and verb != via:
+                    # "the figure of N which Baku keeps repeating": the clause's subject,
+                    # when what it says is the noun ("which" its object).
+                    saying = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+                    subject = [c for c in verb.children if c.dep_ == "nsubj"]
+                    said = any(
+                        c.dep_ == "dobj" and c.tag_ in {"WDT", "WP"}
+                        for v in saying
+                        for c in v.children
+                    )
+                    if subject and said and any(v.lemma_.lower() in verbs for v in saying):
+                        speaker = list(subject[0].subtree)
+                        if not self._is_issuer(speaker) and self._agentive(subject[0]):
+                            return Voice("reported", *self._party(speaker))
                 if verb.dep_ != "acl" or verb.lemma_.lower() not in verbs:
                     continue
                 # "used by Z", "repeated in Z's letter": the agent, or where it was written.
@@ -224,6 +175,14 @@ class VoiceReader:
             party = self._possessor(noun, None)
             if party != (None, None):
                 return Voice("reported", *party)
+            # "repeats the well-worn claim that ... was a genocide": what the claim says,
+            # unless the issuer's own ("our view that").
+            owners = [t for c in noun.children if c.dep_ == "poss" for t in c.subtree]
+            that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+            # 'the "genocide" label', 'the claim that ...': what the noun reports.
+            named = child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i
+            if (that or named) and not (owners and self._is_issuer(owners)):
+                return Voice("reported")
             # "Estimates that appeared in the press range from 200 to 1,000": what the
             # subject of the sentence, a reporting noun, gives.
             if noun.dep_ in {"nsubj", "nsubjpass", "ROOT"} and noun.tag_ == "NNS":
@@ -237,7 +196,7 @@ class VoiceReader:
         words = self.words
         negated = any(c.dep_ == "neg" for c in verb.children)
         if verb.lemma_.lower() in words.negatable_verbs - {"be"} and negated:
-            return Voice("denied") if self._asserted(verb) else None
+            return Voice("denied") if asserted(verb) else None
         if verb.lemma_ == "be" and not negated:
             predicates = [c for c in verb.children if c.dep_ in {"attr", "acomp"}]
             if any(t.lemma_.lower() in words.denial_nouns for p in predicates for t in p.subtree):
@@ -248,39 +207,81 @@ class VoiceReader:
         words = self.words
         lemma = verb.lemma_.lower()
         negated = any(c.dep_ == "neg" for c in verb.children)
+        path = path_to(head, child)
         if lemma in words.denial_verbs:
-            # "Baku denies the massacres of Armenians": the issuer's own word for what
-            # another party denies.
-            others = negated or self._denied_by_another(verb)
-            return OWN if others else Voice("denied", *self._possessor(child, verb))
-        path = _path(head, child)
+            return self._denial(verb, child, path, negated)
         if (
             lemma in words.negatable_verbs
             and negated
             and child.dep_ not in _ASIDE
-            and self._asserted(verb)
-            and not any(_contrasted(t) for t in path)
+            and asserted(verb)
+            and not any(contrasted(t) for t in path)
         ):
             return Voice("denied")
-        measured = self._measured_by(verb, child) if _counts(head) else None
-        if measured is not None:
-            return measured
+        given = self._measured_by(verb, child) if counts(head) else None
+        given = given or self._named_by_completion(verb, child)
+        if given is not None:
+            return given
         content = _CLAUSE if lemma in words.reporting_verbs else None
         if lemma in words.labelling_verbs:
-            content = _PREDICATE
-            # "portrayed the massacre as a provocation": the name given, wherever the
-            # parse hangs its "as".
-            if any(t.dep_ == "prep" and t.lower_ == "as" for t in path):
-                return self._reported_by_verb(verb)
-        if content is not None and self._is_content(child, content, head):
+            named = self._named_by(verb, child, head, path)
+            if named is not None:
+                return named
+            # "the prosecution recognised 32 deaths": a count is what the verb reports.
+            content = _PREDICATE | ({"dobj"} if counts(head) else set())
+        if content is not None and is_content(child, content, head):
             return self._reported_by_verb(verb)
+        return None
+
+    def _named_by_completion(self, verb: Token, child: Token) -> Voice | None:
+        """ "try to present it as an 'incident' or as the 'events'": the parser may hang the
+        second "as" on the verb that the verb of naming completes."""
+        naming = [
+            c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ in self.words.labelling_verbs
+        ]
+        if naming and child.dep_ == "prep" and child.lower_ == "as":
+            return self._reported_by_verb(naming[0])
+        return None
+
+    def _denial(self, verb: Token, child: Token, path: list[Token], negated: bool) -> Voice:
+        """ "Baku denies the massacres of Armenians": the issuer's own word for what another
+        party denies; but "some in Yerevan dismiss it as an 'incident'" and "Baku speculates
+        with the figure of N" give that party's word, which the issuer disputes."""
+        others = negated or self._denied_by_another(verb)
+        misused = verb.lemma_.lower() in self.words.misuse_verbs
+        if others and not negated and (misused or any(t.lower_ == "as" for t in path)):
+            subject = subject_of(verb)
+            return Voice("denied", *self._party(list(subject.subtree) if subject else []))
+        return OWN if others else Voice("denied", *self._possessor(child, verb))
+
+    def _named_by(self, verb: Token, child: Token, head: Token, path: list[Token]) -> Voice | None:
+        """What a verb of naming makes of the claim below it; None where it says nothing
+        (the clause's predicate is tried next)."""
+        # "which X call a massacre": the parser may read the name as a second object beside
+        # the relative pronoun; the name is the second.
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if len(objects) > 1 and child.i == objects[-1].i:
+            return self._reported_by_verb(verb)
+        # "presents the tragedy as ...": what is named is the issuer's word for it.
+        as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+        if as_phrase and child.dep_ == "dobj" and child.i == head.i and not counts(head):
+            return OWN
+        # "portrayed the massacre as a provocation": the name given, wherever the parse
+        # hangs its "as".
+        if any(t.dep_ == "prep" and t.lower_ == "as" for t in path):
+            # "the attempt to present the tragedy as a genocide", "the campaign presenting
+            # it as": a name some party gives, unless the clause says whose.
+            given = self._reported_by_verb(verb)
+            if given is None and verb.dep_ in {"acl", "csubj", "csubjpass"}:
+                return Voice("reported", *self._possessor(verb.head, None))
+            return given
         return None
 
     def _measured_by(self, verb: Token, child: Token) -> Voice | None:
         """ "Estimates in the press ranged from 200 to 1,000", "the figures advanced by the
         parties reach 600": a claim that is the measure of a clause whose subject is a
         reporting noun is that noun's; its party is who gave it, where the sentence says."""
-        if child.dep_ in _SUBJECTS or child.dep_ in {"ccomp", "advcl", "conj", "parataxis"}:
+        if child.dep_ in SUBJECTS or child.dep_ in {"ccomp", "advcl", "conj", "parataxis"}:
             return None
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects or subjects[0].lemma_.lower() not in self.words.reporting_nouns:
@@ -288,115 +289,6 @@ class VoiceReader:
         given = self._used_by(subjects[0])
         return (
             given if given is not None else Voice("reported", *self._possessor(subjects[0], verb))
-        )
-
-    @staticmethod
-    def _is_content(child: Token, kinds: frozenset[str], head: Token) -> bool:
-        """Whether the claim is what the verb reports (its clause, its object, the name it
-        gives), not a topic ("reported on the genocide"). The name of an event used to refer
-        to it in a reported clause ("claims that the Khojaly massacre was committed by") is
-        the issuer's wording, not the reported party's. What a verb of saying speaks "of" is
-        what it reports ("spoke of 200 dead")."""
-        if child.dep_ == "prep" and child.lower_ not in {"as", "of"}:
-            return False
-        if child.dep_ not in kinds and child.dep_ != "prep":
-            return False
-        named = any(
-            (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" or c.pos_ == "PROPN"
-            for c in head.children
-        )
-        return not (head.dep_ in _SUBJECTS and named and head.head.i == child.i)
-
-    @staticmethod
-    def _asserted(verb: Token) -> bool:
-        """A negated verb denies only when it states a fact ("there was no genocide"), not a
-        wish or a warning ("must never happen again")."""
-        if any(c.lower_ == "again" for c in verb.children):
-            return False
-        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
-            return False
-        return verb.tag_ in {"VBD", "VBZ", "VBN"} or verb.lemma_ == "be"
-
-    @staticmethod
-    def _subject(verb: Token) -> Token | None:
-        """A verb's subject, or the one it shares: a conjunct's ("denies ... but even claims
-        that"), a participle's ("parliaments adopted resolutions ... recognizing it as").
-        Not an infinitive's: "calls on others to recognise it as" is the caller's wish."""
-        for _ in range(MAX_CLIMB):
-            subject = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if subject:
-                return subject[0]
-            if verb.dep_ == "xcomp" and VoiceReader._subject_controls(verb.head):
-                verb = verb.head  # "they try to present it as": the trying subject's
-                continue
-            if verb.dep_ not in {"conj", "pcomp", "acl", "advcl"} or verb.tag_ == "VB":
-                return None
-            verb = verb.head
-            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-                verb = verb.head
-        return None
-
-    def _denied_by_another(self, verb: Token) -> bool:
-        subject = self._subject(verb)
-        if subject is None or subject.tag_ in {"WDT", "WP"}:
-            return False
-        tokens = list(subject.subtree)
-        return not self._is_issuer(tokens) and self._agentive(subject)
-
-    @staticmethod
-    def _subject_controls(verb: Token) -> bool:
-        """ "try to present": the subject does the infinitive's act; "urges others to
-        recognise", "calls on them to": an object or a preposition's object does."""
-        return verb.pos_ in {"VERB", "AUX"} and not any(
-            c.dep_ in {"dobj", "prep", "iobj"} for c in verb.children
-        )
-
-    def _reported_by_verb(self, verb: Token) -> Voice | None:
-        subject = self._subject(verb)
-        agent = [
-            t
-            for t in verb.subtree
-            if t.lower_ == "by" and t.dep_ in {"agent", "prep"} and t.i > verb.i
-        ]
-        passive = any(c.dep_ == "auxpass" for c in verb.children) or (
-            verb.tag_ == "VBN" and (subject is None or subject.dep_ == "nsubjpass")
-        )
-        speaker: list[Token] = []
-        if passive and agent:
-            speaker = [t for c in agent[0].children if c.dep_ == "pobj" for t in c.subtree]
-        elif subject is not None and not passive and subject.tag_ not in {"WDT", "WP"}:
-            speaker = list(subject.subtree)
-        elif subject is not None and not passive and verb.dep_ == "relcl":
-            # "X, a commander, who said that ...": the one the clause hangs on.
-            subject = verb.head
-            while subject.dep_ == "appos":  # "X, a commander ..., who said": X
-                subject = subject.head
-            clause = {t.i for t in verb.subtree}
-            speaker = [t for t in subject.subtree if t.i not in clause]
-        if speaker:
-            if self._is_issuer(speaker):
-                return OWN
-            if not self._agentive(subject if subject is not None and not passive else speaker[0]):
-                return None
-            return Voice("reported", *self._party(speaker))
-        if passive and verb.lemma_.lower() in self.words.passive_verbs:
-            return Voice("reported")
-        return None
-
-    def _agentive(self, phrase: Token) -> bool:
-        """Whether a phrase's head names someone who can claim: an agent, a named body or
-        person, a pronoun, or a noun of people ("officials"); "elements of the acts committed
-        in Khojaly" names none, though a place is in it."""
-        tokens = [phrase, *(c for c in phrase.children if c.dep_ in {"compound", "amod", "poss"})]
-        start, end = self.analysis.span_of(tokens)
-        named = (*self.speakers.agents, *self.speakers.places)
-        if any(m.span.start < end and start < m.span.end for m in named):
-            return True
-        return any(
-            t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
-            or (t.pos_ == "PRON" and t.lower_ in {"he", "she", "they", "it"})
-            or t.lemma_.lower() in self.words.party_nouns
-            for t in tokens
         )
 
     def _attribution(self, node: Token, child: Token) -> Voice | None:
@@ -425,55 +317,3 @@ class VoiceReader:
             or re.search(rf"(?<!\w){re.escape(word)}\s+[\"“‘«]?\s*\w*\W*$", window)
             for word in self.words.distancing_words
         )
-
-    def _party_in_sentence(self, head: Token) -> tuple[str | None, str | None]:
-        """A distanced term's party: the subject of the verb that uses it, if not the issuer."""
-        for node in head.ancestors:
-            if node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in self.words.reporting_verbs:
-                subject = [c for c in node.children if c.dep_ == "nsubj"]
-                if subject and not self._is_issuer(list(subject[0].subtree)):
-                    return self._party(list(subject[0].subtree))
-        return None, None
-
-    def _possessor(self, node: Token, stop: Token | None) -> tuple[str | None, str | None]:
-        for token in [node, *node.ancestors]:
-            if token is stop:
-                break
-            owner = [c for c in token.children if c.dep_ == "poss"]
-            if owner and not self._is_issuer(list(owner[0].subtree)):
-                return self._party(list(owner[0].subtree))
-        return None, None
-
-    def _is_issuer(self, tokens: list[Token]) -> bool:
-        if any(t.lower_ in self.words.first_person for t in tokens):
-            return True
-        start, end = self.analysis.span_of(tokens)
-        for mention in self.speakers.agents:
-            if mention.entity in self.speakers.issuers and (
-                mention.span.start < end and start < mention.span.end
-            ):
-                return True
-        nouns = [_folded(t.text) for t in tokens if t.pos_ in {"NOUN", "PROPN"}]
-        words = self.speakers.issuer_words
-        return bool(nouns) and all(n in words for n in nouns)
-
-    def _party(self, tokens: list[Token]) -> tuple[str | None, str | None]:
-        """An agent entity named in `tokens`, else the words themselves."""
-        tokens = [t for t in tokens if not t.is_punct or t.text in {"-", "'"}]
-        if not tokens:
-            return None, None
-        start, end = self.analysis.span_of(tokens)
-        inside = {t.i for t in tokens}
-        head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
-        h_start, h_end = self.analysis.span_of([head])
-        # The party is an entity when the phrase is its name, not when the entity is only
-        # one of several parties ("the parliaments of 16 States, as well as the OIC").
-        for mention in self.speakers.agents:
-            if (
-                mention.span.start <= h_start
-                and h_end <= mention.span.end
-                and (start <= mention.span.start and mention.span.end <= end)
-            ):
-                return mention.entity, None
-        words = _ARTICLE.sub("", self.analysis.words(tokens))
-        return None, words or None

@@ -47,6 +47,7 @@ class StructureCues:
     date_labels: frozenset[str] = frozenset()
     below: frozenset[str] = frozenset()
     annex: frozenset[str] = frozenset()
+    preamble: frozenset[str] = frozenset()
 
     @property
     def said_verbs(self) -> frozenset[str]:
@@ -97,4 +98,5 @@ def load_cues(mappings: Path) -> StructureCues:
         date_labels=_words(raw.get("date_labels", [])),
         below=_words(relay.get("below", [])),
         annex=_words(letter.get("annex", [])),
+        preamble=_words(enacting.get("preamble", [])),
     )

@@ -66,6 +66,10 @@ class Dated:
 Dates = list[tuple[TimeSpec, Span]]
 
 
+def valid_day(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
 def _numeric_dates(text: str, start: int, end: int) -> list[tuple[PartialDate, int, int]]:
     found = []
     for pattern in _NUMERIC:
@@ -76,7 +80,7 @@ def _numeric_dates(text: str, start: int, end: int) -> list[tuple[PartialDate, i
             day, year = int(parts["day"]), int(parts["year"])
             if "/" in match.group() and number > 12 >= day:  # "02/25/2022"
                 day, number = number, day
-            if 1 <= number <= 12 and 1 <= day <= calendar.monthrange(year, number)[1]:
+            if valid_day(year, number, day):
                 found.append((PartialDate(f"{year}-{number:02d}-{day:02d}"), *match.span()))
     return found
 

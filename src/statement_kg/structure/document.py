@@ -13,13 +13,14 @@ from statement_kg.extract.mentions import find_mentions
 from statement_kg.extract.spans import SentenceIndex, make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
-from statement_kg.structure.datelines import Dated, issue_date, own_dates
+from statement_kg.structure.datelines import ORDER, Dated, issue_date, own_dates
 from statement_kg.structure.enacting import enacting_clauses
 from statement_kg.structure.found import Found
 from statement_kg.structure.heading import (
     byline,
     byline_organisation,
     document_heading,
+    lead_subject,
     letterhead,
     signing_organisation,
     speech_heading,
@@ -27,7 +28,9 @@ from statement_kg.structure.heading import (
 from statement_kg.structure.letter import LetterHead, letter_head
 from statement_kg.structure.names import agent_mentions
 from statement_kg.structure.relay import credited, headline_persons, relay_header, relay_sentences
+from statement_kg.structure.running import running_title
 from statement_kg.structure.signature import signatures
+from statement_kg.structure.wire import wire_dateline
 from statement_kg.structure.zones import Zones, zones
 
 CACHE_SIZE = 16
@@ -63,12 +66,12 @@ def _reported(
     parts: Zones,
     lexicon: Lexicon,
     mentions: list[Mention],
-    headers: list[Found],
+    relays: list[Found],
     skip: list[tuple[int, int]],
 ) -> list[Found]:
     """The issuers a news text names: in its relay sentence (or a heading above that names
     the same), a by-line that names the reporter's body, or an interview's headline."""
-    relayed = relay_sentences(parts, lexicon, mentions)
+    relayed = relay_sentences(parts, lexicon, mentions, news=bool(relays))
     if relayed:
         # A heading above that names the same issuers names them first ("Statement by the
         # Co-Chairs ..." over "The Co-Chairs ... issued the following statement:").
@@ -79,6 +82,7 @@ def _reported(
         return headed if same and headed[0].span.start < relayed[0].span.start else relayed
     # "By NAME, Caucasus Wire Service": the body's own report, whatever header is above it.
     reporting = byline_organisation(parts, lexicon, mentions)
+    headers = [r for r in relays if r.kind == "relay header"]
     if reporting or not headers:
         return reporting
     return headline_persons(parts, skip, lexicon, mentions)
@@ -93,7 +97,7 @@ def _issuers(
     skip: list[tuple[int, int]],
 ) -> list[Found]:
     headers = [r for r in relays if r.kind == "relay header"]
-    reported = _reported(parts, lexicon, mentions, headers, skip)
+    reported = _reported(parts, lexicon, mentions, relays, skip)
     if reported:
         return reported
     signed = signatures(parts, lexicon, mentions)
@@ -117,7 +121,9 @@ def _issuers(
         return lettered
     found = headed or lettered or signed or signing_organisation(parts, lexicon, mentions)
     # A site's header over a text that reproduces no one's: the site's own article.
-    return found or [replace(h, kind="masthead") for h in headers]
+    if headers:
+        return found or [replace(h, kind="masthead") for h in headers]
+    return found or lead_subject(parts, lexicon, mentions)
 
 
 def _place(text: str, date: Dated | None, lexicon: Lexicon) -> Found | None:
@@ -146,9 +152,21 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     parts = zones(text)
     mentions = agent_mentions(text, lexicon)
     dated = own_dates(parts, lexicon.structure)
+    wire = wire_dateline(parts, dated)
+    if wire is not None and not any(
+        d.span.start < wire.span.end and wire.span.start < d.span.end for d in dated
+    ):
+        dated = sorted([*dated, wire], key=lambda d: (ORDER.index(d.kind), d.span.start))
+    headers = relay_header(parts, dated, lexicon, mentions)
+    # The site's credit on its own dateline ("/NAIRI/") is the header's site again.
+    sites = [set(h.value.casefold().split()) for h in headers]
     relays = [
-        *relay_header(parts, dated, lexicon, mentions),
-        *credited(parts, dated, lexicon, mentions),
+        *headers,
+        *(
+            c
+            for c in credited(parts, dated, lexicon, mentions)
+            if not any(set(c.value.casefold().split()) <= site for site in sites)
+        ),
     ]
     relay_lines = [d.line for d in dated if d.kind == "relay"]
     skip = [*((r.span.start, r.span.end) for r in relays), *relay_lines]
@@ -161,6 +179,12 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     # works: their dates and numbers are no event's and no figure's.
     own += list(parts.notes)
     issuers = _issuers(parts, lexicon, mentions, letter, relays, skip)
+    # An excerpt of a printed report with no cover page: its pages' running title.
+    running = running_title(parts, lexicon, mentions) if not issuers or date is None else None
+    if running is not None:
+        issuers = issuers or [running[0]]
+        date = date or running[1]
+        own.append(running[1].line)
     named = {(i.span.start, i.span.end) for i in issuers}
     # A body's own report names no site that relayed it: its header is a section's.
     own_report = any(i.kind == "by-line" for i in issuers)

@@ -5,6 +5,7 @@ where the text first names it (the resolution's title, as a reader marks it)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.matcher import Matcher
@@ -48,7 +49,9 @@ def enacting_clauses(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
         if not name:
             continue
         return _first_named(analysis, name, mentions, lexicon)
-    operative = _operative_list(zones, lexicon, mentions)
+    operative = _operative_list(zones, lexicon, mentions) or _preamble_subject(
+        zones, lexicon, mentions
+    )
     if operative:
         return operative
     for sentence in analysis.doc.sents:
@@ -88,4 +91,30 @@ def _operative_list(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> 
         name = trim(before[commas[-1] + 1 :] if commas else before)
         if name and names_body(name, cues.organisation_heads):
             return _first_named(analysis, name, mentions, lexicon)
+    return []
+
+
+# What may open a preamble's clause before its first word: a dash, a bullet, "A.", "(a)".
+_CLAUSE_MARK = re.compile(r"\s*(?:[-–—•*]|\(?[A-Za-z0-9]{1,3}[.)])?\s*")
+
+
+def _preamble_subject(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """ "The House of Representatives of the Republic of X," alone on its line, over "-
+    having regard to ...": the body the resolution's one long sentence has as subject."""
+    cues = lexicon.structure
+    analysis = zones.analysis
+    text = analysis.original
+    lines = zones.lines
+    for line, following in itertools.pairwise(lines):
+        if not line.text.endswith(",") or not line.text[:1].isupper():
+            continue
+        opening = _CLAUSE_MARK.match(following.text)
+        first = following.text[opening.end() if opening else 0 :].split(maxsplit=1)[:1]
+        if not first or first[0].lower().strip(",") not in cues.preamble:
+            continue
+        name = trim([t for t in analysis.tokens(line.start, line.end - 1) if not t.is_space])
+        # "The Assembly," alone refers back to a name given in full above it.
+        full = len(name) > 1
+        if full and names_body(name, cues.organisation_heads) and name[0].is_title:
+            return [found(text, *analysis.span_of(name), "enacting clause", mentions, lexicon)]
     return []

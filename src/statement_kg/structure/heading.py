@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Token
 
+from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
@@ -229,4 +230,28 @@ def byline_organisation(zones: Zones, lexicon: Lexicon, mentions: list[Mention])
         body = trim(tokens[commas[0] + 1 :]) if commas else []
         if body and body[0].is_title and names_body(body, cues.organisation_heads):
             return [found(analysis.original, *analysis.span_of(body), "by-line", mentions, lexicon)]
+    return []
+
+
+def lead_subject(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """A press release that names its issuer nowhere else names it as the subject that
+    opens its first sentence ("The Foreign Affairs Committee of the Parliament of X today
+    heard ..."): the body that acts, in the active voice."""
+    # The first paragraph parsed on its own: the parser may run a headline without a full
+    # stop into the sentence under it, and then misreads both.
+    text = zones.analysis.original
+    start = zones.body_start
+    end = text.find("\n\n", start)
+    end = zones.body_end if end < 0 else min(end, zones.body_end)
+    lead = analyse(text[start:end])
+    sentences = list(lead.doc.sents)
+    if not sentences:
+        return []
+    for child in (c for t in sentences[0] for c in t.children if c.dep_ == "nsubj"):
+        subject = trim([t for t in child.subtree if not t.is_space])
+        opens = bool(subject) and subject[0].i <= 1
+        named = opens and (subject[0].is_title or subject[0].is_upper)
+        if named and names_body(subject, lexicon.structure.organisation_heads):
+            first, last = lead.span_of(subject)
+            return [found(text, start + first, start + last, "lead sentence", mentions, lexicon)]
     return []

@@ -38,20 +38,27 @@ def relay_header(
     zones: Zones, dated: list[Dated], lexicon: Lexicon, mentions: list[Mention]
 ) -> list[Found]:
     """The news site named on the first line, when a news site's date line follows it."""
-    # A site's date line: numbers apart ("16:48 | 25.02.2021"), or a date line with the time
-    # or a bar ("Baku, 26 February 2024, 09:15", "Published: 10 April 2022 | By NAME"),
-    # among the first lines (a tagline or a rule between).
+    # A site's date line: numbers apart ("16:48 | 25.02.2021"), a date line with the time
+    # or a bar ("Baku, 26 February 2024, 09:15", "Published: 10 April 2022 | By NAME"), or an
+    # agency's dateline ("YEREVAN, September 19. /Hayastan Today/."), among the first lines
+    # (a tagline or a rule between).
     text = zones.analysis.original
     relay_lines = [
         d.line
         for d in dated
-        if d.kind == "relay" or (CLOCK.search(text, *d.line) or "|" in text[d.line[0] : d.line[1]])
+        if d.kind == "relay"
+        or d.agency is not None
+        or CLOCK.search(text, *d.line)
+        or "|" in text[d.line[0] : d.line[1]]
     ]
     head = zones.head
     if not head or not relay_lines:
         return []
+    # Among the first lines: the heading lines, or the running text an agency's dateline
+    # opens.
     first, date_line = head[0], min(a for a, _ in relay_lines)
-    if date_line > head[min(RELAY_LINES, len(head)) - 1].end or first.start == date_line:
+    last_line = zones.lines[min(RELAY_LINES, len(zones.lines)) - 1]
+    if date_line > last_line.end or first.start == date_line:
         return []
     end = first.end
     for separator in lexicon.structure.header_separators:
@@ -117,7 +124,8 @@ def _subject(verb: Token) -> list[Token]:
     """The verb's subject, within the verb's own line block; when the parser gives it no
     subject there, the words before it in the block."""
     block = {t.i for t in _block(verb)}
-    for child in verb.children:
+    # A dateline run into the sentence may be parsed as a second subject: the nearest first.
+    for child in sorted(verb.children, key=lambda c: -c.i if c.i < verb.i else c.i):
         if child.dep_ in {"nsubj", "nsubjpass"}:
             clauses = {t.i for c in child.subtree if c.dep_ in CLAUSES for t in c.subtree}
             tokens = sorted(
@@ -205,16 +213,22 @@ def _interviewee(sentence: SentenceSpan, cues: StructureCues) -> list[Token]:
     return []
 
 
-def relay_sentences(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
-    """The issuers a relay sentence names: the persons in its subject, or the subject."""
+def relay_sentences(
+    zones: Zones, lexicon: Lexicon, mentions: list[Mention], news: bool
+) -> list[Found]:
+    """The issuers a relay sentence names: the persons in its subject, or the subject. In a
+    news site's report (`news`) the sentence need not introduce a text that follows: "X has
+    issued a statement on ..., the site reports" names the source of all that is quoted."""
     cues = lexicon.structure
     analysis = zones.analysis
     sentences = [s for s in analysis.doc.sents if analysis.span_of(list(s))[1] > zones.body_start][
         : RELAY_SENTENCES + INTRODUCTION_SENTENCES
     ]
     for n, sentence in enumerate(sentences[:RELAY_SENTENCES]):
-        verb = _relay_verb(sentence, sentences[n + 1 : n + 1 + INTRODUCTION_SENTENCES], cues)
-        subject = _subject(verb) if verb is not None else _interviewee(sentence, cues)
+        after = sentences[n + 1 : n + 1 + INTRODUCTION_SENTENCES]
+        verb = _relay_verb(sentence, after, cues, news)
+        # "In an interview with X, NAME said ...": the words after the interview's phrase.
+        subject = _interviewee(sentence, cues) or (_subject(verb) if verb is not None else [])
         if not subject:
             continue
         text = analysis.original
@@ -247,7 +261,7 @@ def _titled(
 
 
 def _relay_verb(
-    sentence: SentenceSpan, after: list[SentenceSpan], cues: StructureCues
+    sentence: SentenceSpan, after: list[SentenceSpan], cues: StructureCues, news: bool
 ) -> Token | None:
     """The verb that says a text was issued ("X has issued a statement"), the one nearest
     the text it introduces."""
@@ -267,8 +281,10 @@ def _relay_verb(
             objects = within
         elif verb.lemma_.lower() not in cues.relay_verbs or not objects:
             continue
-        if _introduces(sentence, after, cues) or any(
-            a.lower_ == "following" for o in objects for a in o.children
+        if (
+            news
+            or _introduces(sentence, after, cues)
+            or any(a.lower_ == "following" for o in objects for a in o.children)
         ):
             return verb
     return None

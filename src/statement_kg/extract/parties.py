@@ -1,0 +1,186 @@
+"""Who speaks in a statement, and whose a claim is: the issuer (its names, the agents that
+are it), the site that relayed the text, and the party a phrase names (an agent of the
+mappings, else its words), as a reporting verb's subject or agent gives it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from statement_kg.extract.voice_parse import antecedent, folded, name_words, subject_of
+from statement_kg.language import Analysis
+from statement_kg.lexicon import VoiceWords
+from statement_kg.records import OWN, Mention, Quotation, Voice
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Words in a name that say nothing of whose it is.
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "to", "in", "on"})
+MAX_NAME_WORDS = 12
+_ARTICLE = re.compile(r"^(?:the|a|an|this|that)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Speakers:
+    """Who the issuer is, and which agents a sentence may name as another party."""
+
+    issuers: frozenset[str]
+    issuer_names: tuple[str, ...]
+    agents: tuple[Mention, ...]
+    quotations: tuple[Quotation, ...]
+    # A capital or a country's name speaks for its government ("Baku claims").
+    places: tuple[Mention, ...] = ()
+    # The site that relayed the text frames it ("..., Caspian Herald reports"): it is no
+    # other party whose claim the text reports.
+    relays: frozenset[str] = frozenset()
+    relay_names: tuple[str, ...] = ()
+
+    @cached_property
+    def _relay_names(self) -> frozenset[str]:
+        return frozenset(folded(" ".join(n.split())) for n in self.relay_names)
+
+    def relayed(self, voice: Voice) -> bool:
+        words = folded(" ".join((voice.party_words or "").split()))
+        return voice.party in self.relays or (bool(words) and words in self._relay_names)
+
+    def names_issuer(self, words: str) -> bool:
+        """Whether the words that name a speaker name the issuer ("the Ombudsman" for the
+        Commissioner for Human Rights (Ombudsman) who issued the text)."""
+        names = [w for w in name_words(words) if w not in _FUNCTION_WORDS]
+        return bool(names) and all(w in self.issuer_words for w in names)
+
+    @cached_property
+    def issuer_words(self) -> frozenset[str]:
+        """The words of the issuer's names; a "name" longer than a name is a misread."""
+        return frozenset(
+            w
+            for name in self.issuer_names
+            if len(name.split()) <= MAX_NAME_WORDS
+            for w in name_words(name)
+        )
+
+
+@dataclass(frozen=True)
+class PartyReader:
+    """The parties a sentence names, read against who the issuer is."""
+
+    analysis: Analysis
+    words: VoiceWords
+    speakers: Speakers
+
+    def _denied_by_another(self, verb: Token) -> bool:
+        subject = subject_of(verb)
+        if subject is None or subject.tag_ in {"WDT", "WP"}:
+            return False
+        subject = antecedent(subject)
+        tokens = list(subject.subtree)
+        return not self._is_issuer(tokens) and self._agentive(subject)
+
+    def _reported_by_verb(self, verb: Token) -> Voice | None:
+        subject = subject_of(verb)
+        agent = [
+            t
+            for t in verb.subtree
+            if t.lower_ == "by" and t.dep_ in {"agent", "prep"} and t.i > verb.i
+        ]
+        passive = any(c.dep_ == "auxpass" for c in verb.children) or (
+            verb.tag_ == "VBN" and (subject is None or subject.dep_ == "nsubjpass")
+        )
+        speaker: list[Token] = []
+        if passive and agent:
+            speaker = [t for c in agent[0].children if c.dep_ == "pobj" for t in c.subtree]
+        elif subject is not None and not passive and subject.tag_ not in {"WDT", "WP"}:
+            speaker = list(subject.subtree)
+        elif subject is not None and not passive and verb.dep_ == "relcl":
+            # "X, a commander, who said that ...": the one the clause hangs on.
+            subject = verb.head
+            while subject.dep_ == "appos":  # "X, a commander ..., who said": X
+                subject = subject.head
+            clause = {t.i for t in verb.subtree}
+            speaker = [t for t in subject.subtree if t.i not in clause]
+        if speaker:
+            if self._is_issuer(speaker):
+                return OWN
+            if not self._agentive(subject if subject is not None and not passive else speaker[0]):
+                return None
+            return Voice("reported", *self._party(speaker))
+        if passive and verb.lemma_.lower() in self.words.passive_verbs:
+            return Voice("reported")
+        return None
+
+    def _agentive(self, phrase: Token) -> bool:
+        """Whether a phrase's head names someone who can claim: an agent, a named body or
+        person, a pronoun, or a noun of people ("officials"); "elements of the acts committed
+        in Khojaly" names none, though a place is in it."""
+        tokens = [phrase, *(c for c in phrase.children if c.dep_ in {"compound", "amod", "poss"})]
+        if phrase.pos_ in {"DET", "PRON"}:
+            # "some in Yerevan", "many in Baku": who they are is where they are.
+            tokens += [g for c in phrase.children if c.dep_ == "prep" for g in c.children]
+        elif phrase.lemma_.lower() in self.words.reporting_nouns:
+            # "the letter of the Permanent Representative, which refers to ...": its author.
+            tokens += [g for c in phrase.children if c.lower_ == "of" for g in c.children]
+        start, end = self.analysis.span_of(tokens)
+        named = (*self.speakers.agents, *self.speakers.places)
+        if any(m.span.start < end and start < m.span.end for m in named):
+            return True
+        return any(
+            t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+            or (t.pos_ == "PRON" and t.lower_ in {"he", "she", "they", "it"})
+            or t.lemma_.lower() in self.words.party_nouns
+            for t in tokens
+        )
+
+    def _party_in_sentence(self, head: Token) -> tuple[str | None, str | None]:
+        """A distanced term's party: the subject of the verb that uses it, if not the issuer."""
+        for node in head.ancestors:
+            if node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in self.words.reporting_verbs:
+                subject = [c for c in node.children if c.dep_ == "nsubj"]
+                if subject and not self._is_issuer(list(subject[0].subtree)):
+                    return self._party(list(subject[0].subtree))
+        return None, None
+
+    def _possessor(self, node: Token, stop: Token | None) -> tuple[str | None, str | None]:
+        for token in [node, *node.ancestors]:
+            if token is stop:
+                break
+            owner = [c for c in token.children if c.dep_ == "poss"]
+            if owner and not self._is_issuer(list(owner[0].subtree)):
+                return self._party(list(owner[0].subtree))
+        return None, None
+
+    def _is_issuer(self, tokens: list[Token]) -> bool:
+        if any(t.lower_ in self.words.first_person for t in tokens):
+            return True
+        start, end = self.analysis.span_of(tokens)
+        for mention in self.speakers.agents:
+            if mention.entity in self.speakers.issuers and (
+                mention.span.start < end and start < mention.span.end
+            ):
+                return True
+        nouns = [folded(t.text) for t in tokens if t.pos_ in {"NOUN", "PROPN"}]
+        words = self.speakers.issuer_words
+        return bool(nouns) and all(n in words for n in nouns)
+
+    def _party(self, tokens: list[Token]) -> tuple[str | None, str | None]:
+        """An agent entity named in `tokens`, else the words themselves."""
+        tokens = [t for t in tokens if not t.is_punct or t.text in {"-", "'"}]
+        if not tokens:
+            return None, None
+        start, end = self.analysis.span_of(tokens)
+        inside = {t.i for t in tokens}
+        head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+        h_start, h_end = self.analysis.span_of([head])
+        # The party is an entity when the phrase is its name, not when the entity is only
+        # one of several parties ("the parliaments of 16 States, as well as the OIC").
+        for mention in self.speakers.agents:
+            if (
+                mention.span.start <= h_start
+                and h_end <= mention.span.end
+                and (start <= mention.span.start and mention.span.end <= end)
+            ):
+                return mention.entity, None
+        words = _ARTICLE.sub("", self.analysis.words(tokens))
+        return None, words or None

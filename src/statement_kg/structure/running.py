@@ -1,0 +1,53 @@
+"""A report's running title: the line a printed report repeats at the foot or head of each
+page, naming the report, its publisher, the place and the month ("Armed Conflict in X,
+Caucasus Rights Watch, New York, September 1992"). An excerpt that keeps no cover page
+still keeps this line, and with it who issued the report and when."""
+
+from __future__ import annotations
+
+from statement_kg.extract.dates import find_dates
+from statement_kg.extract.spans import make_span
+from statement_kg.lexicon import Lexicon
+from statement_kg.records import Mention
+from statement_kg.structure.datelines import Dated
+from statement_kg.structure.found import Found
+from statement_kg.structure.names import found, names_body, trim
+from statement_kg.structure.zones import Zones, may_have_notes
+
+
+def running_title(
+    zones: Zones, lexicon: Lexicon, mentions: list[Mention]
+) -> tuple[Found, Dated] | None:
+    """The publisher and the month a running title gives, outside the notes."""
+    analysis = zones.analysis
+    text = analysis.original
+    notes = zones.notes if may_have_notes(text) else ()
+    for line in zones.lines:
+        # A line of its own, a page's last: a blank line (or the end) follows it.
+        alone = not text[line.end :].strip() or text.startswith("\n\n", line.end)
+        if not alone or any(a <= line.start < b for a, b in notes):
+            continue
+        dates = [
+            (time, span)
+            for time, span in find_dates(line.text)
+            if time.end is None and time.begin.precision == "month"
+        ]
+        if not dates or line.text[dates[-1][1].end :].strip(" .") or "," not in line.text:
+            continue
+        time, span = dates[-1]
+        # "..., Publisher, Place, Month Year": the last part that names a body.
+        parts = line.text[: span.start].rstrip(" ,").split(",")
+        offset = line.start
+        named: tuple[int, int] | None = None
+        for part in parts:
+            start = offset + len(part) - len(part.lstrip())
+            tokens = trim([t for t in analysis.tokens(start, offset + len(part)) if not t.is_space])
+            if tokens and names_body(tokens, lexicon.structure.organisation_heads):
+                named = analysis.span_of(tokens)
+            offset += len(part) + 1
+        if named is None:
+            continue
+        issuer = found(text, *named, "running title", mentions, lexicon)
+        at = make_span(text, line.start + span.start, line.start + span.end)
+        return issuer, Dated(time.begin, at, "month", (line.start, line.end))
+    return None
