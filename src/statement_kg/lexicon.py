@@ -123,6 +123,7 @@ class CitationWords:
     un_organs: tuple[str, ...]
     determiners: frozenset[str]
     news_cues: tuple[str, ...] = ()
+    title_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -403,5 +404,6 @@ def _claim_words(mappings: Path) -> ClaimWords:
             un_organs=tuple(citations["un_organs"]),
             determiners=frozenset(citations["determiners"]),
             news_cues=tuple(citations.get("news_cues", [])),
+            title_nouns=frozenset(citations.get("title_nouns", [])),
         ),
     )

@@ -8,7 +8,7 @@ from dataclasses import replace
 from statement_kg.extract.anniversaries import find_anniversaries
 from statement_kg.extract.articles import find_articles
 from statement_kg.extract.characterisations import find_characterisations
-from statement_kg.extract.dates import find_dates, find_yearless_dates, when_said
+from statement_kg.extract.dates import dates_a_work, find_dates, find_yearless_dates, when_said
 from statement_kg.extract.described import find_described
 from statement_kg.extract.events import dated_events, placed_events
 from statement_kg.extract.figures import find_figures
@@ -21,10 +21,18 @@ from statement_kg.extract.responsibility import find_responsibilities
 from statement_kg.extract.scope import Scope
 from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
 from statement_kg.extract.voice import Speakers, VoiceReader
-from statement_kg.language import analyse
+from statement_kg.language import Analysis, analyse
 from statement_kg.language.margins import blanked, margin_numbers
 from statement_kg.lexicon import Lexicon
-from statement_kg.records import Document, Extraction, Figure, Mention, Quotation
+from statement_kg.records import (
+    Document,
+    Extraction,
+    Figure,
+    Mention,
+    Quotation,
+    Span,
+    TimeSpec,
+)
 from statement_kg.structure import document as structure
 
 AGENT_TYPES = frozenset({"country", "organisation", "news_outlet", "collective", "person"})
@@ -81,6 +89,29 @@ def _speakers(
     )
 
 
+def _event_dates(
+    text: str, analysis: Analysis, own: SpanSet, lexicon: Lexicon
+) -> list[tuple[TimeSpec, Span]]:
+    """The dates that may date an event: not the document's own date lines, not a day a
+    statement was made ("said on 3 March"), not the year in a work's name ("the 1992
+    report")."""
+    written = find_dates(text)
+    said = lexicon.structure.said_verbs
+    yearless = [
+        d for d in find_yearless_dates(text, written) if not when_said(analysis, d[1], said)
+    ]
+    citations = lexicon.claims.citations
+    works = frozenset(citations.works) | citations.title_nouns
+    return sorted(
+        (
+            d
+            for d in [*written, *yearless]
+            if not own.holds(d[1].start) and not dates_a_work(analysis, d[1], works)
+        ),
+        key=lambda d: d[1].start,
+    )
+
+
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
     text = document.text
     words = lexicon.claims
@@ -105,16 +136,8 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     # The document's own date lines (dateline, relay line, letter head) date no event.
     own = structure.read_structure(text, lexicon).own_spans
     in_own = SpanSet(list(own))
-    written = find_dates(text)
     analysis = analyse(text)
-    said = lexicon.structure.said_verbs
-    yearless = [
-        d for d in find_yearless_dates(text, written) if not when_said(analysis, d[1], said)
-    ]
-    all_dates = sorted(
-        (d for d in [*written, *yearless] if not in_own.holds(d[1].start)),
-        key=lambda d: d[1].start,
-    )
+    all_dates = _event_dates(text, analysis, in_own, lexicon)
     in_articles = SpanSet(article_spans)
     dates = [
         d

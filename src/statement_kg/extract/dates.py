@@ -158,3 +158,16 @@ def when_said(analysis: Analysis, span: Span, verbs: frozenset[str]) -> bool:
     tokens = analysis.tokens(span.start, span.end)[:1]
     verb = next((t for f in tokens for t in f.ancestors if t.pos_ in {"VERB", "AUX"}), None)
     return verb is not None and verb.lemma_.lower() in verbs
+
+
+def dates_a_work(analysis: Analysis, span: Span, works: frozenset[str]) -> bool:
+    """Whether a date is part of a work's name ("the 1992 report", "the 2008 Convention on
+    Cluster Munitions"): it dates the work, not an event."""
+    tokens = analysis.tokens(span.start, span.end)
+    return any(
+        t.dep_ in {"nummod", "compound", "amod", "npadvmod"}
+        and t.head.pos_ in {"NOUN", "PROPN"}
+        and t.head.lemma_.lower() in works
+        and t.head.i not in {u.i for u in tokens}
+        for t in tokens
+    )

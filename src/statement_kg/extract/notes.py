@@ -24,10 +24,11 @@ OUTLET_WORDS = 5
 BOOK_ID_CHARS = 80
 
 
-def _book(words: str, year: str) -> Entity:
+def book(words: str, year: str | None) -> Entity:
+    """A book cited by its words (author and title, or title alone) and year."""
     label = " ".join(words.split())
     return Entity(
-        id=slug(f"{label}-{year}")[:BOOK_ID_CHARS],
+        id=slug(f"{label}-{year}" if year else label)[:BOOK_ID_CHARS],
         type="book",
         label=label,
         phrases=(Phrase(phrase_pattern(words)),),
@@ -60,7 +61,7 @@ def _cited(
     published = _PUBLISHED.search(text, start, end)
     if published:
         words = text[start : published.end()]
-        yield _book(words, published["year"]), start, published.end()
+        yield book(words, published["year"]), start, published.end()
         return
     body = text[start:end].rstrip(" .;")
     dates = find_dates(body)

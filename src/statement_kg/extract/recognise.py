@@ -19,6 +19,7 @@ from statement_kg.extract.numbered import numbered_resolutions
 from statement_kg.extract.outlets import to_listed_outlets
 from statement_kg.extract.quotations import antecedent_window, pronoun_attributed, quoted_spans
 from statement_kg.extract.spans import SentenceIndex
+from statement_kg.extract.titled import titled_works
 from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon, Recognisers, phrase_pattern
 from statement_kg.records import Entity, Phrase
@@ -284,6 +285,7 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
             *_resolutions(text, words, index),
             *_documents(text),
             *note_citations(text, lexicon.structure.interview_nouns),
+            *titled_works(text, lexicon.claims.citations.title_nouns),
             *numbered_resolutions(text, (cue for cue, _ in words.resolution_bodies.values())),
             *news_citations(text, lexicon.claims.citations.news_cues),
             *_judgments(text, words),
