@@ -107,6 +107,10 @@ class VoiceWords:
     usage_verbs: frozenset[str]
     passive_verbs: frozenset[str]
     misuse_verbs: frozenset[str] = frozenset()
+    measuring_verbs: frozenset[str] = frozenset()
+    finding_verbs: frozenset[str] = frozenset()
+    label_nouns: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
 
     @cached_property
     def giving_verbs(self) -> frozenset[str]:
@@ -190,6 +194,11 @@ class Lexicon:
                 f"unknown entity id {entity_id!r} (not in mappings/{ENTITIES_FILE})",
                 field=field,
             ) from None
+
+    @cached_property
+    def known_names(self) -> frozenset[str]:
+        """Every name of a listed entity, case-folded."""
+        return frozenset(n.casefold() for e in self.entities.values() for n in e.names)
 
     def with_entities(self, extra: list[Entity]) -> Lexicon:
         """This lexicon and entities recognised in a text; listed entities win."""
@@ -398,6 +407,10 @@ def _claim_words(mappings: Path) -> ClaimWords:
             usage_verbs=frozenset(voice["usage_verbs"]),
             passive_verbs=frozenset(voice["passive_verbs"]),
             misuse_verbs=frozenset(voice.get("misuse_verbs", [])),
+            measuring_verbs=frozenset(voice.get("measuring_verbs", [])),
+            finding_verbs=frozenset(voice.get("finding_verbs", [])),
+            label_nouns=frozenset(voice.get("label_nouns", [])),
+            claim_nouns=frozenset(voice.get("claim_nouns", [])),
         ),
         citations=CitationWords(
             works=dict(citations["works"]),

@@ -147,13 +147,13 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     people = [m for m in agents if by_type[m] == "person"]
     issuers = _issuer_ids(document, lexicon)
     # A relayed text in quotation marks, paragraphs long, is the issuer's text itself, not a
-    # quotation in it; a title in quotation marks in a note names the work the note cites.
+    # quotation in it. (A title in quotation marks that a note cites is a work: no quote.)
     quotations = [
         q
         for q in find_quotations(
             text, agents, works, words, lexicon.quotations, index, analysis, people
         )
-        if not (q.speaker in issuers and "\n\n" in q.span.exact) and not in_own.holds(q.span.start)
+        if not (q.speaker in issuers and "\n\n" in q.span.exact)
     ]
     placed = placed_events(mentions, lexicon)
     placed_spans = {(m.span.start, m.span.end) for m in placed}

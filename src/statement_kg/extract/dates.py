@@ -55,9 +55,14 @@ _COMPILED = [
 ]
 
 
+def valid_day(year: int, month: int, day: int) -> bool:
+    """Whether the day exists (not 30 February)."""
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
 def _day(year: str, month: str, day: str) -> PartialDate | None:
     number = MONTHS[month.lower()]
-    if not 1 <= int(day) <= calendar.monthrange(int(year), number)[1]:
+    if not valid_day(int(year), number, int(day)):
         return None
     return PartialDate(f"{year}-{number:02d}-{int(day):02d}")
 

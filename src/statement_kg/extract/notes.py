@@ -15,7 +15,7 @@ from statement_kg.slug import slug
 from statement_kg.structure.zones import may_have_notes, zones
 
 # "(New York, 1992)", "(1998)": where and when a book came out.
-_PUBLISHED = re.compile(r"\((?:[^()\n]{1,40},\s*)?(?P<year>1[89]\d\d|20\d\d)\)")
+PUBLISHED = re.compile(r"\((?:[^()\n]{1,40},\s*)?(?P<year>1[89]\d\d|20\d\d)\)")
 # "Cf.", "See also": words that point to a note's work, not part of it.
 _POINTER = re.compile(r"(?:cf\.|see(?:\s+also)?\b|ibid\.?)\s*", re.IGNORECASE)
 # An outlet's name before an article's day is a few words.
@@ -58,7 +58,7 @@ def _cited(
     note += len(text[note:end]) - len(text[note:end].lstrip())
     pointer = _POINTER.match(text, note, end)
     start = pointer.end() if pointer else note
-    published = _PUBLISHED.search(text, start, end)
+    published = PUBLISHED.search(text, start, end)
     if published:
         words = text[start : published.end()]
         yield book(words, published["year"]), start, published.end()

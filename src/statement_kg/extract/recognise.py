@@ -285,7 +285,7 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
             *_resolutions(text, words, index),
             *_documents(text),
             *note_citations(text, lexicon.structure.interview_nouns),
-            *titled_works(text, lexicon.claims.citations.title_nouns),
+            *titled_works(text, lexicon.claims.citations.title_nouns, lexicon.known_names),
             *numbered_resolutions(text, (cue for cue, _ in words.resolution_bodies.values())),
             *news_citations(text, lexicon.claims.citations.news_cues),
             *_judgments(text, words),

@@ -35,6 +35,7 @@ COLON_REACH = 6
 # the killings as "genocide."'); before its verb it is said ('"Later," said X').
 MIN_WORDS = 2
 SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+NOT_SPEAKING = frozenset({"GPE", "LOC", "DATE", "EVENT", "FAC", "TIME", "LAW", "WORK_OF_ART"})
 NAMING = frozenset({"compound", "appos", "amod", "nmod"})
 _CLAUSES = frozenset({"relcl", "acl", "appos", "advcl"})
 
@@ -52,7 +53,8 @@ def _verb(tokens: list[Token], verbs: frozenset[str]) -> Token | None:
         node = token
         for _ in range(MAX_STEPS):
             head = node.head
-            if head.i == node.i:
+            # A clause on a noun ('the report, which called it "..."') says its own words.
+            if head.i == node.i or (node.dep_ in {"relcl", "acl"} and node is not token):
                 break
             # 'told reporters on Friday that the statement was "..."': what a clause that
             # the verb governs says is said, however far the verb stands.
@@ -115,8 +117,9 @@ def _speaker(head: Token, parties: frozenset[str]) -> list[Token]:
     if (
         head.lemma_.lower() in parties
         or head.ent_type_ in SPEAKING_ENTITIES
-        # "presidential aide Tural Mammadli told reporters": a name the tagger missed.
-        or (head.pos_ == "PROPN" and head.is_title)
+        # "presidential aide Tural Mammadli told reporters": a person's name of two or more
+        # words the tagger did not mark (a place or a date is not one).
+        or _unmarked_name(head)
         or any(t.ent_type_ == "PERSON" or t.lower_ == "who" for t in phrase)
     ):
         return phrase
@@ -124,6 +127,16 @@ def _speaker(head: Token, parties: frozenset[str]) -> list[Token]:
         if child.dep_ == "appos" and child.lemma_.lower() in parties:
             return _phrase(child)
     return []
+
+
+def _unmarked_name(head: Token) -> bool:
+    names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return (
+        head.pos_ == "PROPN"
+        and head.is_title
+        and bool(names)
+        and all(t.ent_type_ not in NOT_SPEAKING for t in [head, *names])
+    )
 
 
 def _subject(verb: Token, parties: frozenset[str]) -> list[Token]:

@@ -10,14 +10,14 @@ import re
 from collections.abc import Iterable
 
 from statement_kg.extract.dates import find_dates
-from statement_kg.extract.notes import book
+from statement_kg.extract.notes import PUBLISHED, book
 from statement_kg.extract.outlets import news_article, news_outlet
 from statement_kg.extract.quotations import quoted_spans
 from statement_kg.records import Entity
 from statement_kg.structure.zones import may_have_notes, zones
 
 # What follows a book's title: "(1998)", "(New York, 1992)", "by NAME".
-_YEAR = re.compile(r"[\"”]?,?\s*\((?:[^()\n]{1,40},\s*)?(?P<year>1[89]\d\d|20\d\d)\)")
+_YEAR = re.compile(r"[\"”]?,?\s*" + PUBLISHED.pattern)
 _BY = re.compile(
     r"[\"”]?,?\s+by\s+(?P<author>[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’.-]*){0,5})"
 )
@@ -56,14 +56,17 @@ def _article(text: str, start: int, end: int) -> Iterable[tuple[Entity, int, int
     yield news_outlet(name), outlet.start("outlet"), outlet.end("outlet")
 
 
-def titled_works(text: str, work_nouns: frozenset[str]) -> Iterable[tuple[Entity, int, int]]:
+def titled_works(
+    text: str, work_nouns: frozenset[str], known: frozenset[str]
+) -> Iterable[tuple[Entity, int, int]]:
     """The works `text` cites by a title in quotation marks; `work_nouns` name a book
-    before its title. An article by outlet and day only in the notes: a heading's '"TITLE",
-    Istanbul, 23 February 2017' names a conference by its place."""
+    before its title; `known` are the names (case-folded) of what the mappings list, so
+    '"Black January" (1990)' stays an event. An article by outlet and day only in the
+    notes: a heading's '"TITLE", Istanbul, 23 February 2017' names a conference."""
     notes = zones(text).notes if may_have_notes(text) else ()
     for start, end in quoted_spans(text):
         title = text[start:end]
-        if not _title(title):
+        if not _title(title) or " ".join(title.split()).casefold() in known:
             continue
         noted = any(a - NOTE_MARK <= start < b for a, b in notes)
         articles = list(_article(text, start, end)) if noted else []

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from statement_kg.extract.parties import PartyReader, Speakers
 from statement_kg.extract.voice_parse import (
     SUBJECTS,
+    antecedent,
     asserted,
     contrasted,
     counts,
@@ -178,9 +179,15 @@ class VoiceReader(PartyReader):
             # "repeats the well-worn claim that ... was a genocide": what the claim says,
             # unless the issuer's own ("our view that").
             owners = [t for c in noun.children if c.dep_ == "poss" for t in c.subtree]
-            that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
-            # 'the "genocide" label', 'the claim that ...': what the noun reports.
-            named = child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i
+            # 'the claim that ...', 'the "genocide" label': what the noun reports.
+            that = lemma in self.words.claim_nouns and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+            )
+            named = (
+                lemma in self.words.label_nouns
+                and child.dep_ in {"compound", "amod", "nmod"}
+                and child.i < noun.i
+            )
             if (that or named) and not (owners and self._is_issuer(owners)):
                 return Voice("reported")
             # "Estimates that appeared in the press range from 200 to 1,000": what the
@@ -222,7 +229,7 @@ class VoiceReader(PartyReader):
         given = given or self._named_by_completion(verb, child)
         if given is not None:
             return given
-        content = _CLAUSE if lemma in words.reporting_verbs else None
+        content = self._content(lemma)
         if lemma in words.labelling_verbs:
             named = self._named_by(verb, child, head, path)
             if named is not None:
@@ -232,6 +239,16 @@ class VoiceReader(PartyReader):
         if content is not None and is_content(child, content, head):
             return self._reported_by_verb(verb)
         return None
+
+    def _content(self, lemma: str) -> frozenset[str] | None:
+        """How what a verb of saying reports hangs below it: its clause or object; only the
+        clause for a verb of finding ("found that ...", not "found 200 bodies"); only the
+        measure for a verb of measuring ("put the toll at 485")."""
+        if lemma in self.words.finding_verbs:
+            return frozenset({"ccomp"})
+        if lemma in self.words.measuring_verbs:
+            return frozenset({"prep"})
+        return _CLAUSE if lemma in self.words.reporting_verbs else None
 
     def _named_by_completion(self, verb: Token, child: Token) -> Voice | None:
         """ "try to present it as an 'incident' or as the 'events'": the parser may hang the
@@ -251,6 +268,7 @@ class VoiceReader(PartyReader):
         misused = verb.lemma_.lower() in self.words.misuse_verbs
         if others and not negated and (misused or any(t.lower_ == "as" for t in path)):
             subject = subject_of(verb)
+            subject = antecedent(subject) if subject is not None else None
             return Voice("denied", *self._party(list(subject.subtree) if subject else []))
         return OWN if others else Voice("denied", *self._possessor(child, verb))
 

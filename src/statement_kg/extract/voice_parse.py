@@ -5,6 +5,7 @@ fact, whether a word is the content of a verb of saying. Pure functions of the p
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -13,6 +14,11 @@ if TYPE_CHECKING:
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # How far up the parse the subject a participle shares is looked for.
 MAX_CLIMB = 6
+
+
+def nearest_first(verb: Token, tokens: Iterable[Token]) -> list[Token]:
+    """Words that hang on a verb, those before it from the nearest back, then those after."""
+    return sorted(tokens, key=lambda t: (t.i > verb.i, abs(t.i - verb.i)))
 
 
 def path_to(head: Token, child: Token) -> list[Token]:
@@ -112,7 +118,7 @@ def subject_of(verb: Token) -> Token | None:
         if subject:
             # A form of address run into the sentence ("Mr. Chairman, ... the
             # authorities still try"): the subject nearest the verb.
-            return max(subject, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i))
+            return nearest_first(verb, subject)[0]
         if verb.dep_ == "xcomp" and subject_controls(verb.head):
             verb = verb.head  # "they try to present it as": the trying subject's
             continue

@@ -8,11 +8,10 @@ are no event's date."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 
-from statement_kg.extract.dates import MONTHS, find_dates
+from statement_kg.extract.dates import MONTHS, find_dates, valid_day
 from statement_kg.extract.spans import make_span
 from statement_kg.records import PartialDate, Span, TimeSpec
 from statement_kg.structure.cues import StructureCues
@@ -64,10 +63,6 @@ class Dated:
 
 
 Dates = list[tuple[TimeSpec, Span]]
-
-
-def valid_day(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
 def _numeric_dates(text: str, start: int, end: int) -> list[tuple[PartialDate, int, int]]:

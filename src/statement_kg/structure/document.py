@@ -179,10 +179,11 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     # works: their dates and numbers are no event's and no figure's.
     own += list(parts.notes)
     issuers = _issuers(parts, lexicon, mentions, letter, relays, skip)
-    # An excerpt of a printed report with no cover page: its pages' running title.
-    running = running_title(parts, lexicon, mentions) if not issuers or date is None else None
+    # An excerpt of a printed report with no cover page and nothing else that names its
+    # issuer: its pages' running title.
+    running = running_title(parts, lexicon, mentions) if not issuers else None
     if running is not None:
-        issuers = issuers or [running[0]]
+        issuers = [running[0]]
         date = date or running[1]
         own.append(running[1].line)
     named = {(i.span.start, i.span.end) for i in issuers}

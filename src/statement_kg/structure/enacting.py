@@ -95,7 +95,7 @@ def _operative_list(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> 
 
 
 # What may open a preamble's clause before its first word: a dash, a bullet, "A.", "(a)".
-_CLAUSE_MARK = re.compile(r"\s*(?:[-–—•*]|\(?[A-Za-z0-9]{1,3}[.)])?\s*")
+_CLAUSE_MARK = re.compile(r"^\s*(?:[-–—•*]|\(?[A-Za-z0-9]{1,3}[.)])?\s*")
 
 
 def _preamble_subject(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
@@ -108,8 +108,7 @@ def _preamble_subject(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -
     for line, following in itertools.pairwise(lines):
         if not line.text.endswith(",") or not line.text[:1].isupper():
             continue
-        opening = _CLAUSE_MARK.match(following.text)
-        first = following.text[opening.end() if opening else 0 :].split(maxsplit=1)[:1]
+        first = _CLAUSE_MARK.sub("", following.text, count=1).split(maxsplit=1)[:1]
         if not first or first[0].lower().strip(",") not in cues.preamble:
             continue
         name = trim([t for t in analysis.tokens(line.start, line.end - 1) if not t.is_space])

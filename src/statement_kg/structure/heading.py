@@ -237,8 +237,13 @@ def lead_subject(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> lis
     """A press release that names its issuer nowhere else names it as the subject that
     opens its first sentence ("The Foreign Affairs Committee of the Parliament of X today
     heard ..."): the body that acts, in the active voice."""
-    # The first paragraph parsed on its own: the parser may run a headline without a full
-    # stop into the sentence under it, and then misreads both.
+    # Only a text that says it is a release ("Press release", "NEWS RELEASE" on a line or
+    # column of its head): elsewhere a first sentence's subject may be anyone.
+    cues = lexicon.structure
+    if not any(_announces(zones.analysis.tokens(h.start, h.end), cues) for h in zones.head):
+        return []
+    # The first paragraph parsed on its own (deliberately, a second parse): the parser may
+    # run a headline without a full stop into the sentence under it, and then misreads both.
     text = zones.analysis.original
     start = zones.body_start
     end = text.find("\n\n", start)
@@ -251,7 +256,7 @@ def lead_subject(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> lis
         subject = trim([t for t in child.subtree if not t.is_space])
         opens = bool(subject) and subject[0].i <= 1
         named = opens and (subject[0].is_title or subject[0].is_upper)
-        if named and names_body(subject, lexicon.structure.organisation_heads):
+        if named and names_body(subject, cues.organisation_heads):
             first, last = lead.span_of(subject)
             return [found(text, start + first, start + last, "lead sentence", mentions, lexicon)]
     return []

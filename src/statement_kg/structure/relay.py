@@ -12,6 +12,7 @@ from spacy.tokens import Span as SentenceSpan
 from spacy.tokens import Token
 
 from statement_kg.extract.spans import make_span
+from statement_kg.extract.voice_parse import nearest_first
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
@@ -125,7 +126,7 @@ def _subject(verb: Token) -> list[Token]:
     subject there, the words before it in the block."""
     block = {t.i for t in _block(verb)}
     # A dateline run into the sentence may be parsed as a second subject: the nearest first.
-    for child in sorted(verb.children, key=lambda c: -c.i if c.i < verb.i else c.i):
+    for child in nearest_first(verb, verb.children):
         if child.dep_ in {"nsubj", "nsubjpass"}:
             clauses = {t.i for c in child.subtree if c.dep_ in CLAUSES for t in c.subtree}
             tokens = sorted(
@@ -266,8 +267,15 @@ def _relay_verb(
     """The verb that says a text was issued ("X has issued a statement"), the one nearest
     the text it introduces."""
     for verb in reversed(list(sentence)):
+        # "has not issued a statement", "gave no information": nothing was issued.
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
         objects = [
-            c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in cues.relay_objects
+            c
+            for c in verb.children
+            if c.dep_ == "dobj"
+            and c.lemma_.lower() in cues.relay_objects
+            and not any(d.lower_ == "no" for d in c.children)
         ]
         # "X said in a statement ...": the text it said it in.
         within = [

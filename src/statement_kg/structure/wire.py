@@ -8,23 +8,25 @@ from __future__ import annotations
 
 import re
 
-from statement_kg.extract.dates import MONTHS
+from statement_kg.extract.dates import MONTHS, valid_day
 from statement_kg.extract.spans import make_span
 from statement_kg.records import PartialDate
-from statement_kg.structure.datelines import Dated, valid_day
+from statement_kg.structure.datelines import Dated
 from statement_kg.structure.zones import Zones
 
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 _WIRE = re.compile(
     r"(?P<place>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}),[ \t]+"
     r"(?:(?P<month>" + _MONTH + r")\.?[ \t]+(?P<day>\d{1,2})"
     r"|(?P<day2>\d{1,2})[ \t]+(?P<month2>" + _MONTH + r")\.?)"
     r"(?:,?[ \t]+(?P<year>(?:19|20)\d\d))?[ \t]*\.?[ \t]*"
-    r"(?:/[ \t]*(?P<agency>[^/\n]{2,40}?)[ \t]*/|\((?P<agency2>[^()\n]{2,40})\))",
-    re.IGNORECASE,
+    r"(?:/[ \t]*(?P<agency>[^/\n]{2,40}?)[ \t]*/|\((?P<agency2>[^()\n]{2,40})\))"
 )
-# "(c) Hayastan Today, 2025", "© 2025 Caspian Wire", "Copyright 2024 ...".
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)[^\n]*?\b(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+# "(c) Hayastan Today, 2025", "© 2025 Caspian Wire", "Copyright 2024 ...": a name or a year
+# follows the mark ("(c) the events of 1992" in a list is no copyright).
+_COPYRIGHT = re.compile(
+    r"(?:©|\([cC]\)|[Cc]opyright)\s*(?=[A-Z0-9])[^\n]*?\b(?P<year>(?:19|20)\d\d)\b"
+)
 # The dateline opens the report: within the first lines of its running text.
 WIRE_LINES = 2
 
@@ -42,20 +44,28 @@ def _page_year(zones: Zones, dated: list[Dated]) -> str | None:
     return None
 
 
+def _place(zones: Zones, start: int, end: int) -> bool:
+    """A dateline's place is set in capitals ("YEREVAN") or is one the parse knows ("Baku"),
+    not the words that open an ordinary sentence ("On Thursday, February 26 (local time)")."""
+    words = zones.analysis.original[start:end]
+    tokens = zones.analysis.tokens(start, end)
+    return words.isupper() or (bool(tokens) and all(t.ent_type_ in {"GPE", "LOC"} for t in tokens))
+
+
 def wire_dateline(zones: Zones, dated: list[Dated]) -> Dated | None:
     """The agency dateline that opens the report, with the year the page gives."""
     text = zones.analysis.original
     body = [line for line in zones.lines if line.end > zones.body_start][:WIRE_LINES]
     for line in body:
         match = _WIRE.match(text, line.start, line.end)
-        if match is None:
+        if match is None or not _place(zones, *match.span("place")):
             continue
         parts = match.groupdict()
         year = parts["year"] or _page_year(zones, dated)
         month = MONTHS[(parts["month"] or parts["month2"]).lower()]
         day = int(parts["day"] or parts["day2"])
         if year is None or not valid_day(int(year), month, day):
-            return None
+            continue
         agency = "agency" if parts["agency"] else "agency2"
         start = match.start("month") if parts["month"] else match.start("day2")
         end = match.end("year") if parts["year"] else max(match.end("day"), match.end("month2"))
