@@ -94,11 +94,14 @@ def with_referents(graph: Graph) -> Graph:
 
 
 def anchored(graph: Graph) -> Graph:
-    """The annotation carries its source, start, end and exact words; no span nodes."""
+    """The annotation carries its source, start, end and exact words; no span nodes (and
+    no skg:inStatement, the shortcut of a target this form no longer has)."""
     targets = set(graph.objects(None, OA.hasTarget))
     dropped = set(targets) | {s for t in targets for s in graph.objects(t, OA.hasSelector)}
     compact = Graph()
     for s, p, o in graph:
+        if p == SKG.inStatement:
+            continue
         if s not in dropped and not (p == OA.hasTarget and o in targets):
             compact.add((s, p, o))
     for annotation, target in graph.subject_objects(OA.hasTarget):

@@ -36,20 +36,27 @@ GRAPH = """
 :ic dcterms:identifier "issuer-c" .
 
 :f1 a skg:FigureClaim ; skg:category :killed ; skg:concerns :siege ; schema:value 100 ;
-    skg:modifier :exact ; oa:hasTarget [ oa:hasSource :a ; oa:hasSelector :q1 ] .
+    skg:modifier :exact ;
+    skg:inStatement :a ; oa:hasTarget [ oa:hasSource :a ; oa:hasSelector :q1 ] .
 :f2 a skg:FigureClaim ; skg:category :killed ; skg:concerns :siege ;
     schema:minValue 120 ; schema:maxValue 150 ;
-    skg:modifier :range ; oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q2 ] .
+    skg:modifier :range ;
+    skg:inStatement :b ; oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q2 ] .
 :f3 a skg:FigureClaim ; skg:category :killed ; skg:concerns :siege ;
-    skg:modifier :vague ; oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q3 ] .
+    skg:modifier :vague ;
+    skg:inStatement :b ; oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q3 ] .
 :f4 a skg:FigureClaim ; skg:category :killed ; skg:concerns :rally ; schema:value 999 ;
-    skg:modifier :exact ; oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q4 ] .
+    skg:modifier :exact ;
+    skg:inStatement :b ; oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q4 ] .
 :f5 a skg:FigureClaim ; skg:category :killed ; schema:value 100 ;
-    skg:modifier :exact ; oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q5 ] .
+    skg:modifier :exact ;
+    skg:inStatement :b ; oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q5 ] .
 :f6 a skg:FigureClaim ; skg:category :wounded ; schema:value 5 ;
-    skg:modifier :exact ; oa:hasTarget [ oa:hasSource :a ; oa:hasSelector :q6 ] .
+    skg:modifier :exact ;
+    skg:inStatement :a ; oa:hasTarget [ oa:hasSource :a ; oa:hasSelector :q6 ] .
 :f7 a skg:FigureClaim ; skg:category :wounded ; schema:value 6 ;
-    skg:modifier :exact ; oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q7 ] .
+    skg:modifier :exact ;
+    skg:inStatement :b ; oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q7 ] .
 """
 QUOTES = "\n".join(
     f':q{n} oa:exact "words {n}" ; oa:prefix "before " ; oa:suffix " after" .' for n in range(1, 8)

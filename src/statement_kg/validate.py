@@ -12,8 +12,9 @@ from pathlib import Path
 
 from pyshacl import validate as pyshacl_validate
 from rdflib import Graph
-from rdflib.namespace import SH
-from rdflib.term import Node, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, SH
+from rdflib.term import BNode, Node, URIRef
 
 from statement_kg.extract.spans import line_of
 from statement_kg.rdf.namespace import PREFIXES
@@ -86,6 +87,14 @@ def _text(node: Node | None) -> str | None:
     return _NAMES.qname(node) if isinstance(node, URIRef) else str(node)
 
 
+def _path_text(report: Graph, path: Node | None) -> str | None:
+    """A result path as SPARQL writes it: a sequence path (an RDF list in the report) as
+    its steps joined by "/", so that a reader and a test see it rather than a blank node."""
+    if isinstance(path, BNode) and report.value(path, RDF.first) is not None:
+        return "/".join(_text(step) or "" for step in Collection(report, path))
+    return _text(path)
+
+
 def validate_graph(
     data: Graph,
     shapes: Graph,
@@ -105,7 +114,7 @@ def validate_graph(
             Violation(
                 focus=focus,
                 shape=_node_shape(shapes, report.value(result, SH.sourceShape)),
-                path=_text(report.value(result, SH.resultPath)),
+                path=_path_text(report, report.value(result, SH.resultPath)),
                 message=str(report.value(result, SH.resultMessage)),
                 value=_text(report.value(result, SH.value)),
                 source=locate(focus, documents, entities),

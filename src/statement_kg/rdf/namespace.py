@@ -172,6 +172,7 @@ class SKG(DefinedNamespace):
     role: URIRef
     speaker: URIRef
     curatedBy: URIRef
+    inStatement: URIRef
 
 
 # Every vocabulary the graph may use: a term outside these fails the vocabulary test.
