@@ -34,53 +34,55 @@ from statement_kg.records import (
     TimeSpec,
 )
 from statement_kg.structure import document as structure
+from statement_kg.structure.document import Structure
 
 AGENT_TYPES = frozenset({"country", "organisation", "news_outlet", "collective", "person"})
 
 
-def _issuer_names(document: Document, lexicon: Lexicon) -> tuple[str, ...]:
+def _issuer_names(document: Document, lexicon: Lexicon, read: Structure) -> tuple[str, ...]:
     """The names the issuer goes by: its sidecar entities', or what the text's letterhead,
     heading or signature says when there is no sidecar."""
     if document.meta.issuers:
         return tuple(
             name for issuer in document.meta.issuers for name in lexicon.entities[issuer].names
         )
-    found = structure.read_structure(document.text, lexicon).issuers
     # The words that name an issuer with their title too ("the Ombudsman, NAME").
-    return tuple(name for f in found for name in (f.value, " ".join(f.span.exact.split())))
+    return tuple(name for f in read.issuers for name in (f.value, " ".join(f.span.exact.split())))
 
 
-def _issuer_ids(document: Document, lexicon: Lexicon) -> frozenset[str]:
+def _issuer_ids(document: Document, read: Structure) -> frozenset[str]:
     """The issuers' entity ids: its sidecar's, or those the text's structure names, so that
     the words a relayed text quotes from its own issuer stay the issuer's."""
     if document.meta.issuers:
         return frozenset(document.meta.issuers)
-    found = structure.read_structure(document.text, lexicon).issuers
-    return frozenset(f.entity for f in found if f.entity is not None)
+    return frozenset(f.entity for f in read.issuers if f.entity is not None)
 
 
-def _relays(document: Document, lexicon: Lexicon) -> tuple[frozenset[str], tuple[str, ...]]:
+def _relays(
+    document: Document, lexicon: Lexicon, read: Structure
+) -> tuple[frozenset[str], tuple[str, ...]]:
     """Who relayed the text, by id and by the words that name them."""
     if document.meta.relayed_by:
         ids = frozenset(document.meta.relayed_by)
         return ids, tuple(n for r in ids for n in lexicon.entities[r].names)
-    found = structure.read_structure(document.text, lexicon).relays
+    found = read.relays
     return frozenset(f.entity for f in found if f.entity is not None), tuple(f.value for f in found)
 
 
 def _speakers(
     document: Document,
     lexicon: Lexicon,
+    read: Structure,
     issuers: frozenset[str],
     agents: list[Mention],
     quotations: list[Quotation],
     places: tuple[Mention, ...],
 ) -> Speakers:
     """Who the issuer is, who relayed the text, and who else a sentence may make speak."""
-    relays, relay_names = _relays(document, lexicon)
+    relays, relay_names = _relays(document, lexicon, read)
     return Speakers(
         issuers=issuers,
-        issuer_names=_issuer_names(document, lexicon),
+        issuer_names=_issuer_names(document, lexicon, read),
         agents=tuple(agents),
         quotations=tuple(quotations),
         places=places,
@@ -134,7 +136,8 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         a for a in find_anniversaries(text, events, index) if not in_labels.holds(a.span.start)
     ]
     # The document's own date lines (dateline, relay line, letter head) date no event.
-    own = structure.read_structure(text, lexicon).own_spans
+    read = structure.read_structure(text, lexicon)
+    own = read.own_spans
     in_own = SpanSet(list(own))
     analysis = analyse(text)
     all_dates = _event_dates(text, analysis, in_own, lexicon)
@@ -145,7 +148,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         if not in_articles.holds(d.span.start)
     ]
     people = [m for m in agents if by_type[m] == "person"]
-    issuers = _issuer_ids(document, lexicon)
+    issuers = _issuer_ids(document, read)
     # A relayed text in quotation marks, paragraphs long, is the issuer's text itself, not a
     # quotation in it. (A title in quotation marks that a note cites is a work: no quote.)
     quotations = [
@@ -221,7 +224,9 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     responsibilities = find_responsibilities(text, words, agents, events, placed, quotes, index)
     places = tuple(m for m in mentions if by_type[m] == "place")
     reader = VoiceReader(
-        analysis, words.voice, _speakers(document, lexicon, issuers, agents, quotations, places)
+        analysis,
+        words.voice,
+        _speakers(document, lexicon, read, issuers, agents, quotations, places),
     )
     figures = [
         f

@@ -169,10 +169,11 @@ def dates_a_work(analysis: Analysis, span: Span, works: frozenset[str]) -> bool:
     """Whether a date is part of a work's name ("the 1992 report", "the 2008 Convention on
     Cluster Munitions"): it dates the work, not an event."""
     tokens = analysis.tokens(span.start, span.end)
+    inside = {t.i for t in tokens}
     return any(
         t.dep_ in {"nummod", "compound", "amod", "npadvmod"}
         and t.head.pos_ in {"NOUN", "PROPN"}
         and t.head.lemma_.lower() in works
-        and t.head.i not in {u.i for u in tokens}
+        and t.head.i not in inside
         for t in tokens
     )

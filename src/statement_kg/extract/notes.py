@@ -37,13 +37,18 @@ def book(words: str, year: str | None) -> Entity:
     )
 
 
-def note_citations(text: str, interviews: frozenset[str]) -> Iterable[tuple[Entity, int, int]]:
-    """The works a text's notes cite; a note on an interview the writer gave or held
-    ("Interview in Stepanakert, 20 May 1992") cites no outlet (`interviews`: the nouns that
-    name one)."""
-    if not may_have_notes(text):
-        return  # most texts: no note, no parse
-    for note, end in zones(text).notes:
+def text_notes(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of a text's notes; most texts have none, and need no parse to say so."""
+    return zones(text).notes if may_have_notes(text) else ()
+
+
+def note_citations(
+    text: str, notes: tuple[tuple[int, int], ...], interviews: frozenset[str]
+) -> Iterable[tuple[Entity, int, int]]:
+    """The works a text's notes (`notes`, as text_notes finds them) cite; a note on an
+    interview the writer gave or held ("Interview in Stepanakert, 20 May 1992") cites no
+    outlet (`interviews`: the nouns that name one)."""
+    for note, end in notes:
         # "See also The New York Times, March 3, 1992; Izvestiya, 4 March 1992.": each part
         # after a semicolon cites a work of its own.
         at = note

@@ -57,17 +57,20 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     ]
 
 
+def title_like(words: str, min_words: int) -> bool:
+    """Capitalised like a title: at least `min_words` words, two thirds of the longer ones
+    beginning with a capital ("The Sumgait Tragedy: Pogroms against Armenians")."""
+    alphabetic = re.findall(r"[^\W\d_]+", words)
+    long = [w for w in alphabetic if len(w) > 3]
+    capitals = sum(w[0].isupper() for w in long)
+    return len(alphabetic) >= min_words and bool(long) and capitals * 3 >= len(long) * 2
+
+
 def quoted_titles(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Titles in quotation marks ('the volume "The Sumgait Tragedy: Pogroms against
     Armenians"'): three words or more, most of them capitalised. The terms in them name a
     work, not what the issuer calls an event."""
-    titles = []
-    for start, end in quotes:
-        words = re.findall(r"[^\W\d_]{4,}", text[start:end])
-        capitals = sum(w[0].isupper() for w in words)
-        if len(text[start:end].split()) >= TITLE_WORDS and capitals * 3 > len(words) * 2:
-            titles.append((start, end))
-    return titles
+    return [(start, end) for start, end in quotes if title_like(text[start:end], TITLE_WORDS)]
 
 
 def _speaker(

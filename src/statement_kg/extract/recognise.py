@@ -14,7 +14,7 @@ from dataclasses import replace
 from statement_kg.extract.dates import find_dates
 from statement_kg.extract.interviews import news_citations
 from statement_kg.extract.mentions import find_mentions, group_of
-from statement_kg.extract.notes import note_citations
+from statement_kg.extract.notes import note_citations, text_notes
 from statement_kg.extract.numbered import numbered_resolutions
 from statement_kg.extract.outlets import to_listed_outlets
 from statement_kg.extract.quotations import antecedent_window, pronoun_attributed, quoted_spans
@@ -279,13 +279,14 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
         for identifier in (e.symbol, e.application_number)
         if identifier
     }
+    notes = text_notes(text)
     candidates = [
         (entity, start, end)
         for entity, start, end in (
             *_resolutions(text, words, index),
             *_documents(text),
-            *note_citations(text, lexicon.structure.interview_nouns),
-            *titled_works(text, lexicon.claims.citations.title_nouns, lexicon.known_names),
+            *note_citations(text, notes, lexicon.structure.interview_nouns),
+            *titled_works(text, notes, lexicon.claims.citations.title_nouns, lexicon.known_names),
             *numbered_resolutions(text, (cue for cue, _ in words.resolution_bodies.values())),
             *news_citations(text, lexicon.claims.citations.news_cues),
             *_judgments(text, words),

@@ -130,6 +130,8 @@ def _speaker(head: Token, parties: frozenset[str]) -> list[Token]:
 
 
 def _unmarked_name(head: Token) -> bool:
+    """A proper name of two words or more that the tagger marked as no place, date or
+    work."""
     names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return (
         head.pos_ == "PROPN"

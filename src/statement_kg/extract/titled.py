@@ -12,9 +12,8 @@ from collections.abc import Iterable
 from statement_kg.extract.dates import find_dates
 from statement_kg.extract.notes import PUBLISHED, book
 from statement_kg.extract.outlets import news_article, news_outlet
-from statement_kg.extract.quotations import quoted_spans
+from statement_kg.extract.quotations import quoted_spans, title_like
 from statement_kg.records import Entity
-from statement_kg.structure.zones import may_have_notes, zones
 
 # What follows a book's title: "(1998)", "(New York, 1992)", "by NAME".
 _YEAR = re.compile(r"[\"”]?,?\s*" + PUBLISHED.pattern)
@@ -27,19 +26,12 @@ _NOUN_BEFORE = re.compile(r"\b(?P<noun>[a-z]+)\s*,?\s*(?:(?:entitled|titled|call
 _OUTLET = re.compile(
     r"[\"”]?\s*,\s*(?P<outlet>(?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s*,\s*"
 )
-# A title has at least this many words, most of them capitalised.
+# A book's title in quotation marks has at least this many words, most capitalised.
 TITLE_WORDS = 2
 # How far after an outlet its day may come.
 DAY_REACH = 30
 # A note's span starts after its number: its title's opening mark may stand just before.
 NOTE_MARK = 2
-
-
-def _title(words: str) -> bool:
-    alphabetic = re.findall(r"[^\W\d_]+", words)
-    long = [w for w in alphabetic if len(w) > 3]
-    capitals = sum(w[0].isupper() for w in long)
-    return len(alphabetic) >= TITLE_WORDS and bool(long) and capitals * 3 >= len(long) * 2
 
 
 def _article(text: str, start: int, end: int) -> Iterable[tuple[Entity, int, int]]:
@@ -57,16 +49,18 @@ def _article(text: str, start: int, end: int) -> Iterable[tuple[Entity, int, int
 
 
 def titled_works(
-    text: str, work_nouns: frozenset[str], known: frozenset[str]
+    text: str,
+    notes: tuple[tuple[int, int], ...],
+    work_nouns: frozenset[str],
+    known: frozenset[str],
 ) -> Iterable[tuple[Entity, int, int]]:
     """The works `text` cites by a title in quotation marks; `work_nouns` name a book
     before its title; `known` are the names (case-folded) of what the mappings list, so
-    '"Black January" (1990)' stays an event. An article by outlet and day only in the
-    notes: a heading's '"TITLE", Istanbul, 23 February 2017' names a conference."""
-    notes = zones(text).notes if may_have_notes(text) else ()
+    '"Operation Ring" (1991)' stays an event. An article by outlet and day only in the
+    `notes`: a heading's '"TITLE", Istanbul, 23 February 2017' names a conference."""
     for start, end in quoted_spans(text):
         title = text[start:end]
-        if not _title(title) or " ".join(title.split()).casefold() in known:
+        if not title_like(title, TITLE_WORDS) or " ".join(title.split()).casefold() in known:
             continue
         noted = any(a - NOTE_MARK <= start < b for a, b in notes)
         articles = list(_article(text, start, end)) if noted else []

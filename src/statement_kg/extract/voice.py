@@ -42,6 +42,11 @@ _PREDICATE = frozenset({"oprd", "attr", "ccomp", "acomp"})
 MAX_REACH = 60
 
 
+def _through_as(tokens: list[Token]) -> bool:
+    """Whether an "as" phrase is among the tokens: the name a verb of naming gives."""
+    return any(t.dep_ == "prep" and t.lower_ == "as" for t in tokens)
+
+
 @dataclass(frozen=True)
 class VoiceReader(PartyReader):
     """The voice of each claim of one text."""
@@ -176,10 +181,9 @@ class VoiceReader(PartyReader):
             party = self._possessor(noun, None)
             if party != (None, None):
                 return Voice("reported", *party)
-            # "repeats the well-worn claim that ... was a genocide": what the claim says,
-            # unless the issuer's own ("our view that").
+            # "repeats the well-worn claim that ... was a genocide", 'the "genocide" label':
+            # what the noun reports, unless the issuer's own ("our claim that").
             owners = [t for c in noun.children if c.dep_ == "poss" for t in c.subtree]
-            # 'the claim that ...', 'the "genocide" label': what the noun reports.
             that = lemma in self.words.claim_nouns and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in child.children
             )
@@ -266,7 +270,7 @@ class VoiceReader(PartyReader):
         with the figure of N" give that party's word, which the issuer disputes."""
         others = negated or self._denied_by_another(verb)
         misused = verb.lemma_.lower() in self.words.misuse_verbs
-        if others and not negated and (misused or any(t.lower_ == "as" for t in path)):
+        if others and not negated and (misused or _through_as(path)):
             subject = subject_of(verb)
             subject = antecedent(subject) if subject is not None else None
             return Voice("denied", *self._party(list(subject.subtree) if subject else []))
@@ -281,12 +285,12 @@ class VoiceReader(PartyReader):
         if len(objects) > 1 and child.i == objects[-1].i:
             return self._reported_by_verb(verb)
         # "presents the tragedy as ...": what is named is the issuer's word for it.
-        as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
-        if as_phrase and child.dep_ == "dobj" and child.i == head.i and not counts(head):
+        named = child.dep_ == "dobj" and child.i == head.i and not counts(head)
+        if named and _through_as(list(verb.children)):
             return OWN
         # "portrayed the massacre as a provocation": the name given, wherever the parse
         # hangs its "as".
-        if any(t.dep_ == "prep" and t.lower_ == "as" for t in path):
+        if _through_as(path):
             # "the attempt to present the tragedy as a genocide", "the campaign presenting
             # it as": a name some party gives, unless the clause says whose.
             given = self._reported_by_verb(verb)

@@ -9,12 +9,13 @@ are no event's date."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from statement_kg.extract.dates import MONTHS, find_dates, valid_day
 from statement_kg.extract.spans import make_span
 from statement_kg.records import PartialDate, Span, TimeSpec
 from statement_kg.structure.cues import StructureCues
+from statement_kg.structure.found import Dated
+from statement_kg.structure.wire import wire_dateline
 from statement_kg.structure.zones import Line, Zones, may_have_notes
 
 # The numeric and abbreviated forms news sites print; find_dates reads the written ones.
@@ -46,20 +47,6 @@ CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")
 _PLACE = re.compile(r"^(?:[A-Z][\w'’.-]*\s*(?:[–—-]\s*)?){1,4}(?:,\s*[A-Z]{2,}\.?)?$")
 # "Baku, February 24, 2024 / APA /": an agency's credit after the dateline's date.
 _AGENCY = re.compile(r"\s*/\s*(?P<agency>[^/\n]{2,40}?)\s*/?\s*$")
-
-
-@dataclass(frozen=True)
-class Dated:
-    """A date of the document's own, the span it is written in, the structure that gives it
-    and the span of the whole date line (no event date is found in it)."""
-
-    date: PartialDate
-    span: Span
-    kind: str
-    line: tuple[int, int]
-    place: tuple[int, int] | None = None
-    # "Baku, February 24, 2024 / APA /": the news agency a dateline credits.
-    agency: tuple[int, int] | None = None
 
 
 Dates = list[tuple[TimeSpec, Span]]
@@ -313,7 +300,18 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
     ]
     found += _relay_lines(zones, dates, found)
     found += _months(zones, dates)
-    return sorted(found, key=lambda d: (ORDER.index(d.kind), d.span.start))
+    found.sort(key=_telling)
+    # An agency's dateline without its year takes the year the lines above give.
+    wire = wire_dateline(zones, found)
+    if wire is not None and not any(
+        d.span.start < wire.span.end and wire.span.start < d.span.end for d in found
+    ):
+        found = sorted([*found, wire], key=_telling)
+    return found
+
+
+def _telling(dated: Dated) -> tuple[int, int]:
+    return ORDER.index(dated.kind), dated.span.start
 
 
 def _occasion(zones: Zones, cues: StructureCues) -> Dated | None:

@@ -13,9 +13,9 @@ from statement_kg.extract.mentions import find_mentions
 from statement_kg.extract.spans import SentenceIndex, make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
-from statement_kg.structure.datelines import ORDER, Dated, issue_date, own_dates
+from statement_kg.structure.datelines import issue_date, own_dates
 from statement_kg.structure.enacting import enacting_clauses
-from statement_kg.structure.found import Found
+from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.heading import (
     byline,
     byline_organisation,
@@ -30,7 +30,6 @@ from statement_kg.structure.names import agent_mentions
 from statement_kg.structure.relay import credited, headline_persons, relay_header, relay_sentences
 from statement_kg.structure.running import running_title
 from statement_kg.structure.signature import signatures
-from statement_kg.structure.wire import wire_dateline
 from statement_kg.structure.zones import Zones, zones
 
 CACHE_SIZE = 16
@@ -70,7 +69,8 @@ def _reported(
     skip: list[tuple[int, int]],
 ) -> list[Found]:
     """The issuers a news text names: in its relay sentence (or a heading above that names
-    the same), a by-line that names the reporter's body, or an interview's headline."""
+    the same), a by-line that names the reporter's body, or an interview's headline under
+    the site's header."""
     relayed = relay_sentences(parts, lexicon, mentions, news=bool(relays))
     if relayed:
         # A heading above that names the same issuers names them first ("Statement by the
@@ -82,10 +82,13 @@ def _reported(
         return headed if same and headed[0].span.start < relayed[0].span.start else relayed
     # "By NAME, Caucasus Wire Service": the body's own report, whatever header is above it.
     reporting = byline_organisation(parts, lexicon, mentions)
-    headers = [r for r in relays if r.kind == "relay header"]
-    if reporting or not headers:
+    if reporting or not _headers(relays):
         return reporting
     return headline_persons(parts, skip, lexicon, mentions)
+
+
+def _headers(relays: list[Found]) -> list[Found]:
+    return [r for r in relays if r.kind == "relay header"]
 
 
 def _issuers(
@@ -96,10 +99,10 @@ def _issuers(
     relays: list[Found],
     skip: list[tuple[int, int]],
 ) -> list[Found]:
-    headers = [r for r in relays if r.kind == "relay header"]
     reported = _reported(parts, lexicon, mentions, relays, skip)
     if reported:
         return reported
+    headers = _headers(relays)
     signed = signatures(parts, lexicon, mentions)
     if letter is not None:
         sender = signed or ([letter.sender] if letter.sender else [])
@@ -152,11 +155,6 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     parts = zones(text)
     mentions = agent_mentions(text, lexicon)
     dated = own_dates(parts, lexicon.structure)
-    wire = wire_dateline(parts, dated)
-    if wire is not None and not any(
-        d.span.start < wire.span.end and wire.span.start < d.span.end for d in dated
-    ):
-        dated = sorted([*dated, wire], key=lambda d: (ORDER.index(d.kind), d.span.start))
     headers = relay_header(parts, dated, lexicon, mentions)
     # The site's credit on its own dateline ("/NAIRI/") is the header's site again.
     sites = [set(h.value.casefold().split()) for h in headers]

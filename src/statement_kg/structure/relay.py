@@ -16,8 +16,8 @@ from statement_kg.extract.voice_parse import nearest_first
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
-from statement_kg.structure.datelines import CLOCK, RELAY_LINES, Dated
-from statement_kg.structure.found import Found
+from statement_kg.structure.datelines import CLOCK, RELAY_LINES
+from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.names import announces_issuer, found, persons, trim
 from statement_kg.structure.zones import Zones
 

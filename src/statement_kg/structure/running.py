@@ -9,8 +9,7 @@ from statement_kg.extract.dates import find_dates
 from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
-from statement_kg.structure.datelines import Dated
-from statement_kg.structure.found import Found
+from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.names import found, names_body, trim
 from statement_kg.structure.zones import Zones, may_have_notes
 

@@ -11,7 +11,7 @@ import re
 from statement_kg.extract.dates import MONTHS, valid_day
 from statement_kg.extract.spans import make_span
 from statement_kg.records import PartialDate
-from statement_kg.structure.datelines import Dated
+from statement_kg.structure.found import Dated
 from statement_kg.structure.zones import Zones
 
 _MONTH = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
