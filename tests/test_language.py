@@ -38,6 +38,14 @@ def test_the_pipeline_is_the_pinned_one() -> None:
             id="list-item-kept",
         ),
         pytest.param("First paragraph.\n\nSecond", "First paragraph.\n\nSecond", id="blank-line"),
+        pytest.param(
+            "161 civilians;4 Azerbaijani officials",
+            "161 civilians; Azerbaijani officials",
+            id="note-number-after-a-mark",
+        ),
+        pytest.param("was kept open.13 The", "was kept open. The", id="note-number-after-a-stop"),
+        pytest.param("in 1992.4 million", "in 1992.4 million", id="a-decimal-is-no-note"),
+        pytest.param("see p.172 of", "see p.172 of", id="a-page-is-no-note"),
     ],
 )
 def test_normalised_text_maps_back(text: str, normalised: str) -> None:

@@ -40,7 +40,9 @@ def _cases() -> list[Any]:
 @pytest.mark.parametrize("case", _cases())
 def test_structure_case(case: dict[str, Any], lexicon: Lexicon) -> None:
     text = case["text"]
-    assert [f.span.exact for f in find_issuers(text, lexicon)] == case.get("issuers", [])
+    issuers = find_issuers(text, lexicon)
+    assert [f.span.exact for f in issuers] == case.get("issuers", [])
+    assert [[s.exact for s in f.also] for f in issuers] == case.get("also", [[] for _ in issuers])
     assert [f.span.exact for f in find_relays(text, lexicon)] == case.get("relays", [])
     date = find_issue_date(text, lexicon)
     assert (date.value if date else None) == case.get("date")
@@ -54,7 +56,8 @@ def test_structure_case(case: dict[str, Any], lexicon: Lexicon) -> None:
 def test_every_span_is_exact_in_the_text(case: dict[str, Any], lexicon: Lexicon) -> None:
     text = case["text"]
     for found in find_issuers(text, lexicon) + find_relays(text, lexicon):
-        assert text[found.span.start : found.span.end] == found.span.exact
+        for span in (found.span, *found.also):
+            assert text[span.start : span.end] == span.exact
 
 
 @pytest.mark.parametrize(

@@ -57,7 +57,10 @@ def _note(label: str, found: Found | None) -> str:
     if found is None:
         return f"# {label}: not found in the text"
     listed = f"{found.entity} of mappings/" if found.entity else f"new {stub_id(found.value)}"
-    return f"# {label}: {listed}, {_where(found)}"
+    also = "".join(
+        f"; also named at {s.start}-{s.end}: {' '.join(s.exact.split())!r}" for s in found.also
+    )
+    return f"# {label}: {listed}, {_where(found)}{also}"
 
 
 def _value_note(label: str, found: Found | None) -> str:

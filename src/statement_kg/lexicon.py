@@ -164,6 +164,7 @@ class ClaimWords:
     generic: tuple[str, ...]
     speech_verbs: tuple[str, ...]
     quotation_verbs: frozenset[str]
+    quoting_verbs: frozenset[str]
     roles: dict[str, Concept]
     issuer_heads: tuple[str, ...]
     collective_issuer: str | None
@@ -378,6 +379,7 @@ def _claim_words(mappings: Path) -> ClaimWords:
         generic=tuple(terms.get("generic", [])),
         speech_verbs=tuple(claims.get("speech_verbs", [])),
         quotation_verbs=frozenset(claims.get("quotation_verbs", [])),
+        quoting_verbs=frozenset(claims.get("quoting_verbs", [])),
         roles=roles,
         issuer_heads=tuple(claims.get("issuer_heads", [])),
         collective_issuer=claims.get("collective_issuer"),

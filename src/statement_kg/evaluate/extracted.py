@@ -127,7 +127,10 @@ def _issuer_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool) -
     """A sidecar's issuers where the text names them; without one, what the text says."""
     document = extraction.document
     if not has_sidecar:
-        return [_anchored("issuers", (), f.span) for f in find_issuers(document.text, lexicon)]
+        return [
+            replace(_anchored("issuers", (), f.span), also=tuple((s.start, s.end) for s in f.also))
+            for f in find_issuers(document.text, lexicon)
+        ]
     if document.meta.issuers_note:
         return []  # the sidecar says the text names no issuer
     return _named_items("issuers", extraction, document.meta.issuers)

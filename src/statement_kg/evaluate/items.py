@@ -34,6 +34,9 @@ class Item:
     # Whose claim it is; matching ignores it, scoring and the voice table read it.
     voice: str = "own"
     party: str | None = None
+    # Other places the text names the same item (an issuer's title and signature): a gold
+    # span at any of them matches.
+    also: tuple[tuple[int, int], ...] = ()
 
     def matches(self, other: Item) -> bool:
         """Whether `other` (extracted) matches this (gold) item. A gold quotation's speaker
@@ -51,7 +54,8 @@ class Item:
             return False
         if self.field == "issue_date":
             return True
-        return self.start < other.end and other.start < self.end
+        anchors = ((other.start, other.end), *other.also)
+        return any(self.start < end and start < self.end for start, end in anchors)
 
     def _named(self, other: Item) -> bool:
         """Whether the gold value is one of the extracted item's other names."""

@@ -27,6 +27,8 @@ from statement_kg.records import Figure
 MAX_CUE_GAP = 90
 # The text a `before` cue and a modifier are looked for in.
 LEFT_WINDOW = 60
+# How far up the parse a number's own verb may be (number, preposition, verb).
+PREDICATE_STEPS = 3
 # How far after a part ("of whom 150") its own cue may end ("are still unaccounted for").
 PART_CUE_WINDOW = 40
 _NEXT_NUMBER = re.compile(r"\d")
@@ -121,6 +123,23 @@ def _opens_parts(text: str, start: int, end: int, words: ClaimWords) -> bool:
 
 def _of_them(text: str, number: NumberExpr) -> bool:
     return bool(_rx(r"^\s+of\s+(?:them|whom)\b").match(text[number.end : number.end + 15]))
+
+
+def _own_predicate(analysis: Analysis, number: NumberExpr) -> bool:
+    """Whether the parse gives the number a verb of its own ("were carried out on 181 of
+    them", "and injured more than 100") before any noun or number ("181 corpses: 130 of
+    them male", "of whom 150, among them 68 women"):
+    then that verb, not the figure it is part of, says what it counts."""
+    node = analysis.head(number.start, number.end)
+    for _ in range(PREDICATE_STEPS):
+        if node is None or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return True
+        if node.pos_ in {"NOUN", "PROPN", "NUM"}:
+            return False
+    return False
 
 
 def _verb_between(analysis: Analysis, start: int, end: int) -> bool:
@@ -241,31 +260,40 @@ def find_figures(
                 )
         else:
             category = _after_category(text, number.end, window_end, number, words, allowed)
-        category = (
-            _before_category(text, left_end, number, words, allowed)
-            or category
-            or parsed_category(
-                analysis, number, words.categories, allowed, words.quantities, words.remains
-            )
-        )
-        # People driven out are told apart by where from (extract/displacement.py).
-        shifts = {None, words.displacement.local, words.displacement.wide}
-        if category in shifts | words.displacement.overrides:
-            category = (
-                displacement_category(analysis, number, words.displacement, towns) or category
-            )
+        category = _before_category(text, left_end, number, words, allowed) or category
         qualifiers = _qualifiers(text, number, words, analysis)
         parent = len(drafts) - 1 if drafts and _of_them(text, number) else None
-        if category is None:
+        # A part of an earlier figure ("181 corpses: 130 of them male") is counted as that
+        # figure is, whatever noun the parse hangs it on.
+        whole = False
+        if category is None and not _own_predicate(analysis, number):
             parent, category = _breakdown(drafts, parent, qualifiers, index, number, analysis)
+            whole = category is not None
+        if not whole:
+            category = category or parsed_category(
+                analysis, number, words.categories, allowed, words.quantities, words.remains
+            )
+            # People driven out are told apart by where from (extract/displacement.py).
+            shifts = {None, words.displacement.local, words.displacement.wide}
+            if category in shifts | words.displacement.overrides:
+                category = (
+                    displacement_category(analysis, number, words.displacement, towns) or category
+                )
+            if category is None:
+                parent, category = _breakdown(drafts, parent, qualifiers, index, number, analysis)
         drafts.append(_Draft(number, category, modifier, qualifiers, parent))
         head = len(drafts) - 1
         for k in parts:
             part = numbers[k]
+            # A part is counted as its whole unless its own words say otherwise.
             own = _after_category(
                 text, part.end, min(part.end + PART_CUE_WINDOW, window_end), part, words, allowed
-            ) or parsed_category(
-                analysis, part, words.categories, allowed, words.quantities, words.remains
+            ) or (
+                None
+                if category is not None and not _own_predicate(analysis, part)
+                else parsed_category(
+                    analysis, part, words.categories, allowed, words.quantities, words.remains
+                )
             )
             part_modifier, _ = _modifier(text, part, words)
             drafts.append(

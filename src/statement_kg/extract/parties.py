@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from statement_kg.extract.voice_parse import antecedent, folded, name_words, subject_of
+from statement_kg.extract.voice_parse import (
+    antecedent,
+    folded,
+    name_words,
+    stranded_subject,
+    subject_of,
+)
 from statement_kg.language import Analysis
 from statement_kg.lexicon import VoiceWords
 from statement_kg.records import OWN, Mention, Quotation, Voice
@@ -94,6 +100,9 @@ class PartyReader:
             speaker = [t for c in agent[0].children if c.dep_ == "pobj" for t in c.subtree]
         elif subject is not None and not passive and subject.tag_ not in {"WDT", "WP"}:
             speaker = list(subject.subtree)
+        elif subject is None and not passive and verb.dep_ in {"ROOT", "conj", "dep"}:
+            speaker = stranded_subject(verb)
+            subject = next((t for t in speaker if t.head.i not in {s.i for s in speaker}), None)
         elif subject is not None and not passive and verb.dep_ == "relcl":
             # "X, a commander, who said that ...": the one the clause hangs on.
             subject = verb.head

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from statement_kg.extract.said_by import said_by
+from statement_kg.extract.said_by import said_by, unlisted_person
 from statement_kg.extract.spans import SentenceIndex, make_span
 from statement_kg.language import Analysis
 from statement_kg.lexicon import ClaimWords
@@ -115,7 +115,12 @@ def _new_speaker(verbs: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _speaker_after(
-    text: str, end: int, agents: list[Mention], words: ClaimWords, people: list[Mention]
+    text: str,
+    end: int,
+    agents: list[Mention],
+    words: ClaimWords,
+    people: list[Mention],
+    analysis: Analysis,
 ) -> str | None:
     attribution = _attribution(words.speech_verbs).match(text, end)
     if attribution is None:
@@ -127,7 +132,10 @@ def _speaker_after(
         if attribution.end() <= start <= attribution.end() + AFTER_WINDOW and not re.search(
             r"[.,;:!?“”\"]|\n\s*\n", text[attribution.end() : start]
         ):
-            return mention.entity
+            # '," said Military Prosecutor, Lieutenant General Elshad Huseynzade': the
+            # person the title is given to speaks; the parse names them.
+            named = analysis.tokens(mention.span.start, mention.span.end)
+            return None if unlisted_person(named, analysis, agents) else mention.entity
     return None
 
 
@@ -248,11 +256,17 @@ def find_quotations(
             continue
         # The agent named right after the quote; else whoever the parse makes say it; else
         # the nearest agent before it with a verb of saying between.
-        speaker = _speaker_after(text, end, agents, words, people)
+        speaker = _speaker_after(text, end, agents, words, people, analysis)
         party: str | None = None
         if speaker is None:
             speaker, party = said_by(
-                analysis, start, end, words.quotation_verbs, words.voice.party_nouns, agents
+                analysis,
+                start,
+                end,
+                words.quotation_verbs,
+                words.voice.party_nouns,
+                agents,
+                words.quoting_verbs,
             )
         if speaker is None and party is None:
             speaker = _speaker(text, start, agents, quotes, words, index)

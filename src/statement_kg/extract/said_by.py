@@ -46,6 +46,16 @@ def _verb(tokens: list[Token], verbs: frozenset[str]) -> Token | None:
     inside = {t.i for t in tokens}
     first, last = tokens[0].i, tokens[-1].i
     for token in tokens:
+        # 'As the Minister said, "..."': the verb of saying hangs on the quoted words.
+        for child in token.children:
+            if (
+                child.i not in inside
+                and child.dep_ in {"advcl", "parataxis"}
+                and child.pos_ == "VERB"
+                and child.lemma_.lower() in verbs
+                and _near(child, first, last)
+            ):
+                return child
         if token.head.i in inside and token.head.i != token.i:
             continue
         if token.dep_ in NAMING and token.head.pos_ in {"NOUN", "PROPN"} and _titled(tokens):
@@ -114,6 +124,19 @@ def _speaker(head: Token, parties: frozenset[str]) -> list[Token]:
     gave her name as Sevda"); else what it stands in apposition to ("the capital, a
     spokesman ...")."""
     phrase = _phrase(head)
+    # "the head of the investigative group, Senior Counsellor Farid Guliyev": the person
+    # in apposition, with the title given beside the name.
+    if not (head.ent_type_ == "PERSON" or _unmarked_name(head)):
+        appositions = [c for c in head.children if c.dep_ == "appos"]
+        persons = [
+            c
+            for c in appositions
+            if any(t.ent_type_ == "PERSON" or _unmarked_name(t) for t in c.subtree)
+        ]
+        if persons:
+            # The parser may split the title and the name into two appositions.
+            first, last = appositions[0].left_edge.i, persons[-1].right_edge.i
+            return list(head.doc[first : last + 1])
     if (
         head.lemma_.lower() in parties
         or head.ent_type_ in SPEAKING_ENTITIES
@@ -126,6 +149,11 @@ def _speaker(head: Token, parties: frozenset[str]) -> list[Token]:
     for child in head.children:
         if child.dep_ == "appos" and child.lemma_.lower() in parties:
             return _phrase(child)
+    # "one of the survivors", "some of the officials": a part of a group that can speak.
+    if head.pos_ in {"NUM", "PRON", "DET", "ADJ"}:
+        for of in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in parties for g in of.children):
+                return phrase
     return []
 
 
@@ -145,11 +173,15 @@ def _subject(verb: Token, parties: frozenset[str]) -> list[Token]:
     """The verb's subject; for a verb that hangs on another ("having told X that ..."), the
     other's."""
     for _ in range(MAX_STEPS):
-        for child in verb.children:
-            if child.dep_ == "nsubj":
-                if child.lower_ in PRONOUNS:
-                    return [child]
-                return _speaker(child, parties)
+        # Where a form of address ("Madam Chairperson,") is parsed as a second subject,
+        # the one nearest the verb is its own.
+        subjects = sorted(
+            (c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i)
+        )
+        for child in subjects[:1]:
+            if child.lower_ in PRONOUNS:
+                return [child]
+            return _speaker(child, parties)
         if verb.dep_ not in {"advcl", "conj", "xcomp"} or verb.head.i == verb.i:
             return _opening_apposition(verb, parties)
         verb = verb.head
@@ -204,16 +236,22 @@ def said_by(
     verbs: frozenset[str],
     parties: frozenset[str],
     agents: list[Mention],
+    quoting: frozenset[str] = frozenset(),
 ) -> tuple[str | None, str | None]:
     """(the known agent, or else the words) that say the quote at start-end; (None, None)
-    when the parse names no one who can speak."""
+    when the parse names no one who can speak. The speaker of a verb of `quoting` is its
+    object."""
     quoted = [t for t in analysis.tokens(start, end) if not t.is_space]
-    verb = _verb(quoted, verbs) or _before_colon(analysis, start, verbs)
+    verb = _verb(quoted, verbs | quoting) or _before_colon(analysis, start, verbs | quoting)
     if verb is None:
         return None, None
     if len([t for t in quoted if not t.is_punct]) < MIN_WORDS and verb.i < quoted[0].i:
         return None, None
-    subject = _subject(verb, parties)
+    if verb.lemma_.lower() in quoting:
+        quoted_one = [c for c in verb.children if c.dep_ == "dobj"]
+        subject = _speaker(quoted_one[0], parties) if quoted_one else []
+    else:
+        subject = _subject(verb, parties)
     if len(subject) == 1 and subject[0].lower_ in PRONOUNS:
         subject = _introduced(verb, analysis, verbs, parties)
     while subject and subject[-1].is_punct:
@@ -223,11 +261,36 @@ def said_by(
     first, last = analysis.span_of(subject)
     inside = [m for m in agents if first <= m.span.start and m.span.end <= last]
     # "The then President of Azerbaijan, Ayaz Mutalibov": the agent the subject's last
-    # name is, not the country its title names.
-    if inside:
+    # name is, not the country its title names; "Foreign Ministry spokeswoman Mariam
+    # Tadevosyan" is a person the mappings do not list, not the ministry.
+    if inside and not unlisted_person(subject, analysis, agents):
         return max(inside, key=lambda m: m.span.end).entity, None
     words = " ".join(analysis.original[first:last].split())
     return None, words
+
+
+def unlisted_person(tokens: list[Token], analysis: Analysis, agents: list[Mention]) -> bool:
+    """Whether the words name a person no known agent covers, at their head or in
+    apposition to it ("Military Prosecutor, Lieutenant General Elshad Huseynzade")."""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i][:1]
+    names = [
+        *heads,
+        *(
+            t
+            for h in heads
+            for c in h.children
+            if c.dep_ == "appos"
+            for t in c.subtree
+            if t.ent_type_ == "PERSON" or _unmarked_name(t)
+        ),
+    ]
+    for name in names:
+        if name.ent_type_ == "PERSON" or _unmarked_name(name):
+            start, end = analysis.span_of([name])
+            if not any(m.span.start <= start and end <= m.span.end for m in agents):
+                return True
+    return False
 
 
 def head_noun(words: str) -> str:

@@ -8,6 +8,7 @@ quotation is that party's. Everything else is the issuer's own."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -40,6 +41,9 @@ _CLAUSE = frozenset({"ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "at
 _PREDICATE = frozenset({"oprd", "attr", "ccomp", "acomp"})
 # How far (in tokens) a word that governs a claim may be from it.
 MAX_REACH = 60
+# A source in brackets after a claim: how far after it, and how long.
+SOURCE_REACH = 60
+SOURCE_WORDS = 8
 
 
 def _through_as(tokens: list[Token]) -> bool:
@@ -81,12 +85,29 @@ class VoiceReader(PartyReader):
         if governed.kind == "denied":
             return governed
         if governed.own:
-            governed = self._opening_attribution(head) or governed
+            governed = self._opening_attribution(head) or self._sourced_after(end) or governed
         # "so-called", "alleged": the term is another party's, even where nothing else in
         # the sentence says whose.
         if self._distanced(head, start) and governed.own:
             return Voice("reported", *self._party_in_sentence(head))
         return governed
+
+    def _sourced_after(self, end: int) -> Voice | None:
+        """ "about 7,000 (Azerbaijani sources) or \"no more than 3,000\" (Armenian sources)":
+        a source in brackets right after the claim says whose it is."""
+        after = [
+            t
+            for t in self.analysis.tokens(end, end + SOURCE_REACH)
+            if not t.is_space and not t.is_quote
+        ]
+        if not after or after[0].text != "(":
+            return None
+        inside = list(itertools.takewhile(lambda t: t.text != ")", after[1:]))
+        if not inside or len(inside) == len(after) - 1 or len(inside) > SOURCE_WORDS:
+            return None
+        if not any(t.lemma_.lower() in self.words.party_nouns for t in inside):
+            return None
+        return Voice("reported", *self._party(inside))
 
     def _opening_attribution(self, head: Token) -> Voice | None:
         """ "According to X, A ..., B ... and C ...": an attribution that opens the sentence

@@ -16,6 +16,10 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 MAX_CLIMB = 6
 
 
+# The tags of a finite verb: past, and present in the third person or not.
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def nearest_first(verb: Token, tokens: Iterable[Token]) -> list[Token]:
     """Words that hang on a verb, those before it from the nearest back, then those after."""
     return sorted(tokens, key=lambda t: (t.i > verb.i, abs(t.i - verb.i)))
@@ -141,3 +145,25 @@ def subject_controls(verb: Token) -> bool:
     return verb.pos_ in {"VERB", "AUX"} and not any(
         c.dep_ in {"dobj", "iobj"} or (c.dep_ == "prep" and c.lower_ != "as") for c in verb.children
     )
+
+
+def stranded_subject(verb: Token) -> list[Token]:
+    """The subject of a finite verb the parser left without one ("the Court, in its
+    judgment in X v. Y (application no. ...), found that"): the first noun phrase of the
+    verb's clause, from the sentence's start or the last "and" or ";" before the verb, up to
+    the first mark that opens an aside."""
+    if verb.tag_ not in FINITE:
+        return []
+    start = verb.sent.start
+    for token in verb.doc[verb.sent.start : verb.i]:
+        if token.lower_ in {"and", "but", ";"} and token.dep_ in {"cc", "punct"}:
+            start = token.i + 1
+    chunks = [c for c in verb.doc.noun_chunks if start <= c.start and c.end <= verb.i]
+    if not chunks:
+        return []
+    phrase: list[Token] = []
+    for token in verb.doc[chunks[0].start : verb.i]:
+        if token.is_punct:
+            break
+        phrase.append(token)
+    return phrase

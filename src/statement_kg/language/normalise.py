@@ -16,6 +16,12 @@ from statement_kg.language.margins import blanked, margin_numbers
 _HYPHENATED = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
 # A single line break (not a blank line) with its surrounding blanks.
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*(?!\r?\n)")
+# A note's number set right after a word's closing mark ("civilians;4 Azerbaijani
+# officials", "kept open.13 The"): the parser would read it as a count of what follows. A
+# figure's own digits never follow a letter and a mark.
+_NOTE_MARKER = re.compile(
+    r"(?<=[A-Za-z)\]”\"’][;,:])\d{1,3}(?=\s)|(?<=[a-z)\]”\"’]\.)\d{1,3}(?=\s+[A-Z])"
+)
 # A line that starts a list item or a numbered paragraph starts anew.
 _ITEM = re.compile(r"[-•*–—·▪►]\s|\(?\d{1,3}[.)]\s|\(?[a-z]{1,4}\)\s")
 _ENDS_SENTENCE = re.compile(r"[.:;!?\"”)\]]$")
@@ -65,6 +71,7 @@ def normalise(text: str) -> Normalised:
         if _joins(work, m) and not any(a <= m.start() < b for a, b, _ in edits)
     ]
     edits += [(start, end, "") for start, end in margins]
+    edits += [(m.start(), m.end(), "") for m in _NOTE_MARKER.finditer(work)]
     edits.sort()
     position = 0
     for first, end, replacement in edits:

@@ -26,6 +26,7 @@ from statement_kg.structure.heading import (
     speech_heading,
 )
 from statement_kg.structure.letter import LetterHead, letter_head
+from statement_kg.structure.named_again import named_again
 from statement_kg.structure.names import agent_mentions
 from statement_kg.structure.relay import credited, headline_persons, relay_header, relay_sentences
 from statement_kg.structure.running import running_title
@@ -106,6 +107,9 @@ def _issuers(
     signed = signatures(parts, lexicon, mentions)
     if letter is not None:
         sender = signed or ([letter.sender] if letter.sender else [])
+        if letter.sender is not None and len(signed) == 1:
+            # The letter's title names the office whose holder signs.
+            sender = [replace(signed[0], also=(letter.sender.span,))]
         return [*letter.transmitted, *sender]
     # Under a news site's header a by-line names the site's reporter, not an issuer.
     bylined = [] if headers else byline(parts, lexicon, mentions, skip)
@@ -184,6 +188,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         issuers = [running[0]]
         date = date or running[1]
         own.append(running[1].line)
+    issuers = named_again(issuers, parts, mentions)
     named = {(i.span.start, i.span.end) for i in issuers}
     # A body's own report names no site that relayed it: its header is a section's.
     own_report = any(i.kind == "by-line" for i in issuers)

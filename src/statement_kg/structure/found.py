@@ -17,6 +17,8 @@ class Found:
     span: Span
     entity: str | None = None
     kind: str = ""
+    # Other places the text names the same issuer (structure.named_again).
+    also: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

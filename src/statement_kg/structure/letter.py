@@ -6,6 +6,7 @@ annexed statement's own heading."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -16,6 +17,7 @@ from statement_kg.structure.found import Found
 from statement_kg.structure.names import announces_issuer, found, name_from, names_body, trim
 from statement_kg.structure.zones import Zones
 
+_BLANK = re.compile(r"\n[ \t]*\n")
 # A letter's own heading comes first, within this many characters.
 LETTER_HEAD_CHARS = 3000
 # The annexed text's heading follows the annex line (which may wrap) within a few lines.
@@ -43,9 +45,10 @@ def _letter_sentence(zones: Zones, lexicon: Lexicon) -> list[Token]:
                 and tokens[i + 1].lower_ == cues.letter_dated
                 and (i == 0 or tokens[i - 1].is_space or "\n" in tokens[i - 1].whitespace_)
             ):
+                # The heading may wrap onto centred lines; a blank line ends it.
                 heading = tokens[i:]
-                ends = [n for n, t in enumerate(heading) if "\n" in t.whitespace_ or t.is_space]
-                return heading[: ends[0]] if ends else heading
+                ends = [n for n, t in enumerate(heading) if _BLANK.search(t.text_with_ws)]
+                return trim(heading[: ends[0]]) if ends else heading
     return []
 
 

@@ -78,10 +78,14 @@ def announces_issuer(tokens: Sequence[Token], cues: StructureCues) -> bool:
 
 
 def trim(tokens: list[Token]) -> list[Token]:
-    """A name without the article, quotes and punctuation around it."""
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ in {"the", "a", "an"}):
+    """A name without the article, quotes, punctuation and line breaks around it."""
+    while tokens and (
+        tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ in {"the", "a", "an"}
+    ):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct and tokens[-1].text not in {")", '"', "”"}):
+    while tokens and (
+        tokens[-1].is_space or (tokens[-1].is_punct and tokens[-1].text not in {")", '"', "”"})
+    ):
         tokens = tokens[:-1]
     return tokens
 

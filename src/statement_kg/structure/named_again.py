@@ -1,0 +1,59 @@
+"""The other places a text names its issuer. A statement names who issued it more than once,
+and readers anchor it at different ones: the letterhead or the statement's own title under
+it, a body's first sentence ("Today the Delegation of ... joins"), the sign-off after the
+text, a letter's title over its signature. Each is recorded with the issuer, so that a
+curator sees them all and an annotation anchored at any of them finds the same issuer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from statement_kg.extract.spans import make_span
+from statement_kg.records import Mention, Span
+from statement_kg.structure.found import Found
+from statement_kg.structure.zones import Zones
+
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+_ARTICLE = frozenset({"the"})
+
+
+def _pattern(found: Found) -> re.Pattern[str] | None:
+    """The issuer's words, in any case and spacing, "the" before them or not."""
+    words = list(re.findall(r"\w[\w'’.-]*", found.value))
+    while words and words[0].casefold() in _ARTICLE:
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
+
+
+def _places(parts: Zones) -> list[tuple[int, int]]:
+    """Where a text names its issuer: its head, its first paragraph, its tail."""
+    text = parts.analysis.original
+    paragraph = _PARAGRAPH_END.search(text, parts.body_start)
+    first_end = paragraph.start() if paragraph else parts.body_end
+    return [(0, parts.body_start), (parts.body_start, first_end), (parts.body_end, len(text))]
+
+
+def named_again(issuers: Sequence[Found], parts: Zones, mentions: Sequence[Mention]) -> list[Found]:
+    text = parts.analysis.original
+    places = _places(parts)
+    out = []
+    for issuer in issuers:
+        spans: dict[int, Span] = {s.start: s for s in issuer.also}
+        pattern = _pattern(issuer)
+        candidates = [
+            (m.span.start, m.span.end)
+            for m in mentions
+            if issuer.entity is not None and m.entity == issuer.entity
+        ]
+        if pattern is not None:
+            candidates += [(m.start(), m.end()) for m in pattern.finditer(text)]
+        for start, end in candidates:
+            outside = end <= issuer.span.start or start >= issuer.span.end
+            if outside and any(a <= start < b for a, b in places):
+                spans.setdefault(start, make_span(text, start, end))
+        out.append(replace(issuer, also=tuple(spans[k] for k in sorted(spans))))
+    return out
