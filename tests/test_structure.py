@@ -43,7 +43,11 @@ def test_structure_case(case: dict[str, Any], lexicon: Lexicon) -> None:
     issuers = find_issuers(text, lexicon)
     assert [f.span.exact for f in issuers] == case.get("issuers", [])
     assert [[s.exact for s in f.also] for f in issuers] == case.get("also", [[] for _ in issuers])
-    assert [f.span.exact for f in find_relays(text, lexicon)] == case.get("relays", [])
+    relays = find_relays(text, lexicon)
+    assert [f.span.exact for f in relays] == case.get("relays", [])
+    assert [[s.exact for s in f.also] for f in relays] == case.get(
+        "relays_also", [[] for _ in relays]
+    )
     date = find_issue_date(text, lexicon)
     assert (date.value if date else None) == case.get("date")
     place = find_place(text, lexicon)

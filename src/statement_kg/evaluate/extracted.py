@@ -8,7 +8,7 @@ from statement_kg.evaluate.items import Item, figure_key
 from statement_kg.extract.mentions import group_of
 from statement_kg.extract.said_by import head_noun
 from statement_kg.lexicon import Lexicon
-from statement_kg.metadata import find_issue_date, find_issuers, find_relays
+from statement_kg.metadata import Found, find_issue_date, find_issuers, find_relays
 from statement_kg.records import Document, Entity, Extraction, Span, Voice
 
 
@@ -114,6 +114,12 @@ def _voiced(field: str, key: tuple[object, ...], span: Span, voice: Voice) -> It
     return Item(field, key, span.start, span.end, span.exact, voice=voice.kind, party=party)
 
 
+def _named_anchors(field: str, found: Found) -> Item:
+    """An issuer or relay with every place the text names it."""
+    item = _anchored(field, (), found.span)
+    return replace(item, also=tuple((s.start, s.end) for s in found.also))
+
+
 def _named_items(field: str, extraction: Extraction, listed: tuple[str, ...]) -> list[Item]:
     """The entities a sidecar lists (issuers, relays), each at its first mention in the
     text; one the text does not name is not scored."""
@@ -127,10 +133,7 @@ def _issuer_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool) -
     """A sidecar's issuers where the text names them; without one, what the text says."""
     document = extraction.document
     if not has_sidecar:
-        return [
-            replace(_anchored("issuers", (), f.span), also=tuple((s.start, s.end) for s in f.also))
-            for f in find_issuers(document.text, lexicon)
-        ]
+        return [_named_anchors("issuers", f) for f in find_issuers(document.text, lexicon)]
     if document.meta.issuers_note:
         return []  # the sidecar says the text names no issuer
     return _named_items("issuers", extraction, document.meta.issuers)
@@ -141,7 +144,7 @@ def _relay_items(extraction: Extraction, lexicon: Lexicon, has_sidecar: bool) ->
     text's relay lines say."""
     document = extraction.document
     if not has_sidecar:
-        return [_anchored("relays", (), f.span) for f in find_relays(document.text, lexicon)]
+        return [_named_anchors("relays", f) for f in find_relays(document.text, lexicon)]
     return _named_items("relays", extraction, document.meta.relayed_by)
 
 

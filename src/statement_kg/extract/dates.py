@@ -9,6 +9,7 @@ import calendar
 import re
 from bisect import bisect_left
 
+from statement_kg.extract.scanned_digits import digit_view
 from statement_kg.extract.spans import SpanSet, make_span
 from statement_kg.language import Analysis
 from statement_kg.records import PartialDate, Span, TimeSpec
@@ -95,8 +96,9 @@ def _read_parts(parts: dict[str, str]) -> TimeSpec | None:
 def find_dates(text: str) -> list[tuple[TimeSpec, Span]]:
     found: list[tuple[TimeSpec, Span]] = []
     taken = SpanSet()
+    view = digit_view(text)
     for pattern in _COMPILED:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(view):
             start, end = match.span()
             if taken.overlaps(start, end):
                 continue
@@ -140,8 +142,9 @@ def find_yearless_dates(
     starts = [at for at, _ in years]
     taken = SpanSet([(span.start, span.end) for _, span in dated])
     found: list[tuple[TimeSpec, Span]] = []
+    view = digit_view(text)
     for pattern in _YEARLESS:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(view):
             start, end = match.span()
             last = bisect_left(starts, start) - 1
             line = text[text.rfind("\n", 0, start) + 1 : start]

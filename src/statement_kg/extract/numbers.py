@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from statement_kg.extract.scanned_digits import digit_view
 from statement_kg.extract.spans import SpanSet
 
 # Number words, shared with the ordinals of anniversaries.
@@ -173,8 +174,9 @@ def find_numbers(text: str, excluded: list[tuple[int, int]]) -> list[NumberExpr]
     longest first where two overlap."""
     taken = SpanSet(excluded)
     found: list[NumberExpr] = []
+    view = digit_view(text)
     for kind, pattern in _COMPILED:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(view):
             start, end = match.span()
             if kind == "words" and _IDIOM.match(text, start):
                 continue

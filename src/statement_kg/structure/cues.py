@@ -45,6 +45,7 @@ class StructureCues:
     occasion_verbs: frozenset[str] = frozenset()
     occasion_nouns: frozenset[str] = frozenset()
     date_labels: frozenset[str] = frozenset()
+    posting_words: frozenset[str] = frozenset()
     below: frozenset[str] = frozenset()
     annex: frozenset[str] = frozenset()
     preamble: frozenset[str] = frozenset()
@@ -96,6 +97,7 @@ def load_cues(mappings: Path) -> StructureCues:
         occasion_verbs=_words(raw.get("occasion_verbs", [])),
         occasion_nouns=_words(raw.get("occasion_nouns", [])),
         date_labels=_words(raw.get("date_labels", [])),
+        posting_words=_words(raw.get("posting_words", [])),
         below=_words(relay.get("below", [])),
         annex=_words(letter.get("annex", [])),
         preamble=_words(enacting.get("preamble", [])),

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 
 from statement_kg.extract.dates import MONTHS, find_dates, valid_day
+from statement_kg.extract.scanned_digits import digit_view
 from statement_kg.extract.spans import make_span
 from statement_kg.records import PartialDate, Span, TimeSpec
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated
 from statement_kg.structure.wire import wire_dateline
-from statement_kg.structure.zones import Line, Zones, may_have_notes
+from statement_kg.structure.zones import Line, Zones, first_rows, may_have_notes
 
 # The numeric and abbreviated forms news sites print; find_dates reads the written ones.
 _NUMERIC = [
@@ -33,8 +34,11 @@ DISTRIBUTION_CELLS = 3
 NOTE_NUMBER = 5
 # "Adopted by the Senate February 24, 2015": the date follows the verb closely.
 ADOPTED_REACH = 80
-# A news site's date line is among the first lines.
+# A news site's date line is among the first rows; its by-line a little further down, and
+# short.
 RELAY_LINES = 4
+POSTED_ROWS = 12
+POSTED_CHARS = 120
 ORDER = ("letter", "adopted", "titled", "dateline", "relay", "month", "distribution", "annex")
 # The sentences at the end of a text that may say when it was adopted.
 CLOSING_SENTENCES = 3
@@ -54,8 +58,9 @@ Dates = list[tuple[TimeSpec, Span]]
 
 def _numeric_dates(text: str, start: int, end: int) -> list[tuple[PartialDate, int, int]]:
     found = []
+    view = digit_view(text)
     for pattern in _NUMERIC:
-        for match in pattern.finditer(text, start, end):
+        for match in pattern.finditer(view, start, end):
             parts = match.groupdict()
             month = MONTHS.get(parts["abbr"].lower()) if parts.get("abbr") else None
             number = month or int(parts.get("month") or 0)
@@ -134,8 +139,9 @@ def _place_words(text: str, line: Line, start: int) -> tuple[int, int] | None:
         return None
     if _PLACE.match(before):
         return line.start, line.start + len(before)
-    last = before.rsplit(",", 1)[-1].strip()
-    if "," in before and last and _PLACE.match(last) and last[0].isupper():
+    # "..., Geneva" or "For immediate release - Geneva": the place after the last comma or dash.
+    last = re.split(r",|\s[–—-]\s", before)[-1].strip()
+    if last != before.strip() and last and _PLACE.match(last) and last[0].isupper():
         at = line.start + before.rfind(last)
         return at, at + len(last)
     return None
@@ -252,7 +258,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
 def _relay_lines(zones: Zones, dates: Dates, taken: list[Dated]) -> list[Dated]:
     text = zones.analysis.original
     found = []
-    for line in zones.head[:RELAY_LINES]:
+    for line in first_rows(zones, zones.head, RELAY_LINES):
         numeric = _numeric_dates(text, line.start, line.end)
         clocked = bool(CLOCK.search(line.text) or "|" in line.text)
         if not numeric and clocked:  # "24 January 2017 | 07:54"
@@ -263,6 +269,19 @@ def _relay_lines(zones: Zones, dates: Dates, taken: list[Dated]) -> list[Dated]:
                 span = make_span(text, start, end)
                 found.append(Dated(date, span, "relay", (line.start, line.end)))
     return found
+
+
+def _posted(zones: Zones, dates: Dates, cues: StructureCues, taken: list[Dated]) -> list[Dated]:
+    """A news page's by-line or posting line near its top ("By NAME | 2 March 2026",
+    "Posted by the desk on 10 April 2026 · 3 min read"): the first one dates the page."""
+    for line in first_rows(zones, zones.lines, POSTED_ROWS):
+        words = [t for t in zones.analysis.tokens(line.start, line.end) if not t.is_space]
+        if not words or words[0].lower_ not in cues.posting_words or len(line.text) > POSTED_CHARS:
+            continue
+        for _, date, span in _in_lines((line,), dates)[:1]:
+            if not any(d.span.start == span.start for d in taken):
+                return [Dated(date, span, "relay", (line.start, line.end))]
+    return []
 
 
 def _months(zones: Zones, dates: Dates) -> list[Dated]:
@@ -299,6 +318,7 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
         *_datelines(zones, dates, cues),
     ]
     found += _relay_lines(zones, dates, found)
+    found += _posted(zones, dates, cues, found)
     found += _months(zones, dates)
     found.sort(key=_telling)
     # An agency's dateline without its year takes the year the lines above give.

@@ -185,7 +185,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     # issuer: its pages' running title.
     running = running_title(parts, lexicon, mentions) if not issuers else None
     if running is not None:
-        issuers = [running[0]]
+        issuers = [running[0]] if running[0] is not None else []
         date = date or running[1]
         own.append(running[1].line)
     issuers = named_again(issuers, parts, mentions)
@@ -195,10 +195,16 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     return Structure(
         issuers=tuple(issuers),
         relays=tuple(
-            r
-            for r in relays
-            if (r.span.start, r.span.end) not in named
-            and not (own_report and r.kind == "relay header")
+            named_again(
+                [
+                    r
+                    for r in relays
+                    if (r.span.start, r.span.end) not in named
+                    and not (own_report and r.kind == "relay header")
+                ],
+                parts,
+                mentions,
+            )
         ),
         date=date,
         place=_place(text, date, lexicon),

@@ -27,6 +27,8 @@ from statement_kg.structure.zones import Line, Zones
 
 # The letterhead is among the first lines of the head.
 LETTERHEAD_LINES = 3
+# A line of this many cells apart by separators is a menu.
+MENU_CELLS = 3
 # A heading opens a line among the first ones, even where the parser ran it into a
 # sentence of running text.
 HEADING_CHARS = 1200
@@ -168,7 +170,11 @@ def _organisation(
     cues = lexicon.structure
     text = zones.analysis.original
     for line in candidates:
-        if line.text[0].islower() or not _names_organisation(zones, line, cues):
+        if (
+            line.text[0].islower()
+            or _menu(line, cues)
+            or not _names_organisation(zones, line, cues)
+        ):
             continue
         quoted = _QUOTED.search(text, line.start, line.end)
         if quoted:
@@ -179,6 +185,15 @@ def _organisation(
         name = trim(zones.analysis.tokens(line.start, end))
         return [found(text, *zones.analysis.span_of(name), kind, mentions, lexicon)]
     return []
+
+
+def _menu(line: Line, cues: StructureCues) -> bool:
+    """A site's menu or section path ("Politics | Society | Culture", "Home > Politics >
+    Parliament"): three cells or more apart by a header's separators, no organisation's
+    name, whatever its words."""
+    separators = (*cues.header_separators, ">")  # and a breadcrumb's "Home > Politics"
+    cells = re.split("|".join(re.escape(s) for s in separators), line.text)
+    return len([c for c in cells if c.strip()]) >= MENU_CELLS
 
 
 def _runs_on(zones: Zones, line: Line) -> int:

@@ -1,6 +1,6 @@
 """The other places a text names its issuer. A statement names who issued it more than once,
 and readers anchor it at different ones: the letterhead or the statement's own title under
-it, a body's first sentence ("Today the Delegation of ... joins"), the sign-off after the
+it, a body's opening sentences ("Today the Delegation of ... joins"), the sign-off after the
 text, a letter's title over its signature. Each is recorded with the issuer, so that a
 curator sees them all and an annotation anchored at any of them finds the same issuer."""
 
@@ -17,6 +17,12 @@ from statement_kg.structure.zones import Zones
 
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 _ARTICLE = frozenset({"the"})
+NAME_CHARS = 5
+OPENING_PARAGRAPHS = 2
+
+
+def _own_name(word: str) -> bool:
+    return word.isupper() or any(c.isupper() for c in word[1:])
 
 
 def _pattern(found: Found) -> re.Pattern[str] | None:
@@ -24,17 +30,22 @@ def _pattern(found: Found) -> re.Pattern[str] | None:
     words = list(re.findall(r"\w[\w'’.-]*", found.value))
     while words and words[0].casefold() in _ARTICLE:
         words = words[1:]
-    if len(words) < 2:
+    # One word names someone only as a name of its own, in capitals or with one inside
+    # ("KASPI-INFO", "QafqazInfo"), not as a common noun ("Committee").
+    if not words or (len(words) == 1 and (len(words[0]) < NAME_CHARS or not _own_name(words[0]))):
         return None
     return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
 
 
 def _places(parts: Zones) -> list[tuple[int, int]]:
-    """Where a text names its issuer: its head, its first paragraph, its tail."""
+    """Where a text names its issuer: its head, its opening paragraphs (a headline read as
+    running text may be the first), its tail."""
     text = parts.analysis.original
-    paragraph = _PARAGRAPH_END.search(text, parts.body_start)
-    first_end = paragraph.start() if paragraph else parts.body_end
-    return [(0, parts.body_start), (parts.body_start, first_end), (parts.body_end, len(text))]
+    opening_end = parts.body_start
+    for _ in range(OPENING_PARAGRAPHS):
+        paragraph = _PARAGRAPH_END.search(text, opening_end + 1)
+        opening_end = paragraph.start() if paragraph else parts.body_end
+    return [(0, parts.body_start), (parts.body_start, opening_end), (parts.body_end, len(text))]
 
 
 def named_again(issuers: Sequence[Found], parts: Zones, mentions: Sequence[Mention]) -> list[Found]:

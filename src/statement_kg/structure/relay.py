@@ -19,7 +19,7 @@ from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.datelines import CLOCK, RELAY_LINES
 from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.names import announces_issuer, found, persons, trim
-from statement_kg.structure.zones import Zones
+from statement_kg.structure.zones import Zones, first_rows
 
 # The relay sentence comes early: within this many sentences of running text.
 RELAY_SENTENCES = 4
@@ -58,7 +58,7 @@ def relay_header(
     # Among the first lines: the heading lines, or the running text an agency's dateline
     # opens.
     first, date_line = head[0], min(a for a, _ in relay_lines)
-    last_line = zones.lines[min(RELAY_LINES, len(zones.lines)) - 1]
+    last_line = first_rows(zones, zones.lines, RELAY_LINES)[-1]
     if date_line > last_line.end or first.start == date_line:
         return []
     end = first.end

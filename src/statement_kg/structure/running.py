@@ -16,8 +16,9 @@ from statement_kg.structure.zones import Zones, may_have_notes
 
 def running_title(
     zones: Zones, lexicon: Lexicon, mentions: list[Mention]
-) -> tuple[Found, Dated] | None:
-    """The publisher and the month a running title gives, outside the notes."""
+) -> tuple[Found | None, Dated] | None:
+    """The publisher (if it names one) and the month a running title gives, outside the
+    notes."""
     analysis = zones.analysis
     text = analysis.original
     notes = zones.notes if may_have_notes(text) else ()
@@ -34,19 +35,22 @@ def running_title(
         if not dates or line.text[dates[-1][1].end :].strip(" .") or "," not in line.text:
             continue
         time, span = dates[-1]
-        # "..., Publisher, Place, Month Year": the last part that names a body.
-        parts = line.text[: span.start].rstrip(" ,").split(",")
+        # "..., Publisher, Place, Month Year": the last part that names a body; a column
+        # before it on the same row ("PUBLISHER      Title of the report, June 1992") is a
+        # part too, and the report's own title ("Report of the Mission") is none.
+        row = text.rfind("\n", 0, line.start)
+        parts = [(c.start, c.end) for c in zones.lines if c.end <= line.start and c.start > row]
         offset = line.start
-        named: tuple[int, int] | None = None
-        for part in parts:
-            start = offset + len(part) - len(part.lstrip())
-            tokens = trim([t for t in analysis.tokens(start, offset + len(part)) if not t.is_space])
-            if tokens and names_body(tokens, lexicon.structure.organisation_heads):
-                named = analysis.span_of(tokens)
+        for part in line.text[: span.start].rstrip(" ,").split(","):
+            parts.append((offset, offset + len(part)))
             offset += len(part) + 1
-        if named is None:
-            continue
-        issuer = found(text, *named, "running title", mentions, lexicon)
+        named: tuple[int, int] | None = None
+        for start, end in parts:
+            tokens = trim([t for t in analysis.tokens(start, end) if not t.is_space])
+            titled = bool(tokens) and tokens[0].lemma_.lower() in lexicon.structure.document_nouns
+            if tokens and not titled and names_body(tokens, lexicon.structure.organisation_heads):
+                named = analysis.span_of(tokens)
+        issuer = found(text, *named, "running title", mentions, lexicon) if named else None
         at = make_span(text, line.start + span.start, line.start + span.end)
         return issuer, Dated(time.begin, at, "month", (line.start, line.end))
     return None

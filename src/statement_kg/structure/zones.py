@@ -165,3 +165,19 @@ def zones(text: str) -> Zones:
     body_start = opening[0][0] if opening else len(text)
     body_end = running[-1][0][1] if running else len(text)
     return Zones(analysis, lines, body_start, body_end)
+
+
+def first_rows(zones: Zones, lines: tuple[Line, ...], rows: int) -> list[Line]:
+    """The lines (or columns of them) on the first `rows` rows of the page: a site's menu
+    set out in columns is one row."""
+    text = zones.analysis.original
+    starts: list[int] = []
+    kept = []
+    for line in lines:
+        row = text.rfind("\n", 0, line.start)
+        if row not in starts:
+            starts.append(row)
+        if len(starts) > rows:
+            break
+        kept.append(line)
+    return kept
