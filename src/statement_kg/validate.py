@@ -1,7 +1,12 @@
 """Validation against the SHACL shapes, linear in the number of statements: each statement's
 subgraph is validated on its own together with the reference descriptions it points to
 (see pipeline.py), and the reference data once. A violation names the focus node, the
-shape, the message, and the source document and line it came from."""
+shape, the message, and the source document and line it came from.
+
+pyshacl's cost is per focus node and per constraint, so what is cheap here is measured in
+benchmarks/shape_alternatives.py: the shapes are held in a store without named graphs (pyshacl
+reads them for every focus node), and the class axioms the shapes declare for themselves
+(one class for what a mention may identify) are lent to the data only while it is checked."""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from pathlib import Path
 from pyshacl import validate as pyshacl_validate
 from rdflib import Graph
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 from rdflib.term import BNode, Node, URIRef
 
 from statement_kg.extract.spans import line_of
@@ -41,7 +46,10 @@ class Violation:
 
 
 def load_shapes(path: Path) -> Graph:
-    return Graph().parse(path, format="turtle")
+    """The shapes in rdflib's store without named graphs: pyshacl looks up each shape's
+    constraints for every focus node, and this store answers without the bookkeeping of
+    contexts (about an eighth of validation, see "Performance" in the README)."""
+    return Graph(store="SimpleMemory").parse(path, format="turtle")
 
 
 def locate(
@@ -101,9 +109,18 @@ def validate_graph(
     documents: Mapping[str, Document],
     entities: Mapping[str, str] | None = None,
 ) -> list[Violation]:
-    conforms, report, _ = pyshacl_validate(
-        data, shacl_graph=shapes, inference="none", abort_on_first=False, allow_warnings=False
-    )
+    # pyshacl reads rdfs:subClassOf in the data graph only: the shapes' own class axioms are
+    # added for the check and removed after, so the caller's graph is left as it was.
+    lent = [t for t in shapes.triples((None, RDFS.subClassOf, None)) if t not in data]
+    for triple in lent:
+        data.add(triple)
+    try:
+        conforms, report, _ = pyshacl_validate(
+            data, shacl_graph=shapes, inference="none", abort_on_first=False, allow_warnings=False
+        )
+    finally:
+        for triple in lent:
+            data.remove(triple)
     if conforms:
         return []
     assert isinstance(report, Graph)
@@ -123,10 +140,16 @@ def validate_graph(
     return sorted(violations, key=lambda v: (v.source or "", v.focus, v.shape, v.message))
 
 
+# Links to other datasets are checked with the reference data, once; no shape of a statement
+# reads them, so a statement's validation leaves them out (and with them a shape per entity).
+LINKS = frozenset({OWL.sameAs, SKOS.exactMatch, SKOS.closeMatch, RDFS.seeAlso})
+
+
 def add_references(statement: Graph, reference: Graph) -> None:
     """Adds to the statement's subgraph, in place, the description of every reference
     resource it reaches (its issuers, the entities it mentions, what those are part of),
-    and nothing else: what its shapes need to see, without copying the statement."""
+    but for its links, and nothing else: what its shapes need to see, without copying the
+    statement."""
     frontier: list[Node] = [o for o in statement.objects() if isinstance(o, URIRef)]
     seen: set[Node] = set()
     while frontier:
@@ -135,6 +158,8 @@ def add_references(statement: Graph, reference: Graph) -> None:
             continue
         seen.add(node)
         for _, p, o in reference.triples((node, None, None)):
+            if p in LINKS:
+                continue
             statement.add((node, p, o))
             if isinstance(o, URIRef):
                 frontier.append(o)
