@@ -28,6 +28,7 @@ from statement_kg.rdf import iris
 from statement_kg.rdf.namespace import DCTERMS, SCHEMA
 from statement_kg.rdf.reference import entity_iri
 from statement_kg.rdf.statement import statement_graph
+from statement_kg.structure.document import read_structure
 
 CASES = Path(__file__).parent / "structure" / "cases.yaml"
 
@@ -54,6 +55,8 @@ def test_structure_case(case: dict[str, Any], lexicon: Lexicon) -> None:
     assert (place.span.exact if place else None) == case.get("place")
     addressee = find_addressee(text, lexicon)
     assert (addressee.span.exact if addressee else None) == case.get("addressee")
+    chrome = read_structure(text, lexicon).chrome
+    assert [text[start:end] for start, end in chrome] == case.get("chrome", [])
 
 
 @pytest.mark.parametrize("case", _cases())

@@ -217,6 +217,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             *label_spans,
             *((w.span.start, w.span.end) for w in works),
             *quoted_titles(text, quotes),
+            *read.chrome,
         ],
         index,
         analysis.normalised,

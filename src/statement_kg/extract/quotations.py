@@ -39,6 +39,9 @@ CONTINUATION_GAP = 160
 # At most this many words with no verb between quotation marks are scare quotes, when
 # what comes just before them makes them a name: a determiner, an adjective of origin.
 SCARE_WORDS = 4
+# A label a verb of naming gives may be a longer phrase ('describes it as an "unfortunate
+# incident of the war"').
+LABEL_WORDS = 7
 SCARE_LEFT = 30
 _SCARE_LEFT = re.compile(
     r"(?:\b(?:the|its|their|his|her|this|that|these|those|mere|so-called|alleged|of)|\w+an|\w+i)$"
@@ -203,6 +206,12 @@ def _continues(text: str, previous_end: int, start: int, words: ClaimWords) -> b
     )
 
 
+def _untitled(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether quoted words are no title ("Azerbaijan: Seven Years of Conflict in ..."): a
+    title is given to no agent named before it when nothing else says who speaks."""
+    return not title_like(analysis.original[start:end], TITLE_WORDS)
+
+
 def _scare_quoted(analysis: Analysis, start: int, end: int, words: ClaimWords) -> bool:
     """Scare quotes, not a quotation: a few words with no verb, used as a name the issuer
     keeps at a distance ('the so-called "Khojaly genocide"', 'a mere "episode of combat"',
@@ -227,7 +236,7 @@ def _label(analysis: Analysis, start: int, end: int, words: ClaimWords) -> bool:
     incident"', 'describes its operation as "local anti-terrorist measures"'. A few words
     held up as the party's label (the claim's voice says whose), not its words quoted."""
     tokens = [t for t in analysis.tokens(start, end) if not t.is_punct and not t.is_space]
-    if not tokens or len(tokens) > SCARE_WORDS:
+    if not tokens or len(tokens) > LABEL_WORDS:
         return False
     inside = {t.i for t in tokens}
     head = next((t for t in tokens if t.head.i not in inside), tokens[0])
@@ -268,10 +277,11 @@ def find_quotations(
                 agents,
                 words.quoting_verbs,
             )
-        if speaker is None and party is None:
+        untitled = _untitled(analysis, start, end)
+        if speaker is None and party is None and untitled:
             speaker = _speaker(text, start, agents, quotes, words, index)
         unsaid = (speaker, party) == (None, None)
-        if unsaid and found and _continues(text, found[-1].span.end, start, words):
+        if unsaid and untitled and found and _continues(text, found[-1].span.end, start, words):
             speaker, party = found[-1].speaker, found[-1].voice.party_words
         quoted = text[start:end]
         of_record = next(

@@ -170,7 +170,8 @@ def _adopted(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     for line, date, span in _in_lines(zones.lines, dates):
         lemmas = _lemmas_before(zones, span.start, line)
         if lemmas and lemmas[0] in cues.issued_verbs and span.start - line.start < ADOPTED_REACH:
-            place = _place_before(zones, line, span.start)
+            # "Issued in Abu Dhabi on ...": a place after the verb; "Published 4 March": none.
+            place = _place_before(zones, line, span.start) if len(lemmas) > 1 else None
             found.append(Dated(date, span, "adopted", (line.start, line.end), place))
     return found
 
@@ -245,8 +246,12 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             agency = _AGENCY.match(text, span.end, line.end)
             if after and not runs_on and agency is None:
                 continue
-            labelled = before.strip().rstrip(":").strip().lower() in cues.date_labels
-            place = _place_before(zones, line, span.start) or _place_above(zones, zone, line)
+            # "Date: ...", "Published 4 March 2022": a label, not a place.
+            label = before.strip().rstrip(":").strip().lower()
+            labelled = label in cues.date_labels | cues.posting_words
+            place = None
+            if not labelled:
+                place = _place_before(zones, line, span.start) or _place_above(zones, zone, line)
             if _distributed(zones, zone, line, cues):
                 found.append(Dated(date, span, "distribution", (line.start, line.end)))
             elif place or labelled or not before.strip() or _weekday(zones, line, span.start):

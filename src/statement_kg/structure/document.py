@@ -22,6 +22,7 @@ from statement_kg.structure.heading import (
     document_heading,
     lead_subject,
     letterhead,
+    menu_rows,
     signing_organisation,
     speech_heading,
 )
@@ -45,6 +46,9 @@ class Structure:
     addressee: Found | None
     # The document's own date lines and relay header: no event is dated there.
     own_spans: tuple[tuple[int, int], ...]
+    # A site's menus and section paths ("Research | Commentary | Events"): no claim is made
+    # there.
+    chrome: tuple[tuple[int, int], ...] = ()
 
 
 def _words(found: Found) -> set[str]:
@@ -210,6 +214,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         place=_place(text, date, lexicon),
         addressee=letter.addressee if letter else None,
         own_spans=tuple(sorted(set(own))),
+        chrome=tuple(menu_rows(parts, lexicon.structure)),
     )
 
 

@@ -32,6 +32,7 @@ MENU_CELLS = 3
 # A heading opens a line among the first ones, even where the parser ran it into a
 # sentence of running text.
 HEADING_CHARS = 1200
+_ROW = re.compile(r"[^\n]*\S[^\n]*")
 _QUOTED = re.compile(r"[\"“](?P<name>[^\"”\n]{3,})[\"”]")
 
 
@@ -172,7 +173,7 @@ def _organisation(
     for line in candidates:
         if (
             line.text[0].islower()
-            or _menu(line, cues)
+            or is_menu(line, cues)
             or not _names_organisation(zones, line, cues)
         ):
             continue
@@ -187,13 +188,23 @@ def _organisation(
     return []
 
 
-def _menu(line: Line, cues: StructureCues) -> bool:
+def is_menu(line: Line, cues: StructureCues) -> bool:
     """A site's menu or section path ("Politics | Society | Culture", "Home > Politics >
-    Parliament"): three cells or more apart by a header's separators, no organisation's
-    name, whatever its words."""
-    separators = (*cues.header_separators, ">")  # and a breadcrumb's "Home > Politics"
+    Parliament"): three cells or more apart by a header's separators and no digits, no
+    organisation's name, whatever its words."""
+    separators = (*cues.header_separators, ">", "›")  # and a breadcrumb's "Home > Politics"
     cells = re.split("|".join(re.escape(s) for s in separators), line.text)
-    return len([c for c in cells if c.strip()]) >= MENU_CELLS
+    # A date line or a by-line set out alike has a date in it; a menu has no digits.
+    dated = any(c.isdigit() for c in line.text)
+    return not dated and len([c for c in cells if c.strip()]) >= MENU_CELLS
+
+
+def menu_rows(zones: Zones, cues: StructureCues) -> list[tuple[int, int]]:
+    """The rows of the head that are a site's menus, whole (a menu set out in columns is
+    read as one row)."""
+    text = zones.analysis.original
+    rows = [Line(m.start(), m.end(), m.group()) for m in _ROW.finditer(text, 0, zones.body_start)]
+    return [(row.start, row.end) for row in rows if is_menu(row, cues)]
 
 
 def _runs_on(zones: Zones, line: Line) -> int:
