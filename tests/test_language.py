@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from statement_kg.extract.scanned_digits import digit_view
 from statement_kg.language import analyse
 from statement_kg.language.analysis import PIPELINE_PACKAGE, PIPELINE_VERSION, pipeline
 from statement_kg.language.normalise import normalise
@@ -45,6 +46,8 @@ def test_the_pipeline_is_the_pinned_one() -> None:
         ),
         pytest.param("was kept open.13 The", "was kept open. The", id="note-number-after-a-stop"),
         pytest.param("in 1992.4 million", "in 1992.4 million", id="a-decimal-is-no-note"),
+        pytest.param("hostages,150 of them", "hostages,150 of them", id="a-comma-is-no-note"),
+        pytest.param("No.5 The", "No.5 The", id="a-short-word-s-number-is-no-note"),
         pytest.param("see p.172 of", "see p.172 of", id="a-page-is-no-note"),
     ],
 )
@@ -65,3 +68,16 @@ def test_spans_found_in_the_parse_are_exact_in_the_original() -> None:
     assert head is not None
     assert head.lemma_ == "genocide"
     assert text[slice(*analysis.span_of([head]))] == "geno-\ncide"
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        pytest.param("June l992, over l,000", "June 1992, over 1,000", id="letters-in-a-number"),
+        pytest.param("I99I and 2O0", "1991 and 200", id="letters-at-both-ends"),
+        pytest.param("1992,I saw", "1992,I saw", id="a-pronoun-after-a-comma"),
+        pytest.param("Section II.3 of an Il-76", "Section II.3 of an Il-76", id="no-digit-beside"),
+    ],
+)
+def test_digits_a_scanner_read_as_letters(text: str, view: str) -> None:
+    assert digit_view(text) == view

@@ -102,7 +102,8 @@ class PartyReader:
             speaker = list(subject.subtree)
         elif subject is None and not passive and verb.dep_ in {"ROOT", "conj", "dep"}:
             speaker = stranded_subject(verb)
-            subject = next((t for t in speaker if t.head.i not in {s.i for s in speaker}), None)
+            within = {t.i for t in speaker}
+            subject = next((t for t in speaker if t.head.i not in within), None)
         elif subject is not None and not passive and verb.dep_ == "relcl":
             # "X, a commander, who said that ...": the one the clause hangs on.
             subject = verb.head

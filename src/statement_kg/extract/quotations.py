@@ -135,7 +135,7 @@ def _speaker_after(
         if attribution.end() <= start <= attribution.end() + AFTER_WINDOW and not re.search(
             r"[.,;:!?“”\"]|\n\s*\n", text[attribution.end() : start]
         ):
-            # '," said Military Prosecutor, Lieutenant General Elshad Huseynzade': the
+            # '," said Military Prosecutor, Colonel of Justice NAME': the
             # person the title is given to speaks; the parse names them.
             named = analysis.tokens(mention.span.start, mention.span.end)
             return None if unlisted_person(named, analysis, agents) else mention.entity

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from statement_kg.extract.voice_parse import nearest_first
 from statement_kg.language import Analysis
 from statement_kg.language.analysis import pipeline
 from statement_kg.records import Mention
@@ -46,16 +47,6 @@ def _verb(tokens: list[Token], verbs: frozenset[str]) -> Token | None:
     inside = {t.i for t in tokens}
     first, last = tokens[0].i, tokens[-1].i
     for token in tokens:
-        # 'As the Minister said, "..."': the verb of saying hangs on the quoted words.
-        for child in token.children:
-            if (
-                child.i not in inside
-                and child.dep_ in {"advcl", "parataxis"}
-                and child.pos_ == "VERB"
-                and child.lemma_.lower() in verbs
-                and _near(child, first, last)
-            ):
-                return child
         if token.head.i in inside and token.head.i != token.i:
             continue
         if token.dep_ in NAMING and token.head.pos_ in {"NOUN", "PROPN"} and _titled(tokens):
@@ -77,6 +68,23 @@ def _verb(tokens: list[Token], verbs: frozenset[str]) -> Token | None:
             ):
                 return head
             node = head
+    return _as_said(tokens, verbs)
+
+
+def _as_said(tokens: list[Token], verbs: frozenset[str]) -> Token | None:
+    """'As the Minister said, "..."': a clause of saying opened by "as" before the quoted
+    words, which the parser hangs on them."""
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        for child in token.children:
+            if (
+                child.i < tokens[0].i
+                and child.dep_ == "advcl"
+                and child.lemma_.lower() in verbs
+                and any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children)
+                and child.i not in inside
+            ):
+                return child
     return None
 
 
@@ -124,15 +132,14 @@ def _speaker(head: Token, parties: frozenset[str]) -> list[Token]:
     gave her name as Sevda"); else what it stands in apposition to ("the capital, a
     spokesman ...")."""
     phrase = _phrase(head)
-    # "the head of the investigative group, Senior Counsellor Farid Guliyev": the person
+    # "the head of the investigative group, Senior Counsellor NAME": the person
     # in apposition, with the title given beside the name.
     if not (head.ent_type_ == "PERSON" or _unmarked_name(head)):
         appositions = [c for c in head.children if c.dep_ == "appos"]
-        persons = [
-            c
-            for c in appositions
-            if any(t.ent_type_ == "PERSON" or _unmarked_name(t) for t in c.subtree)
-        ]
+        # A title and a name ("Senior Counsellor of Justice NAME"): the name ends it; a
+        # person named inside a description ("a body set up by President X in 1993") does
+        # not speak for it.
+        persons = [c for c in appositions if _person(c) or _person(c.right_edge)]
         if persons:
             # The parser may split the title and the name into two appositions.
             first, last = appositions[0].left_edge.i, persons[-1].right_edge.i
@@ -157,6 +164,10 @@ def _speaker(head: Token, parties: frozenset[str]) -> list[Token]:
     return []
 
 
+def _person(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or _unmarked_name(token)
+
+
 def _unmarked_name(head: Token) -> bool:
     """A proper name of two words or more that the tagger marked as no place, date or
     work."""
@@ -175,13 +186,10 @@ def _subject(verb: Token, parties: frozenset[str]) -> list[Token]:
     for _ in range(MAX_STEPS):
         # Where a form of address ("Madam Chairperson,") is parsed as a second subject,
         # the one nearest the verb is its own.
-        subjects = sorted(
-            (c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i)
-        )
-        for child in subjects[:1]:
-            if child.lower_ in PRONOUNS:
-                return [child]
-            return _speaker(child, parties)
+        subjects = nearest_first(verb, (c for c in verb.children if c.dep_ == "nsubj"))
+        if subjects:
+            child = subjects[0]
+            return [child] if child.lower_ in PRONOUNS else _speaker(child, parties)
         if verb.dep_ not in {"advcl", "conj", "xcomp"} or verb.head.i == verb.i:
             return _opening_apposition(verb, parties)
         verb = verb.head
@@ -261,8 +269,8 @@ def said_by(
     first, last = analysis.span_of(subject)
     inside = [m for m in agents if first <= m.span.start and m.span.end <= last]
     # "The then President of Azerbaijan, Ayaz Mutalibov": the agent the subject's last
-    # name is, not the country its title names; "Foreign Ministry spokeswoman Mariam
-    # Tadevosyan" is a person the mappings do not list, not the ministry.
+    # name is, not the country its title names; "Foreign Ministry spokeswoman NAME" is a
+    # person the mappings do not list, not the ministry.
     if inside and not unlisted_person(subject, analysis, agents):
         return max(inside, key=lambda m: m.span.end).entity, None
     words = " ".join(analysis.original[first:last].split())
@@ -271,22 +279,16 @@ def said_by(
 
 def unlisted_person(tokens: list[Token], analysis: Analysis, agents: list[Mention]) -> bool:
     """Whether the words name a person no known agent covers, at their head or in
-    apposition to it ("Military Prosecutor, Lieutenant General Elshad Huseynzade")."""
+    apposition to it, a title before the name ("Military Prosecutor, Colonel of Justice
+    NAME")."""
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i][:1]
     names = [
         *heads,
-        *(
-            t
-            for h in heads
-            for c in h.children
-            if c.dep_ == "appos"
-            for t in c.subtree
-            if t.ent_type_ == "PERSON" or _unmarked_name(t)
-        ),
+        *(e for h in heads for c in h.children if c.dep_ == "appos" for e in (c, c.right_edge)),
     ]
     for name in names:
-        if name.ent_type_ == "PERSON" or _unmarked_name(name):
+        if _person(name):
             start, end = analysis.span_of([name])
             if not any(m.span.start <= start and end <= m.span.end for m in agents):
                 return True

@@ -10,14 +10,27 @@ import re
 # A run of digits and the letters a scanner takes for them, with the separators of a
 # number between them, standing alone (not inside a word).
 _RUN = re.compile(r"(?<![A-Za-z])[\dlIO](?:[\dlIO]|[,.](?=[\dlIO]))+(?![A-Za-z])")
-_AS_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0"})
+_LETTERS = {"l": "1", "I": "1", "O": "0"}
 
 
 def digit_view(text: str) -> str:
-    """`text` with the letters inside a run that has a digit read as digits."""
+    """`text` with the letters a scanner took for digits read as digits: a letter next to a
+    digit ("l992", "I99I", "2O0"), or opening a run before a separator and a digit
+    ("l,000"); not a letter after a separator ("1992,I saw", "40.I was", "II.3")."""
 
     def read(match: re.Match[str]) -> str:
         run = match.group()
-        return run.translate(_AS_DIGITS) if any(c.isdigit() for c in run) else run
+        if not any(c.isdigit() for c in run):
+            return run
+        chars = list(run)
+        for i, char in enumerate(run):
+            if char not in _LETTERS:
+                continue
+            after = run[i + 1 : i + 2]
+            before = run[i - 1 : i] if i else ""
+            opens = i == 0 and after in {",", "."} and run[i + 2 : i + 3].isdigit()
+            if after.isdigit() or before.isdigit() or opens:
+                chars[i] = _LETTERS[char]
+        return "".join(chars)
 
     return _RUN.sub(read, text)

@@ -93,7 +93,7 @@ class VoiceReader(PartyReader):
         return governed
 
     def _sourced_after(self, end: int) -> Voice | None:
-        """ "about 7,000 (Azerbaijani sources) or \"no more than 3,000\" (Armenian sources)":
+        """ "about 9,000 (official sources) or \"at most 4,000\" (local observers)":
         a source in brackets right after the claim says whose it is."""
         after = [
             t
@@ -105,7 +105,11 @@ class VoiceReader(PartyReader):
         inside = list(itertools.takewhile(lambda t: t.text != ")", after[1:]))
         if not inside or len(inside) == len(after) - 1 or len(inside) > SOURCE_WORDS:
             return None
-        if not any(t.lemma_.lower() in self.words.party_nouns for t in inside):
+        # "(four women and two children)" breaks a figure down; "(survivors remember it)"
+        # says something: only a bare noun phrase headed by a party noun names a source.
+        heads = [t for t in inside if t.head.i not in {u.i for u in inside} or t.head.i == t.i]
+        says = any(t.like_num or t.pos_ in {"VERB", "AUX"} for t in inside)
+        if says or len(heads) != 1 or heads[0].lemma_.lower() not in self.words.party_nouns:
             return None
         return Voice("reported", *self._party(inside))
 

@@ -150,16 +150,21 @@ def subject_controls(verb: Token) -> bool:
 def stranded_subject(verb: Token) -> list[Token]:
     """The subject of a finite verb the parser left without one ("the Court, in its
     judgment in X v. Y (application no. ...), found that"): the first noun phrase of the
-    verb's clause, from the sentence's start or the last "and" or ";" before the verb, up to
-    the first mark that opens an aside."""
+    verb's clause, from the sentence's start or the last coordinating word or ";" before the
+    verb, up to the first mark that opens an aside. Not a phrase a verb before it governs
+    ("Having examined the report of the mission, Finds that ...")."""
     if verb.tag_ not in FINITE:
         return []
     start = verb.sent.start
     for token in verb.doc[verb.sent.start : verb.i]:
-        if token.lower_ in {"and", "but", ";"} and token.dep_ in {"cc", "punct"}:
+        if token.dep_ == "cc" or token.text == ";":
             start = token.i + 1
-    chunks = [c for c in verb.doc.noun_chunks if start <= c.start and c.end <= verb.i]
-    if not chunks:
+    chunks = [c for c in verb.sent.noun_chunks if start <= c.start and c.end <= verb.i]
+    governed = chunks and (
+        chunks[0].root.dep_ in {"dobj", "pobj", "attr"}
+        or any(t.pos_ == "VERB" for t in verb.doc[start : chunks[0].start])
+    )
+    if not chunks or governed:
         return []
     phrase: list[Token] = []
     for token in verb.doc[chunks[0].start : verb.i]:

@@ -16,11 +16,13 @@ from statement_kg.language.margins import blanked, margin_numbers
 _HYPHENATED = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
 # A single line break (not a blank line) with its surrounding blanks.
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*(?!\r?\n)")
-# A note's number set right after a word's closing mark ("civilians;4 Azerbaijani
+# A note's number set right after a word's semicolon, colon or full stop ("civilians;4 the
 # officials", "kept open.13 The"): the parser would read it as a count of what follows. A
-# figure's own digits never follow a letter and a mark.
+# comma is not one of them (a scanned "hostages,150 of them" lost its space), nor a short
+# word's stop ("No.5", "Art.3").
 _NOTE_MARKER = re.compile(
-    r"(?<=[A-Za-z)\]”\"’][;,:])\d{1,3}(?=\s)|(?<=[a-z)\]”\"’]\.)\d{1,3}(?=\s+[A-Z])"
+    r"(?<=[A-Za-z)\]”\"’][;:])\d{1,3}(?=\s)"
+    r"|(?:(?<=[a-z]{3}\.)|(?<=[)\]”\"’]\.))\d{1,3}(?=\s+[A-Z])"
 )
 # A line that starts a list item or a numbered paragraph starts anew.
 _ITEM = re.compile(r"[-•*–—·▪►]\s|\(?\d{1,3}[.)]\s|\(?[a-z]{1,4}\)\s")

@@ -124,8 +124,15 @@ def _in_lines(
 def _place_before(zones: Zones, line: Line, start: int) -> tuple[int, int] | None:
     """The place a dateline gives before its date, if what precedes is only a place (not
     a weekday: "Monday, March 2, 1992")."""
-    span = _place_words(zones.analysis.original, line, start)
+    text = zones.analysis.original
+    span = _place_words(text, line, start)
     if span is None or any(t.ent_type_ == "DATE" for t in zones.analysis.tokens(*span)):
+        return None
+    # After a dash ("For immediate release - Geneva, ..."), only what the parser knows as a
+    # place ("Latest news – Politics, ..." gives none).
+    dashed = text[line.start : span[0]].rstrip().endswith(("-", "–", "—"))
+    tokens = [t for t in zones.analysis.tokens(*span) if not t.is_punct]
+    if dashed and not all(t.ent_type_ in {"GPE", "LOC"} for t in tokens):
         return None
     return span
 
@@ -284,7 +291,10 @@ def _posted(zones: Zones, dates: Dates, cues: StructureCues, taken: list[Dated])
         if not words or words[0].lower_ not in cues.posting_words or len(line.text) > POSTED_CHARS:
             continue
         for _, date, span in _in_lines((line,), dates)[:1]:
-            if not any(d.span.start == span.start for d in taken):
+            # "By 26 February 1992 the town ...": a sentence, not a by-line.
+            first = zones.analysis.span_of(words[:1])[0]
+            unnamed = words[0].lower_ == "by" and len(zones.analysis.tokens(first, span.start)) < 2
+            if not unnamed and not any(d.span.start == span.start for d in taken):
                 return [Dated(date, span, "relay", (line.start, line.end))]
     return []
 

@@ -17,7 +17,7 @@ class Found:
     span: Span
     entity: str | None = None
     kind: str = ""
-    # Other places the text names the same issuer (structure.named_again).
+    # Other places the text names the same issuer or relay (structure.named_again).
     also: tuple[Span, ...] = ()
 
 

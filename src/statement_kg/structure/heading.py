@@ -23,7 +23,7 @@ from statement_kg.structure.names import (
     skip_meeting,
     trim,
 )
-from statement_kg.structure.zones import Line, Zones
+from statement_kg.structure.zones import LINE, Line, Zones
 
 # The letterhead is among the first lines of the head.
 LETTERHEAD_LINES = 3
@@ -32,7 +32,6 @@ MENU_CELLS = 3
 # A heading opens a line among the first ones, even where the parser ran it into a
 # sentence of running text.
 HEADING_CHARS = 1200
-_ROW = re.compile(r"[^\n]*\S[^\n]*")
 _QUOTED = re.compile(r"[\"“](?P<name>[^\"”\n]{3,})[\"”]")
 
 
@@ -190,20 +189,24 @@ def _organisation(
 
 def is_menu(line: Line, cues: StructureCues) -> bool:
     """A site's menu or section path ("Politics | Society | Culture", "Home > Politics >
-    Parliament"): three cells or more apart by a header's separators and no digits, no
-    organisation's name, whatever its words."""
-    separators = (*cues.header_separators, ">", "›")  # and a breadcrumb's "Home > Politics"
-    cells = re.split("|".join(re.escape(s) for s in separators), line.text)
-    # A date line or a by-line set out alike has a date in it; a menu has no digits.
+    Parliament"): three cells or more apart by a header's separators. A date line or a
+    by-line set out alike has digits; a letterhead's cells name bodies in several words
+    ("MINISTRY OF FOREIGN AFFAIRS • PRESS DEPARTMENT • PRESS RELEASE")."""
+    pattern = "|".join(re.escape(s) for s in cues.header_separators)
+    cells = [c.split() for c in re.split(pattern, line.text) if c.strip()]
     dated = any(c.isdigit() for c in line.text)
-    return not dated and len([c for c in cells if c.strip()]) >= MENU_CELLS
+    bodies = any(
+        len(words) > 1 and any(w.lower() in cues.organisation_heads for w in words)
+        for words in cells
+    )
+    return not dated and not bodies and len(cells) >= MENU_CELLS
 
 
 def menu_rows(zones: Zones, cues: StructureCues) -> list[tuple[int, int]]:
     """The rows of the head that are a site's menus, whole (a menu set out in columns is
     read as one row)."""
     text = zones.analysis.original
-    rows = [Line(m.start(), m.end(), m.group()) for m in _ROW.finditer(text, 0, zones.body_start)]
+    rows = [Line(m.start(), m.end(), m.group()) for m in LINE.finditer(text, 0, zones.body_start)]
     return [(row.start, row.end) for row in rows if is_menu(row, cues)]
 
 

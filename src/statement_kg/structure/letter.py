@@ -6,7 +6,6 @@ annexed statement's own heading."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -15,9 +14,8 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
 from statement_kg.structure.names import announces_issuer, found, name_from, names_body, trim
-from statement_kg.structure.zones import Zones
+from statement_kg.structure.zones import BLANK_LINE, Zones
 
-_BLANK = re.compile(r"\n[ \t]*\n")
 # A letter's own heading comes first, within this many characters.
 LETTER_HEAD_CHARS = 3000
 # The annexed text's heading follows the annex line (which may wrap) within a few lines.
@@ -47,7 +45,9 @@ def _letter_sentence(zones: Zones, lexicon: Lexicon) -> list[Token]:
             ):
                 # The heading may wrap onto centred lines; a blank line ends it.
                 heading = tokens[i:]
-                ends = [n for n, t in enumerate(heading) if _BLANK.search(t.text_with_ws)]
+                ends = [n for n, t in enumerate(heading) if BLANK_LINE.search(t.text_with_ws)]
+                # With no blank line after it, the heading ends with its line.
+                ends = ends or [n for n, t in enumerate(heading) if "\n" in t.text_with_ws]
                 return trim(heading[: ends[0]]) if ends else heading
     return []
 

@@ -13,12 +13,20 @@ from dataclasses import replace
 from statement_kg.extract.spans import make_span
 from statement_kg.records import Mention, Span
 from statement_kg.structure.found import Found
-from statement_kg.structure.zones import Zones
+from statement_kg.structure.zones import BLANK_LINE, Zones
 
-_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 _ARTICLE = frozenset({"the"})
 NAME_CHARS = 5
+MODIFIER_REACH = 40
 OPENING_PARAGRAPHS = 2
+
+
+def _modified(text: str, start: int) -> bool:
+    """Whether a capitalised word runs into the words ("the Eastern Foreign Ministry" is
+    another body than a letterhead's "FOREIGN MINISTRY")."""
+    before = re.search(r"(\w+)[ \t]+$", text[max(0, start - MODIFIER_REACH) : start])
+    word = before.group(1) if before else ""
+    return word[:1].isupper() and word.lower() != "the"
 
 
 def _own_name(word: str) -> bool:
@@ -31,7 +39,7 @@ def _pattern(found: Found) -> re.Pattern[str] | None:
     while words and words[0].casefold() in _ARTICLE:
         words = words[1:]
     # One word names someone only as a name of its own, in capitals or with one inside
-    # ("KASPI-INFO", "QafqazInfo"), not as a common noun ("Committee").
+    # ("CASPIAN-WIRE", "ArasInfo"), not as a common noun ("Committee").
     if not words or (len(words) == 1 and (len(words[0]) < NAME_CHARS or not _own_name(words[0]))):
         return None
     return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
@@ -43,12 +51,14 @@ def _places(parts: Zones) -> list[tuple[int, int]]:
     text = parts.analysis.original
     opening_end = parts.body_start
     for _ in range(OPENING_PARAGRAPHS):
-        paragraph = _PARAGRAPH_END.search(text, opening_end + 1)
+        paragraph = BLANK_LINE.search(text, opening_end + 1)
         opening_end = paragraph.start() if paragraph else parts.body_end
     return [(0, parts.body_start), (parts.body_start, opening_end), (parts.body_end, len(text))]
 
 
 def named_again(issuers: Sequence[Found], parts: Zones, mentions: Sequence[Mention]) -> list[Found]:
+    """Each issuer (or relay) with the other places the text names it: mentions of its
+    entity, or its words, in the head, the opening paragraphs or the tail."""
     text = parts.analysis.original
     places = _places(parts)
     out = []
@@ -61,7 +71,11 @@ def named_again(issuers: Sequence[Found], parts: Zones, mentions: Sequence[Menti
             if issuer.entity is not None and m.entity == issuer.entity
         ]
         if pattern is not None:
-            candidates += [(m.start(), m.end()) for m in pattern.finditer(text)]
+            candidates += [
+                (m.start(), m.end())
+                for m in pattern.finditer(text)
+                if not _modified(text, m.start())
+            ]
         for start, end in candidates:
             outside = end <= issuer.span.start or start >= issuer.span.end
             if outside and any(a <= start < b for a, b in places):

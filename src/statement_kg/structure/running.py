@@ -50,6 +50,12 @@ def running_title(
             titled = bool(tokens) and tokens[0].lemma_.lower() in lexicon.structure.document_nouns
             if tokens and not titled and names_body(tokens, lexicon.structure.organisation_heads):
                 named = analysis.span_of(tokens)
+        # Without a publisher, only a title: a line with a finite verb ("The town fell at
+        # night, in February 1992.") ends a sentence, not a page.
+        tokens = analysis.tokens(line.start, line.end)
+        said = any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in tokens)
+        if named is None and said:
+            continue
         issuer = found(text, *named, "running title", mentions, lexicon) if named else None
         at = make_span(text, line.start + span.start, line.start + span.end)
         return issuer, Dated(time.begin, at, "month", (line.start, line.end))

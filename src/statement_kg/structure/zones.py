@@ -19,7 +19,9 @@ from statement_kg.language import Analysis, analyse
 RUNNING_TOKENS = 8
 # Column layouts (UN letterheads) put several fields on one line, apart by wide gaps.
 _COLUMN_GAP = re.compile(r"[ \t]{3,}")
-_LINE = re.compile(r"[^\n]*\S[^\n]*")
+LINE = re.compile(r"[^\n]*\S[^\n]*")
+# A blank line: the end of a paragraph.
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # A note's number is set apart by a wide gap or written raised: "14  Human Rights Watch".
 _NOTE = re.compile(r"^(?:\d{1,3}(?:\s{2,}|\t)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
 _NOTE_LINE = re.compile(r"^[ \t]*(?:\d{1,3}(?:[ \t]{2,}|\t)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S", re.MULTILINE)
@@ -157,7 +159,7 @@ def may_have_notes(text: str) -> bool:
 
 def zones(text: str) -> Zones:
     analysis = analyse(text)
-    lines = tuple(cell for m in _LINE.finditer(text) for cell in _cells(text, m.start(), m.end()))
+    lines = tuple(cell for m in LINE.finditer(text) for cell in _cells(text, m.start(), m.end()))
     running = _running(analysis)
     # A headline opens the body only when no sentence of running text follows it; an
     # excerpt cut off mid-sentence still ends the body where it stops.
