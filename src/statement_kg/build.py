@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from statement_kg.cache import (
     CACHE_DIR,
+    NODES_FILE,
     RECOGNISED_DIR,
     ResultCache,
     context_digest,
@@ -269,7 +270,9 @@ def _build(
             names = [*GRAPH_FILES.values(), VOID_FILE, STORE_DIR]
             description = void_of(triples, sparql_endpoint=sparql_endpoint)
             with replaced(target, names) as staging:
-                write_graph(triples, staging, pool=pool, parts=jobs)
+                write_graph(
+                    triples, staging, pool=pool, parts=jobs, nodes=project.root / NODES_FILE
+                )
                 write_store(staging)
                 (staging / VOID_FILE).write_bytes(serialise(canonical_triples(description), "ttl"))
             outcome.written = {fmt: target / name for fmt, name in GRAPH_FILES.items()}

@@ -3,7 +3,8 @@ text, the sidecar, the context (mappings/, ontology/, the entities recognised in
 and the reference descriptions), the package version and its code (an edited extractor in
 a working copy keeps its version). A changed input changes the key, so a stale result is
 never reused; results nobody asks for again are pruned after a build. The entities each
-text names by its form are cached the same way, beside the results."""
+text names by its form are cached the same way, beside the results, and the last build's
+JSON-LD nodes beside them (nodecache.py)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ from statement_kg.records import Document
 
 CACHE_DIR = ".cache/build"
 RECOGNISED_DIR = ".cache/recognised"
+# The JSON-LD nodes of the last build (nodecache.py).
+NODES_FILE = ".cache/jsonld-nodes.pickle"
 T = TypeVar("T")
 
 

@@ -105,17 +105,22 @@ def compact(triples: Iterable[ox.Triple]) -> bytes:
 _FIRST = ox.NamedNode(str(RDF.first))
 
 
-def subject_parts(triples: Sequence[ox.Triple], parts: int) -> list[bytes]:
-    """Sorted triples cut into about `parts` pieces of N-Triples between subjects, to be
-    compacted apart: rdflib writes one node per subject, from that subject's triples alone,
-    as long as no node is blank and no list is in the graph (then the graph stays whole)."""
-    whole = [ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""]
-    if parts < 2 or any(
+def separable(triples: Sequence[ox.Triple]) -> bool:
+    """Whether rdflib writes one node per subject from that subject's triples alone: so
+    long as no node is blank and no list is in the graph."""
+    return not any(
         isinstance(t.subject, ox.BlankNode)
         or isinstance(t.object, ox.BlankNode)
         or t.predicate == _FIRST
         for t in triples
-    ):
+    )
+
+
+def subject_parts(triples: Sequence[ox.Triple], parts: int) -> list[bytes]:
+    """Sorted triples cut into about `parts` pieces of N-Triples between subjects, to be
+    compacted apart (the graph stays whole unless `separable`)."""
+    whole = [ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""]
+    if parts < 2 or not separable(triples):
         return whole
     cuts = [0]
     for part in range(1, parts):

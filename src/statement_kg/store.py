@@ -15,7 +15,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from statement_kg.jsonld import assemble, compact, compact_nodes, subject_parts
+from statement_kg.jsonld import compact
+from statement_kg.nodecache import compact_reusing
 from statement_kg.rdf.namespace import PREFIXES
 from statement_kg.xmlsafe import well_formed
 
@@ -92,20 +93,18 @@ def serialise(triples: Iterable[ox.Triple], fmt: str) -> bytes:
 
 
 def write_graph(
-    triples: list[ox.Triple], out_dir: Path, *, pool: Executor | None = None, parts: int = 1
+    triples: list[ox.Triple],
+    out_dir: Path,
+    *,
+    pool: Executor | None = None,
+    parts: int = 1,
+    nodes: Path | None = None,
 ) -> dict[str, Path]:
     """Every dump of the graph, each file replaced atomically. The JSON-LD, much the
-    slowest to write, is compacted in `parts` on `pool` (when given) while the other dumps
-    are written; the bytes are the same."""
-    pending = (
-        [pool.submit(compact_nodes, part) for part in subject_parts(triples, parts)]
-        if pool is not None
-        else []
-    )
-    here = [fmt for fmt in GRAPH_FILES if not (pending and fmt == "jsonld")]
-    data = {fmt: serialise(triples, fmt) for fmt in here}
-    if pending:
-        data["jsonld"] = assemble([node for part in pending for node in part.result()])
+    slowest to write, reuses the nodes kept in the file `nodes` (when given) and compacts
+    the rest in `parts` on `pool` (when given); the bytes are the same either way."""
+    data = {fmt: serialise(triples, fmt) for fmt in GRAPH_FILES if fmt != "jsonld"}
+    data["jsonld"] = compact_reusing(triples, nodes, pool=pool, parts=parts)
     written = {}
     for fmt, name in GRAPH_FILES.items():
         atomic_write(out_dir / name, data[fmt])
