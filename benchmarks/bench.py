@@ -6,6 +6,7 @@ against text length, command start-up and the shipped queries on the persistent 
 
     python benchmarks/bench.py [--statements 1000] [--naive 100] [--text-mb 0.1 1 10]
     python benchmarks/bench.py --stages-only [--statements 100]
+    python benchmarks/bench.py --builds-only [--statements 200] [--repeat 3]
 
 Builds run as `statement-kg` processes, so their wall time, CPU time and peak memory are the
 command's own. The machine may be shared: CPU time is the steadier figure.
@@ -260,6 +261,35 @@ def report_command_start(project: Path) -> None:
         print(f"  statement-kg query {name:<7} {took.wall:6.2f} s")
 
 
+def report_stages(project: Path) -> None:
+    per = stages(Project(project))
+    print("\n## CPU per statement, per stage (ms)")
+    for name, seconds in per.items():
+        print(f"  {name:<12} {seconds * 1000:8.1f}")
+    rest = sum(per.values()) - per["extract"]
+    print(f"  {'all but extraction':<18} {rest * 1000:8.1f}")
+
+
+def report_builds(project: Path, repeat: int) -> None:
+    """Clean builds with --jobs 1 and 2 turn about, then the rebuild after one document
+    changed (the same one again each time), `repeat` times; medians of wall and CPU."""
+    one: list[Run] = []
+    two: list[Run] = []
+    again: list[Run] = []
+    for _ in range(repeat):
+        one.append(build_run(project, "--no-cache", "--jobs", "1"))
+        two.append(build_run(project, "--no-cache", "--jobs", "2"))
+        change_one(project)
+        again.append(build_run(project, "--jobs", "1"))
+    print(f"\n## builds, medians of {repeat}")
+    for name, runs in (("clean, --jobs 1", one), ("clean, --jobs 2", two), ("rebuild", again)):
+        wall = statistics.median(r.wall for r in runs)
+        cpu = statistics.median(r.cpu for r in runs)
+        print(f"  {name:<16} {wall:8.1f} s wall {cpu:8.1f} s CPU")
+    ratio = statistics.median(a.wall / b.wall for a, b in zip(one, two, strict=True))
+    print(f"  speed-up of --jobs 2 over --jobs 1: {ratio:.2f}x (wall, median of the pairs)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[1])
     parser.add_argument("--statements", type=int, default=1000, help="main size (1000)")
@@ -271,6 +301,11 @@ def main() -> None:
     )
     parser.add_argument(
         "--stages-only", action="store_true", help="only the CPU per statement of each stage"
+    )
+    parser.add_argument(
+        "--builds-only",
+        action="store_true",
+        help="only the clean builds (--jobs 1, 2) and the rebuild, --repeat times, medians",
     )
     parser.add_argument(
         "--queries-on",
@@ -289,7 +324,7 @@ def main() -> None:
         report_command_start(args.queries_on)
         report_queries(args.queries_on / "graph", args.repeat, args.baseline)
         return
-    if not args.stages_only:
+    if not (args.stages_only or args.builds_only):
         report_startup(args.repeat)
     if args.startup_only:
         return
@@ -300,12 +335,10 @@ def main() -> None:
         generate(ROOT, project, size)
         print(f"# synthetic corpus: {size} distinct statements")
 
-        per = stages(Project(project))
-        print("\n## CPU per statement, per stage (ms)")
-        for name, seconds in per.items():
-            print(f"  {name:<12} {seconds * 1000:8.1f}")
-        rest = sum(per.values()) - per["extract"]
-        print(f"  {'all but extraction':<18} {rest * 1000:8.1f}")
+        if args.builds_only:
+            report_builds(project, args.repeat)
+            return
+        report_stages(project)
         if args.stages_only:
             return
 

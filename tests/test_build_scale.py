@@ -129,7 +129,7 @@ def test_a_failed_write_leaves_graph_as_it_was(
     before = _files(project_copy.graph)
     written: list[Path] = []
 
-    def fail_midway(triples: object, out_dir: Path) -> dict[str, Path]:
+    def fail_midway(triples: object, out_dir: Path, **_: object) -> dict[str, Path]:
         (out_dir / "statements.ttl").write_text("half of a new graph", encoding="utf-8")
         written.append(out_dir)
         raise OSError(28, "No space left on device")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +19,17 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from statement_kg.cache import CACHE_DIR, ResultCache, context_digest, document_key, folder_bytes
+from statement_kg.cache import (
+    CACHE_DIR,
+    NODES_FILE,
+    RECOGNISED_DIR,
+    ResultCache,
+    context_digest,
+    document_key,
+    folder_bytes,
+)
 from statement_kg.corpus import MAX_TEXT_BYTES, read_corpus
 from statement_kg.curation import check_documents, load_corrections
-from statement_kg.extract.recognise import with_recognised
 from statement_kg.graphdir import locked, replaced
 from statement_kg.lexicon import ENTITIES_FILE, entity_lines, load_lexicon
 from statement_kg.links import LinkSummary, add_links, load_links, summarise
@@ -30,8 +38,9 @@ from statement_kg.project import Project
 from statement_kg.rdf import iris
 from statement_kg.rdf.namespace import CITO, RDF, SEM, SKG
 from statement_kg.rdf.reference import entity_iri, reference_graph
+from statement_kg.recognition import Recognised, recognised_lexicon
 from statement_kg.records import Document
-from statement_kg.runner import Track, run_documents
+from statement_kg.runner import Track, process_pool, run_documents
 from statement_kg.store import (
     GRAPH_FILES,
     STORE_DIR,
@@ -113,14 +122,35 @@ def _counts(triples: Sequence[ox.Triple]) -> dict[str, int]:
     }
 
 
+def _merged(
+    documents: Sequence[Document],
+    context: Context,
+    reference_triples: list[ox.Triple],
+    results: list[DocumentResult],
+) -> list[ox.Triple]:
+    """The reference descriptions and every document's triples, distinct and sorted; raises
+    ValidationFailed when the reference data or a document does not conform."""
+    by_id = {d.id: d for d in documents}
+    violations = validate_graph(context.reference, context.shapes, by_id, context.entities)
+    for result in results:
+        # A broken reference entity shows in every statement that reaches it: report it once.
+        violations.extend(v for v in result.violations if v not in violations)
+    if violations:
+        raise ValidationFailed(violations)
+    merged = set(reference_triples)
+    for result in results:
+        merged.update(result.triples())
+    return sorted(merged, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+
+
 def _results(
     documents: Sequence[Document],
     context: Context,
-    cache: ResultCache,
+    cache: ResultCache[DocumentResult],
     reuse: bool,
     digest: str,
-    jobs: int,
     scheduler: str | None,
+    pool: ProcessPoolExecutor | None,
     track: Track[Any],
 ) -> tuple[list[DocumentResult], int]:
     """Every document's result, from the cache where its inputs are unchanged (when
@@ -128,7 +158,7 @@ def _results(
     keys = [document_key(d, digest) for d in documents]
     found = [cache.get(k) if reuse else None for k in keys]
     todo = [d for d, r in zip(documents, found, strict=True) if r is None]
-    fresh = iter(run_documents(todo, context, jobs=jobs, scheduler=scheduler, track=track))
+    fresh = iter(run_documents(todo, context, scheduler=scheduler, pool=pool, track=track))
     results = []
     for key, cached in zip(keys, found, strict=True):
         result = cached or next(fresh)
@@ -156,7 +186,8 @@ def build(
     build holds the lock, and ValidationFailed for a graph that does not conform, writing
     nothing (a text over `max_text_bytes` is a bad input). Unchanged documents are taken
     from the cache unless `use_cache` is False (which refreshes it); the rest run in
-    `jobs` processes, or on the Dask `scheduler` when one is given."""
+    `jobs` processes, or on the Dask `scheduler` when one is given; `jobs` processes also
+    recognise entities in the texts and write the JSON-LD dump."""
     target = out_dir or project.graph
     with locked(target) if write else nullcontext():
         return _build(
@@ -194,7 +225,15 @@ def _build(
 
     listed = load_lexicon(project.mappings)
     documents = read_corpus(project.corpus, listed, max_text_bytes)
-    lexicon = with_recognised((d.text for d in documents), listed)
+    recognised = ResultCache(project.root / RECOGNISED_DIR, Recognised)
+    lexicon = recognised_lexicon(
+        [d.text for d in documents],
+        listed,
+        recognised,
+        context_digest(folder_bytes(project.mappings)),
+        jobs=jobs,
+        reuse=use_cache,
+    )
     corrections = load_corrections(project.mappings)
     check_documents(project.mappings, corrections, lexicon, {d.id for d in documents})
     reference = reference_graph(lexicon)
@@ -208,42 +247,38 @@ def _build(
     }
     context = Context(lexicon, reference, shapes, entities, tuple(corrections), project.mappings)
     reference_triples = canonical_triples(reference)
-    recognised = sorted(repr(e) for e in lexicon.entities.values() if e.recognised)
+    found = sorted(repr(e) for e in lexicon.entities.values() if e.recognised)
     digest = context_digest(
         [
             *folder_bytes(project.mappings, project.shapes.parent),
             serialise(reference_triples, "nt"),
-            "\n".join(recognised).encode(),
+            "\n".join(found).encode(),
         ]
     )
-    cache = ResultCache(project.root / CACHE_DIR)
+    cache = ResultCache(project.root / CACHE_DIR, DocumentResult)
     lap("read")
-    results, reused = _results(documents, context, cache, use_cache, digest, jobs, scheduler, track)
-    lap("documents")
-    by_id = {d.id: d for d in documents}
-    violations = validate_graph(reference, shapes, by_id, entities)
-    for result in results:
-        # A broken reference entity shows in every statement that reaches it: report it once.
-        violations.extend(v for v in result.violations if v not in violations)
-    if violations:
-        raise ValidationFailed(violations)
-    merged = set(reference_triples)
-    for result in results:
-        merged.update(result.triples())
-    triples = sorted(merged, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    outcome = BuildResult(len(documents), len(triples), _counts(triples), reused=reused)
-    outcome.links = summarise(links, lexicon)
-    lap("merge")
-    if write:
-        names = [*GRAPH_FILES.values(), VOID_FILE, STORE_DIR]
-        description = void_of(triples, sparql_endpoint=sparql_endpoint)
-        with replaced(target, names) as staging:
-            write_graph(triples, staging)
-            write_store(staging)
-            (staging / VOID_FILE).write_bytes(serialise(canonical_triples(description), "ttl"))
-        outcome.written = {fmt: target / name for fmt, name in GRAPH_FILES.items()}
-        outcome.written["void"] = target / VOID_FILE
-        lap("write")
+    with process_pool(context, jobs) as pool:
+        results, reused = _results(
+            documents, context, cache, use_cache, digest, scheduler, pool, track
+        )
+        lap("documents")
+        triples = _merged(documents, context, reference_triples, results)
+        outcome = BuildResult(len(documents), len(triples), _counts(triples), reused=reused)
+        outcome.links = summarise(links, lexicon)
+        lap("merge")
+        if write:
+            names = [*GRAPH_FILES.values(), VOID_FILE, STORE_DIR]
+            description = void_of(triples, sparql_endpoint=sparql_endpoint)
+            with replaced(target, names) as staging:
+                write_graph(
+                    triples, staging, pool=pool, parts=jobs, nodes=project.root / NODES_FILE
+                )
+                write_store(staging)
+                (staging / VOID_FILE).write_bytes(serialise(canonical_triples(description), "ttl"))
+            outcome.written = {fmt: target / name for fmt, name in GRAPH_FILES.items()}
+            outcome.written["void"] = target / VOID_FILE
+            lap("write")
     cache.prune()
+    recognised.prune()
     outcome.seconds = seconds
     return outcome

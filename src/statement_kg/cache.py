@@ -2,7 +2,9 @@
 text, the sidecar, the context (mappings/, ontology/, the entities recognised in the corpus
 and the reference descriptions), the package version and its code (an edited extractor in
 a working copy keeps its version). A changed input changes the key, so a stale result is
-never reused; results nobody asks for again are pruned after a build."""
+never reused; results nobody asks for again are pruned after a build. The entities each
+text names by its form are cached the same way, beside the results, and the last build's
+JSON-LD nodes beside them (nodecache.py)."""
 
 from __future__ import annotations
 
@@ -13,12 +15,16 @@ import tempfile
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from statement_kg import __version__
-from statement_kg.pipeline import DocumentResult
 from statement_kg.records import Document
 
 CACHE_DIR = ".cache/build"
+RECOGNISED_DIR = ".cache/recognised"
+# The JSON-LD nodes of the last build (nodecache.py).
+NODES_FILE = ".cache/jsonld-nodes.pickle"
+T = TypeVar("T")
 
 
 @cache
@@ -45,20 +51,26 @@ def folder_bytes(*folders: Path, suffix: str = "") -> Iterable[bytes]:
             yield path.read_bytes()
 
 
+def text_key(text: str, context: str) -> str:
+    return hashlib.sha256(f"{context}\0{text}".encode()).hexdigest()
+
+
 def document_key(document: Document, context: str) -> str:
     sidecar = document.meta_path.read_bytes() if document.meta_path.is_file() else b""
     parts = (context, document.id, document.sha256, hashlib.sha256(sidecar).hexdigest())
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-class ResultCache:
-    """Results stored one file per key under `folder`."""
+class ResultCache(Generic[T]):
+    """Values of one `kind` (per-document results, the entities a text names) stored one
+    file per key under `folder`."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, kind: type[T]) -> None:
         self.folder = folder
+        self.kind = kind
         self.used: set[str] = set()
 
-    def get(self, key: str) -> DocumentResult | None:
+    def get(self, key: str) -> T | None:
         self.used.add(key)
         path = self.folder / f"{key}.pickle"
         try:
@@ -66,15 +78,15 @@ class ResultCache:
                 result = pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             return None
-        return result if isinstance(result, DocumentResult) else None
+        return result if isinstance(result, self.kind) else None
 
-    def put(self, key: str, result: DocumentResult) -> None:
+    def put(self, key: str, result: T) -> None:
         self.used.add(key)
         self.folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
         try:
             with os.fdopen(handle, "wb") as out:
-                pickle.dump(result.portable(), out, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.folder / f"{key}.pickle")
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

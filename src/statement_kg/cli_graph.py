@@ -38,7 +38,7 @@ def os_error(error: OSError) -> click.ClickException:
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Process documents in this many processes.",
+    help="Process documents, recognise entities and write the JSON-LD in this many processes.",
 )
 @click.option(
     "--scheduler",

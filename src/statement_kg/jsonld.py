@@ -12,14 +12,15 @@ any JSON-LD 1.1 processor the file gives back exactly the graph (tests/test_json
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
 
-from statement_kg.rdf.namespace import PREFIXES
+from statement_kg.rdf.namespace import PREFIXES, RDF
 
 _INTEGER_TYPES = frozenset(
     f"xsd:{name}" for name in ("integer", "nonNegativeInteger", "positiveInteger")
@@ -75,10 +76,8 @@ def _sorted(value: Any) -> Any:
     return value
 
 
-def compact(triples: Iterable[ox.Triple]) -> bytes:
-    """The triples as compact JSON-LD, nodes in IRI order and keys sorted, so that the
-    same graph always gives the same bytes."""
-    nt = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+def compact_nodes(nt: bytes) -> list[dict[str, Any]]:
+    """The nodes of an N-Triples graph in compact JSON-LD, each with its keys sorted."""
     graph = Graph().parse(data=nt, format="nt") if nt else Graph()
     contexts = context()
     document = json.loads(graph.serialize(format="json-ld", context=contexts))
@@ -86,8 +85,52 @@ def compact(triples: Iterable[ox.Triple]) -> bytes:
     document.pop("@context", None)
     # rdflib writes a lone node without @graph, and nothing at all for an empty graph.
     nodes = document.get("@graph", [document] if document else [])
-    nodes = [_native(node, integer_terms) for node in nodes]
-    nodes.sort(key=lambda node: str(node.get("id", "")))
-    nodes = [_sorted(node) for node in nodes]
-    text = json.dumps({"@context": contexts, "@graph": nodes}, ensure_ascii=False, indent=1)
+    return [_sorted(_native(node, integer_terms)) for node in nodes]
+
+
+def assemble(nodes: list[dict[str, Any]]) -> bytes:
+    """The document of `compact_nodes`' nodes (from one graph or its parts), nodes in IRI
+    order."""
+    nodes = sorted(nodes, key=lambda node: str(node.get("id", "")))
+    text = json.dumps({"@context": context(), "@graph": nodes}, ensure_ascii=False, indent=1)
     return (text + "\n").encode("utf-8")
+
+
+def compact(triples: Iterable[ox.Triple]) -> bytes:
+    """The triples as compact JSON-LD, nodes in IRI order and keys sorted, so that the
+    same graph always gives the same bytes."""
+    return assemble(compact_nodes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""))
+
+
+_FIRST = ox.NamedNode(str(RDF.first))
+
+
+def separable(triples: Sequence[ox.Triple]) -> bool:
+    """Whether rdflib writes one node per subject from that subject's triples alone: so
+    long as no node is blank and no list is in the graph."""
+    return not any(
+        isinstance(t.subject, ox.BlankNode)
+        or isinstance(t.object, ox.BlankNode)
+        or t.predicate == _FIRST
+        for t in triples
+    )
+
+
+def subject_parts(triples: Sequence[ox.Triple], parts: int) -> list[bytes]:
+    """Sorted triples cut into about `parts` pieces of N-Triples between subjects, to be
+    compacted apart (the graph stays whole unless `separable`)."""
+    whole = [ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""]
+    if parts < 2 or not separable(triples):
+        return whole
+    cuts = [0]
+    for part in range(1, parts):
+        cut = max(cuts[-1], len(triples) * part // parts)
+        while 0 < cut < len(triples) and triples[cut].subject == triples[cut - 1].subject:
+            cut += 1
+        cuts.append(cut)
+    cuts.append(len(triples))
+    return [
+        ox.serialize(triples[start:end], format=ox.RdfFormat.N_TRIPLES) or b""
+        for start, end in pairwise(cuts)
+        if start < end
+    ]

@@ -4,8 +4,9 @@ documents' order; only the time differs."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,12 +39,22 @@ def _local(
     return [_portable(d, context) for d in track(documents, "processing")]
 
 
-def _processes(
-    documents: Sequence[Document], context: Context, jobs: int, track: Track[Any]
-) -> list[DocumentResult]:
+@contextmanager
+def process_pool(context: Context, jobs: int) -> Iterator[ProcessPoolExecutor | None]:
+    """`jobs` worker processes holding `context` (none for one job), started once for the
+    documents and the work of the build that follows them; each starts when first needed."""
+    if jobs < 2:
+        yield None
+        return
     with ProcessPoolExecutor(jobs, initializer=_install, initargs=(context,)) as pool:
-        futures: list[Future[DocumentResult]] = [pool.submit(_process, d) for d in documents]
-        return [f.result() for f in track(futures, "processing")]
+        yield pool
+
+
+def _processes(
+    documents: Sequence[Document], pool: ProcessPoolExecutor, track: Track[Any]
+) -> list[DocumentResult]:
+    futures: list[Future[DocumentResult]] = [pool.submit(_process, d) for d in documents]
+    return [f.result() for f in track(futures, "processing")]
 
 
 def _dask(
@@ -66,14 +77,17 @@ def run_documents(
     documents: Sequence[Document],
     context: Context,
     *,
-    jobs: int = 1,
     scheduler: str | None = None,
+    pool: ProcessPoolExecutor | None = None,
     track: Track[Any],
 ) -> list[DocumentResult]:
+    """Every document's result: on the Dask `scheduler` when one is given, else on `pool`
+    (from `process_pool`, with the same context) when there is more than one document,
+    else in this process."""
     if not documents:
         return []
     if scheduler is not None:
         return _dask(documents, context, scheduler, track)
-    if jobs > 1 and len(documents) > 1:
-        return _processes(documents, context, min(jobs, len(documents)), track)
+    if pool is not None and len(documents) > 1:
+        return _processes(documents, pool, track)
     return _local(documents, context, track)

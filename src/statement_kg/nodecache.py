@@ -1,0 +1,111 @@
+"""The JSON-LD dump, reusing what the last build compacted. rdflib compacts each subject's
+triples into one node, from those triples alone (see `jsonld.subject_parts`), and that is
+most of the time of writing the dumps; so each node is kept, keyed by its subject's
+N-Triples, and a build compacts only the subjects whose triples changed. A graph with blank
+nodes or lists is compacted whole, as before."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import Executor
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.plugins.shared.jsonld.context import Context
+
+from statement_kg.cache import context_digest
+from statement_kg.jsonld import assemble, compact_nodes, context, separable
+
+Node = dict[str, Any]
+
+
+def _stamp() -> str:
+    """What a node depends on besides its triples: the code, rdflib and the context."""
+    return context_digest([rdflib.__version__.encode(), json.dumps(context()).encode()])
+
+
+def _load(path: Path, stamp: str) -> dict[bytes, Node]:
+    try:
+        with path.open("rb") as handle:
+            kept = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        return {}
+    if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == stamp):
+        return {}
+    nodes = kept[1]
+    return nodes if isinstance(nodes, dict) else {}
+
+
+def _save(path: Path, stamp: str, nodes: dict[bytes, Node]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump((stamp, nodes), out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _subjects(triples: Sequence[ox.Triple], nt: bytes) -> list[tuple[str, bytes]]:
+    """Each subject of the sorted triples (as an IRI) with its lines of `nt`, one per
+    triple in the same order."""
+    lines = iter(nt.splitlines(keepends=True))
+    return [
+        (subject.value, b"".join(next(lines) for _ in group))
+        for subject, group in groupby(triples, key=lambda t: t.subject)
+        if isinstance(subject, ox.NamedNode)
+    ]
+
+
+def _pieces(groups: list[bytes], parts: int) -> list[bytes]:
+    size = -(-len(groups) // max(parts, 1))
+    return [b"".join(groups[i : i + size]) for i in range(0, len(groups), size)]
+
+
+def compact_reusing(
+    triples: Sequence[ox.Triple],
+    store: Path | None,
+    *,
+    pool: Executor | None = None,
+    parts: int = 1,
+) -> bytes:
+    """`jsonld.compact(triples)` (the sorted triples), taking each subject's node from the
+    file `store` where its triples are unchanged and compacting the rest in `parts` on
+    `pool` (here when none); `store` then holds this graph's nodes."""
+    nt = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    if not separable(triples):
+        return assemble(compact_nodes(nt))
+    subjects = _subjects(triples, nt)
+    keys = [hashlib.blake2b(lines, digest_size=16).digest() for _, lines in subjects]
+    stamp = _stamp()
+    known = _load(store, stamp) if store is not None else {}
+    missing = [
+        (iri, lines) for (iri, lines), key in zip(subjects, keys, strict=True) if key not in known
+    ]
+    pieces = _pieces([lines for _, lines in missing], parts) if missing else []
+    if pool is not None:
+        found = [
+            node for f in [pool.submit(compact_nodes, p) for p in pieces] for node in f.result()
+        ]
+    else:
+        found = [node for piece in pieces for node in compact_nodes(piece)]
+    by_id = {str(node.get("id")): node for node in found}
+    terms: list[dict[str, Any] | str | None] = [*context()]
+    shrink = Context(terms).shrink_iri
+    nodes = {
+        key: known[key] if key in known else by_id[shrink(iri)]
+        for (iri, _), key in zip(subjects, keys, strict=True)
+    }
+    if store is not None:
+        _save(store, stamp, nodes)
+    return assemble(list(nodes.values()))
