@@ -11,7 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from statement_kg.cache import ResultCache, text_key
-from statement_kg.extract.recognise import _merged, recognise
+from statement_kg.extract.recognise import merged_entities, recognise
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Entity
 
@@ -66,4 +66,4 @@ def recognised_lexicon(
         if cached is None:
             cache.put(key, result)
         entities.extend(result.entities)
-    return listed.with_entities(list(_merged(entities).values()))
+    return listed.with_entities(list(merged_entities(entities).values()))

@@ -311,10 +311,10 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
         if entity.id in publishers
         or not any(a < end and start < b for a, b in listed.get(group_of(entity.type), []))
     ]
-    return sorted(_merged(kept).values(), key=lambda e: e.id)
+    return sorted(merged_entities(kept).values(), key=lambda e: e.id)
 
 
-def _merged(entities: Iterable[Entity]) -> dict[str, Entity]:
+def merged_entities(entities: Iterable[Entity]) -> dict[str, Entity]:
     """The entities by id, each recognised more than once (in two places or two documents)
     merged into one: the first label, the others' as alternatives, the phrases and the
     facts of all."""
@@ -338,5 +338,5 @@ def _merged(entities: Iterable[Entity]) -> dict[str, Entity]:
 def with_recognised(texts: Iterable[str], lexicon: Lexicon) -> Lexicon:
     """`lexicon` with what each text names by its form, merged across texts, so one work or
     person found in two documents is one entity."""
-    found = _merged(entity for text in texts for entity in recognise(text, lexicon))
+    found = merged_entities(entity for text in texts for entity in recognise(text, lexicon))
     return lexicon.with_entities(list(found.values()))
