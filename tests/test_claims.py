@@ -333,3 +333,12 @@ def test_cq06_a_speaker_named_in_words(lexicon: Lexicon) -> None:
     store.load(graph.serialize(format="nt").encode(), ox.RdfFormat.N_TRIPLES)
     rows = [(r["speaker"], r["speakerLabel"], r["words"]) for r in _rows(store, "cq-06")]
     assert rows == [("", "A nurse from Martuni", "We took only the children and the documents,")]
+
+
+def test_draft_metadata_outside_a_project_is_an_error(cli: list[str], tmp_path: Path) -> None:
+    text = tmp_path / "new.txt"
+    text.write_text("Statement of the Ministry on the anniversary.\n", encoding="utf-8")
+    result = run(cli, "draft-metadata", str(text), root=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == f"Error: {tmp_path / 'mappings' / 'entities.yaml'}: file not found\n"
+    assert not (tmp_path / "new.yaml").exists()

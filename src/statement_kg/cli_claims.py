@@ -138,8 +138,8 @@ def draft_metadata_command(ctx: click.Context, file: Path, output: Path | None) 
     found where the genre puts them, each as an entity id (or a new stub id) with the words
     it came from. The build refuses it until a curator has checked it
     and removed 'draft: true'."""
-    lexicon = load_lexicon(project(ctx).mappings)
     try:
+        lexicon = load_lexicon(project(ctx).mappings)
         text, digest = read_text(file)
     except InputError as error:
         raise click.ClickException(str(error)) from error
