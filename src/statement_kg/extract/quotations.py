@@ -206,12 +206,6 @@ def _continues(text: str, previous_end: int, start: int, words: ClaimWords) -> b
     )
 
 
-def _untitled(analysis: Analysis, start: int, end: int) -> bool:
-    """Whether quoted words are no title ("Azerbaijan: Seven Years of Conflict in ..."): a
-    title is given to no agent named before it when nothing else says who speaks."""
-    return not title_like(analysis.original[start:end], TITLE_WORDS)
-
-
 def _scare_quoted(analysis: Analysis, start: int, end: int, words: ClaimWords) -> bool:
     """Scare quotes, not a quotation: a few words with no verb, used as a name the issuer
     keeps at a distance ('the so-called "Khojaly genocide"', 'a mere "episode of combat"',
@@ -259,6 +253,7 @@ def find_quotations(
     """The quotations of `text`; `people` are the agents that are persons, whom "he" and
     "she" can stand for."""
     quotes = quoted_spans(text)
+    titles = set(quoted_titles(text, quotes))
     found: list[Quotation] = []
     for start, end in quotes:
         if any(w.span.start <= start and end <= w.span.end + 1 for w in works):
@@ -277,7 +272,9 @@ def find_quotations(
                 agents,
                 words.quoting_verbs,
             )
-        untitled = _untitled(analysis, start, end)
+        # A title is no one's words: no agent named before it says it, and it continues
+        # no quotation.
+        untitled = (start, end) not in titles
         if speaker is None and party is None and untitled:
             speaker = _speaker(text, start, agents, quotes, words, index)
         unsaid = (speaker, party) == (None, None)

@@ -74,7 +74,6 @@ def _verb(tokens: list[Token], verbs: frozenset[str]) -> Token | None:
 def _as_said(tokens: list[Token], verbs: frozenset[str]) -> Token | None:
     """'As the Minister said, "..."': a clause of saying opened by "as" before the quoted
     words, which the parser hangs on them."""
-    inside = {t.i for t in tokens}
     for token in tokens:
         for child in token.children:
             if (
@@ -82,7 +81,6 @@ def _as_said(tokens: list[Token], verbs: frozenset[str]) -> Token | None:
                 and child.dep_ == "advcl"
                 and child.lemma_.lower() in verbs
                 and any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children)
-                and child.i not in inside
             ):
                 return child
     return None

@@ -56,11 +56,15 @@ _AGENCY = re.compile(r"\s*/\s*(?P<agency>[^/\n]{2,40}?)\s*/?\s*$")
 Dates = list[tuple[TimeSpec, Span]]
 
 
-def _numeric_dates(text: str, start: int, end: int) -> list[tuple[PartialDate, int, int]]:
+Numeric = list[tuple[PartialDate, int, int]]
+
+
+def _numeric_dates(text: str) -> Numeric:
+    """The numeric and abbreviated dates of the text, read once per document."""
     found = []
     view = digit_view(text)
     for pattern in _NUMERIC:
-        for match in pattern.finditer(view, start, end):
+        for match in pattern.finditer(view):
             parts = match.groupdict()
             month = MONTHS.get(parts["abbr"].lower()) if parts.get("abbr") else None
             number = month or int(parts.get("month") or 0)
@@ -267,11 +271,13 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     return found
 
 
-def _relay_lines(zones: Zones, dates: Dates, taken: list[Dated]) -> list[Dated]:
+def _relay_lines(
+    zones: Zones, dates: Dates, numeric_dates: Numeric, taken: list[Dated]
+) -> list[Dated]:
     text = zones.analysis.original
     found = []
     for line in first_rows(zones, zones.head, RELAY_LINES):
-        numeric = _numeric_dates(text, line.start, line.end)
+        numeric = [d for d in numeric_dates if line.start <= d[1] and d[2] <= line.end]
         clocked = bool(CLOCK.search(line.text) or "|" in line.text)
         if not numeric and clocked:  # "24 January 2017 | 07:54"
             numeric = [(d, s.start, s.end) for _, d, s in _in_lines((line,), dates)]
@@ -314,12 +320,13 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
     """Every date line of the document, most telling first."""
     text = zones.analysis.original
     written = find_dates(text)
+    numeric = _numeric_dates(text)
     dates = sorted(
         [
             *written,
             *(
                 (TimeSpec(date), make_span(text, start, end))
-                for date, start, end in _numeric_dates(text, 0, len(text))
+                for date, start, end in numeric
                 if not any(s.start < end and start < s.end for _, s in written)
             ),
         ],
@@ -332,7 +339,7 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
         *_adoption_sentence(zones, dates, cues),
         *_datelines(zones, dates, cues),
     ]
-    found += _relay_lines(zones, dates, found)
+    found += _relay_lines(zones, dates, numeric, found)
     found += _posted(zones, dates, cues, found)
     found += _months(zones, dates)
     found.sort(key=_telling)
