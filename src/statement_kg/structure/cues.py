@@ -49,6 +49,9 @@ class StructureCues:
     below: frozenset[str] = frozenset()
     annex: frozenset[str] = frozenset()
     preamble: frozenset[str] = frozenset()
+    closings: frozenset[str] = frozenset()
+    addressing: frozenset[str] = frozenset()
+    on_behalf: tuple[str, ...] = ()
 
     @property
     def said_verbs(self) -> frozenset[str]:
@@ -101,4 +104,7 @@ def load_cues(mappings: Path) -> StructureCues:
         below=_words(relay.get("below", [])),
         annex=_words(letter.get("annex", [])),
         preamble=_words(enacting.get("preamble", [])),
+        closings=_words(signature.get("closings", [])),
+        addressing=_words(letter.get("addressing", [])),
+        on_behalf=tuple(w.lower() for w in signature.get("on_behalf", [])),
     )

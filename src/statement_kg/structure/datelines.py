@@ -246,11 +246,18 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     # A note after the text ("13 Interview, hospital train, Agdam, March 22, 1992.") dates
     # the source it cites, not the document.
     notes = zones.notes if may_have_notes(text) else ()
-    for zone in (zones.head, zones.tail, first_body):
+    # A labelled date line ("Submitted: 27.2.2025") dates the document wherever it stands
+    # (a question's date over the answer below it).
+    outside = {*zones.head, *zones.tail}
+    others = tuple(line for line in zones.lines if line not in outside)
+    for zone in (zones.head, zones.tail, first_body, others):
         for line, date, span in _in_lines(zone, dates):
             if any(a - NOTE_NUMBER <= line.start < b for a, b in notes):
                 continue
             before = text[line.start : span.start]
+            label = before.strip().rstrip(":").strip().lower()
+            if zone is others and (line in first_body or label not in cues.date_labels):
+                continue
             after = text[span.end : line.end].strip(' .,"”*)')
             closing = text[span.end : span.end + 4].lstrip(")")
             runs_on = closing.strip().startswith(DATELINE_DASHES) and closing[:1].isspace()
@@ -258,7 +265,6 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             if after and not runs_on and agency is None:
                 continue
             # "Date: ...", "Published 4 March 2022": a label, not a place.
-            label = before.strip().rstrip(":").strip().lower()
             labelled = label in cues.date_labels | cues.posting_words
             place = None
             if not labelled:

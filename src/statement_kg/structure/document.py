@@ -13,6 +13,7 @@ from statement_kg.extract.mentions import find_mentions
 from statement_kg.extract.spans import SentenceIndex, make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
+from statement_kg.structure.authors import authors
 from statement_kg.structure.datelines import issue_date, own_dates
 from statement_kg.structure.enacting import enacting_clauses
 from statement_kg.structure.found import Dated, Found
@@ -31,6 +32,7 @@ from statement_kg.structure.named_again import named_again
 from statement_kg.structure.names import agent_mentions
 from statement_kg.structure.relay import credited, headline_persons, relay_header, relay_sentences
 from statement_kg.structure.running import running_title
+from statement_kg.structure.signatories import signatory_bodies
 from statement_kg.structure.signature import signatures
 from statement_kg.structure.zones import Zones, zones
 
@@ -104,6 +106,38 @@ def _issuers(
     relays: list[Found],
     skip: list[tuple[int, int]],
 ) -> list[Found]:
+    named = _named_issuers(parts, lexicon, mentions, letter, relays, skip)
+    signing = [] if letter is not None else signatory_bodies(parts, lexicon, mentions)
+    if not signing:
+        return named
+    # The bodies that sign the list at the end are the issuers; a name found above stays
+    # when it names a body (a letterhead, a relay sentence's "X and Y"), not when it only
+    # describes them ("Three diaspora organisations") or names the site's reporter.
+    kept = [
+        f
+        for f in named
+        if f.kind != "by-line"
+        and _proper(parts, f)
+        and not any(s.span.start < f.span.end and f.span.start < s.span.end for s in signing)
+    ]
+    return [*kept, *(s for s in signing if all(_words(s) != _words(k) for k in kept))]
+
+
+def _proper(parts: Zones, found: Found) -> bool:
+    tokens = parts.analysis.tokens(found.span.start, found.span.end)
+    return found.entity is not None or any(
+        t.pos_ == "PROPN" and t.ent_type_ not in {"NORP", "GPE"} for t in tokens
+    )
+
+
+def _named_issuers(
+    parts: Zones,
+    lexicon: Lexicon,
+    mentions: list[Mention],
+    letter: LetterHead | None,
+    relays: list[Found],
+    skip: list[tuple[int, int]],
+) -> list[Found]:
     reported = _reported(parts, lexicon, mentions, relays, skip)
     if reported:
         return reported
@@ -118,6 +152,7 @@ def _issuers(
     # Under a news site's header a by-line names the site's reporter, not an issuer.
     bylined = [] if headers else byline(parts, lexicon, mentions, skip)
     for named in (
+        authors(parts, lexicon, mentions),
         speech_heading(parts, lexicon, mentions),
         enacting_clauses(parts, lexicon, mentions),
         bylined,

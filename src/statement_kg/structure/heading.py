@@ -40,18 +40,22 @@ def _announces(tokens: list[Token], cues: StructureCues) -> bool:
     return bool(words) and all(w in cues.document_nouns for w in words)
 
 
-def _headings(zones: Zones, cues: StructureCues) -> list[tuple[list[Token], Token]]:
-    """(document words, "of"/"by") pairs that open a heading in the head."""
+def _headings(zones: Zones, cues: StructureCues, after: int = 0) -> list[tuple[list[Token], Token]]:
+    """(document words, "of"/"by") pairs that open a heading in the head, or anywhere after
+    `after` when it is given (the answer under a question)."""
     analysis = zones.analysis
     pairs = []
-    tokens = analysis.tokens(0, max(zones.body_start, HEADING_CHARS))
+    reach = len(analysis.original) if after else max(zones.body_start, HEADING_CHARS)
+    tokens = analysis.tokens(after, reach)
     for i, token in enumerate(tokens):
         if token.lower_ not in {"of", "by"}:
             continue
-        j = i
+        # "Answer given by ...": a participle between the document's words and "by".
+        j = i - 1 if i > 0 and tokens[i - 1].tag_ == "VBN" else i
+        last = j
         while j > 0 and (tokens[j - 1].lower_ in cues.document_nouns or tokens[j - 1].is_space):
             j -= 1
-        opening = [t for t in tokens[j:i] if not t.is_space]
+        opening = [t for t in tokens[j:last] if not t.is_space]
         line_start = analysis.original.rfind("\n", 0, analysis.span_of(opening or [token])[0]) + 1
         before = analysis.original[line_start : analysis.span_of(opening or [token])[0]]
         capital = bool(opening) and (opening[0].is_title or opening[0].is_upper)
@@ -60,16 +64,19 @@ def _headings(zones: Zones, cues: StructureCues) -> list[tuple[list[Token], Toke
     return pairs
 
 
-def speech_heading(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+def speech_heading(
+    zones: Zones, lexicon: Lexicon, mentions: list[Mention], after: int = 0
+) -> list[Found]:
     """The speaker a speech heading names."""
     cues = lexicon.structure
     analysis = zones.analysis
-    for opening, word in _headings(zones, cues):
+    for opening, word in _headings(zones, cues, after):
         # "Statement by NAME", "Answer of the Spokesperson NAME to the question of ...".
         if opening[-1].lower_ not in cues.speech_nouns:
             continue
         start = analysis.span_of([word])[1]
-        name = name_from(analysis, start, max(zones.body_start, HEADING_CHARS), cues)
+        limit = len(analysis.original) if after else max(zones.body_start, HEADING_CHARS)
+        name = name_from(analysis, start, limit, cues)
         # The speaker the parser finds in the name; else the name, when it holds a title
         # and a name ("President of the Republic NAME" the parser does not read as a
         # person); a title alone ("BY THE SPOKESPERSON") names no one. After "of" a name
@@ -172,6 +179,7 @@ def _organisation(
     for line in candidates:
         if (
             line.text[0].islower()
+            or line.text.split(maxsplit=1)[0].rstrip(":,").lower() in cues.addressing
             or is_menu(line, cues)
             or not _names_organisation(zones, line, cues)
         ):

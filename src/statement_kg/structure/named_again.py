@@ -23,8 +23,8 @@ OPENING_PARAGRAPHS = 2
 
 def _modified(text: str, start: int) -> bool:
     """Whether a capitalised word runs into the words ("the Eastern Foreign Ministry" is
-    another body than a letterhead's "FOREIGN MINISTRY")."""
-    before = re.search(r"(\w+)[ \t]+$", text[max(0, start - MODIFIER_REACH) : start])
+    another body than a letterhead's "FOREIGN MINISTRY"); a column's gap is no run."""
+    before = re.search(r"(\w+) $", text[max(0, start - MODIFIER_REACH) : start])
     word = before.group(1) if before else ""
     return word[:1].isupper() and word.lower() != "the"
 

@@ -1,0 +1,98 @@
+"""The bodies that sign an open letter or a joint statement, listed under its closing
+("Signed:", "Yours sincerely,", "On behalf of the Public Union ..."): each organisation the
+list names, alone on its line or cell, after a signer's title ("Chair, Union of ..."), or
+after "on behalf of". The persons in the list sign for those bodies; a list that names no
+body is a signature block's to read."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from statement_kg.lexicon import Lexicon
+from statement_kg.records import Mention
+from statement_kg.structure.cues import StructureCues
+from statement_kg.structure.found import Found
+from statement_kg.structure.heading import is_menu
+from statement_kg.structure.names import found, names_body, trim
+from statement_kg.structure.zones import Line, Zones
+
+# A signer's row: a name, then the title or words that describe the signer.
+_SIGNER = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+(?:,|$)")
+# "and 214 other signatories", "and others": the list goes on.
+_MORE = re.compile(r"^and\b", re.IGNORECASE)
+
+
+def _closing(line: Line, cues: StructureCues) -> bool:
+    """A closing line of its own ("Signed:"), not the run-on of a line above ("... /
+    on behalf of the Commission")."""
+    words = line.text.strip().rstrip(",:.;").lower()
+    if not line.text[:1].isupper():
+        return False
+    return words in cues.closings or any(words.startswith(b + " ") for b in cues.on_behalf)
+
+
+def _behalf(zones: Zones, line: Line, cues: StructureCues) -> int:
+    """Where the body's name starts in "On behalf of the X" (the line's start otherwise)."""
+    lowered = line.text.lower()
+    for words in cues.on_behalf:
+        if lowered.startswith(words + " "):
+            return line.start + len(words) + 1
+    return line.start
+
+
+def _finite(tokens: list[Token]) -> bool:
+    return any("Fin" in t.morph.get("VerbForm", []) for t in tokens if t.pos_ in {"VERB", "AUX"})
+
+
+def _body(zones: Zones, start: int, end: int, cues: StructureCues) -> tuple[int, int] | None:
+    """The organisation these words name, if they name one and say nothing else."""
+    tokens = trim(zones.analysis.tokens(start, end))
+    if (
+        len([t for t in tokens if t.is_alpha]) < 2
+        or not names_body(tokens, cues.organisation_heads - cues.titles)
+        or _finite(tokens)
+        or any(t.like_num for t in tokens)
+        or not tokens[0].is_title
+    ):
+        return None
+    return zones.analysis.span_of(tokens)
+
+
+def _after_title(zones: Zones, line: Line, cues: StructureCues) -> tuple[int, int] | None:
+    """ "Chair, Union of Armenian Students", "Board member, X": the body after a title."""
+    title, comma, _ = line.text.partition(",")
+    words = {w.lower() for w in title.split()}
+    if not comma or not words & cues.titles:
+        return None
+    start = line.start + len(title) + 1
+    return _body(zones, start, line.end, cues)
+
+
+def signatory_bodies(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """The bodies named in the list under the document's last closing line."""
+    cues = lexicon.structure
+    text = zones.analysis.original
+    lines = [line for line in zones.lines if line.start >= zones.body_start]
+    closings = [i for i, line in enumerate(lines) if _closing(line, cues)]
+    if not closings:
+        return []
+    first = closings[-1]
+    bodies: list[Found] = []
+    for index, line in enumerate(lines[first:], first):
+        if is_menu(line, cues):
+            break
+        start = _behalf(zones, line, cues)
+        if index == first and start == line.start:
+            continue  # "Signed:", "Yours sincerely,"
+        named = _after_title(zones, line, cues) or _body(zones, start, line.end, cues)
+        if named is not None:
+            body = found(text, *named, "signatory", mentions, lexicon)
+            if all(b.value.casefold() != body.value.casefold() for b in bodies):
+                bodies.append(body)
+            continue
+        words = {t.lower_ for t in zones.analysis.tokens(line.start, line.end)}
+        if not (_SIGNER.match(line.text) or words & cues.titles or _MORE.match(line.text)):
+            break
+    return bodies
