@@ -50,6 +50,8 @@ class StructureCues:
     annex: frozenset[str] = frozenset()
     preamble: frozenset[str] = frozenset()
     closings: frozenset[str] = frozenset()
+    site_labels: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
     addressing: frozenset[str] = frozenset()
     on_behalf: tuple[str, ...] = ()
 
@@ -105,6 +107,8 @@ def load_cues(mappings: Path) -> StructureCues:
         annex=_words(letter.get("annex", [])),
         preamble=_words(enacting.get("preamble", [])),
         closings=_words(signature.get("closings", [])),
+        site_labels=_words(relay.get("site_labels", [])),
+        honorifics=_words(raw.get("honorifics", [])),
         addressing=_words(letter.get("addressing", [])),
         on_behalf=tuple(w.lower() for w in signature.get("on_behalf", [])),
     )

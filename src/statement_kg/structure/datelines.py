@@ -278,11 +278,11 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
 
 
 def _relay_lines(
-    zones: Zones, dates: Dates, numeric_dates: Numeric, taken: list[Dated]
+    zones: Zones, dates: Dates, numeric_dates: Numeric, taken: list[Dated], cues: StructureCues
 ) -> list[Dated]:
     text = zones.analysis.original
     found = []
-    for line in first_rows(zones, zones.head, RELAY_LINES):
+    for line in first_rows(zones, zones.head, RELAY_LINES, cues):
         numeric = [d for d in numeric_dates if line.start <= d[1] and d[2] <= line.end]
         clocked = bool(CLOCK.search(line.text) or "|" in line.text)
         if not numeric and clocked:  # "24 January 2017 | 07:54"
@@ -345,7 +345,7 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
         *_adoption_sentence(zones, dates, cues),
         *_datelines(zones, dates, cues),
     ]
-    found += _relay_lines(zones, dates, numeric, found)
+    found += _relay_lines(zones, dates, numeric, found, cues)
     found += _posted(zones, dates, cues, found)
     found += _months(zones, dates)
     found.sort(key=_telling)

@@ -27,6 +27,8 @@ from statement_kg.structure.heading import (
     signing_organisation,
     speech_heading,
 )
+from statement_kg.structure.honoured import honoured_speaker
+from statement_kg.structure.introduced import introduced_speaker, spoken_to
 from statement_kg.structure.letter import LetterHead, letter_head
 from statement_kg.structure.named_again import named_again
 from statement_kg.structure.names import agent_mentions
@@ -79,6 +81,11 @@ def _reported(
     the same), a by-line that names the reporter's body, or an interview's headline under
     the site's header."""
     relayed = relay_sentences(parts, lexicon, mentions, news=bool(relays))
+    if not relayed and relays:
+        # A site's report of a speech it then gives ("... the Minister said:"), or of an
+        # interview given to it.
+        sites = [" ".join(r.value.split()).casefold() for r in relays]
+        relayed = introduced_speaker(parts, lexicon, mentions, sites)
     if relayed:
         # A heading above that names the same issuers names them first ("Statement by the
         # Co-Chairs ..." over "The Co-Chairs ... issued the following statement:").
@@ -153,12 +160,26 @@ def _named_issuers(
     bylined = [] if headers else byline(parts, lexicon, mentions, skip)
     for named in (
         authors(parts, lexicon, mentions),
+        honoured_speaker(parts, lexicon, mentions),
         speech_heading(parts, lexicon, mentions),
         enacting_clauses(parts, lexicon, mentions),
         bylined,
     ):
         if named:
             return named
+    return _headed(parts, lexicon, mentions, skip, signed, headers)
+
+
+def _headed(
+    parts: Zones,
+    lexicon: Lexicon,
+    mentions: list[Mention],
+    skip: list[tuple[int, int]],
+    signed: list[Found],
+    headers: list[Found],
+) -> list[Found]:
+    """The issuer a heading, letterhead or signature names, else the site's own article's
+    masthead or the lead's subject."""
     headed = document_heading(parts, lexicon, mentions)
     lettered = letterhead(parts, lexicon, mentions, skip)
     # "Statement of the Ministry" under its fuller letterhead (not the heading's own line)
@@ -166,9 +187,13 @@ def _named_issuers(
     if headed and fuller and not _within(headed, lettered[0]):
         return lettered
     found = headed or lettered or signed or signing_organisation(parts, lexicon, mentions)
-    # A site's header over a text that reproduces no one's: the site's own article.
+    # A site's header over a text that reproduces no one's: the site's own article (not an
+    # interview someone gave it).
     if headers:
-        return found or [replace(h, kind="masthead") for h in headers]
+        sites = [" ".join(h.value.split()).casefold() for h in headers]
+        if found or spoken_to(parts, lexicon, sites):
+            return found
+        return [replace(h, kind="masthead") for h in headers]
     return found or lead_subject(parts, lexicon, mentions)
 
 

@@ -23,15 +23,15 @@ from statement_kg.structure.names import (
     skip_meeting,
     trim,
 )
-from statement_kg.structure.zones import LINE, Line, Zones
+from statement_kg.structure.zones import LINE, Line, Zones, is_menu
 
 # The letterhead is among the first lines of the head.
 LETTERHEAD_LINES = 3
-# A line of this many cells apart by separators is a menu.
-MENU_CELLS = 3
 # A heading opens a line among the first ones, even where the parser ran it into a
 # sentence of running text.
 HEADING_CHARS = 1200
+# "Written statement* submitted by ...": a note's mark after the document's words.
+NOTE_MARKS = frozenset({"*", "†"})
 _QUOTED = re.compile(r"[\"“](?P<name>[^\"”\n]{3,})[\"”]")
 
 
@@ -53,9 +53,13 @@ def _headings(zones: Zones, cues: StructureCues, after: int = 0) -> list[tuple[l
         # "Answer given by ...": a participle between the document's words and "by".
         j = i - 1 if i > 0 and tokens[i - 1].tag_ == "VBN" else i
         last = j
-        while j > 0 and (tokens[j - 1].lower_ in cues.document_nouns or tokens[j - 1].is_space):
+        while j > 0 and (
+            tokens[j - 1].lower_ in cues.document_nouns
+            or tokens[j - 1].is_space
+            or tokens[j - 1].text in NOTE_MARKS
+        ):
             j -= 1
-        opening = [t for t in tokens[j:last] if not t.is_space]
+        opening = [t for t in tokens[j:last] if not t.is_space and t.text not in NOTE_MARKS]
         line_start = analysis.original.rfind("\n", 0, analysis.span_of(opening or [token])[0]) + 1
         before = analysis.original[line_start : analysis.span_of(opening or [token])[0]]
         capital = bool(opening) and (opening[0].is_title or opening[0].is_upper)
@@ -193,21 +197,6 @@ def _organisation(
         name = trim(zones.analysis.tokens(line.start, end))
         return [found(text, *zones.analysis.span_of(name), kind, mentions, lexicon)]
     return []
-
-
-def is_menu(line: Line, cues: StructureCues) -> bool:
-    """A site's menu or section path ("Politics | Society | Culture", "Home > Politics >
-    Parliament"): three cells or more apart by a header's separators. A date line or a
-    by-line set out alike has digits; a letterhead's cells name bodies in several words
-    ("MINISTRY OF FOREIGN AFFAIRS • PRESS DEPARTMENT • PRESS RELEASE")."""
-    pattern = "|".join(re.escape(s) for s in cues.header_separators)
-    cells = [c.split() for c in re.split(pattern, line.text) if c.strip()]
-    dated = any(c.isdigit() for c in line.text)
-    bodies = any(
-        len(words) > 1 and any(w.lower() in cues.organisation_heads for w in words)
-        for words in cells
-    )
-    return not dated and not bodies and len(cells) >= MENU_CELLS
 
 
 def menu_rows(zones: Zones, cues: StructureCues) -> list[tuple[int, int]]:

@@ -29,6 +29,12 @@ def _modified(text: str, start: int) -> bool:
     return word[:1].isupper() and word.lower() != "the"
 
 
+def _persons(parts: Zones) -> set[str]:
+    return {
+        " ".join(e.text.split()).casefold() for e in parts.analysis.doc.ents if e.label_ == "PERSON"
+    }
+
+
 def _own_name(word: str) -> bool:
     return word.isupper() or any(c.isupper() for c in word[1:])
 
@@ -61,6 +67,7 @@ def named_again(issuers: Sequence[Found], parts: Zones, mentions: Sequence[Menti
     entity, or its words, in the head, the opening paragraphs or the tail."""
     text = parts.analysis.original
     places = _places(parts)
+    persons = _persons(parts)
     out = []
     for issuer in issuers:
         spans: dict[int, Span] = {s.start: s for s in issuer.also}
@@ -71,10 +78,13 @@ def named_again(issuers: Sequence[Found], parts: Zones, mentions: Sequence[Menti
             if issuer.entity is not None and m.entity == issuer.entity
         ]
         if pattern is not None:
+            # A person's name the parser reads as one somewhere: a title or a country before
+            # it ("President of the Republic of X NAME") makes no other person of it.
+            person = " ".join(issuer.value.split()).casefold() in persons
             candidates += [
                 (m.start(), m.end())
                 for m in pattern.finditer(text)
-                if not _modified(text, m.start())
+                if person or not _modified(text, m.start())
             ]
         for start, end in candidates:
             outside = end <= issuer.span.start or start >= issuer.span.end

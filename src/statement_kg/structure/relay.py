@@ -6,6 +6,7 @@ issuer."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Span as SentenceSpan
@@ -31,6 +32,8 @@ INTRODUCTION_TOKENS = 25
 INTRODUCTION_SENTENCES = 2
 # A section line may stand between a site's header and its headline.
 HEADLINE_LINES = 2
+# A site's address alone on its line: "president.az", "www.mfa.am".
+_DOMAIN = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?", re.IGNORECASE)
 # Clauses inside a subject ("X, having met on ...") that are not part of its name.
 CLAUSES = frozenset({"acl", "relcl", "advcl"})
 
@@ -57,8 +60,10 @@ def relay_header(
         return []
     # Among the first lines: the heading lines, or the running text an agency's dateline
     # opens.
+    # A site's menus and section paths between are no rows of its own.
+    cues = lexicon.structure
     first, date_line = head[0], min(a for a, _ in relay_lines)
-    last_line = first_rows(zones, zones.lines, RELAY_LINES)[-1]
+    last_line = first_rows(zones, zones.lines, RELAY_LINES, cues)[-1]
     if date_line > last_line.end or first.start == date_line:
         return []
     end = first.end
@@ -70,9 +75,16 @@ def relay_header(
     # A site's name is short; a heading that announces a document ("Statement of the
     # Ministry ... on the anniversary") over a date line is the document's own.
     words = [t for t in zones.analysis.tokens(first.start, end) if not t.is_punct]
-    if len(words) > SITE_WORDS or announces_issuer(words, lexicon.structure):
+    # A body's own site says so ("... | Official website"): its name may be long.
+    below = head[1].end if len(head) > 1 else first.end
+    official = any(w in text[end:below].lower() for w in cues.site_labels)
+    if (len(words) > SITE_WORDS and not official) or announces_issuer(words, cues):
         return []
-    return [found(text, first.start, end, "relay header", mentions, lexicon)]
+    site = found(text, first.start, end, "relay header", mentions, lexicon)
+    # The site's address on the line below names it too ("president.az").
+    if len(head) > 1 and _DOMAIN.fullmatch(head[1].text):
+        site = replace(site, also=(make_span(text, head[1].start, head[1].end),))
+    return [site]
 
 
 def credited(
@@ -121,7 +133,7 @@ def _outside_brackets(tokens: list[Token]) -> list[Token]:
     return kept
 
 
-def _subject(verb: Token) -> list[Token]:
+def subject_of(verb: Token) -> list[Token]:
     """The verb's subject, within the verb's own line block; when the parser gives it no
     subject there, the words before it in the block."""
     block = {t.i for t in _block(verb)}
@@ -138,7 +150,7 @@ def _subject(verb: Token) -> list[Token]:
                 return subject
     if verb.dep_ == "conj" and verb.head.i in block and verb.head.pos_ in {"VERB", "AUX"}:
         # "X visited the memorial, laid a wreath and delivered a speech": X's.
-        return _subject(verb.head)
+        return subject_of(verb.head)
     before = [t for t in _block(verb) if t.pos_ in {"PROPN", "NOUN", "ADP", "DET", "PUNCT", "ADJ"}]
     return trim(before)
 
@@ -198,7 +210,7 @@ def _interviewee(sentence: SentenceSpan, cues: StructureCues) -> list[Token]:
     for verb in sentence:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in cues.speech_verbs:
             continue
-        subject = _subject(verb)
+        subject = subject_of(verb)
         if any(c.dep_ == "nsubj" for c in verb.children):
             # A pronoun ("he said in his interview to X") names no speaker of its own.
             named = any(t.pos_ in {"PROPN", "NOUN"} for t in subject)
@@ -229,7 +241,7 @@ def relay_sentences(
         after = sentences[n + 1 : n + 1 + INTRODUCTION_SENTENCES]
         verb = _relay_verb(sentence, after, cues, news)
         # "In an interview with X, NAME said ...": the words after the interview's phrase.
-        subject = _interviewee(sentence, cues) or (_subject(verb) if verb is not None else [])
+        subject = _interviewee(sentence, cues) or (subject_of(verb) if verb is not None else [])
         if not subject:
             continue
         text = analysis.original
@@ -237,7 +249,7 @@ def relay_sentences(
         # Y and Z)"); else the subject without what its brackets add.
         named = [run for run in persons(analysis, subject) if not _in_clause(run[-1], subject)]
         if len(named) == 1:
-            return [_titled(text, analysis.span_of(named[0]), subject, zones, lexicon, mentions)]
+            return [titled(text, analysis.span_of(named[0]), subject, zones, lexicon, mentions)]
         return [
             found(text, *analysis.span_of(run), "relay sentence", mentions, lexicon)
             for run in named or [trim(_outside_brackets(subject))]
@@ -245,7 +257,7 @@ def relay_sentences(
     return []
 
 
-def _titled(
+def titled(
     text: str,
     person: tuple[int, int],
     subject: list[Token],

@@ -14,9 +14,8 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
-from statement_kg.structure.heading import is_menu
 from statement_kg.structure.names import found, names_body, trim
-from statement_kg.structure.zones import Line, Zones
+from statement_kg.structure.zones import Line, Zones, is_menu
 
 # A signer's row: a name, then the title or words that describe the signer.
 _SIGNER = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+(?:,|$)")

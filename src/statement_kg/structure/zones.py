@@ -14,9 +14,12 @@ from functools import cached_property
 from spacy.tokens import Token
 
 from statement_kg.language import Analysis, analyse
+from statement_kg.structure.cues import StructureCues
 
 # A sentence this long with a finite verb is running text, not a heading.
 RUNNING_TOKENS = 8
+# A line of this many cells apart by separators is a menu.
+MENU_CELLS = 3
 # Column layouts (UN letterheads) put several fields on one line, apart by wide gaps.
 _COLUMN_GAP = re.compile(r"[ \t]{3,}")
 LINE = re.compile(r"[^\n]*\S[^\n]*")
@@ -169,13 +172,17 @@ def zones(text: str) -> Zones:
     return Zones(analysis, lines, body_start, body_end)
 
 
-def first_rows(zones: Zones, lines: tuple[Line, ...], rows: int) -> list[Line]:
+def first_rows(
+    zones: Zones, lines: tuple[Line, ...], rows: int, cues: StructureCues | None = None
+) -> list[Line]:
     """The lines (or columns of them) on the first `rows` rows of the page: a site's menu
-    set out in columns is one row."""
+    set out in columns is one row, and with `cues` a menu or section path is none."""
     text = zones.analysis.original
     starts: list[int] = []
     kept = []
     for line in lines:
+        if cues is not None and is_menu(line, cues):
+            continue
         row = text.rfind("\n", 0, line.start)
         if row not in starts:
             starts.append(row)
@@ -183,3 +190,18 @@ def first_rows(zones: Zones, lines: tuple[Line, ...], rows: int) -> list[Line]:
             break
         kept.append(line)
     return kept
+
+
+def is_menu(line: Line, cues: StructureCues) -> bool:
+    """A site's menu or section path ("Politics | Society | Culture", "Home > Politics >
+    Parliament"): three cells or more apart by a header's separators. A date line or a
+    by-line set out alike has digits; a letterhead's cells name bodies in several words
+    ("MINISTRY OF FOREIGN AFFAIRS • PRESS DEPARTMENT • PRESS RELEASE")."""
+    pattern = "|".join(re.escape(s) for s in cues.header_separators)
+    cells = [c.split() for c in re.split(pattern, line.text) if c.strip()]
+    dated = any(c.isdigit() for c in line.text)
+    bodies = any(
+        len(words) > 1 and any(w.lower() in cues.organisation_heads for w in words)
+        for words in cells
+    )
+    return not dated and not bodies and len(cells) >= MENU_CELLS

@@ -1,0 +1,26 @@
+"""A legislator's remarks printed under their name on a line of its own, with the
+honorific the record gives it ("HON. NAME" over "of STATE" and "in the House of ...")."""
+
+from __future__ import annotations
+
+import re
+
+from statement_kg.lexicon import Lexicon
+from statement_kg.records import Mention
+from statement_kg.structure.found import Found
+from statement_kg.structure.names import found
+from statement_kg.structure.zones import Zones
+
+# Two to four capitalised words, initials allowed: a name, in capitals or not.
+_NAME = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+")
+
+
+def honoured_speaker(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """The person a head line names after an honorific, the line holding nothing else."""
+    honorifics = lexicon.structure.honorifics
+    text = zones.analysis.original
+    for line in zones.head:
+        first, _, rest = line.text.partition(" ")
+        if first.lower().rstrip(".") in honorifics and _NAME.fullmatch(rest.strip()):
+            return [found(text, line.start, line.end, "speech heading", mentions, lexicon)]
+    return []
