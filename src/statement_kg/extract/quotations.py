@@ -17,8 +17,10 @@ from statement_kg.language import Analysis
 from statement_kg.lexicon import ClaimWords
 from statement_kg.records import Mention, Quotation, QuotationOfRecord, Voice
 
+# Curly, straight, and the doubled marks of typeset records (``...'').
 _QUOTES = re.compile(
     r"“(?P<curly>[^”]{2,1500})”|(?<![\w\"])\"(?P<straight>\w[^\"]{1,1500}?[\w.!?,\]])\"(?!\w)"
+    r"|``(?P<doubled>[^`']{2,1500}?)''"
 )
 _REPORTER = re.compile(r"quoted\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _PREPOSITION = re.compile(
@@ -56,7 +58,8 @@ def _verbs(words: tuple[str, ...]) -> re.Pattern[str]:
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of quotation marks."""
     return [
-        m.span("curly") if m.group("curly") else m.span("straight") for m in _QUOTES.finditer(text)
+        next(m.span(g) for g in ("curly", "straight", "doubled") if m.group(g))
+        for m in _QUOTES.finditer(text)
     ]
 
 

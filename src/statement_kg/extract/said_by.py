@@ -218,16 +218,18 @@ def _introduced(
     verb: Token, analysis: Analysis, verbs: frozenset[str], parties: frozenset[str]
 ) -> list[Token]:
     """The speaker a pronoun stands for: in a sentence before, in the same paragraph, the
-    subject of a verb of saying, else of the sentence."""
+    subject of a verb of saying, else of the sentence, else (where the writer is the
+    subject: "Yesterday I met NAME, who ...") the last person the sentence names."""
     sentence = verb.sent
     for _ in range(ANTECEDENT_SENTENCES):
         if sentence.start == 0:
             break
         sentence = analysis.doc[sentence.start - 1].sent
         saying = [t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() in verbs]
-        for candidate in [*reversed(saying), sentence.root]:
-            subject = _subject(candidate, parties)
-            if not subject or subject[0].lower_ in PRONOUNS:
+        named = [e for e in sentence.ents if e.label_ == "PERSON"]
+        candidates = [_subject(c, parties) for c in [*reversed(saying), sentence.root]]
+        for subject in [*candidates, *([list(named[-1])] if named else [])]:
+            if not subject or subject[0].pos_ == "PRON":
                 continue
             if "\n\n" in analysis.original[subject[0].idx : verb.idx]:
                 return []
