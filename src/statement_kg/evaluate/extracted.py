@@ -22,7 +22,7 @@ def _identifier(entity: Entity) -> str | None:
     return None
 
 
-_KINDS = {"report": "other", "legislation": "other"}
+_KINDS = {"report": "other", "legislation": "other", "source": "other"}
 
 
 def _citations(extraction: Extraction, lexicon: Lexicon) -> list[Item]:

@@ -26,6 +26,7 @@ WORK_TYPES = frozenset(
         "news_article",
         "report",
         "legislation",
+        "source",
     }
 )
 

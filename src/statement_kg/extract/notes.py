@@ -1,6 +1,9 @@
 """Works cited in a text's notes: a book by its author, title, and place and year of
 publication in brackets ("Helsinki Watch, Bloodshed in the Caucasus (New York, 1992),
-pp. 19-24."), an article by its outlet and day ("Nezavisimaya gazeta, 2 April 1992.")."""
+pp. 19-24.") or by its author and a title in quotation marks or a report's ("Memorial,
+"Report on ...", Moscow, 1992"); an article by its outlet and day ("Nezavisimaya gazeta,
+2 April 1992."); else a dated source that was never published (an interview, a statement,
+an archive's file: "Interview with an official, Baku, March 9, 1992")."""
 
 from __future__ import annotations
 
@@ -14,12 +17,26 @@ from statement_kg.records import Entity, Phrase
 from statement_kg.slug import slug
 from statement_kg.structure.zones import may_have_notes, zones
 
-# "(New York, 1992)", "(1998)": where and when a book came out.
-PUBLISHED = re.compile(r"\((?:[^()\n]{1,40},\s*)?(?P<year>1[89]\d\d|20\d\d)\)")
+# "(New York, 1992)", "(1998)", "(Zurich: Institute for ..., 1993)": where and when a book
+# came out.
+PUBLISHED = re.compile(r"\((?:[^()]{1,120},\s*)?(?P<year>1[89]\d\d|20\d\d)\)")
+# "Author, "Title"", "Author, Report of the mission ...": a published work's title.
+_TITLED = re.compile(r",\s+(?:[\"“][^\"”]{8,}[\"”]|Report\b)")
+# A note's parts: apart by semicolons, or by a new pointer ("... 1992. See also ...").
+_PARTS = re.compile(r";|\.\s+(?=(?:see|cf)\b)", re.IGNORECASE)
 # "Cf.", "See also": words that point to a note's work, not part of it.
-_POINTER = re.compile(r"(?:cf\.|see(?:\s+also)?\b|ibid\.?)\s*", re.IGNORECASE)
+_POINTER = re.compile(r"(?:cf\.|e\.\s?g\.,?|see(?:\s+also)?\b|ibid\.?)\s*", re.IGNORECASE)
+# A sentence's end, not an abbreviation's ("p. 6", "d. 1357").
+_SENTENCE_END = re.compile(r"(?<=\w{3})\.\s+(?=[A-Z])")
+# "..., 4 March 1992, p. 6 (not seen in full)": the page and a remark after an article's day.
+_AFTER_DAY = re.compile(r"(?:,\s*pp?\.\s*[\d–-]+)?(?:\s*\([^()]*\))?$")
+# '"Armenians accused of massacre," The Independent', 'M. Hollis, "Azeri Town Massacre", The
+# Washington Post': the article's title (and author) before its outlet.
+_HEADLINE = re.compile(r"[\"“][^\"”]+[\"”],?\s*")
 # An outlet's name before an article's day is a few words.
 OUTLET_WORDS = 5
+# A source a note cites runs to a few words at least ("Interviews in Maraga, May 1992").
+SOURCE_WORDS = 4
 # A book's id is made from its author and title, cut to this length.
 BOOK_ID_CHARS = 80
 
@@ -30,6 +47,20 @@ def book(words: str, year: str | None) -> Entity:
     return Entity(
         id=slug(f"{label}-{year}" if year else label)[:BOOK_ID_CHARS],
         type="book",
+        label=label,
+        phrases=(Phrase(phrase_pattern(words)),),
+        issued=year,
+        recognised=True,
+    )
+
+
+def source(words: str, year: str) -> Entity:
+    """A dated source the note cites that was never published: an interview, a statement,
+    an archive's file."""
+    label = " ".join(words.split())
+    return Entity(
+        id=slug(f"{label}-{year}")[:BOOK_ID_CHARS],
+        type="source",
         label=label,
         phrases=(Phrase(phrase_pattern(words)),),
         issued=year,
@@ -52,9 +83,10 @@ def note_citations(
         # "See also The New York Times, March 3, 1992; Izvestiya, 4 March 1992.": each part
         # after a semicolon cites a work of its own.
         at = note
-        for part in text[note:end].split(";"):
-            yield from _cited(text, at, at + len(part), interviews)
-            at += len(part) + 1
+        for cut in [*_PARTS.finditer(text, note, end), None]:
+            stop = cut.start() if cut else end
+            yield from _cited(text, at, stop, interviews)
+            at = cut.end() if cut else end
 
 
 def _cited(
@@ -70,16 +102,35 @@ def _cited(
         return
     body = text[start:end].rstrip(" .;")
     dates = find_dates(body)
-    if not dates:
+    if not dates or len(body.split()) < SOURCE_WORDS:
         return
+    # The work ends with the sentence that dates it ("... 1992. The names of the
+    # witnesses are withheld.").
+    stop = _SENTENCE_END.search(body, dates[0][1].end)
+    if stop:
+        body = body[: stop.start()]
+        dates = [d for d in dates if d[1].end <= len(body)]
     when, span = dates[-1]
-    outlet = body[: span.start].rstrip(" ,")
-    if span.end != len(body) or when.end is not None or when.begin.precision != "day":
+    dated = body[: _AFTER_DAY.search(body).start()]  # type: ignore[union-attr]
+    year = when.begin.iso[:4]
+    headline = _HEADLINE.search(body, 0, span.start)
+    outlet_start = headline.end() if headline else 0
+    outlet = body[outlet_start : span.start].rstrip(" ,")
+    dated_article = span.end == len(dated) and when.end is None and when.begin.precision == "day"
+    first = outlet.split()[0].strip(",.;:").lower() if outlet else ""
+    # An interview the writer gave or held names no outlet ("Interview in Stepanakert, 20
+    # May 1992"): a source of its own.
+    interview = first.rstrip("s") in interviews
+    if body[:1].islower() and not interview:
+        return  # "...; with S.H., Baku, 6 March 1992": the part before goes on
+    short = outlet[:1].isupper() and len(outlet.split()) <= OUTLET_WORDS
+    if not (dated_article and short) and _TITLED.search(body):
+        yield book(body, year), start, start + len(body)
         return
-    if not outlet or len(outlet.split()) > OUTLET_WORDS or not outlet[0].isupper():
+    if dated_article and short and not interview:
+        name = " ".join(outlet.split())
+        yield news_article(name, body, when.begin.iso), start, start + len(body)
+        at = start + outlet_start
+        yield news_outlet(name), at, at + len(outlet)
         return
-    if outlet.split()[0].strip(",.;:").lower().rstrip("s") in interviews:
-        return
-    name = " ".join(outlet.split())
-    yield news_article(name, body, when.begin.iso), start, start + len(body)
-    yield news_outlet(name), start, start + len(outlet)
+    yield source(body, year), start, start + len(body)

@@ -53,6 +53,8 @@ CLASSES: dict[str, tuple[URIRef, ...]] = {
     "news_article": (SCHEMA.NewsArticle, SCHEMA.CreativeWork),
     "report": (SCHEMA.Report, SCHEMA.CreativeWork),
     "legislation": (SCHEMA.Legislation, SCHEMA.CreativeWork),
+    # An interview, a statement, an archive's file a note cites: never published.
+    "source": (SCHEMA.CreativeWork,),
 }
 
 # How a statement cites each kind of work (CiTO): instruments it invokes as authority,
@@ -63,6 +65,7 @@ CITATION: dict[str, URIRef] = {
     "court_judgment": CITO.citesAsAuthority,
     "declaration": CITO.citesAsAuthority,
     "legislation": CITO.citesAsAuthority,
+    "source": CITO.citesAsEvidence,
     "report": CITO.citesAsEvidence,
     "book": CITO.citesAsEvidence,
     "news_article": CITO.citesAsEvidence,
