@@ -8,7 +8,12 @@ from dataclasses import replace
 from statement_kg.extract.anniversaries import find_anniversaries
 from statement_kg.extract.articles import find_articles
 from statement_kg.extract.characterisations import find_characterisations
-from statement_kg.extract.dates import dates_a_work, find_dates, find_yearless_dates, when_said
+from statement_kg.extract.dates import (
+    dates_a_work,
+    find_dates,
+    find_yearless_dates,
+    when_said,
+)
 from statement_kg.extract.described import find_described
 from statement_kg.extract.events import dated_events, placed_events
 from statement_kg.extract.figures import find_figures

@@ -168,9 +168,21 @@ def when_said(analysis: Analysis, span: Span, verbs: frozenset[str]) -> bool:
     return verb is not None and verb.lemma_.lower() in verbs
 
 
+# "resolution 822 (1993)", "A/RES/62/243 (2008)": a number, then the year in brackets.
+_NUMBERED = re.compile(r"\d[\w/.-]*\s?\($")
+NUMBER_REACH = 20
+
+
 def dates_a_work(analysis: Analysis, span: Span, works: frozenset[str]) -> bool:
     """Whether a date is part of a work's name ("the 1992 report", "the 2008 Convention on
-    Cluster Munitions"): it dates the work, not an event."""
+    Cluster Munitions", the year in brackets after a numbered instrument: "822 (1993)"): it
+    dates the work, not an event."""
+    text = analysis.original
+    if (
+        _NUMBERED.search(text, max(0, span.start - NUMBER_REACH), span.start)
+        and text[span.end : span.end + 1] == ")"
+    ):
+        return True
     tokens = analysis.tokens(span.start, span.end)
     inside = {t.i for t in tokens}
     return any(
