@@ -27,7 +27,7 @@ from statement_kg.extract.scope import Scope
 from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
 from statement_kg.extract.voice import Speakers, VoiceReader
 from statement_kg.language import Analysis, analyse
-from statement_kg.language.margins import blanked, margin_numbers
+from statement_kg.language.margins import blanked, margin_numbers, note_numbers
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import (
     Document,
@@ -97,12 +97,15 @@ def _speakers(
 
 
 def _event_dates(
-    text: str, analysis: Analysis, own: SpanSet, lexicon: Lexicon
+    text: str,
+    analysis: Analysis,
+    own: SpanSet,
+    lexicon: Lexicon,
+    written: list[tuple[TimeSpec, Span]],
 ) -> list[tuple[TimeSpec, Span]]:
     """The dates that may date an event: not the document's own date lines, not a day a
     statement was made ("said on 3 March"), not the year in a work's name ("the 1992
     report")."""
-    written = find_dates(text)
     said = lexicon.structure.said_verbs
     yearless = [
         d for d in find_yearless_dates(text, written) if not when_said(analysis, d[1], said)
@@ -145,7 +148,8 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     own = read.own_spans
     in_own = SpanSet(list(own))
     analysis = analyse(text)
-    all_dates = _event_dates(text, analysis, in_own, lexicon)
+    written = find_dates(text)
+    all_dates = _event_dates(text, analysis, in_own, lexicon, written)
     in_articles = SpanSet(article_spans)
     dates = [
         d
@@ -180,6 +184,8 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     not_figures = [
         *own,
         *((span.start, span.end) for _, span in all_dates),
+        # A work's date ("822 (1993)", "the 1992 report") dates no event and counts nothing.
+        *((span.start, span.end) for _, span in written),
         *((m.span.start, m.span.end) for m in mentions if group_of(by_type[m]) != "event"),
         *((a.span.start, a.span.end) for a in anniversaries),
         *link_spans,
@@ -187,9 +193,10 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         *label_spans,
         *label_numbers(text),
     ]
-    # Figures are read as if a margin's line numbers were blank ("roughly twenty / 16
-    # percent"); their spans keep the received words.
-    margins = margin_numbers(text)
+    # Figures are read as if a margin's line numbers and the notes' numbers after a number
+    # were blank ("roughly twenty / 16 percent", "1,000.14 The"); their spans keep the
+    # received words.
+    margins = margin_numbers(text) + note_numbers(text)
     plain = blanked(text, margins)
     towns = SpanSet([(m.span.start, m.span.end) for m in mentions if by_type[m] == "place"])
     numbers = find_numbers(plain, not_figures)

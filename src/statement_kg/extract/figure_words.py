@@ -84,10 +84,16 @@ def _lemmas(noun: Token, quantities: frozenset[str], remains: frozenset[str]) ->
                 *_state(node, noun),
             ]
             break
+    # "put the number of dead at 613": an object that names a quantity says what it counts,
+    # as a subject does.
     subject = [
         t
         for t in (node.children if verbs else ())
-        if t.dep_ in {"nsubj", "nsubjpass"} and t != noun
+        if t != noun
+        and (
+            t.dep_ in {"nsubj", "nsubjpass"}
+            or (t.dep_ == "dobj" and t.lemma_.lower() in quantities)
+        )
     ]
     # "numbers of dead ranging from 161 to 200": the quantity a participle qualifies is its
     # subject.

@@ -69,12 +69,16 @@ _SPELLED = (
     rf"(?:{_WORD}|a(?=\s+(?:{_SCALE_WORD})))(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}|{_SCALE_WORD}))*"
 )
 _NUMBER = rf"(?:{_DIGITS})(?:\s+(?:{_SCALE_WORD}))?|{_SPELLED}"
+# "25 to 26 February" is a date, not a range.
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 # "from 160 to as many as 1,000", "200 to as many as 1,000", "from 161 to about 200".
 _UPTO = r"(?:as\s+(?:many|high|much)\s+as|about|some|around|nearly|almost|over)\s+"
 _PATTERNS = [
     ("range", rf"between\s+(?P<low>{_DIGITS})\s+and\s+(?P<high>{_DIGITS})"),
     ("range", rf"from\s+(?P<low>{_NUMBER})\s+to\s+(?:{_UPTO})?(?P<high>{_NUMBER})"),
     ("range", rf"(?P<low>{_NUMBER})\s+to\s+{_UPTO}(?P<high>{_NUMBER})"),
+    # "450 to 1,000 people": digits on both sides, the second the larger.
+    ("range", rf"(?P<low>{_DIGITS})\s+to\s+(?P<high>{_DIGITS})(?!\s*(?:{_MONTHS}))"),
     ("range", rf"(?P<low>{_DIGITS})\s*[-–—]\s*(?P<high>{_DIGITS})(?![\d/])"),
     (
         "vague",

@@ -29,6 +29,17 @@ def margin_numbers(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A note's number right after a number's full stop ("put the toll at 1,000.14 Spokesmen
+# said"): no count has a decimal part, so the digits after a stop that ends a sentence are
+# the note's.
+_NOTE_AFTER_NUMBER = re.compile(r"(?<=\d{3}\.)\d{1,2}(?=\s+[A-Z])")
+
+
+def note_numbers(text: str) -> list[tuple[int, int]]:
+    """The spans of note numbers set right after a number's full stop."""
+    return [m.span() for m in _NOTE_AFTER_NUMBER.finditer(text)]
+
+
 def blanked(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with the spans replaced by spaces: every offset stays where it was."""
     chars = list(text)
