@@ -26,6 +26,7 @@ from statement_kg.extract.responsibility import find_responsibilities
 from statement_kg.extract.scope import Scope
 from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
 from statement_kg.extract.voice import Speakers, VoiceReader
+from statement_kg.extract.voice_parse import folded
 from statement_kg.language import Analysis, analyse
 from statement_kg.language.margins import blanked, margin_numbers, note_numbers
 from statement_kg.lexicon import Lexicon
@@ -37,6 +38,7 @@ from statement_kg.records import (
     Quotation,
     Span,
     TimeSpec,
+    Voice,
 )
 from statement_kg.structure import document as structure
 from statement_kg.structure.document import Structure
@@ -52,7 +54,15 @@ def _issuer_names(document: Document, lexicon: Lexicon, read: Structure) -> tupl
             name for issuer in document.meta.issuers for name in lexicon.entities[issuer].names
         )
     # The words that name an issuer with their title too ("the Ombudsman, NAME").
-    return tuple(name for f in read.issuers for name in (f.value, " ".join(f.span.exact.split())))
+    return tuple(
+        name
+        for f in read.issuers
+        for name in (
+            f.value,
+            " ".join(f.span.exact.split()),
+            *(" ".join(s.exact.split()) for s in f.also),
+        )
+    )
 
 
 def _issuer_ids(document: Document, read: Structure) -> frozenset[str]:
@@ -93,7 +103,23 @@ def _speakers(
         places=places,
         relays=relays,
         relay_names=relay_names,
+        nations=tuple(
+            folded(name)
+            for e in lexicon.entities.values()
+            if e.type == "country"
+            for name in e.names
+            if len(name.split()) == 1
+        ),
     )
+
+
+def _figure_voice(reader: VoiceReader, figure: Figure) -> Voice:
+    """A part of a figure ("613, including 106 women") is in the voice of its whole, unless
+    its own words give it another."""
+    voice = reader.voice(figure.span.start, figure.span.end)
+    if voice.own and figure.part_of is not None:
+        return reader.voice(figure.part_of.start, figure.part_of.end)
+    return voice
 
 
 def _event_dates(
@@ -242,9 +268,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         _speakers(document, lexicon, read, issuers, agents, quotations, places),
     )
     figures = [
-        f
-        if f.category == "anniversary"
-        else replace(f, voice=reader.voice(f.span.start, f.span.end))
+        f if f.category == "anniversary" else replace(f, voice=_figure_voice(reader, f))
         for f in figures
     ]
     characterisations = [

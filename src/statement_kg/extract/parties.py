@@ -43,6 +43,9 @@ class Speakers:
     # other party whose claim the text reports.
     relays: frozenset[str] = frozenset()
     relay_names: tuple[str, ...] = ()
+    # The one-word names of the countries the mappings list, folded: "Azerbaijani" and
+    # "Armenian" are their nations' words.
+    nations: tuple[str, ...] = ()
 
     @cached_property
     def _relay_names(self) -> frozenset[str]:
@@ -92,12 +95,24 @@ class PartyReader:
             for t in verb.subtree
             if t.lower_ == "by" and t.dep_ in {"agent", "prep"} and t.i > verb.i
         ]
-        passive = any(c.dep_ == "auxpass" for c in verb.children) or (
-            verb.tag_ == "VBN" and (subject is None or subject.dep_ == "nsubjpass")
+        # "X, which interviewed survivors, documented 161 deaths": a participle with an
+        # object, hung on a noun, is the noun's own act (the parser lost the subject
+        # behind the aside).
+        acting = verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children)
+        if acting and subject is None:
+            subject = verb.head
+        passive = not acting and (
+            any(c.dep_ == "auxpass" for c in verb.children)
+            or (verb.tag_ == "VBN" and (subject is None or subject.dep_ == "nsubjpass"))
         )
         speaker: list[Token] = []
         if passive and agent:
             speaker = [t for c in agent[0].children if c.dep_ == "pobj" for t in c.subtree]
+        elif acting and subject is verb.head:
+            clause = {t.i for t in verb.subtree}
+            speaker = [t for t in subject.subtree if t.i not in clause and t.dep_ != "relcl"]
+            relative = {t.i for c in subject.children if c.dep_ == "relcl" for t in c.subtree}
+            speaker = [t for t in speaker if t.i not in relative]
         elif subject is not None and not passive and subject.tag_ not in {"WDT", "WP"}:
             speaker = list(subject.subtree)
         elif subject is None and not passive and verb.dep_ in {"ROOT", "conj", "dep"}:

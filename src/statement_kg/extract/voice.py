@@ -20,6 +20,7 @@ from statement_kg.extract.voice_parse import (
     asserted,
     contrasted,
     counts,
+    folded,
     is_content,
     path_to,
     subject_of,
@@ -34,6 +35,8 @@ __all__ = ["Speakers", "VoiceReader"]
 
 # A clause beside a negated verb is not what it negates ("justice is not complete while
 # those responsible for the genocide walk free").
+# A nation's adjective and its country's name share their first letters.
+NATION_STEM = 6
 _ASIDE = frozenset({"advcl", "advmod", "parataxis", "conj", "mark", "npadvmod"})
 # How a claim hangs below a verb of saying (its clause or object) and below a verb of naming
 # (the predicate it gives: "calls it a crime", "recognised ... as genocide").
@@ -151,7 +154,7 @@ class VoiceReader(PartyReader):
     def _governs(self, node: Token, child: Token, head: Token) -> Voice | None:
         """The voice `node` gives the claim below it (reached through `child`), or None."""
         used = self._used_by(node, child) if node.pos_ in {"NOUN", "PROPN"} else None
-        attribution = used or self._attribution(node, child)
+        attribution = used or self._attribution(node, child, counts(head))
         if attribution is not None or node is head:
             return attribution
         if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
@@ -175,9 +178,16 @@ class VoiceReader(PartyReader):
                     # "the figure of N which Baku keeps repeating": the clause's subject,
                     # when what it says is the noun ("which" its object).
                     saying = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
-                    subject = [c for c in verb.children if c.dep_ == "nsubj"]
+                    # The parser may read the subject as a compound of the verb ("that
+                    # Azerbaijan repeats every February").
+                    subject = [
+                        c
+                        for c in verb.children
+                        if c.dep_ == "nsubj"
+                        or (c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < verb.i)
+                    ]
                     said = any(
-                        c.dep_ == "dobj" and c.tag_ in {"WDT", "WP"}
+                        c.dep_ == "dobj" and (c.tag_ in {"WDT", "WP"} or c.lower_ == "that")
                         for v in saying
                         for c in v.children
                     )
@@ -203,9 +213,9 @@ class VoiceReader(PartyReader):
         if lemma in self.words.denial_nouns and child.dep_ not in {"acl", "relcl"}:
             return Voice("denied", *self._possessor(noun, None))
         if lemma in self.words.reporting_nouns:
-            party = self._possessor(noun, None)
-            if party != (None, None):
-                return Voice("reported", *party)
+            given = self._given_by(noun)
+            if given is not None:
+                return given
             # "repeats the well-worn claim that ... was a genocide", 'the "genocide" label':
             # what the noun reports, unless the issuer's own ("our claim that").
             owners = [t for c in noun.children if c.dep_ == "poss" for t in c.subtree]
@@ -224,6 +234,43 @@ class VoiceReader(PartyReader):
             if noun.dep_ in {"nsubj", "nsubjpass", "ROOT"} and noun.tag_ == "NNS":
                 return Voice("reported")
         return None
+
+    def _given_by(self, noun: Token) -> Voice | None:
+        """Who gives what a reporting noun reports: its possessor ("Azerbaijan's figure"), a
+        nation not the issuer's ("the Azerbaijani figure of 613"), or whoever gives it as an
+        object ("the press gave figures of over 1,000"), unless the issuer."""
+        party = self._possessor(noun, None)
+        if party != (None, None):
+            return Voice("reported", *party)
+        nations = [
+            c
+            for c in noun.children
+            if c.dep_ in {"amod", "compound"}
+            and c.i < noun.i
+            and self._nation(c)
+            and not self._national_issuer(c)
+        ]
+        if nations:
+            return Voice("reported", *self._party([nations[0]]))
+        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            given = self._reported_by_verb(noun.head)
+            if given is not None and given.kind == "reported":
+                return given
+        return None
+
+    def _nation(self, token: Token) -> bool:
+        """Whether the word is a nation's: the parser's, or a country's name the word
+        begins like ("Azerbaijani" for Azerbaijan)."""
+        if token.ent_type_ in {"NORP", "GPE"}:
+            return True
+        stem = folded(token.text)[:NATION_STEM]
+        return token.is_title and any(n.startswith(stem) for n in self.speakers.nations)
+
+    def _national_issuer(self, adjective: Token) -> bool:
+        """Whether a nation's adjective is the issuer's own ("Azerbaijani" in a statement
+        of Azerbaijan's bodies)."""
+        stem = folded(adjective.text)[:NATION_STEM]
+        return any(w.startswith(stem) for w in self.speakers.issuer_words)
 
     def _subject_voice(self, verb: Token) -> Voice | None:
         """A claim that is the subject of its clause is denied when the clause says it did
@@ -256,6 +303,11 @@ class VoiceReader(PartyReader):
             return Voice("denied")
         given = self._measured_by(verb, child) if counts(head) else None
         given = given or self._named_by_completion(verb, child)
+        # "put the number of people killed at Khojaly on 26 February at 613": the parser
+        # may hang the measure inside the object it measures.
+        measure = any(t.lower_ == "at" and t.dep_ == "prep" for t in path)
+        if given is None and lemma in words.measuring_verbs and child.dep_ == "dobj" and measure:
+            given = self._reported_by_verb(verb) if counts(head) else None
         if given is not None:
             return given
         content = self._content(lemma)
@@ -338,10 +390,23 @@ class VoiceReader(PartyReader):
             given if given is not None else Voice("reported", *self._possessor(subjects[0], verb))
         )
 
-    def _attribution(self, node: Token, child: Token) -> Voice | None:
-        """'according to X' attached to `node`, on another branch than the claim."""
+    def _attribution(self, node: Token, child: Token, count: bool) -> Voice | None:
+        """'according to X' attached to `node`, on another branch than the claim; for a
+        count, "by the official count", "by Baku's estimate": the one whose count it is."""
         for other in node.children:
-            if other.i == child.i or other.dep_ not in {"prep", "advcl", "advmod", "npadvmod"}:
+            if other.i == child.i:
+                continue
+            counted = [
+                g
+                for g in other.children
+                if count
+                and other.lower_ == "by"
+                and g.dep_ == "pobj"
+                and g.lemma_.lower() in self.words.reporting_nouns
+            ]
+            if counted and other.dep_ in {"prep", "agent"}:
+                return Voice("reported", *self._party(list(counted[0].subtree)))
+            if other.dep_ not in {"prep", "advcl", "advmod", "npadvmod"}:
                 continue
             tokens = list(other.subtree)
             text = " ".join(t.lower_ for t in tokens)

@@ -127,7 +127,11 @@ def _issuers(
         and _proper(parts, f)
         and not any(s.span.start < f.span.end and f.span.start < s.span.end for s in signing)
     ]
-    return [*kept, *(s for s in signing if all(_words(s) != _words(k) for k in kept))]
+    # "Three diaspora organisations have issued a joint statement": the relay sentence
+    # names the signatories too, as a group.
+    group = tuple(f.span for f in named if f.kind == "relay sentence" and f not in kept)
+    listed = [s for s in signing if all(_words(s) != _words(k) for k in kept)]
+    return [*kept, *(replace(s, also=(*s.also, *group)) for s in listed)]
 
 
 def _proper(parts: Zones, found: Found) -> bool:
