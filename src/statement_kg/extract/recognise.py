@@ -14,6 +14,7 @@ from dataclasses import replace
 from statement_kg.extract.dates import find_dates
 from statement_kg.extract.interviews import news_citations
 from statement_kg.extract.mentions import find_mentions, group_of
+from statement_kg.extract.instruments import instruments
 from statement_kg.extract.notes import note_citations, text_notes
 from statement_kg.extract.numbered import numbered_resolutions
 from statement_kg.extract.outlets import to_listed_outlets
@@ -290,6 +291,7 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
             *numbered_resolutions(text, (cue for cue, _ in words.resolution_bodies.values())),
             *news_citations(text, lexicon.claims.citations.news_cues),
             *_judgments(text, words),
+            *instruments(text),
             *_speakers(text, words, "|".join(lexicon.claims.speech_verbs)),
             *_named_speakers(text, lexicon.claims.speech_verbs),
         )
