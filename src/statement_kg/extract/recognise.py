@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from statement_kg.extract.dates import find_dates
+from statement_kg.extract.instruments import instruments
 from statement_kg.extract.interviews import news_citations
 from statement_kg.extract.mentions import find_mentions, group_of
-from statement_kg.extract.instruments import instruments
 from statement_kg.extract.notes import note_citations, text_notes
 from statement_kg.extract.numbered import numbered_resolutions
 from statement_kg.extract.outlets import to_listed_outlets
