@@ -189,7 +189,20 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     quotations = [
         q
         for q in find_quotations(
-            text, agents, works, words, lexicon.quotations, index, analysis, people
+            text,
+            agents,
+            works,
+            words,
+            lexicon.quotations,
+            index,
+            analysis,
+            people,
+            (
+                min(issuers) if len(issuers) == 1 else None,
+                read.issuers[0].value if len(read.issuers) == 1 else None,
+                lexicon.structure.reads_nouns,
+                lexicon.structure.reads_verbs,
+            ),
         )
         if not (q.speaker in issuers and "\n\n" in q.span.exact)
     ]

@@ -243,6 +243,17 @@ def _label(analysis: Analysis, start: int, end: int, words: ClaimWords) -> bool:
     return naming and verb.lemma_.lower() in words.voice.labelling_verbs
 
 
+@cache
+def _statement_says(nouns: frozenset[str], verbs: frozenset[str]) -> re.Pattern[str]:
+    """'," the statement reads', '," the appeal says'."""
+    noun = "|".join(sorted(nouns))
+    verb = "|".join(sorted(verbs))
+    return re.compile(
+        rf"[”\"]?\s*,?\s*[”\"]?\s*(?:the|this|its|his|her)\s+(?:{noun})\s+(?:{verb})s?\b",
+        re.IGNORECASE,
+    )
+
+
 def find_quotations(
     text: str,
     agents: list[Mention],
@@ -252,9 +263,18 @@ def find_quotations(
     index: SentenceIndex,
     analysis: Analysis,
     people: list[Mention],
+    issued: tuple[str | None, str | None, frozenset[str], frozenset[str]] = (
+        None,
+        None,
+        frozenset(),
+        frozenset(),
+    ),
 ) -> list[Quotation]:
     """The quotations of `text`; `people` are the agents that are persons, whom "he" and
-    "she" can stand for."""
+    "she" can stand for. `issued` is the issuer (its entity, else its words) and the nouns
+    and verbs that say a quote is the statement's own words ('," the statement reads'):
+    the issuer's."""
+    issuer, issuer_words, nouns, verbs = issued
     quotes = quoted_spans(text)
     titles = set(quoted_titles(text, quotes))
     found: list[Quotation] = []
@@ -265,7 +285,9 @@ def find_quotations(
         # the nearest agent before it with a verb of saying between.
         speaker = _speaker_after(text, end, agents, words, people, analysis)
         party: str | None = None
-        if speaker is None:
+        if speaker is None and nouns and _statement_says(nouns, verbs).match(text, end):
+            speaker, party = (issuer, None) if issuer is not None else (None, issuer_words)
+        if speaker is None and party is None:
             speaker, party = said_by(
                 analysis,
                 start,
