@@ -243,6 +243,50 @@ def _label(analysis: Analysis, start: int, end: int, words: ClaimWords) -> bool:
     return naming and verb.lemma_.lower() in words.voice.labelling_verbs
 
 
+# A speaker named before a colon ('Speaker Hasanzade: "..."') in a few words.
+LABEL_SPEAKER_WORDS = 5
+_BEFORE_COLON = re.compile(r"(?:^|\n)[ \t]*(?P<name>[A-Z][^\n:\"“”]{1,60}):[ \t]*[\"“]$")
+
+
+def _named_before_colon(analysis: Analysis, start: int, parties: frozenset[str]) -> str | None:
+    """The speaker a line names before a colon and the quote ('Minister Mirzoyan: "..."'):
+    a person the parser finds there, or a party noun."""
+    text = analysis.original
+    line_start = text.rfind("\n", 0, start) + 1
+    match = _BEFORE_COLON.search(text, max(0, line_start - 1), start)
+    if match is None or len(match["name"].split()) > LABEL_SPEAKER_WORDS:
+        return None
+    tokens = analysis.tokens(*match.span("name"))
+    if not any(t.ent_type_ == "PERSON" or t.lemma_.lower() in parties for t in tokens):
+        return None
+    return " ".join(match["name"].split())
+
+
+# The title that names the speaker again stands this many words before the name at most.
+TITLE_REACH = 12
+
+
+def _titled_person(
+    analysis: Analysis, start: int, words: str, titles: frozenset[str]
+) -> str | None:
+    """The person a title alone ("the Speaker", "the Minister") stands for: the last the
+    text named with that title before the quote ("Speaker Hasanzade", "the Minister of
+    Defence, Colonel General NAME")."""
+    named = [w.lower() for w in words.split() if w.lower() not in {"the", "a", "an"}]
+    if not named or not all(w in titles for w in named):
+        return None
+    people = [e for e in analysis.doc.ents if e.label_ == "PERSON" and e.end_char <= start]
+    for person in reversed(people):
+        before = list(analysis.doc[max(0, person.start - TITLE_REACH) : person.start])
+        titled = [n for n, t in enumerate(before) if t.lower_ in named]
+        # The title and the name in one phrase: nothing but words and commas between.
+        between = before[titled[-1] + 1 :] if titled else []
+        if titled and not any(t.is_punct and t.text != "," for t in between):
+            begin, end = analysis.span_of(list(person))
+            return " ".join(analysis.original[begin:end].split())
+    return None
+
+
 @cache
 def _statement_says(nouns: frozenset[str], verbs: frozenset[str]) -> re.Pattern[str]:
     """'," the statement reads', '," the appeal says'."""
@@ -297,6 +341,12 @@ def find_quotations(
                 agents,
                 words.quoting_verbs,
             )
+        # 'Speaker Hasanzade: "..."': a headline's speaker before a colon, no verb.
+        if speaker is None and party is None:
+            party = _named_before_colon(analysis, start, words.voice.party_nouns)
+        # "the Speaker said": the person the text named with that title before.
+        if speaker is None and party is not None:
+            party = _titled_person(analysis, start, party, words.voice.party_nouns) or party
         # A title is no one's words: no agent named before it says it, and it continues
         # no quotation.
         untitled = (start, end) not in titles

@@ -297,9 +297,22 @@ def _relay_verb(
             for g in c.children
             if g.dep_ == "pobj" and g.lemma_.lower() in cues.relay_objects
         ]
+        # "X opened the sitting with an address marking ...": the text it came with (the
+        # parser may hang it on the object).
+        hosts = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        accompanied = [
+            g
+            for h in hosts
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for g in c.children
+            if g.dep_ == "pobj" and g.lemma_.lower() in cues.speech_nouns
+        ]
         if verb.lemma_.lower() in cues.speech_verbs and within:
             objects = within
-        elif verb.lemma_.lower() not in cues.relay_verbs or not objects:
+        elif accompanied and verb.pos_ == "VERB" and not objects:
+            objects = accompanied
+        elif (verb.lemma_.lower() not in cues.relay_verbs and not accompanied) or not objects:
             continue
         if (
             news
