@@ -13,6 +13,7 @@ from statement_kg.extract.mentions import find_mentions
 from statement_kg.extract.spans import SentenceIndex, make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
+from statement_kg.structure.author import author_note, notes_place_at
 from statement_kg.structure.authors import authors
 from statement_kg.structure.datelines import issue_date, own_dates
 from statement_kg.structure.enacting import enacting_clauses
@@ -94,8 +95,11 @@ def _reported(
         )
         same = headed and all(any(_last_word(r) in _words(h) for h in headed) for r in relayed)
         return headed if same and headed[0].span.start < relayed[0].span.start else relayed
-    # "By NAME, Caucasus Wire Service": the body's own report, whatever header is above it.
-    reporting = byline_organisation(parts, lexicon, mentions)
+    # "By NAME, Caucasus Wire Service": the body's own report, whatever header is above it;
+    # an opinion piece's author, whose note says who they are.
+    reporting = byline_organisation(parts, lexicon, mentions) or author_note(
+        parts, lexicon, mentions
+    )
     if reporting or not _headers(relays):
         return reporting
     return headline_persons(parts, skip, lexicon, mentions)
@@ -163,6 +167,7 @@ def _named_issuers(
     # Under a news site's header a by-line names the site's reporter, not an issuer.
     bylined = [] if headers else byline(parts, lexicon, mentions, skip)
     for named in (
+        author_note(parts, lexicon, mentions),
         authors(parts, lexicon, mentions),
         honoured_speaker(parts, lexicon, mentions),
         speech_heading(parts, lexicon, mentions),
@@ -258,8 +263,10 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         own.append(running[1].line)
     issuers = named_again(issuers, parts, mentions)
     named = {(i.span.start, i.span.end) for i in issuers}
-    # A body's own report names no site that relayed it: its header is a section's.
+    # A body's own report names no site that relayed it: its header is a section's; so is
+    # the header of a site whose body the author's note places the author at.
     own_report = any(i.kind == "by-line" for i in issuers)
+    headed_at = [r for r in relays if r.kind == "relay header" and notes_place_at(parts, r)]
     return Structure(
         issuers=tuple(issuers),
         relays=tuple(
@@ -269,6 +276,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
                     for r in relays
                     if (r.span.start, r.span.end) not in named
                     and not (own_report and r.kind == "relay header")
+                    and r not in headed_at
                 ],
                 parts,
                 mentions,

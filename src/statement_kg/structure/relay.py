@@ -17,13 +17,15 @@ from statement_kg.extract.voice_parse import nearest_first
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
-from statement_kg.structure.datelines import CLOCK, RELAY_LINES
+from statement_kg.structure.datelines import CLOCK, POSTED_ROWS, RELAY_LINES
 from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.names import announces_issuer, found, persons, trim
 from statement_kg.structure.zones import Zones, first_rows
 
 # The relay sentence comes early: within this many sentences of running text.
 RELAY_SENTENCES = 4
+# Enough of a line to read its first word.
+POSTING_CHARS = 20
 # A news site's name on the heading line is a few words at most.
 SITE_WORDS = 6
 # The sentence that introduces the text is short: "The statement reads:".
@@ -38,6 +40,12 @@ _DOMAIN = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?", re.IGNORECASE)
 CLAUSES = frozenset({"acl", "relcl", "advcl"})
 
 
+def _posting(text: str, start: int, cues: StructureCues) -> bool:
+    """Whether the line at `start` is a page's posting line ("Published: ...", "By NAME")."""
+    words = text[start : start + POSTING_CHARS].split()
+    return bool(words) and words[0].strip(":").lower() in cues.posting_words
+
+
 def relay_header(
     zones: Zones, dated: list[Dated], lexicon: Lexicon, mentions: list[Mention]
 ) -> list[Found]:
@@ -47,6 +55,7 @@ def relay_header(
     # agency's dateline ("YEREVAN, September 19. /Hayastan Today/."), among the first lines
     # (a tagline or a rule between).
     text = zones.analysis.original
+    cues = lexicon.structure
     relay_lines = [
         d.line
         for d in dated
@@ -54,16 +63,18 @@ def relay_header(
         or d.agency is not None
         or CLOCK.search(text, *d.line)
         or "|" in text[d.line[0] : d.line[1]]
+        or _posting(text, d.line[0], cues)
     ]
     head = zones.head
     if not head or not relay_lines:
         return []
     # Among the first lines: the heading lines, or the running text an agency's dateline
-    # opens.
-    # A site's menus and section paths between are no rows of its own.
-    cues = lexicon.structure
+    # opens; a page's posting line ("Published: ...", "By NAME | ...") under its headline
+    # and by-line may stand lower. A site's menus and section paths are no rows of their
+    # own.
     first, date_line = head[0], min(a for a, _ in relay_lines)
-    last_line = first_rows(zones, zones.lines, RELAY_LINES, cues)[-1]
+    rows = POSTED_ROWS if _posting(text, date_line, cues) else RELAY_LINES
+    last_line = first_rows(zones, zones.lines, rows, cues)[-1]
     if date_line > last_line.end or first.start == date_line:
         return []
     end = first.end
