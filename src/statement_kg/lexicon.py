@@ -111,6 +111,7 @@ class VoiceWords:
     finding_verbs: frozenset[str] = frozenset()
     label_nouns: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
+    count_nouns: frozenset[str] = frozenset()
 
     @cached_property
     def giving_verbs(self) -> frozenset[str]:
@@ -200,6 +201,13 @@ class Lexicon:
     def known_names(self) -> frozenset[str]:
         """Every name of a listed entity, case-folded."""
         return frozenset(n.casefold() for e in self.entities.values() for n in e.names)
+
+    @cached_property
+    def place_names(self) -> frozenset[str]:
+        """Every name of a listed place, case-folded."""
+        return frozenset(
+            n.casefold() for e in self.entities.values() if e.type == "place" for n in e.names
+        )
 
     def with_entities(self, extra: list[Entity]) -> Lexicon:
         """This lexicon and entities recognised in a text; listed entities win."""
@@ -413,6 +421,7 @@ def _claim_words(mappings: Path) -> ClaimWords:
             finding_verbs=frozenset(voice.get("finding_verbs", [])),
             label_nouns=frozenset(voice.get("label_nouns", [])),
             claim_nouns=frozenset(voice.get("claim_nouns", [])),
+            count_nouns=frozenset(voice.get("count_nouns", [])),
         ),
         citations=CitationWords(
             works=dict(citations["works"]),

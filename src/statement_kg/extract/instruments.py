@@ -14,7 +14,7 @@ from statement_kg.records import Entity, Phrase
 from statement_kg.slug import slug
 
 # Lower-case words a title keeps between its capitalised ones.
-_SMALL = r"(?:the|of|and|to|from|for|in|on|against|all|or|with)"
+_SMALL = r"(?:the|of|and|to|from|for|on|against|all|or|with)"
 _WORD = r"(?:[A-Z][\w'’-]*)"
 _INSTRUMENT = re.compile(
     rf"(?:(?:International|European|Inter-American|Optional)\s+)?"

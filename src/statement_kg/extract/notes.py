@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from spacy.tokens import Token
+
 from statement_kg.extract.dates import find_dates
 from statement_kg.extract.outlets import news_article, news_outlet
+from statement_kg.language import analyse
 from statement_kg.lexicon import phrase_pattern
 from statement_kg.records import Entity, Phrase
 from statement_kg.slug import slug
@@ -52,6 +55,21 @@ def book(words: str, year: str | None) -> Entity:
         issued=year,
         recognised=True,
     )
+
+
+def _says(text: str, start: int, end: int) -> bool:
+    """Whether the words make a statement of their own: a finite verb that is no part of a
+    title in quotation marks."""
+    tokens = analyse(text).tokens(start, end)
+    return any(
+        t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm", []) and not _in_quotes(t)
+        for t in tokens
+    )
+
+
+def _in_quotes(token: Token) -> bool:
+    before = token.doc[: token.i].text
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def source(words: str, year: str) -> Entity:
@@ -124,6 +142,9 @@ def _cited(
     if body[:1].islower() and not interview:
         return  # "...; with S.H., Baku, 6 March 1992": the part before goes on
     short = outlet[:1].isupper() and len(outlet.split()) <= OUTLET_WORDS
+    news = dated_article and short and not interview
+    if not news and _says(text, start, start + len(body)):
+        return  # "The attack began at 11 p.m. on 25 February 1992.": a remark, not a source
     if not (dated_article and short) and _TITLED.search(body):
         yield book(body, year), start, start + len(body)
         return

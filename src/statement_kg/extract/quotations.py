@@ -20,7 +20,7 @@ from statement_kg.records import Mention, Quotation, QuotationOfRecord, Voice
 # Curly, straight, and the doubled marks of typeset records (``...'').
 _QUOTES = re.compile(
     r"“(?P<curly>[^”]{2,1500})”|(?<![\w\"])\"(?P<straight>\w[^\"]{1,1500}?[\w.!?,\]])\"(?!\w)"
-    r"|``(?P<doubled>[^`']{2,1500}?)''"
+    r"|``(?P<doubled>(?:[^`']|'(?!'))[^`]{1,1500}?)''"
 )
 _REPORTER = re.compile(r"quoted\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _PREPOSITION = re.compile(

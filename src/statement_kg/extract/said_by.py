@@ -226,14 +226,21 @@ def _introduced(
             break
         sentence = analysis.doc[sentence.start - 1].sent
         saying = [t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() in verbs]
-        named = [e for e in sentence.ents if e.label_ == "PERSON"]
+        # "I met NAME, who ...": the person met, not one named inside a phrase ("the
+        # parents of NAME").
+        named = [
+            e for e in sentence.ents if e.label_ == "PERSON" and e.root.dep_ in {"dobj", "appos"}
+        ]
         candidates = [_subject(c, parties) for c in [*reversed(saying), sentence.root]]
+        writer = any(t.dep_ == "nsubj" and t.lower_ in {"i", "we"} for t in sentence)
         for subject in [*candidates, *([list(named[-1])] if named else [])]:
             if not subject or subject[0].pos_ == "PRON":
                 continue
             if "\n\n" in analysis.original[subject[0].idx : verb.idx]:
                 return []
             return subject
+        if writer:
+            return []  # the writer met someone the pronoun may stand for, unnamed here
     return []
 
 

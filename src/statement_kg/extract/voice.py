@@ -402,10 +402,11 @@ class VoiceReader(PartyReader):
                 if count
                 and other.lower_ == "by"
                 and g.dep_ == "pobj"
-                and g.lemma_.lower() in self.words.reporting_nouns
+                and g.lemma_.lower() in self.words.count_nouns
             ]
-            if counted and other.dep_ in {"prep", "agent"}:
-                return Voice("reported", *self._party(list(counted[0].subtree)))
+            whose = self._counter(counted[0]) if counted and other.dep_ in {"prep", "agent"} else []
+            if whose:
+                return Voice("reported", *self._party(whose))
             if other.dep_ not in {"prep", "advcl", "advmod", "npadvmod"}:
                 continue
             tokens = list(other.subtree)
@@ -414,6 +415,25 @@ class VoiceReader(PartyReader):
                 if text.startswith(phrase + " "):
                     return Voice("reported", *self._party(tokens[len(phrase.split()) :]))
         return None
+
+    def _counter(self, count: Token) -> list[Token]:
+        """Who a count is by: its possessor, a nation not the issuer's, a name, or "of X";
+        nothing where only the issuer can be meant ("our count", "the official count")."""
+        parts = [
+            c
+            for c in count.children
+            if c.dep_ == "poss"
+            or (
+                c.dep_ in {"amod", "compound"}
+                and (c.pos_ == "PROPN" or self._nation(c))
+                and not self._national_issuer(c)
+            )
+            or (c.dep_ == "prep" and c.lower_ == "of")
+        ]
+        words = [t for c in parts for t in c.subtree]
+        return (
+            [] if not words or self._is_issuer(words) else sorted(count.subtree, key=lambda t: t.i)
+        )
 
     def _distanced(self, head: Token, start: int) -> bool:
         first = head.left_edge

@@ -15,10 +15,19 @@ from statement_kg.structure.names import found
 from statement_kg.structure.zones import Zones
 
 _NAME = r"(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’-]+"
-_GROUP = r"\s\([^()\n]{1,40}\)"
+_GROUP = r"\s\([^()\n\d]{1,40}\)"
 _SEPARATOR = r"(?:,\s*|\s+and\s+)"
 _AUTHORS = re.compile(rf"^{_NAME}{_GROUP}(?:{_SEPARATOR}{_NAME}{_GROUP})*,?$")
+# The heading of the answer the document holds ("Answer given by ...").
+ANSWER_NOUNS = frozenset({"answer", "reply"})
 _ONE = re.compile(rf"(?P<name>{_NAME}){_GROUP}")
+
+
+_PLACES = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "EVENT"})
+
+
+def _kinds(zones: Zones, start: int, end: int) -> set[str]:
+    return {t.ent_type_ for t in zones.analysis.tokens(start, end) if t.is_alpha}
 
 
 def authors(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
@@ -27,16 +36,16 @@ def authors(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Fou
     for line in zones.head:
         if not _AUTHORS.match(line.text):
             continue
-        listed = [
-            found(
-                text,
-                line.start + m.start("name"),
-                line.start + m.end("name"),
-                "authors",
-                mentions,
-                lexicon,
-            )
+        spans = [
+            (line.start + m.start("name"), line.start + m.end("name"))
             for m in _ONE.finditer(line.text)
         ]
-        return [*listed, *speech_heading(zones, lexicon, mentions, after=line.end)]
+        # Persons' names, as the parser reads them: one of them at least, and none a place
+        # ("Nagorno Karabakh (Artsakh)" is a place and its other name).
+        kinds = [_kinds(zones, start, end) for start, end in spans]
+        if not any("PERSON" in k for k in kinds) or any(k & _PLACES for k in kinds):
+            continue
+        listed = [found(text, *span, "authors", mentions, lexicon) for span in spans]
+        answers = speech_heading(zones, lexicon, mentions, after=line.end, nouns=ANSWER_NOUNS)
+        return [*listed, *answers]
     return []

@@ -52,6 +52,7 @@ class StructureCues:
     closings: frozenset[str] = frozenset()
     site_labels: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
+    body_date_labels: frozenset[str] = frozenset()
     addressing: frozenset[str] = frozenset()
     on_behalf: tuple[str, ...] = ()
 
@@ -109,6 +110,7 @@ def load_cues(mappings: Path) -> StructureCues:
         closings=_words(signature.get("closings", [])),
         site_labels=_words(relay.get("site_labels", [])),
         honorifics=_words(raw.get("honorifics", [])),
+        body_date_labels=_words(raw.get("body_date_labels", [])),
         addressing=_words(letter.get("addressing", [])),
         on_behalf=tuple(w.lower() for w in signature.get("on_behalf", [])),
     )

@@ -256,7 +256,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
                 continue
             before = text[line.start : span.start]
             label = before.strip().rstrip(":").strip().lower()
-            if zone is others and (line in first_body or label not in cues.date_labels):
+            if zone is others and (line in first_body or label not in cues.body_date_labels):
                 continue
             after = text[span.end : line.end].strip(' .,"”*)')
             closing = text[span.end : span.end + 4].lstrip(")")

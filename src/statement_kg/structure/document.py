@@ -200,7 +200,7 @@ def _headed(
     # interview someone gave it).
     if headers:
         sites = [" ".join(h.value.split()).casefold() for h in headers]
-        if found or spoken_to(parts, lexicon, sites):
+        if found or spoken_to(parts, sites):
             return found
         return [replace(h, kind="masthead") for h in headers]
     return found or lead_subject(parts, lexicon, mentions)
@@ -261,7 +261,19 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         issuers = [running[0]] if running[0] is not None else []
         date = date or running[1]
         own.append(running[1].line)
-    issuers = named_again(issuers, parts, mentions)
+    # A body's statement on its own site ("Ministry of Foreign Affairs of X | Official
+    # website" over "Statement of the Ministry of Foreign Affairs"): the site is the issuer,
+    # by its fuller name, and relays nothing.
+    own_sites = [
+        r
+        for r in relays
+        if r.kind == "relay header" and any(_words(i) <= _words(r) for i in issuers)
+    ]
+    if own_sites:
+        site = replace(own_sites[0], kind="letterhead")
+        issuers = [site if _words(i) <= _words(site) else i for i in issuers]
+        relays = [r for r in relays if r not in own_sites]
+    issuers = named_again(list(dict.fromkeys(issuers)), parts, mentions)
     named = {(i.span.start, i.span.end) for i in issuers}
     # A body's own report names no site that relayed it: its header is a section's; so is
     # the header of a site whose body the author's note places the author at.

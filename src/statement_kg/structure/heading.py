@@ -69,14 +69,19 @@ def _headings(zones: Zones, cues: StructureCues, after: int = 0) -> list[tuple[l
 
 
 def speech_heading(
-    zones: Zones, lexicon: Lexicon, mentions: list[Mention], after: int = 0
+    zones: Zones,
+    lexicon: Lexicon,
+    mentions: list[Mention],
+    after: int = 0,
+    nouns: frozenset[str] | None = None,
 ) -> list[Found]:
-    """The speaker a speech heading names."""
+    """The speaker a speech heading names (one whose document noun is among `nouns`, when
+    given)."""
     cues = lexicon.structure
     analysis = zones.analysis
     for opening, word in _headings(zones, cues, after):
         # "Statement by NAME", "Answer of the Spokesperson NAME to the question of ...".
-        if opening[-1].lower_ not in cues.speech_nouns:
+        if opening[-1].lower_ not in (nouns or cues.speech_nouns):
             continue
         start = analysis.span_of([word])[1]
         limit = len(analysis.original) if after else max(zones.body_start, HEADING_CHARS)
@@ -149,6 +154,27 @@ def document_heading(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
     return []
 
 
+def _addressee(line: Line, cues: StructureCues) -> bool:
+    """A line that opens with an honorific or a word of addressing ("The Honorable NAME",
+    "To: ...", "H.E. Mr. NAME")."""
+    words = [w.lower().strip(".:,") for w in line.text.split()[:2]]
+    if words and words[0] == "the":
+        words = words[1:]
+    return bool(words) and (words[0] in cues.honorifics | cues.addressing or words[0] == "h.e")
+
+
+def _addressed(zones: Zones, line: Line, cues: StructureCues) -> bool:
+    """ "Open letter to the Parliamentary Assembly", "Appeal to the Speaker": a document
+    addressed to the body the line names."""
+    tokens = zones.analysis.tokens(line.start, line.end)
+    return any(
+        t.lower_ in cues.document_nouns | cues.letter_nouns
+        and n + 1 < len(tokens)
+        and tokens[n + 1].lower_ == "to"
+        for n, t in enumerate(tokens)
+    )
+
+
 def _names_organisation(zones: Zones, line: Line, cues: StructureCues) -> bool:
     tokens = zones.analysis.tokens(line.start, line.end)
     finite = any("Fin" in t.morph.get("VerbForm", []) for t in tokens if t.pos_ in {"VERB", "AUX"})
@@ -164,8 +190,15 @@ def _names_organisation(zones: Zones, line: Line, cues: StructureCues) -> bool:
 def letterhead(
     zones: Zones, lexicon: Lexicon, mentions: list[Mention], skip: list[tuple[int, int]]
 ) -> list[Found]:
-    """The organisation named on one of the first lines of the head."""
+    """The organisation named on one of the first lines of the head, not in the address of
+    a letter that opens with its addressee ("The Honorable NAME / Secretary of State /
+    Department of State")."""
     candidates = [line for line in zones.head if not any(a <= line.start < b for a, b in skip)]
+    if candidates and _addressee(candidates[0], lexicon.structure):
+        text = zones.analysis.original
+        block_end = text.find("\n\n", candidates[0].start)
+        block_end = len(text) if block_end < 0 else block_end
+        candidates = [line for line in candidates if line.start > block_end]
     return _organisation(zones, lexicon, mentions, candidates[:LETTERHEAD_LINES], "letterhead")
 
 
@@ -184,6 +217,7 @@ def _organisation(
         if (
             line.text[0].islower()
             or line.text.split(maxsplit=1)[0].rstrip(":,").lower() in cues.addressing
+            or _addressed(zones, line, cues)
             or is_menu(line, cues)
             or not _names_organisation(zones, line, cues)
         ):

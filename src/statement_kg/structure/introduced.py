@@ -15,15 +15,18 @@ from statement_kg.structure.names import found, persons
 from statement_kg.structure.relay import RELAY_SENTENCES, subject_of, titled
 from statement_kg.structure.zones import Zones
 
+# Verbs of giving an interview to a site.
+INTERVIEW_VERBS = frozenset({"speak", "talk"})
 # The title that names the speaker again stands this many words before the name at most.
 TITLE_REACH = 12
 
 
 def _named_before(zones: Zones, titles: set[str], before: int) -> list[Token]:
-    """The last person the text names with one of these titles before the offset."""
+    """The first person the item names with one of these titles before the offset: its
+    subject, not a guest it names after ("met the Foreign Minister of X, NAME")."""
     analysis = zones.analysis
     runs = persons(analysis, analysis.tokens(zones.body_start, before))
-    for run in reversed(runs):
+    for run in runs:
         ahead = analysis.doc[max(0, run[0].i - TITLE_REACH) : run[0].i]
         if any(t.lemma_.lower() in titles for t in ahead):
             return run
@@ -38,10 +41,11 @@ def _ends_line(token: Token) -> bool:
 
 
 def _to_site(verb: Token, sites: list[str]) -> bool:
-    """ "spoke to Ararat Weekly", "told CaspianWire": the verb's hearer is the site."""
-    hearers = [c for c in verb.children if c.dep_ in {"dobj", "dative"}] + [
-        g for c in verb.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"
-    ]
+    """ "spoke to Ararat Weekly", "talked to CaspianWire": the verb's hearer is the site
+    ("told APA that ..." reports, it gives no interview)."""
+    if verb.lemma_.lower() not in INTERVIEW_VERBS:
+        return False
+    hearers = [g for c in verb.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
     for hearer in hearers:
         words = " ".join(t.text for t in hearer.subtree).casefold()
         if any(site == words for site in sites):
@@ -55,11 +59,10 @@ def _lead(zones: Zones) -> list[Span]:
     return sentences[:RELAY_SENTENCES]
 
 
-def spoken_to(zones: Zones, lexicon: Lexicon, sites: list[str]) -> bool:
+def spoken_to(zones: Zones, sites: list[str]) -> bool:
     """Whether the lead says someone spoke to the site: the item is an interview, whoever
     gave it, not the site's own article."""
-    verbs = lexicon.structure.speech_verbs
-    return any(t.lemma_.lower() in verbs and _to_site(t, sites) for s in _lead(zones) for t in s)
+    return any(_to_site(t, sites) for s in _lead(zones) for t in s)
 
 
 def introduced_speaker(

@@ -344,7 +344,13 @@ def headline_persons(
     # The headline, or the line above it that names the site's section ("Home > Interviews").
     for headline in lines[:HEADLINE_LINES]:
         tokens = analysis.tokens(headline.start, headline.end)
-        named = persons(analysis, tokens) or _interviewed(tokens, lexicon.structure)
+        # A place the parser took for a person ("Residents of Aghdam recall ...") is none.
+        places = lexicon.place_names
+        named = [
+            run
+            for run in persons(analysis, tokens)
+            if " ".join(t.text for t in run).casefold() not in places
+        ] or _interviewed(tokens, lexicon.structure)
         if named:
             run = named[-1]
             return [found(analysis.original, *analysis.span_of(run), "headline", mentions, lexicon)]

@@ -48,6 +48,9 @@ def _finite(tokens: list[Token]) -> bool:
 def _body(zones: Zones, start: int, end: int, cues: StructureCues) -> tuple[int, int] | None:
     """The organisation these words name, if they name one and say nothing else."""
     tokens = trim(zones.analysis.tokens(start, end))
+    # "Member of Congress", "Chairman of the Group": a signer's title, not a body.
+    if not tokens or tokens[0].lower_ in cues.titles:
+        return None
     if (
         len([t for t in tokens if t.is_alpha]) < 2
         or not names_body(tokens, cues.organisation_heads - cues.titles)
@@ -60,12 +63,13 @@ def _body(zones: Zones, start: int, end: int, cues: StructureCues) -> tuple[int,
 
 
 def _after_title(zones: Zones, line: Line, cues: StructureCues) -> tuple[int, int] | None:
-    """ "Chair, Union of Armenian Students", "Board member, X": the body after a title."""
-    title, comma, _ = line.text.partition(",")
-    words = {w.lower() for w in title.split()}
-    if not comma or not words & cues.titles:
+    """ "Chair, Union of Armenian Students", "Board member, X", "NAME, Chair, X": the body
+    after a title, the last part of a line cut by commas."""
+    cells = line.text.split(",")
+    titled = [n for n, cell in enumerate(cells) if {w.lower() for w in cell.split()} & cues.titles]
+    if len(cells) < 2 or not titled or titled[0] == len(cells) - 1:
         return None
-    start = line.start + len(title) + 1
+    start = line.start + len(",".join(cells[: titled[0] + 1])) + 1
     return _body(zones, start, line.end, cues)
 
 
