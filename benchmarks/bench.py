@@ -23,13 +23,15 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import TypeVar
 
 from rdflib import Graph
+from rdflib.term import Node
 
 from statement_kg.corpus import read_corpus
 from statement_kg.extract import extract
@@ -37,7 +39,7 @@ from statement_kg.extract.recognise import with_recognised
 from statement_kg.federation import services
 from statement_kg.lexicon import load_lexicon
 from statement_kg.project import Project
-from statement_kg.rdf.anchor import web_annotation
+from statement_kg.rdf.anchor import web_annotation, web_annotation_triples
 from statement_kg.rdf.reference import reference_graph
 from statement_kg.rdf.statement import statement_graph
 from statement_kg.records import Document
@@ -88,7 +90,11 @@ def timed(spent: dict[str, float], name: str, action: Callable[[], T]) -> T:
     return value
 
 
-def _dump(graph: Graph) -> bytes:
+def _derived(graph: Graph) -> list[tuple[Node, Node, Node]]:
+    return list(web_annotation_triples(graph))
+
+
+def _dump(graph: Iterable[tuple[Node, Node, Node]]) -> bytes:
     return serialise(canonical_triples(graph), "nt")
 
 
@@ -105,8 +111,8 @@ def stages(project: Project) -> dict[str, float]:
     for d in documents:
         found = timed(spent, "extract", partial(extract, d, lexicon))
         graph = timed(spent, "to RDF", partial(statement_graph, found, lexicon))
-        derived = timed(spent, "WA form", partial(web_annotation, graph))
-        timed(spent, "serialise", partial(_dump, graph + derived))
+        derived = timed(spent, "WA form", partial(_derived, graph))
+        timed(spent, "serialise", partial(_dump, chain(graph, derived)))
         timed(spent, "references", partial(add_references, graph, reference))
         timed(spent, "validate", partial(validate_graph, graph, shapes, {d.id: d}))
     return {k: v / len(documents) for k, v in spent.items()}

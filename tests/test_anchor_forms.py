@@ -87,3 +87,12 @@ def test_the_targets_in_the_graph_are_those_derived_from_the_anchors(dump: Graph
     model = dump - written
     assert len(targets) > 500
     assert isomorphic(web_annotation(model), written)
+
+
+def test_the_derived_target_is_the_hand_written_one() -> None:
+    """The shapes' examples of the two forms: the target derived from valid/Anchor.ttl (the
+    model) is the one written by hand in valid/Target.ttl (both forms), prefix and suffix
+    included."""
+    examples = Path(__file__).resolve().parent / "shapes" / "valid"
+    model = Graph().parse(examples / "Anchor.ttl")
+    assert isomorphic(model + web_annotation(model), Graph().parse(examples / "Target.ttl"))

@@ -11,6 +11,7 @@ words and offsets in one step."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal
@@ -63,11 +64,14 @@ def _integer(node: Node | None) -> int | None:
 def anchors(graph: Graph) -> list[Anchor]:
     """Every complete anchor in the graph (the shapes report an incomplete one)."""
     found = []
+    texts: dict[Node, Node | None] = {}
     for annotation, statement in graph.subject_objects(NIF.referenceContext):
         begin = _integer(graph.value(annotation, NIF.beginIndex))
         end = _integer(graph.value(annotation, NIF.endIndex))
         words = graph.value(annotation, NIF.anchorOf)
-        text = graph.value(statement, NIF.isString)
+        if statement not in texts:
+            texts[statement] = graph.value(statement, NIF.isString)
+        text = texts[statement]
         if not isinstance(annotation, URIRef) or not isinstance(statement, URIRef):
             continue
         if begin is None or end is None or words is None or text is None:
@@ -76,27 +80,38 @@ def anchors(graph: Graph) -> list[Anchor]:
     return found
 
 
-def web_annotation(graph: Graph) -> Graph:
+Triple = tuple[URIRef, URIRef, Node]
+
+
+def web_annotation_triples(graph: Graph) -> Iterator[Triple]:
     """The Web Annotation target of every anchored annotation of a statement's graph,
     derived from its compact anchor and its statement's text: a SpecificResource whose
     source is the statement, with a TextQuoteSelector (exact, prefix, suffix) and a
     TextPositionSelector (start, end). Its IRIs come from the statement and the offsets, as
-    every IRI does, so equal anchors give equal triples."""
-    derived = Graph()
+    every IRI does, so equal anchors give equal triples. Triples rather than a graph: the
+    build writes them at once, and a copy of the statement's graph would cost more than
+    deriving them."""
     for anchor in anchors(graph):
         span = make_span(anchor.text, anchor.begin, anchor.end)
         target = iris.span(anchor.statement, anchor.begin, anchor.end)
         quote, position = URIRef(f"{target}/quote"), URIRef(f"{target}/position")
-        derived.add((anchor.annotation, OA.hasTarget, target))
-        derived.add((target, RDF.type, OA.SpecificResource))
-        derived.add((target, OA.hasSource, anchor.statement))
-        derived.add((target, OA.hasSelector, quote))
-        derived.add((target, OA.hasSelector, position))
-        derived.add((quote, RDF.type, OA.TextQuoteSelector))
-        derived.add((quote, OA.exact, Literal(anchor.words)))
-        derived.add((quote, OA.prefix, Literal(span.prefix)))
-        derived.add((quote, OA.suffix, Literal(span.suffix)))
-        derived.add((position, RDF.type, OA.TextPositionSelector))
-        derived.add((position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-        derived.add((position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        yield anchor.annotation, OA.hasTarget, target
+        yield target, RDF.type, OA.SpecificResource
+        yield target, OA.hasSource, anchor.statement
+        yield target, OA.hasSelector, quote
+        yield target, OA.hasSelector, position
+        yield quote, RDF.type, OA.TextQuoteSelector
+        yield quote, OA.exact, Literal(anchor.words)
+        yield quote, OA.prefix, Literal(span.prefix)
+        yield quote, OA.suffix, Literal(span.suffix)
+        yield position, RDF.type, OA.TextPositionSelector
+        yield position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)
+        yield position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)
+
+
+def web_annotation(graph: Graph) -> Graph:
+    """The derived Web Annotation form (`web_annotation_triples`) as a graph of its own."""
+    derived = Graph()
+    for triple in web_annotation_triples(graph):
+        derived.add(triple)
     return derived
