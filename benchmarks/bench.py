@@ -7,6 +7,7 @@ against text length, command start-up and the shipped queries on the persistent 
     python benchmarks/bench.py [--statements 1000] [--naive 100] [--text-mb 0.1 1 10]
     python benchmarks/bench.py --stages-only [--statements 100]
     python benchmarks/bench.py --builds-only [--statements 200] [--repeat 3]
+    python benchmarks/bench.py --queries-on PROJECT [--baseline DIR [--baseline-on OTHER]]
 
 Builds run as `statement-kg` processes, so their wall time, CPU time and peak memory are the
 command's own. The machine may be shared: CPU time is the steadier figure.
@@ -22,13 +23,15 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import TypeVar
 
 from rdflib import Graph
+from rdflib.term import Node
 
 from statement_kg.corpus import read_corpus
 from statement_kg.extract import extract
@@ -36,6 +39,7 @@ from statement_kg.extract.recognise import with_recognised
 from statement_kg.federation import services
 from statement_kg.lexicon import load_lexicon
 from statement_kg.project import Project
+from statement_kg.rdf.anchor import web_annotation, web_annotation_triples
 from statement_kg.rdf.reference import reference_graph
 from statement_kg.rdf.statement import statement_graph
 from statement_kg.records import Document
@@ -86,7 +90,11 @@ def timed(spent: dict[str, float], name: str, action: Callable[[], T]) -> T:
     return value
 
 
-def _dump(graph: Graph) -> bytes:
+def _derived(graph: Graph) -> list[tuple[Node, Node, Node]]:
+    return list(web_annotation_triples(graph))
+
+
+def _dump(graph: Iterable[tuple[Node, Node, Node]]) -> bytes:
     return serialise(canonical_triples(graph), "nt")
 
 
@@ -103,7 +111,8 @@ def stages(project: Project) -> dict[str, float]:
     for d in documents:
         found = timed(spent, "extract", partial(extract, d, lexicon))
         graph = timed(spent, "to RDF", partial(statement_graph, found, lexicon))
-        timed(spent, "serialise", partial(_dump, graph))
+        derived = timed(spent, "WA form", partial(_derived, graph))
+        timed(spent, "serialise", partial(_dump, chain(graph, derived)))
         timed(spent, "references", partial(add_references, graph, reference))
         timed(spent, "validate", partial(validate_graph, graph, shapes, {d.id: d}))
     return {k: v / len(documents) for k, v in spent.items()}
@@ -120,6 +129,7 @@ def naive(project: Project, out: Path) -> float:
         for document in documents:
             graph += statement_graph(extract(document, lexicon), lexicon)
         assert validate_graph(graph, load_shapes(project.shapes), {}) == []
+        graph += web_annotation(graph)
         out.mkdir(parents=True, exist_ok=True)
         for fmt, name in (("turtle", "a.ttl"), ("nt", "a.nt"), ("json-ld", "a.jsonld")):
             graph.serialize(out / name, format=fmt, encoding="utf-8")
@@ -193,9 +203,12 @@ def query_time(graph: Path, query: Path, repeat: int) -> float | None:
     return float(done.stdout)
 
 
-def report_queries(graph: Path, repeat: int, baseline: Path | None) -> None:
+def report_queries(
+    graph: Path, repeat: int, baseline: Path | None, baseline_graph: Path | None = None
+) -> None:
     """Each shipped query's median (those without SERVICE), and beside it that of the query
-    of the same name in baseline (another version of queries/), with the ratio."""
+    of the same name in baseline (another version of queries/), with the ratio; the
+    baseline's on baseline_graph when given (another build, for a change of the model)."""
 
     def shown(seconds: float | None) -> str:
         return f"> {LIMIT:.0f} s" if seconds is None else f"{seconds * 1000:.1f} ms"
@@ -206,7 +219,7 @@ def report_queries(graph: Path, repeat: int, baseline: Path | None) -> None:
         ours = query_time(graph, query, repeat)
         line = f"  {query.stem:<44} {shown(ours):>12}"
         if baseline is not None and (baseline / query.name).exists():
-            theirs = query_time(graph, baseline / query.name, repeat)
+            theirs = query_time(baseline_graph or graph, baseline / query.name, repeat)
             ratio = theirs / ours if theirs is not None and ours else None
             line += f"   baseline {shown(theirs):>12}"
             line += f"   {ratio:7.1f}x" if ratio is not None else "   (ratio over the limit)"
@@ -319,10 +332,17 @@ def main() -> None:
         metavar="DIR",
         help="also time the queries of DIR (another version of queries/) side by side",
     )
+    parser.add_argument(
+        "--baseline-on",
+        type=Path,
+        metavar="PROJECT",
+        help="time the --baseline queries on PROJECT's build instead (another model's graph)",
+    )
     args = parser.parse_args()
     if args.queries_on is not None:
         report_command_start(args.queries_on)
-        report_queries(args.queries_on / "graph", args.repeat, args.baseline)
+        other = args.baseline_on / "graph" if args.baseline_on is not None else None
+        report_queries(args.queries_on / "graph", args.repeat, args.baseline, other)
         return
     if not (args.stages_only or args.builds_only):
         report_startup(args.repeat)

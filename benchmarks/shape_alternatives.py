@@ -3,16 +3,20 @@ subgraph with the reference descriptions it reaches), with the shapes and the wa
 run as shipped and with each alternative weighed for them, side by side in one run on the
 same synthetic statements (medians of CPU time):
 
-- before: the shapes in rdflib's default store, a mention's body an sh:or of four classes,
-  the references with their links to other datasets (the form this benchmark started from);
+- before: the anchor as a Web Annotation target (its span and two selectors, four nodes an
+  item, and the shortcut skg:inStatement), the shapes in rdflib's default store, a mention's
+  body an sh:or of four classes, the references with their links to other datasets (the
+  form this benchmark started from);
 - each idea kept, alone on top of "before": the shapes in a store without named graphs, one
   class for a mention's body (the shapes' own subclass axioms lent to the data), the
-  references without their links (checked with the reference data, once);
-- ideas weighed and left out, each on top of "as shipped": one pyshacl shapes graph reused
-  for every document; pyshacl's advanced mode; a span's two selectors without qualified
-  counts (an upper bound only: it is not the contract); the anchor on the annotation
-  (start, end and exact words on the annotation, no span and selector nodes: a change of
-  the model, not of the shapes).
+  references without their links (checked with the reference data, once); and all three,
+  as shipped while the anchor was the Web Annotation target;
+- ideas weighed and left out, each on top of that: one pyshacl shapes graph reused for every
+  document; pyshacl's advanced mode; a span's two selectors without qualified counts (an
+  upper bound only: it is not the contract);
+- as shipped: the anchor on the annotation (NIF offsets and words, the Web Annotation form
+  derived after validation); and the same shapes over both forms, as `statement-kg
+  validate` checks a dump.
 
     python benchmarks/shape_alternatives.py [--statements 20] [--rounds 3] [--corpus]
 
@@ -42,6 +46,7 @@ from statement_kg.extract.recognise import with_recognised
 from statement_kg.lexicon import load_lexicon
 from statement_kg.links import add_links, load_links
 from statement_kg.project import Project
+from statement_kg.rdf.anchor import web_annotation
 from statement_kg.rdf.reference import reference_graph
 from statement_kg.rdf.statement import statement_graph
 from statement_kg.records import Document
@@ -56,18 +61,19 @@ BODY_OR = """sh:or ( [ sh:class prov:Agent ] [ sh:class schema:Place ] [ sh:clas
                           [ sh:class schema:CreativeWork ] ) ;"""
 BODY_CLASS = "sh:class shapes:Referent ;"
 SELECTORS = "                [ sh:path oa:hasSelector ;"
-ANCHOR = """
-shapes:Anchor a sh:NodeShape ;
-    sh:targetClass skg:Claim , skg:Mention , skg:DateMention ;
-    sh:property [ sh:path oa:hasSource ; sh:minCount 1 ; sh:maxCount 1 ; sh:class skg:Statement ] ,
-                [ sh:path oa:exact ; sh:minCount 1 ; sh:maxCount 1 ; sh:datatype xsd:string ;
-                  sh:minLength 1 ] ,
-                [ sh:path oa:start ; sh:minCount 1 ; sh:maxCount 1 ;
-                  sh:datatype xsd:nonNegativeInteger ; sh:lessThan oa:end ] ,
-                [ sh:path oa:end ; sh:minCount 1 ; sh:maxCount 1 ;
-                  sh:datatype xsd:nonNegativeInteger ] .
+# The anchor as the Web Annotation target, as the shapes checked it before this change: the
+# shortcut skg:inStatement equal to the target's source, and a target on every item.
+PREVIOUS_ANCHOR = """# skg:inStatement is a shortcut of oa:hasTarget/oa:hasSource.
+shapes:InStatement a sh:NodeShape ;
+    sh:targetSubjectsOf oa:hasTarget , skg:inStatement ;
+    sh:property [ sh:path ( oa:hasTarget oa:hasSource ) ; sh:equals skg:inStatement ] .
+
 """
-TARGET = "sh:path oa:hasTarget ; sh:minCount 1 ; sh:maxCount 1 ; sh:class oa:SpecificResource ;"
+TARGET = "[ sh:path oa:hasTarget ; sh:minCount 1 ; sh:maxCount 1 ; sh:class oa:SpecificResource ] ,"
+ANCHORED_SHAPES = ("Mention", "DateMention", "Claim", "Correction")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+COMPACT = frozenset({NIF.referenceContext, NIF.beginIndex, NIF.endIndex, NIF.anchorOf})
+IN_STATEMENT = SKG.inStatement
 
 Graphs = list[tuple[Document, Graph]]
 Check = Callable[[Graph, Graph, Document], int]
@@ -94,37 +100,40 @@ def without_qualified(text: str) -> str:
     return text[:start] + counted + text[end:]
 
 
-def anchor_shapes(text: str) -> str:
-    start, end = text.find("shapes:Span a sh:NodeShape"), text.find("# --- time")
-    _require(text, TARGET, "anchor on the annotation")
+def previous_shapes(text: str) -> str:
+    """The shapes as they were while the anchor was the Web Annotation target: no shape of
+    the NIF anchor, the shortcut's shape, and a target required on every anchored item."""
+    start = text.find("shapes:Anchor a sh:NodeShape")
+    end = text.find("shapes:Mention a sh:NodeShape")
     if start < 0 or end < start:
-        raise SystemExit("the shipped shapes no longer have the span and selector shapes")
-    kept = text[:start] + ANCHOR + text[end:]
-    # The target's own constraints go: the annotation is anchored by the shape above.
-    return kept.replace(TARGET, "sh:path oa:hasTarget ; sh:maxCount 0 ;")
+        raise SystemExit("the shipped shapes no longer have the anchor's shapes")
+    text = text[: text.rfind("\n\n", 0, start) + 2] + PREVIOUS_ANCHOR + text[end:]
+    for name in ANCHORED_SHAPES:
+        at = text.find("sh:property [", text.find(f"shapes:{name} a sh:NodeShape"))
+        _require(text[at:], "sh:property [", "a target on every anchored item")
+        at += len("sh:property ")
+        text = text[:at] + TARGET + "\n                " + text[at:]
+    return text
 
 
-def anchored(graph: Graph) -> Graph:
-    """The annotation carries its source, start, end and exact words; no span nodes (and
-    no skg:inStatement, the shortcut of a target this form no longer has)."""
-    targets = set(graph.objects(None, OA.hasTarget))
-    dropped = set(targets) | {s for t in targets for s in graph.objects(t, OA.hasSelector)}
-    compact = Graph()
+def previous_form(graph: Graph) -> Graph:
+    """The statement's graph as the build made it before this change: the Web Annotation
+    target alone, with the shortcut skg:inStatement, and no NIF anchor."""
+    previous = Graph()
     for s, p, o in graph:
-        if p == SKG.inStatement:
+        if p in COMPACT:
+            if p == NIF.referenceContext:
+                previous.add((s, IN_STATEMENT, o))
             continue
-        if s not in dropped and not (p == OA.hasTarget and o in targets):
-            compact.add((s, p, o))
-    for annotation, target in graph.subject_objects(OA.hasTarget):
-        source = graph.value(target, OA.hasSource)
-        if source is not None:
-            compact.add((annotation, OA.hasSource, source))
-        for selector in graph.objects(target, OA.hasSelector):
-            for predicate in (OA.exact, OA.start, OA.end):
-                value = graph.value(selector, predicate)
-                if value is not None:
-                    compact.add((annotation, predicate, value))
-    return compact
+        previous.add((s, p, o))
+    for triple in web_annotation(graph):
+        previous.add(triple)
+    return previous
+
+
+def both_forms(graph: Graph) -> Graph:
+    """The statement's graph as the dumps carry it: the anchor and its Web Annotation form."""
+    return graph + web_annotation(graph)
 
 
 def with_links(graph: Graph, reference: Graph) -> None:
@@ -212,21 +221,26 @@ def measure(prepared: list[tuple[Document, Graph]], variant: Variant, rounds: in
 
 
 def variants(shipped: str) -> list[Variant]:
-    before = body_or(shipped)
+    previous = previous_shapes(shipped)
+    before = body_or(previous)
+    old = previous_form
     return [
-        Variant("before", before, context_store=True, links=True),
-        Variant("+ shapes store without contexts", before, links=True),
-        Variant("+ one class for a mention's body", shipped, context_store=True, links=True),
-        Variant("+ references without links", before, context_store=True),
-        Variant("as shipped", shipped),
-        Variant("shipped + one shapes graph reused", shipped, check=shared_check()),
+        Variant("before", before, context_store=True, links=True, transform=old),
+        Variant("+ shapes store without contexts", before, links=True, transform=old),
         Variant(
-            "shipped + advanced mode",
-            shipped,
-            check=advanced_check,
+            "+ one class for a mention's body",
+            previous,
+            context_store=True,
+            links=True,
+            transform=old,
         ),
-        Variant("shipped, selectors uncounted*", without_qualified(shipped)),
-        Variant("shipped + anchor on annotation", anchor_shapes(shipped), transform=anchored),
+        Variant("+ references without links", before, context_store=True, transform=old),
+        Variant("all three, anchor as WA target", previous, transform=old),
+        Variant("WA + one shapes graph reused", previous, check=shared_check(), transform=old),
+        Variant("WA + advanced mode", previous, check=advanced_check, transform=old),
+        Variant("WA, selectors uncounted*", without_qualified(previous), transform=old),
+        Variant("as shipped: anchor on annotation", shipped),
+        Variant("as shipped, over both forms", shipped, transform=both_forms),
     ]
 
 

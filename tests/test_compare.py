@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GRAPH = """
 @prefix skg: <https://w3id.org/statement-kg/ontology#> .
 @prefix oa: <http://www.w3.org/ns/oa#> .
+@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
 @prefix schema: <https://schema.org/> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
@@ -37,26 +38,33 @@ GRAPH = """
 
 :f1 a skg:FigureClaim ; skg:category :killed ; skg:concerns :siege ; schema:value 100 ;
     skg:modifier :exact ;
-    skg:inStatement :a ; oa:hasTarget [ oa:hasSource :a ; oa:hasSelector :q1 ] .
+    nif:referenceContext :a ; nif:anchorOf "words 1" ;
+    oa:hasTarget [ oa:hasSource :a ; oa:hasSelector :q1 ] .
 :f2 a skg:FigureClaim ; skg:category :killed ; skg:concerns :siege ;
     schema:minValue 120 ; schema:maxValue 150 ;
     skg:modifier :range ;
-    skg:inStatement :b ; oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q2 ] .
+    nif:referenceContext :b ; nif:anchorOf "words 2" ;
+    oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q2 ] .
 :f3 a skg:FigureClaim ; skg:category :killed ; skg:concerns :siege ;
     skg:modifier :vague ;
-    skg:inStatement :b ; oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q3 ] .
+    nif:referenceContext :b ; nif:anchorOf "words 3" ;
+    oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q3 ] .
 :f4 a skg:FigureClaim ; skg:category :killed ; skg:concerns :rally ; schema:value 999 ;
     skg:modifier :exact ;
-    skg:inStatement :b ; oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q4 ] .
+    nif:referenceContext :b ; nif:anchorOf "words 4" ;
+    oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q4 ] .
 :f5 a skg:FigureClaim ; skg:category :killed ; schema:value 100 ;
     skg:modifier :exact ;
-    skg:inStatement :b ; oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q5 ] .
+    nif:referenceContext :b ; nif:anchorOf "words 5" ;
+    oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q5 ] .
 :f6 a skg:FigureClaim ; skg:category :wounded ; schema:value 5 ;
     skg:modifier :exact ;
-    skg:inStatement :a ; oa:hasTarget [ oa:hasSource :a ; oa:hasSelector :q6 ] .
+    nif:referenceContext :a ; nif:anchorOf "words 6" ;
+    oa:hasTarget [ oa:hasSource :a ; oa:hasSelector :q6 ] .
 :f7 a skg:FigureClaim ; skg:category :wounded ; schema:value 6 ;
     skg:modifier :exact ;
-    skg:inStatement :b ; oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q7 ] .
+    nif:referenceContext :b ; nif:anchorOf "words 7" ;
+    oa:hasTarget [ oa:hasSource :b ; oa:hasSelector :q7 ] .
 """
 QUOTES = "\n".join(
     f':q{n} oa:exact "words {n}" ; oa:prefix "before " ; oa:suffix " after" .' for n in range(1, 8)

@@ -25,8 +25,9 @@ from rdflib.term import URIRef
 from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.rdf import iris, provenance
+from statement_kg.rdf.anchor import anchor_words
 from statement_kg.rdf.namespace import DCTERMS, ID, OA, PROV, RDF, RDFS, XSD
-from statement_kg.rdf.statement import anchor_words, statement_graph
+from statement_kg.rdf.statement import statement_graph
 from statement_kg.records import (
     Characterisation,
     Extraction,

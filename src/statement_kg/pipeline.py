@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -15,6 +16,7 @@ from rdflib import Graph
 from statement_kg.curation import Correction, curated_graph
 from statement_kg.extract import extract
 from statement_kg.lexicon import Lexicon
+from statement_kg.rdf.anchor import web_annotation_triples
 from statement_kg.rdf.statement import statement_graph
 from statement_kg.records import Document, Extraction
 from statement_kg.store import canonical_triples, serialise
@@ -66,7 +68,9 @@ def process_document(
         if context.mappings is not None
         else statement_graph(extraction, context.lexicon)
     )
-    data = serialise(canonical_triples(graph), "nt")
+    # What is written is the model and, derived from its anchors, their Web Annotation form;
+    # what is validated is the model.
+    data = serialise(canonical_triples(chain(graph, web_annotation_triples(graph))), "nt")
     violations: tuple[Violation, ...] = ()
     if validate:
         # The statement's own triples are kept above; the graph now grows into what its

@@ -22,6 +22,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 from rdflib.term import BNode, Node, URIRef
 
 from statement_kg.extract.spans import line_of
+from statement_kg.rdf.anchor import anchors
 from statement_kg.rdf.namespace import PREFIXES
 from statement_kg.records import Document
 
@@ -121,10 +122,10 @@ def validate_graph(
     finally:
         for triple in lent:
             data.remove(triple)
+    violations = anchor_violations(data, documents, entities)
     if conforms:
-        return []
+        return violations
     assert isinstance(report, Graph)
-    violations = []
     for result in report.subjects(SH.resultSeverity, SH.Violation):
         focus = str(report.value(result, SH.focusNode))
         violations.append(
@@ -138,6 +139,30 @@ def validate_graph(
             )
         )
     return sorted(violations, key=lambda v: (v.source or "", v.focus, v.shape, v.message))
+
+
+def anchor_violations(
+    data: Graph, documents: Mapping[str, Document], entities: Mapping[str, str] | None = None
+) -> list[Violation]:
+    """The span check, which core SHACL cannot make (it compares a string with part of
+    another): every anchor's offsets lie within its statement's text and cover exactly its
+    words (`text[begin:end] == anchorOf`). Reported as a violation of shapes:Anchor, the
+    shape that holds the rest of an anchor's contract."""
+    return [
+        Violation(
+            focus=str(anchor.annotation),
+            shape="shapes:Anchor",
+            path="nif:anchorOf",
+            message=(
+                f"The words differ from the statement's text at {anchor.begin}-{anchor.end}"
+                f" ({anchor.text[anchor.begin : anchor.end]!r}), or the offsets lie outside it."
+            ),
+            value=anchor.words,
+            source=locate(str(anchor.annotation), documents, entities),
+        )
+        for anchor in anchors(data)
+        if not anchor.matches()
+    ]
 
 
 # Links to other datasets are checked with the reference data, once; no shape of a statement

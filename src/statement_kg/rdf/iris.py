@@ -34,8 +34,9 @@ def container(doc_id: str) -> URIRef:
     return ID[f"statement/{quote(doc_id)}/container"]
 
 
-def span(doc_id: str, anchor: Span) -> URIRef:
-    return ID[f"statement/{quote(doc_id)}/span/{anchor.start}-{anchor.end}"]
+def span(statement_iri: URIRef, start: int, end: int) -> URIRef:
+    """The Web Annotation target of a span, named by its statement and offsets."""
+    return URIRef(f"{statement_iri}/span/{start}-{end}")
 
 
 def annotation(doc_id: str, kind: str, anchor: Span, key: str = "") -> URIRef:

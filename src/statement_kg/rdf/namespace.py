@@ -122,6 +122,7 @@ class NIF(DefinedNamespace):
     isString: URIRef
     beginIndex: URIRef
     endIndex: URIRef
+    anchorOf: URIRef
     referenceContext: URIRef
 
 
@@ -172,7 +173,6 @@ class SKG(DefinedNamespace):
     role: URIRef
     speaker: URIRef
     curatedBy: URIRef
-    inStatement: URIRef
 
 
 # Every vocabulary the graph may use: a term outside these fails the vocabulary test.

@@ -1,6 +1,6 @@
 """One document's extraction to RDF: the statement, its anchored mentions, dates and
-anniversaries, and what it cites. Every anchored item is a Web Annotation whose target is a
-span of the statement's text (TextQuoteSelector and TextPositionSelector)."""
+anniversaries, and what it cites. Every anchored item is a Web Annotation that carries its
+span of the statement's text (see anchor.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from rdflib.term import URIRef
 
 from statement_kg.lexicon import Lexicon
 from statement_kg.rdf import iris, provenance
+from statement_kg.rdf.anchor import anchor_words
 from statement_kg.rdf.claims import claims_graph
 from statement_kg.rdf.namespace import (
     DCTERMS,
@@ -48,29 +49,6 @@ def _anchor(graph: Graph, doc_id: str, annotation: URIRef, span: Span, rule: str
     `rule`."""
     provenance.generated(graph, annotation, rule)
     anchor_words(graph, doc_id, annotation, span)
-
-
-def anchor_words(graph: Graph, doc_id: str, annotation: URIRef, span: Span) -> None:
-    """Anchors any annotation (an extracted one, a curator's correction) to its span, and
-    links it to its statement directly (skg:inStatement, the shortcut of
-    oa:hasTarget/oa:hasSource that queries over thousands of claims join on)."""
-    target = iris.span(doc_id, span)
-    statement = iris.statement(doc_id)
-    quote, position = URIRef(f"{target}/quote"), URIRef(f"{target}/position")
-    graph.add((annotation, RDF.type, OA.Annotation))
-    graph.add((annotation, OA.hasTarget, target))
-    graph.add((annotation, SKG.inStatement, statement))
-    graph.add((target, RDF.type, OA.SpecificResource))
-    graph.add((target, OA.hasSource, statement))
-    graph.add((target, OA.hasSelector, quote))
-    graph.add((target, OA.hasSelector, position))
-    graph.add((quote, RDF.type, OA.TextQuoteSelector))
-    graph.add((quote, OA.exact, Literal(span.exact)))
-    graph.add((quote, OA.prefix, Literal(span.prefix)))
-    graph.add((quote, OA.suffix, Literal(span.suffix)))
-    graph.add((position, RDF.type, OA.TextPositionSelector))
-    graph.add((position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
 
 
 def _instant(graph: Graph, date: PartialDate) -> URIRef:

@@ -179,12 +179,10 @@ def local_key(iri: str, statement_iri: str) -> str:
 
 
 def span_of(view: GraphView, annotation: str) -> tuple[int, int, str] | None:
-    target = view.value(annotation, OA + "hasTarget")
-    if target is None:
-        return None
-    start = view.value(target + "/position", OA + "start")
-    end = view.value(target + "/position", OA + "end")
-    exact = view.value(target + "/quote", OA + "exact")
+    """An annotation's offsets and words, from its anchor."""
+    start = view.value(annotation, NIF + "beginIndex")
+    end = view.value(annotation, NIF + "endIndex")
+    exact = view.value(annotation, NIF + "anchorOf")
     if start is None or end is None or exact is None:
         return None
     return int(start), int(end), exact
