@@ -29,6 +29,15 @@ MAX_NAME_WORDS = 12
 _ARTICLE = re.compile(r"^(?:the|a|an|this|that)\s+", re.IGNORECASE)
 
 
+def _own_phrase(subject: Token) -> list[Token]:
+    """A subject's words without the asides its subtree runs into ("X, in its report ...")."""
+    return [
+        t
+        for t in sorted(subject.subtree, key=lambda t: t.i)
+        if t.i <= subject.i or t.dep_ not in {"punct", "prep", "appos"}
+    ]
+
+
 @dataclass(frozen=True)
 class Speakers:
     """Who the issuer is, and which agents a sentence may name as another party."""
@@ -126,6 +135,8 @@ class PartyReader:
                 subject = subject.head
             clause = {t.i for t in verb.subtree}
             speaker = [t for t in subject.subtree if t.i not in clause]
+        if speaker and not passive and subject is not None:
+            subject, speaker = self._speaking_subject(verb, subject, speaker)
         if speaker:
             if self._is_issuer(speaker):
                 return OWN
@@ -135,6 +146,18 @@ class PartyReader:
         if passive and verb.lemma_.lower() in self.words.passive_verbs:
             return Voice("reported")
         return None
+
+    def _speaking_subject(
+        self, verb: Token, subject: Token, speaker: list[Token]
+    ) -> tuple[Token, list[Token]]:
+        """ "X, in its report Azerbaijan: Seven Years of Conflict, called ...": the parser
+        reads a title's words as a second subject; the one that can speak is X."""
+        if self._agentive(subject):
+            return subject, speaker
+        other = [
+            c for c in verb.children if c.dep_ == "nsubj" and c is not subject and self._agentive(c)
+        ]
+        return (other[0], _own_phrase(other[0])) if other else (subject, speaker)
 
     def _agentive(self, phrase: Token) -> bool:
         """Whether a phrase's head names someone who can claim: an agent, a named body or
