@@ -29,6 +29,10 @@ MAX_NAME_WORDS = 12
 _ARTICLE = re.compile(r"^(?:the|a|an|this|that)\s+", re.IGNORECASE)
 
 
+# How far up a joined verb may find the subject it shares.
+MAX_JOINED = 3
+
+
 def _own_phrase(subject: Token) -> list[Token]:
     """A subject's words without the asides its subtree runs into ("X, in its report ...")."""
     return [
@@ -151,13 +155,23 @@ class PartyReader:
         self, verb: Token, subject: Token, speaker: list[Token]
     ) -> tuple[Token, list[Token]]:
         """ "X, in its report Azerbaijan: Seven Years of Conflict, called ...": the parser
-        reads a title's words as a second subject; the one that can speak is X."""
+        reads a title's words as a second subject; the one that can speak is X. "X denied
+        that a massacre had taken place and spoke of ...": the parser joins the second verb
+        to the clause under the first; the one that speaks is the first verb's subject."""
         if self._agentive(subject):
             return subject, speaker
-        other = [
-            c for c in verb.children if c.dep_ == "nsubj" and c is not subject and self._agentive(c)
-        ]
-        return (other[0], _own_phrase(other[0])) if other else (subject, speaker)
+        candidates = [verb]
+        if verb.dep_ == "conj":
+            candidates += [a for a in list(verb.ancestors)[:MAX_JOINED] if a.pos_ == "VERB"]
+        for holder in candidates:
+            other = [
+                c
+                for c in holder.children
+                if c.dep_ == "nsubj" and c is not subject and self._agentive(c)
+            ]
+            if other:
+                return other[0], _own_phrase(other[0])
+        return subject, speaker
 
     def _agentive(self, phrase: Token) -> bool:
         """Whether a phrase's head names someone who can claim: an agent, a named body or
