@@ -35,6 +35,9 @@ __all__ = ["Speakers", "VoiceReader"]
 
 # A clause beside a negated verb is not what it negates ("justice is not complete while
 # those responsible for the genocide walk free").
+# Scare quotes hold a few words, close to the claim.
+SCARE_WORDS = 4
+SCARE_REACH = 40
 # A nation's adjective and its country's name share their first letters.
 NATION_STEM = 6
 _ASIDE = frozenset({"advcl", "advmod", "parataxis", "conj", "mark", "npadvmod"})
@@ -89,11 +92,27 @@ class VoiceReader(PartyReader):
             return governed
         if governed.own:
             governed = self._opening_attribution(head) or self._sourced_after(end) or governed
-        # "so-called", "alleged": the term is another party's, even where nothing else in
-        # the sentence says whose.
-        if self._distanced(head, start) and governed.own:
+        # "so-called", "alleged", a term in scare quotes ('the exhibition on the "Khojaly
+        # genocide"'): the term is another party's, even where nothing else in the sentence
+        # says whose.
+        distanced = self._distanced(head, start) or self._scare_quoted(start, end)
+        if distanced and governed.own:
             return Voice("reported", *self._party_in_sentence(head))
         return governed
+
+    def _scare_quoted(self, start: int, end: int) -> bool:
+        """Whether the claim stands in quotation marks that hold a few words and no verb:
+        a name the issuer keeps at a distance, not anyone's words quoted."""
+        text = self.analysis.original
+        before = text[max(0, start - SCARE_REACH) : start]
+        after = text[end : end + SCARE_REACH]
+        opening = max(before.rfind('"'), before.rfind("“"))
+        closing = [i for i in (after.find('"'), after.find("”")) if i >= 0]
+        if opening < 0 or not closing or "\n" in before[opening:] + after[: min(closing)]:
+            return False
+        inside = self.analysis.tokens(start - len(before) + opening + 1, end + min(closing))
+        words = [t for t in inside if not t.is_punct and not t.is_space]
+        return 0 < len(words) <= SCARE_WORDS and not any(t.pos_ in {"VERB", "AUX"} for t in words)
 
     def _sourced_after(self, end: int) -> Voice | None:
         """ "about 9,000 (official sources) or \"at most 4,000\" (local observers)":
