@@ -112,6 +112,7 @@ class VoiceWords:
     label_nouns: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
     count_nouns: frozenset[str] = frozenset()
+    field_labels: frozenset[str] = frozenset()
 
     @cached_property
     def giving_verbs(self) -> frozenset[str]:
@@ -422,6 +423,7 @@ def _claim_words(mappings: Path) -> ClaimWords:
             label_nouns=frozenset(voice.get("label_nouns", [])),
             claim_nouns=frozenset(voice.get("claim_nouns", [])),
             count_nouns=frozenset(voice.get("count_nouns", [])),
+            field_labels=frozenset(voice.get("field_labels", [])),
         ),
         citations=CitationWords(
             works=dict(citations["works"]),

@@ -25,6 +25,7 @@ from statement_kg.extract.quotations import find_quotations, quoted_spans, quote
 from statement_kg.extract.responsibility import find_responsibilities
 from statement_kg.extract.scope import Scope
 from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
+from statement_kg.extract.turns import find_turns
 from statement_kg.extract.voice import Speakers, VoiceReader
 from statement_kg.extract.voice_parse import folded
 from statement_kg.language import Analysis, analyse
@@ -42,6 +43,7 @@ from statement_kg.records import (
 )
 from statement_kg.structure import document as structure
 from statement_kg.structure.document import Structure
+from statement_kg.structure.zones import zones
 
 AGENT_TYPES = frozenset({"country", "organisation", "news_outlet", "collective", "person"})
 
@@ -95,6 +97,7 @@ def _speakers(
 ) -> Speakers:
     """Who the issuer is, who relayed the text, and who else a sentence may make speak."""
     relays, relay_names = _relays(document, lexicon, read)
+    parts = zones(document.text)
     return Speakers(
         issuers=issuers,
         issuer_names=_issuer_names(document, lexicon, read),
@@ -109,6 +112,9 @@ def _speakers(
             if e.type == "country"
             for name in e.names
             if len(name.split()) == 1
+        ),
+        turns=find_turns(
+            document.text, parts.body_start, parts.body_end, lexicon.claims.voice.field_labels
         ),
     )
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from statement_kg.extract.turns import Turn
 from statement_kg.extract.voice_parse import (
     antecedent,
     folded,
@@ -29,6 +30,8 @@ MAX_NAME_WORDS = 12
 _ARTICLE = re.compile(r"^(?:the|a|an|this|that)\s+", re.IGNORECASE)
 
 
+# An interview labels its speakers' turns with their initials: a few letters.
+MAX_INITIALS = 4
 # How far up a joined verb may find the subject it shares.
 MAX_JOINED = 3
 
@@ -59,6 +62,16 @@ class Speakers:
     # The one-word names of the countries the mappings list, folded: "Azerbaijani" and
     # "Armenian" are their nations' words.
     nations: tuple[str, ...] = ()
+    # The turns of a text set out in turns (an interview, a meeting record).
+    turns: tuple[Turn, ...] = ()
+
+    def initials_of_issuer(self, label: str) -> bool:
+        """ "HG" for Hovhannes Grigoryan: an interview's label in the issuer's initials."""
+        initials = {"".join(w[0] for w in n.split() if w[:1].isupper()) for n in self.issuer_names}
+        return label.isupper() and len(label) <= MAX_INITIALS and label in initials
+
+    def turn_at(self, offset: int) -> Turn | None:
+        return next((t for t in self.turns if t.start <= offset < t.end), None)
 
     @cached_property
     def _relay_names(self) -> frozenset[str]:

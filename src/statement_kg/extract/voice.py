@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from statement_kg.extract.parties import PartyReader, Speakers
+from statement_kg.extract.turns import Turn
 from statement_kg.extract.voice_parse import (
     SUBJECTS,
     antecedent,
@@ -62,8 +63,11 @@ class VoiceReader(PartyReader):
     """The voice of each claim of one text."""
 
     def voice(self, start: int, end: int) -> Voice:
+        """The claim's voice; what a relaying site reports is the issuer's own, but not the
+        site's own questions in an interview it relays."""
         found = self._voice(start, end)
-        return OWN if found.kind == "reported" and self.speakers.relayed(found) else found
+        relayed = found.kind == "reported" and self.speakers.relayed(found)
+        return OWN if relayed and self._in_turn(start) is None else found
 
     def _quoted(self, start: int, end: int) -> Voice | None:
         """A claim inside another party's quotation is that party's."""
@@ -78,6 +82,11 @@ class VoiceReader(PartyReader):
         return None
 
     def _voice(self, start: int, end: int) -> Voice:
+        found = self._voice_in_sentence(start, end)
+        # What another speaker's turn says in no other party's voice is that speaker's.
+        return (found.own and self._in_turn(start)) or found
+
+    def _voice_in_sentence(self, start: int, end: int) -> Voice:
         quoted = self._quoted(start, end)
         head = self.analysis.head(start, end)
         if quoted is not None or head is None:
@@ -113,6 +122,24 @@ class VoiceReader(PartyReader):
         inside = self.analysis.tokens(start - len(before) + opening + 1, end + min(closing))
         words = [t for t in inside if not t.is_punct and not t.is_space]
         return 0 < len(words) <= SCARE_WORDS and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+
+    def _in_turn(self, start: int) -> Voice | None:
+        """A claim in another speaker's turn of an interview or a meeting record is that
+        speaker's ("Question (Armenpress): Yesterday marked the anniversary of the
+        massacre ...")."""
+        turn = self.speakers.turn_at(start)
+        if turn is None or turn.answers or self._issuer_turn(turn):
+            return None
+        # Among speakers' names, the issuer must be one of them: else whose turns are
+        # whose is not known (a meeting record whose issuer the text does not say).
+        if not turn.questions and not any(self._issuer_turn(t) for t in self.speakers.turns):
+            return None
+        return Voice("reported", None, turn.speaker)
+
+    def _issuer_turn(self, turn: Turn) -> bool:
+        return self.speakers.names_issuer(turn.speaker) or self.speakers.initials_of_issuer(
+            turn.label
+        )
 
     def _sourced_after(self, end: int) -> Voice | None:
         """ "about 9,000 (official sources) or \"at most 4,000\" (local observers)":
