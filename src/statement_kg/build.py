@@ -125,11 +125,14 @@ def _counts(triples: Sequence[ox.Triple]) -> dict[str, int]:
 def _merged(
     documents: Sequence[Document],
     context: Context,
-    reference_triples: list[ox.Triple],
+    reference_nt: bytes,
     results: list[DocumentResult],
-) -> list[ox.Triple]:
-    """The reference descriptions and every document's triples, distinct and sorted; raises
-    ValidationFailed when the reference data or a document does not conform."""
+) -> bytes:
+    """The reference descriptions and every document's triples, distinct and sorted, as
+    N-Triples; raises ValidationFailed when the reference data or a document does not
+    conform. Each part is canonical N-Triples already, and the order of whole lines is the
+    order of (subject, predicate, object) (the space after a term sorts before any character
+    that can continue it), so the lines are merged without parsing a triple."""
     by_id = {d.id: d for d in documents}
     violations = validate_graph(context.reference, context.shapes, by_id, context.entities)
     for result in results:
@@ -137,10 +140,14 @@ def _merged(
         violations.extend(v for v in result.violations if v not in violations)
     if violations:
         raise ValidationFailed(violations)
-    merged = set(reference_triples)
+    lines = set(reference_nt.splitlines(keepends=True))
     for result in results:
-        merged.update(result.triples())
-    return sorted(merged, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        lines.update(result.ntriples.splitlines(keepends=True))
+    return b"".join(sorted(lines))
+
+
+def _parsed(nt: bytes) -> list[ox.Triple]:
+    return [q.triple for q in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)]
 
 
 def _results(
@@ -246,12 +253,12 @@ def _build(
         if entity_id in lexicon.entities
     }
     context = Context(lexicon, reference, shapes, entities, tuple(corrections), project.mappings)
-    reference_triples = canonical_triples(reference)
+    reference_nt = serialise(canonical_triples(reference), "nt")
     found = sorted(repr(e) for e in lexicon.entities.values() if e.recognised)
     digest = context_digest(
         [
             *folder_bytes(project.mappings, project.shapes.parent),
-            serialise(reference_triples, "nt"),
+            reference_nt,
             "\n".join(found).encode(),
         ]
     )
@@ -262,7 +269,8 @@ def _build(
             documents, context, cache, use_cache, digest, scheduler, pool, track
         )
         lap("documents")
-        triples = _merged(documents, context, reference_triples, results)
+        nt = _merged(documents, context, reference_nt, results)
+        triples = _parsed(nt)
         outcome = BuildResult(len(documents), len(triples), _counts(triples), reused=reused)
         outcome.links = summarise(links, lexicon)
         lap("merge")
@@ -271,9 +279,14 @@ def _build(
             description = void_of(triples, sparql_endpoint=sparql_endpoint)
             with replaced(target, names) as staging:
                 write_graph(
-                    triples, staging, pool=pool, parts=jobs, nodes=project.root / NODES_FILE
+                    triples,
+                    staging,
+                    nt=nt,
+                    pool=pool,
+                    parts=jobs,
+                    nodes=project.root / NODES_FILE,
                 )
-                write_store(staging)
+                write_store(staging, previous=target if target.is_dir() else None)
                 (staging / VOID_FILE).write_bytes(serialise(canonical_triples(description), "ttl"))
             outcome.written = {fmt: target / name for fmt, name in GRAPH_FILES.items()}
             outcome.written["void"] = target / VOID_FILE

@@ -1,8 +1,9 @@
 """The JSON-LD dump, reusing what the last build compacted. rdflib compacts each subject's
 triples into one node, from those triples alone (see `jsonld.subject_parts`), and that is
 most of the time of writing the dumps; so each node is kept, keyed by its subject's
-N-Triples, and a build compacts only the subjects whose triples changed. A graph with blank
-nodes or lists is compacted whole, as before."""
+N-Triples, as the text it has in the document (`jsonld.node_text`), and a build compacts
+only the subjects whose triples changed and joins the texts. A graph with blank nodes or
+lists is compacted whole, as before."""
 
 from __future__ import annotations
 
@@ -22,9 +23,17 @@ import rdflib
 from rdflib.plugins.shared.jsonld.context import Context
 
 from statement_kg.cache import context_digest
-from statement_kg.jsonld import assemble, compact_nodes, context, separable
+from statement_kg.jsonld import (
+    assemble,
+    assemble_texts,
+    compact_nodes,
+    context,
+    node_text,
+    separable,
+)
 
-Node = dict[str, Any]
+# A node kept: its IRI (as the document names it) and its text.
+Node = tuple[str, str]
 
 
 def _stamp() -> str:
@@ -76,13 +85,16 @@ def compact_reusing(
     triples: Sequence[ox.Triple],
     store: Path | None,
     *,
+    nt: bytes | None = None,
     pool: Executor | None = None,
     parts: int = 1,
 ) -> bytes:
-    """`jsonld.compact(triples)` (the sorted triples), taking each subject's node from the
-    file `store` where its triples are unchanged and compacting the rest in `parts` on
-    `pool` (here when none); `store` then holds this graph's nodes."""
-    nt = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    """`jsonld.compact(triples)` (the sorted triples, and their N-Triples `nt` when the
+    caller has them), taking each subject's node from the file `store` where its triples
+    are unchanged and compacting the rest in `parts` on `pool` (here when none); `store`
+    then holds this graph's nodes."""
+    if nt is None:
+        nt = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
     if not separable(triples):
         return assemble(compact_nodes(nt))
     subjects = _subjects(triples, nt)
@@ -102,10 +114,13 @@ def compact_reusing(
     by_id = {str(node.get("id")): node for node in found}
     terms: list[dict[str, Any] | str | None] = [*context()]
     shrink = Context(terms).shrink_iri
-    nodes = {
-        key: known[key] if key in known else by_id[shrink(iri)]
-        for (iri, _), key in zip(subjects, keys, strict=True)
-    }
+    nodes: dict[bytes, Node] = {}
+    for (iri, _), key in zip(subjects, keys, strict=True):
+        if key in known:
+            nodes[key] = known[key]
+        else:
+            node = by_id[shrink(iri)]
+            nodes[key] = (str(node.get("id", "")), node_text(node))
     if store is not None:
         _save(store, stamp, nodes)
-    return assemble(list(nodes.values()))
+    return assemble_texts(list(nodes.values()))

@@ -51,7 +51,7 @@ EXTERNAL = {
         "https://hudoc.echr.coe.int/",
     ),
 }
-_LINK_PREDICATES = frozenset(URIRef(p) for p in MATCH_PREDICATES | DOCUMENT_PREDICATES)
+_LINK_NODES = frozenset(ox.NamedNode(p) for p in MATCH_PREDICATES | DOCUMENT_PREDICATES)
 _IANA = "https://www.iana.org/assignments/media-types/"
 _NAMESPACES = sorted((str(v._NS) for v in VOCABULARIES), key=len, reverse=True)
 _TYPE = ox.NamedNode(str(RDF.type))
@@ -125,11 +125,10 @@ def _add_linksets(out: Graph, triples: Sequence[ox.Triple], dataset: URIRef) -> 
     """One void:Linkset per external dataset and link predicate, with its triple count."""
     counts: Counter[tuple[str, URIRef]] = Counter()
     for t in triples:
-        predicate = URIRef(t.predicate.value)
-        if predicate in _LINK_PREDICATES and isinstance(t.object, ox.NamedNode):
+        if t.predicate in _LINK_NODES and isinstance(t.object, ox.NamedNode):
             external = dataset_of(t.object.value)
             if external is not None:
-                counts[(external.name, predicate)] += 1
+                counts[(external.name, URIRef(t.predicate.value))] += 1
     for (name, predicate), number in sorted(counts.items()):
         title, homepage, space = EXTERNAL[name]
         other = URIRef(f"{dataset}/external/{name}")
@@ -179,16 +178,19 @@ def void_of(
     graph/ are published under; `sparql_endpoint` is added as void:sparqlEndpoint (and a
     DCAT data service) when given."""
     out = Graph()
-    classes: Counter[URIRef] = Counter()
-    properties: Counter[URIRef] = Counter()
+    # Counted by Oxigraph's terms, each made an rdflib term once at the end.
+    by_class: Counter[ox.NamedNode] = Counter()
+    by_property: Counter[ox.NamedNode] = Counter()
     subjects: set[object] = set()
     objects: set[object] = set()
     for t in triples:
-        properties[URIRef(t.predicate.value)] += 1
+        by_property[t.predicate] += 1
         subjects.add(t.subject)
         objects.add(t.object)
         if t.predicate == _TYPE and isinstance(t.object, ox.NamedNode):
-            classes[URIRef(t.object.value)] += 1
+            by_class[t.object] += 1
+    classes = Counter({URIRef(term.value): number for term, number in by_class.items()})
+    properties = Counter({URIRef(term.value): number for term, number in by_property.items()})
     entities = sum(1 for s in subjects if isinstance(s, ox.NamedNode))
 
     out.add((dataset, RDF.type, VOID.Dataset))
