@@ -108,7 +108,7 @@ def write_graph(
     `parts` on `pool` (when given); the bytes are the same either way."""
     nt = serialise(triples, "nt") if nt is None else nt
     data = {"nt": nt, "ttl": serialise(triples, "ttl")}
-    data["jsonld"] = compact_reusing(triples, nodes, nt=nt, pool=pool, parts=parts)
+    data["jsonld"] = compact_reusing(nt, nodes, pool=pool, parts=parts)
     written = {}
     for fmt, name in GRAPH_FILES.items():
         atomic_write(out_dir / name, data[fmt])
