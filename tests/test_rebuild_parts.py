@@ -1,5 +1,6 @@
 """The parts of a rebuild that no longer redo the whole graph give what the whole gave: the
-documents' N-Triples merged as lines are the triples sorted term by term, the JSON-LD joined
+documents' N-Triples merged as lines are the triples sorted term by term (and a line's terms
+are its triple's, for the counts and VoID), the JSON-LD joined
 from node texts is the document json.dumps writes, and the query database updated by the
 lines that changed holds what a database loaded from the whole dump holds."""
 
@@ -14,6 +15,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from statement_kg import ntlines
 from statement_kg import store as store_module
 from statement_kg.build import build
 from statement_kg.jsonld import assemble, compact, compact_nodes, context
@@ -53,10 +55,16 @@ def _canonical(lines: list[str]) -> bytes:
 
 @pytest.mark.parametrize("cut", [0, 3, 7, 14], ids=lambda n: f"cut-at-{n}")
 def test_lines_merged_are_the_triples_sorted_by_term(cut: int) -> None:
-    # What _merged does with the parts: distinct lines, sorted as bytes.
     parts = [_canonical(TRICKY[:cut]), _canonical(TRICKY[cut // 2 :])]
-    lines = {line for part in parts for line in part.splitlines(keepends=True)}
-    assert b"".join(sorted(lines)) == _canonical(TRICKY)
+    assert ntlines.merged(parts) == _canonical(TRICKY)
+
+
+def test_the_terms_of_a_line_are_the_terms_of_its_triple() -> None:
+    nt = _canonical(TRICKY)
+    triples = [q.triple for q in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)]
+    expected = [(str(t.subject), str(t.predicate), str(t.object)) for t in triples]
+    assert [tuple(term.decode() for term in terms) for terms in ntlines.terms(nt)] == expected
+    assert ntlines.iri(ntlines.written(f"{EX}\u00e9")) == f"{EX}\u00e9"
 
 
 def test_json_ld_joined_from_node_texts_is_what_json_dumps_writes(project: Project) -> None:

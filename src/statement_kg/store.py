@@ -94,20 +94,20 @@ def serialise(triples: Iterable[ox.Triple], fmt: str) -> bytes:
 
 
 def write_graph(
-    triples: list[ox.Triple],
+    nt: bytes,
     out_dir: Path,
     *,
-    nt: bytes | None = None,
     pool: Executor | None = None,
     parts: int = 1,
     nodes: Path | None = None,
 ) -> dict[str, Path]:
-    """Every dump of the graph (the sorted triples, and their N-Triples `nt` when the
-    caller has them), each file replaced atomically. The JSON-LD, much the slowest to
-    write, reuses the nodes kept in the file `nodes` (when given) and compacts the rest in
-    `parts` on `pool` (when given); the bytes are the same either way."""
-    nt = serialise(triples, "nt") if nt is None else nt
-    data = {"nt": nt, "ttl": serialise(triples, "ttl")}
+    """Every dump of the graph, given as sorted canonical N-Triples `nt` (the N-Triples
+    dump itself), each file replaced atomically. Turtle is written from the lines as they
+    are parsed, without a list of every triple. The JSON-LD, much the slowest to write,
+    reuses the nodes kept in the file `nodes` (when given) and compacts the rest in `parts`
+    on `pool` (when given); the bytes are the same either way."""
+    parsed = (q.triple for q in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES))
+    data = {"nt": nt, "ttl": serialise(parsed, "ttl")}
     data["jsonld"] = compact_reusing(nt, nodes, pool=pool, parts=parts)
     written = {}
     for fmt, name in GRAPH_FILES.items():
