@@ -18,13 +18,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
 from pathlib import Path
@@ -56,18 +57,28 @@ class Run:
     wall: float
     cpu: float
     peak_mb: float
+    # The build's own steps, from the time it prints ("Time: ... (read 1.2 s, ...)").
+    steps: dict[str, float] = field(default_factory=dict)
+
+
+_STEP = re.compile(r"(\w+) ([\d.]+) s")
 
 
 def run(*args: str) -> Run:
     """Runs a command to its end: wall and CPU seconds, peak resident memory."""
     start = time.perf_counter()
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        assert process.stderr is not None
-        raise SystemExit(f"{' '.join(args)} failed: {process.stderr.read().decode()}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    with tempfile.TemporaryFile() as output:
+        process = subprocess.Popen(args, stdout=output, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            assert process.stderr is not None
+            raise SystemExit(f"{' '.join(args)} failed: {process.stderr.read().decode()}")
+        output.seek(0)
+        printed = output.read().decode(errors="replace")
+    timing = next((line for line in printed.splitlines() if line.startswith("Time:")), "")
+    steps = {name: float(seconds) for name, seconds in _STEP.findall(timing.partition("(")[2])}
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, steps)
 
 
 def build_run(root: Path, *options: str) -> Run:
@@ -301,6 +312,16 @@ def report_builds(project: Path, repeat: int) -> None:
         print(f"  {name:<16} {wall:8.1f} s wall {cpu:8.1f} s CPU")
     ratio = statistics.median(a.wall / b.wall for a, b in zip(one, two, strict=True))
     print(f"  speed-up of --jobs 2 over --jobs 1: {ratio:.2f}x (wall, median of the pairs)")
+    for name, runs in (("clean, --jobs 1", one), ("rebuild", again)):
+        print(f"  {name} by step: {_steps(runs)}")
+
+
+def _steps(runs: Sequence[Run]) -> str:
+    """The median of each step the build printed, in its order."""
+    names = list(runs[0].steps)
+    return ", ".join(
+        f"{name} {statistics.median(r.steps.get(name, 0.0) for r in runs):.2f} s" for name in names
+    )
 
 
 def main() -> None:
@@ -375,7 +396,7 @@ def main() -> None:
             f"  clean, --jobs 2   {two.wall:8.1f} s wall {two.cpu:8.1f} s CPU {two.peak_mb:7.0f} MB"
         )
         print(f"  speed-up of --jobs 2 over --jobs 1: {one.wall / two.wall:.2f}x (wall)")
-        print(f"  rebuild after one document changed: {again.wall:.1f} s wall")
+        print(f"  rebuild after one document changed: {again.wall:.1f} s wall ({_steps([again])})")
 
         small = work / f"synthetic-{args.naive}"
         generate(ROOT, small, args.naive, seed=1)

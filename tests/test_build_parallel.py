@@ -36,6 +36,10 @@ def _sorted_triples(nt: bytes) -> list[ox.Triple]:
     return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 
+def _nt(triples: list[ox.Triple]) -> bytes:
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+
+
 @pytest.fixture(scope="module")
 def graph_triples(project: Project) -> list[ox.Triple]:
     return _sorted_triples((project.graph / "statements.nt").read_bytes())
@@ -118,7 +122,7 @@ def test_json_ld_reusing_the_last_nodes_is_the_same_bytes(
 ) -> None:
     store = tmp_path / "nodes.pickle"
     with ProcessPoolExecutor(jobs) if jobs > 1 else nullcontext() as pool:
-        first = compact_reusing(graph_triples, store, pool=pool, parts=jobs)
+        first = compact_reusing(_nt(graph_triples), store, pool=pool, parts=jobs)
         assert first == compact(graph_triples)
         compacted: list[bytes] = []
 
@@ -128,7 +132,7 @@ def test_json_ld_reusing_the_last_nodes_is_the_same_bytes(
 
         monkeypatch.setattr(nodecache, "compact_nodes", counted)
         changed = _changed(graph_triples)
-        again = compact_reusing(changed, store, parts=jobs)
+        again = compact_reusing(_nt(changed), store, parts=jobs)
     assert again == compact(changed)
     grown = _subjects(graph_triples)[-3]
     assert len(b"".join(compacted).splitlines()) == len([t for t in changed if t.subject == grown])
@@ -140,4 +144,4 @@ def test_nodes_of_another_version_are_not_reused(
     store = tmp_path / "nodes.pickle"
     with store.open("wb") as out:
         pickle.dump(("another version", {}), out)
-    assert compact_reusing(graph_triples, store) == compact(graph_triples)
+    assert compact_reusing(_nt(graph_triples), store) == compact(graph_triples)

@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
-
+from statement_kg import ntlines
 from statement_kg.cache import (
     CACHE_DIR,
     NODES_FILE,
@@ -33,6 +32,7 @@ from statement_kg.curation import check_documents, load_corrections
 from statement_kg.graphdir import locked, replaced
 from statement_kg.lexicon import ENTITIES_FILE, entity_lines, load_lexicon
 from statement_kg.links import LinkSummary, add_links, load_links, summarise
+from statement_kg.ntlines import Terms
 from statement_kg.pipeline import Context, DocumentResult
 from statement_kg.project import Project
 from statement_kg.rdf import iris
@@ -77,8 +77,8 @@ class BuildResult:
     reused: int = 0
 
 
-def _node(term: Any) -> ox.NamedNode:
-    return ox.NamedNode(str(term))
+def _node(term: Any) -> bytes:
+    return ntlines.written(str(term))
 
 
 _TYPE = _node(RDF.type)
@@ -89,23 +89,23 @@ _CHARACTERISATION = _node(SKG.CharacterisationClaim)
 _DATES = _node(SKG.dates)
 
 
-def _counts(triples: Sequence[ox.Triple]) -> dict[str, int]:
-    types: Counter[ox.NamedNode] = Counter()
+def _counts(triples: Sequence[Terms]) -> dict[str, int]:
+    types: Counter[bytes] = Counter()
     citations = 0
-    dated: set[object] = set()
-    characterisations: set[object] = set()
-    own: set[object] = set()
-    for t in triples:
-        if t.predicate == _TYPE and isinstance(t.object, ox.NamedNode):
-            types[t.object] += 1
-            if t.object == _CHARACTERISATION:
-                characterisations.add(t.subject)
-        elif t.predicate in _CITES:
+    dated: set[bytes] = set()
+    characterisations: set[bytes] = set()
+    own: set[bytes] = set()
+    for subject, predicate, object_ in triples:
+        if predicate == _TYPE and object_.startswith(b"<"):
+            types[object_] += 1
+            if object_ == _CHARACTERISATION:
+                characterisations.add(subject)
+        elif predicate in _CITES:
             citations += 1
-        elif t.predicate == _VOICE and t.object == _OWN:
-            own.add(t.subject)
-        elif t.predicate == _DATES:
-            dated.add(t.object)
+        elif predicate == _VOICE and object_ == _OWN:
+            own.add(subject)
+        elif predicate == _DATES:
+            dated.add(object_)
     reported = len(characterisations - own)
     return {
         "entity mentions": types[_node(SKG.Mention)],
@@ -125,11 +125,14 @@ def _counts(triples: Sequence[ox.Triple]) -> dict[str, int]:
 def _merged(
     documents: Sequence[Document],
     context: Context,
-    reference_triples: list[ox.Triple],
+    reference_nt: bytes,
     results: list[DocumentResult],
-) -> list[ox.Triple]:
-    """The reference descriptions and every document's triples, distinct and sorted; raises
-    ValidationFailed when the reference data or a document does not conform."""
+) -> bytes:
+    """The reference descriptions and every document's triples, distinct and sorted, as
+    N-Triples; raises ValidationFailed when the reference data or a document does not
+    conform. Each part is canonical N-Triples already, and the order of whole lines is the
+    order of (subject, predicate, object) (ntlines.py), so the lines are merged without
+    parsing a triple."""
     by_id = {d.id: d for d in documents}
     violations = validate_graph(context.reference, context.shapes, by_id, context.entities)
     for result in results:
@@ -137,10 +140,7 @@ def _merged(
         violations.extend(v for v in result.violations if v not in violations)
     if violations:
         raise ValidationFailed(violations)
-    merged = set(reference_triples)
-    for result in results:
-        merged.update(result.triples())
-    return sorted(merged, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    return ntlines.merged([reference_nt, *(result.ntriples for result in results)])
 
 
 def _results(
@@ -246,12 +246,12 @@ def _build(
         if entity_id in lexicon.entities
     }
     context = Context(lexicon, reference, shapes, entities, tuple(corrections), project.mappings)
-    reference_triples = canonical_triples(reference)
+    reference_nt = serialise(canonical_triples(reference), "nt")
     found = sorted(repr(e) for e in lexicon.entities.values() if e.recognised)
     digest = context_digest(
         [
             *folder_bytes(project.mappings, project.shapes.parent),
-            serialise(reference_triples, "nt"),
+            reference_nt,
             "\n".join(found).encode(),
         ]
     )
@@ -262,7 +262,8 @@ def _build(
             documents, context, cache, use_cache, digest, scheduler, pool, track
         )
         lap("documents")
-        triples = _merged(documents, context, reference_triples, results)
+        nt = _merged(documents, context, reference_nt, results)
+        triples = ntlines.terms(nt)
         outcome = BuildResult(len(documents), len(triples), _counts(triples), reused=reused)
         outcome.links = summarise(links, lexicon)
         lap("merge")
@@ -271,9 +272,13 @@ def _build(
             description = void_of(triples, sparql_endpoint=sparql_endpoint)
             with replaced(target, names) as staging:
                 write_graph(
-                    triples, staging, pool=pool, parts=jobs, nodes=project.root / NODES_FILE
+                    nt,
+                    staging,
+                    pool=pool,
+                    parts=jobs,
+                    nodes=project.root / NODES_FILE,
                 )
-                write_store(staging)
+                write_store(staging, previous=target if target.is_dir() else None)
                 (staging / VOID_FILE).write_bytes(serialise(canonical_triples(description), "ttl"))
             outcome.written = {fmt: target / name for fmt, name in GRAPH_FILES.items()}
             outcome.written["void"] = target / VOID_FILE

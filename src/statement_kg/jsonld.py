@@ -88,12 +88,25 @@ def compact_nodes(nt: bytes) -> list[dict[str, Any]]:
     return [_sorted(_native(node, integer_terms)) for node in nodes]
 
 
+def node_text(node: dict[str, Any]) -> str:
+    """A node as `assemble` writes it in the document's @graph, indented to its depth (a
+    JSON string holds no raw line break), so that kept texts join into the same bytes."""
+    return json.dumps(node, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+
+
+def assemble_texts(texts: list[tuple[str, str]]) -> bytes:
+    """The document of nodes given as (IRI, `node_text`), nodes in IRI order: the bytes
+    json.dumps gives for the whole document, written without encoding it again."""
+    head = json.dumps({"@context": context()}, ensure_ascii=False, indent=1)
+    ordered = [text for _, text in sorted(texts, key=lambda pair: pair[0])]
+    nodes = "[\n  " + ",\n  ".join(ordered) + "\n ]" if ordered else "[]"
+    return f'{head.removesuffix(chr(10) + "}")},\n "@graph": {nodes}\n}}\n'.encode()
+
+
 def assemble(nodes: list[dict[str, Any]]) -> bytes:
     """The document of `compact_nodes`' nodes (from one graph or its parts), nodes in IRI
     order."""
-    nodes = sorted(nodes, key=lambda node: str(node.get("id", "")))
-    text = json.dumps({"@context": context(), "@graph": nodes}, ensure_ascii=False, indent=1)
-    return (text + "\n").encode("utf-8")
+    return assemble_texts([(str(node.get("id", "")), node_text(node)) for node in nodes])
 
 
 def compact(triples: Iterable[ox.Triple]) -> bytes:

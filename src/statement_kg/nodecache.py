@@ -1,8 +1,9 @@
 """The JSON-LD dump, reusing what the last build compacted. rdflib compacts each subject's
 triples into one node, from those triples alone (see `jsonld.subject_parts`), and that is
 most of the time of writing the dumps; so each node is kept, keyed by its subject's
-N-Triples, and a build compacts only the subjects whose triples changed. A graph with blank
-nodes or lists is compacted whole, as before."""
+N-Triples, as the text it has in the document (`jsonld.node_text`), and a build compacts
+only the subjects whose triples changed and joins the texts. A graph with blank nodes or
+lists is compacted whole, as before."""
 
 from __future__ import annotations
 
@@ -11,20 +12,26 @@ import json
 import os
 import pickle
 import tempfile
-from collections.abc import Sequence
 from concurrent.futures import Executor
 from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
 import rdflib
 from rdflib.plugins.shared.jsonld.context import Context
 
 from statement_kg.cache import context_digest
-from statement_kg.jsonld import assemble, compact_nodes, context, separable
+from statement_kg.jsonld import (
+    assemble,
+    assemble_texts,
+    compact_nodes,
+    context,
+    node_text,
+)
+from statement_kg.rdf.namespace import RDF
 
-Node = dict[str, Any]
+# A node kept: its IRI (as the document names it) and its text.
+Node = tuple[str, str]
 
 
 def _stamp() -> str:
@@ -56,15 +63,23 @@ def _save(path: Path, stamp: str, nodes: dict[bytes, Node]) -> None:
         raise
 
 
-def _subjects(triples: Sequence[ox.Triple], nt: bytes) -> list[tuple[str, bytes]]:
-    """Each subject of the sorted triples (as an IRI) with its lines of `nt`, one per
-    triple in the same order."""
-    lines = iter(nt.splitlines(keepends=True))
+def _subjects(nt: bytes) -> list[tuple[str, bytes]]:
+    """Each subject of sorted N-Triples that name no blank node (so an IRI, written
+    `<IRI>`) with its lines, in the same order."""
+    lines = nt.splitlines(keepends=True)
     return [
-        (subject.value, b"".join(next(lines) for _ in group))
-        for subject, group in groupby(triples, key=lambda t: t.subject)
-        if isinstance(subject, ox.NamedNode)
+        (subject[1:-1].decode(), b"".join(group))
+        for subject, group in groupby(lines, key=lambda line: line.partition(b" ")[0])
     ]
+
+
+_FIRST = f"<{RDF.first}> ".encode()
+
+
+def _separable(nt: bytes) -> bool:
+    """`jsonld.separable` read from the N-Triples; a literal that holds " _:" or the IRI
+    of rdf:first only makes the graph compacted whole."""
+    return not (nt.startswith(b"_:") or b"\n_:" in nt or b" _:" in nt or _FIRST in nt)
 
 
 def _pieces(groups: list[bytes], parts: int) -> list[bytes]:
@@ -73,19 +88,18 @@ def _pieces(groups: list[bytes], parts: int) -> list[bytes]:
 
 
 def compact_reusing(
-    triples: Sequence[ox.Triple],
+    nt: bytes,
     store: Path | None,
     *,
     pool: Executor | None = None,
     parts: int = 1,
 ) -> bytes:
-    """`jsonld.compact(triples)` (the sorted triples), taking each subject's node from the
-    file `store` where its triples are unchanged and compacting the rest in `parts` on
-    `pool` (here when none); `store` then holds this graph's nodes."""
-    nt = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-    if not separable(triples):
+    """`jsonld.compact` of the sorted, canonical N-Triples `nt`, taking each subject's
+    node from the file `store` where its triples are unchanged and compacting the rest in
+    `parts` on `pool` (here when none); `store` then holds this graph's nodes."""
+    if not _separable(nt):
         return assemble(compact_nodes(nt))
-    subjects = _subjects(triples, nt)
+    subjects = _subjects(nt)
     keys = [hashlib.blake2b(lines, digest_size=16).digest() for _, lines in subjects]
     stamp = _stamp()
     known = _load(store, stamp) if store is not None else {}
@@ -102,10 +116,13 @@ def compact_reusing(
     by_id = {str(node.get("id")): node for node in found}
     terms: list[dict[str, Any] | str | None] = [*context()]
     shrink = Context(terms).shrink_iri
-    nodes = {
-        key: known[key] if key in known else by_id[shrink(iri)]
-        for (iri, _), key in zip(subjects, keys, strict=True)
-    }
+    nodes: dict[bytes, Node] = {}
+    for (iri, _), key in zip(subjects, keys, strict=True):
+        if key in known:
+            nodes[key] = known[key]
+        else:
+            node = by_id[shrink(iri)]
+            nodes[key] = (str(node.get("id", "")), node_text(node))
     if store is not None:
         _save(store, stamp, nodes)
-    return assemble(list(nodes.values()))
+    return assemble_texts(list(nodes.values()))

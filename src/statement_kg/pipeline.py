@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Graph
 
 from statement_kg.curation import Correction, curated_graph
@@ -49,9 +48,6 @@ class DocumentResult:
     ntriples: bytes
     violations: tuple[Violation, ...]
     extraction: Extraction | None = None
-
-    def triples(self) -> list[ox.Triple]:
-        return [q.triple for q in ox.parse(self.ntriples, format=ox.RdfFormat.N_TRIPLES)]
 
     def portable(self) -> DocumentResult:
         return DocumentResult(self.id, self.ntriples, self.violations)

@@ -6,6 +6,7 @@ sees half a file and a failed run leaves the previous one in place."""
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable
 from concurrent.futures import Executor
@@ -93,18 +94,21 @@ def serialise(triples: Iterable[ox.Triple], fmt: str) -> bytes:
 
 
 def write_graph(
-    triples: list[ox.Triple],
+    nt: bytes,
     out_dir: Path,
     *,
     pool: Executor | None = None,
     parts: int = 1,
     nodes: Path | None = None,
 ) -> dict[str, Path]:
-    """Every dump of the graph, each file replaced atomically. The JSON-LD, much the
-    slowest to write, reuses the nodes kept in the file `nodes` (when given) and compacts
-    the rest in `parts` on `pool` (when given); the bytes are the same either way."""
-    data = {fmt: serialise(triples, fmt) for fmt in GRAPH_FILES if fmt != "jsonld"}
-    data["jsonld"] = compact_reusing(triples, nodes, pool=pool, parts=parts)
+    """Every dump of the graph, given as sorted canonical N-Triples `nt` (the N-Triples
+    dump itself), each file replaced atomically. Turtle is written from the lines as they
+    are parsed, without a list of every triple. The JSON-LD, much the slowest to write,
+    reuses the nodes kept in the file `nodes` (when given) and compacts the rest in `parts`
+    on `pool` (when given); the bytes are the same either way."""
+    parsed = (q.triple for q in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES))
+    data = {"nt": nt, "ttl": serialise(parsed, "ttl")}
+    data["jsonld"] = compact_reusing(nt, nodes, pool=pool, parts=parts)
     written = {}
     for fmt, name in GRAPH_FILES.items():
         atomic_write(out_dir / name, data[fmt])
@@ -125,20 +129,62 @@ def _fingerprint(path: Path) -> str:
     return f"{status.st_size} {status.st_mtime_ns}"
 
 
-def write_store(graph_dir: Path) -> None:
-    """Loads graph_dir's N-Triples dump into a database in graph_dir/.store and records
-    which dump it holds."""
+def write_store(graph_dir: Path, previous: Path | None = None) -> bool:
+    """Puts graph_dir's N-Triples dump into a database in graph_dir/.store and records
+    which dump it holds. When `previous` (the folder graph_dir replaces) holds a database
+    of its own dump, that database is copied and given the lines that differ between the
+    dumps, a small change when one document changed, rather than loading every line again;
+    True when it was."""
     dump = graph_dir / GRAPH_FILES["nt"]
     folder = graph_dir / STORE_DIR
-    folder.mkdir()
-    store = ox.Store(str(folder / _DATABASE))
-    store.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
-    # The bulk loader leaves its files as it wrote them, more of them as the graph grows;
-    # compacted once here (about a second at a million triples), a query reads fewer of them.
-    store.optimize()
+    updated = previous is not None and _updated(previous, dump, folder / _DATABASE)
+    if not updated:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        store = ox.Store(str(folder / _DATABASE))
+        store.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
+        # The bulk loader leaves its files as it wrote them, more of them as the graph
+        # grows; compacted once here (about a second at a million triples), a query reads
+        # fewer of them.
+        store.optimize()
+        store.flush()
+        del store
+    (folder / _SOURCE).write_text(_fingerprint(dump), encoding="utf-8")
+    return updated
+
+
+def _quads(lines: Iterable[bytes]) -> list[ox.Quad]:
+    return list(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES))
+
+
+def _updated(previous: Path, dump: Path, database: Path) -> bool:
+    """Copies previous's database to `database` and applies the difference of the dumps;
+    False, copying nothing, when previous holds no database of its dump or the difference
+    names a blank node (the parser renames those, so an old one cannot be found again)."""
+    old_dump = previous / GRAPH_FILES["nt"]
+    if _persistent(previous, old_dump) is None:
+        return False
+    old = set(old_dump.read_bytes().splitlines(keepends=True))
+    new = dump.read_bytes().splitlines(keepends=True)
+    added = [line for line in new if line not in old]
+    old.difference_update(new)
+    changed = [*old, *added]
+    if any(line.startswith(b"_:") or b" _:" in line for line in changed):
+        return False
+    database.parent.mkdir()
+    shutil.copytree(previous / STORE_DIR / _DATABASE, database)
+    store = ox.Store(str(database))
+    for quad in _quads(old):
+        store.remove(quad)
+    # The database stores a literal of a derived integer type as xsd:integer, so a removed
+    # line may have stood for the same quad as a kept one: every kept line with the subject
+    # and predicate of a removed one is added again (adding a quad held already is nothing).
+    starts = tuple({b" ".join(line.split(b" ", 2)[:2]) + b" " for line in old})
+    again = [line for line in new if line.startswith(starts)]
+    store.extend([*_quads(added), *_quads(again)])
     store.flush()
     del store
-    (folder / _SOURCE).write_text(_fingerprint(dump), encoding="utf-8")
+    return True
 
 
 def _persistent(graph_dir: Path, dump: Path) -> ox.Store | None:

@@ -19,9 +19,11 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, FOAF, VOID
 
+from statement_kg import ntlines
 from statement_kg.links import DOCUMENT_PREDICATES, MATCH_PREDICATES, dataset_of
+from statement_kg.ntlines import Terms
 from statement_kg.rdf.namespace import BASE, DCTERMS, PREFIXES, RDF, SKG, VOCABULARIES
-from statement_kg.store import FORMATS, GRAPH_FILES, canonical_triples
+from statement_kg.store import FORMATS, GRAPH_FILES, canonical_triples, serialise
 
 DATASET = URIRef(BASE + "id/dataset")
 DUMPS = BASE + "graph/"
@@ -51,12 +53,12 @@ EXTERNAL = {
         "https://hudoc.echr.coe.int/",
     ),
 }
-_LINK_PREDICATES = frozenset(URIRef(p) for p in MATCH_PREDICATES | DOCUMENT_PREDICATES)
+_LINK_TERMS = frozenset(ntlines.written(p) for p in MATCH_PREDICATES | DOCUMENT_PREDICATES)
 _IANA = "https://www.iana.org/assignments/media-types/"
 _NAMESPACES = sorted((str(v._NS) for v in VOCABULARIES), key=len, reverse=True)
-_TYPE = ox.NamedNode(str(RDF.type))
-_STATEMENT = ox.NamedNode(str(SKG.Statement))
-_ISSUED = ox.NamedNode(str(DCTERMS.issued))
+_TYPE = ntlines.written(str(RDF.type))
+_STATEMENT = ntlines.written(str(SKG.Statement))
+_ISSUED = ntlines.written(str(DCTERMS.issued))
 _PREFIX_OF = {str(ns): name for name, ns in PREFIXES.items()}
 
 
@@ -77,17 +79,20 @@ def _slug(iri: str) -> str:
     return hashlib.sha256(iri.encode("utf-8")).hexdigest()[:16]
 
 
-def _latest_issue(triples: Sequence[ox.Triple]) -> Literal | None:
+def _latest_issue(triples: Sequence[Terms]) -> Literal | None:
     """The latest issue date of a statement, as the graph types it (a date, a month, a year).
     Lexical order is date order for these types in the years of any corpus (0001-9999)."""
-    statements = {t.subject for t in triples if t.predicate == _TYPE and t.object == _STATEMENT}
-    dates = [
-        t.object
-        for t in triples
-        if t.predicate == _ISSUED and t.subject in statements and isinstance(t.object, ox.Literal)
-    ]
+    statements = {s for s, p, o in triples if p == _TYPE and o == _STATEMENT}
+    lines = b"".join(
+        b"<x:s> <x:p> " + o + b" .\n"
+        for s, p, o in triples
+        if p == _ISSUED and s in statements and o.startswith(b'"')
+    )
+    dates = [q.object for q in ox.parse(lines, format=ox.RdfFormat.N_TRIPLES)]
     latest = max(dates, key=lambda d: d.value, default=None)
-    return None if latest is None else Literal(latest.value, datatype=latest.datatype.value)
+    if not isinstance(latest, ox.Literal):
+        return None
+    return Literal(latest.value, datatype=latest.datatype.value)
 
 
 def _partitions(
@@ -121,15 +126,14 @@ def _vocabulary(namespace: str) -> URIRef:
     return ONTOLOGY if namespace == str(SKG._NS) else URIRef(namespace)
 
 
-def _add_linksets(out: Graph, triples: Sequence[ox.Triple], dataset: URIRef) -> None:
+def _add_linksets(out: Graph, triples: Sequence[Terms], dataset: URIRef) -> None:
     """One void:Linkset per external dataset and link predicate, with its triple count."""
     counts: Counter[tuple[str, URIRef]] = Counter()
-    for t in triples:
-        predicate = URIRef(t.predicate.value)
-        if predicate in _LINK_PREDICATES and isinstance(t.object, ox.NamedNode):
-            external = dataset_of(t.object.value)
+    for _, link, target in triples:
+        if link in _LINK_TERMS and target.startswith(b"<"):
+            external = dataset_of(ntlines.iri(target))
             if external is not None:
-                counts[(external.name, predicate)] += 1
+                counts[(external.name, URIRef(ntlines.iri(link)))] += 1
     for (name, predicate), number in sorted(counts.items()):
         title, homepage, space = EXTERNAL[name]
         other = URIRef(f"{dataset}/external/{name}")
@@ -162,34 +166,39 @@ def void_graph(
     sparql_endpoint: str | None = None,
 ) -> Graph:
     """The VoID and DCAT description of an rdflib graph (see `void_of`)."""
-    return void_of(
-        canonical_triples(graph), dataset=dataset, dumps=dumps, sparql_endpoint=sparql_endpoint
-    )
+    triples = ntlines.terms(serialise(canonical_triples(graph), "nt"))
+    return void_of(triples, dataset=dataset, dumps=dumps, sparql_endpoint=sparql_endpoint)
 
 
 def void_of(
-    triples: Sequence[ox.Triple],
+    triples: Sequence[Terms],
     *,
     dataset: URIRef = DATASET,
     dumps: str = DUMPS,
     sparql_endpoint: str | None = None,
 ) -> Graph:
     """The VoID and DCAT description of the built statements graph, given as its distinct
-    triples, counted in one pass without an rdflib copy. `dumps` is the URL the files of
+    triples as the terms of their N-Triples lines (ntlines.py), counted in one pass without
+    an rdflib copy. `dumps` is the URL the files of
     graph/ are published under; `sparql_endpoint` is added as void:sparqlEndpoint (and a
     DCAT data service) when given."""
     out = Graph()
-    classes: Counter[URIRef] = Counter()
-    properties: Counter[URIRef] = Counter()
-    subjects: set[object] = set()
-    objects: set[object] = set()
-    for t in triples:
-        properties[URIRef(t.predicate.value)] += 1
-        subjects.add(t.subject)
-        objects.add(t.object)
-        if t.predicate == _TYPE and isinstance(t.object, ox.NamedNode):
-            classes[URIRef(t.object.value)] += 1
-    entities = sum(1 for s in subjects if isinstance(s, ox.NamedNode))
+    # Counted by the terms as written, each made an rdflib term once at the end.
+    by_class: Counter[bytes] = Counter()
+    by_property: Counter[bytes] = Counter()
+    subjects: set[bytes] = set()
+    objects: set[bytes] = set()
+    for subject, predicate, object_ in triples:
+        by_property[predicate] += 1
+        subjects.add(subject)
+        objects.add(object_)
+        if predicate == _TYPE and object_.startswith(b"<"):
+            by_class[object_] += 1
+    classes = Counter({URIRef(ntlines.iri(t)): n for t, n in by_class.items()})
+    properties = Counter(
+        {URIRef(ntlines.iri(term)): number for term, number in by_property.items()}
+    )
+    entities = sum(1 for s in subjects if s.startswith(b"<"))
 
     out.add((dataset, RDF.type, VOID.Dataset))
     out.add((dataset, RDF.type, DCAT.Dataset))
