@@ -60,16 +60,17 @@ def book(words: str, year: str | None) -> Entity:
 def _says(text: str, start: int, end: int) -> bool:
     """Whether the words make a statement of their own: a finite verb that is no part of a
     title in quotation marks."""
-    tokens = analyse(text).tokens(start, end)
-    return any(
-        t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm", []) and not _in_quotes(t)
-        for t in tokens
-    )
+    quoted = False
+    for token in analyse(text).tokens(start, end):
+        if token.text in {'"', "“", "”"}:
+            quoted = token.text != "”" and not (quoted and token.text == '"')
+        elif not quoted and _finite(token):
+            return True
+    return False
 
 
-def _in_quotes(token: Token) -> bool:
-    before = token.doc[: token.i].text
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+def _finite(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and "Fin" in token.morph.get("VerbForm", [])
 
 
 def source(words: str, year: str) -> Entity:
