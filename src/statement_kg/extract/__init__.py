@@ -43,7 +43,6 @@ from statement_kg.records import (
 )
 from statement_kg.structure import document as structure
 from statement_kg.structure.document import Structure
-from statement_kg.structure.zones import zones
 
 AGENT_TYPES = frozenset({"country", "organisation", "news_outlet", "collective", "person"})
 
@@ -97,7 +96,6 @@ def _speakers(
 ) -> Speakers:
     """Who the issuer is, who relayed the text, and who else a sentence may make speak."""
     relays, relay_names = _relays(document, lexicon, read)
-    parts = zones(document.text)
     return Speakers(
         issuers=issuers,
         issuer_names=_issuer_names(document, lexicon, read),
@@ -113,9 +111,7 @@ def _speakers(
             for name in e.names
             if len(name.split()) == 1
         ),
-        turns=find_turns(
-            document.text, parts.body_start, parts.body_end, lexicon.claims.voice.field_labels
-        ),
+        turns=find_turns(document.text, *read.body, lexicon.claims.voice.field_labels),
     )
 
 

@@ -54,6 +54,8 @@ class Structure:
     # A site's menus and section paths ("Research | Commentary | Events"): no claim is made
     # there.
     chrome: tuple[tuple[int, int], ...] = ()
+    # Where the running text begins and ends (the head above, the tail below).
+    body: tuple[int, int] = (0, 0)
 
 
 def _words(found: Found) -> set[str]:
@@ -167,7 +169,6 @@ def _named_issuers(
     # Under a news site's header a by-line names the site's reporter, not an issuer.
     bylined = [] if headers else byline(parts, lexicon, mentions, skip)
     for named in (
-        author_note(parts, lexicon, mentions),
         authors(parts, lexicon, mentions),
         honoured_speaker(parts, lexicon, mentions),
         speech_heading(parts, lexicon, mentions),
@@ -299,6 +300,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         addressee=letter.addressee if letter else None,
         own_spans=tuple(sorted(set(own))),
         chrome=tuple(menu_rows(parts, lexicon.structure)),
+        body=(parts.body_start, parts.body_end),
     )
 
 
