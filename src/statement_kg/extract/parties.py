@@ -65,10 +65,23 @@ class Speakers:
     # The turns of a text set out in turns (an interview, a meeting record).
     turns: tuple[Turn, ...] = ()
 
-    def initials_of_issuer(self, label: str) -> bool:
-        """ "HG" for Hovhannes Grigoryan: an interview's label in the issuer's initials."""
-        initials = {"".join(w[0] for w in n.split() if w[:1].isupper()) for n in self.issuer_names}
-        return label.isupper() and len(label) <= MAX_INITIALS and label in initials
+    @cached_property
+    def _issuer_initials(self) -> frozenset[str]:
+        """ "HG" for Hovhannes Grigoryan: how an interview may label the issuer's turns."""
+        return frozenset(
+            "".join(w[0] for w in n.split() if w[:1].isupper()) for n in self.issuer_names
+        )
+
+    def issuer_turn(self, turn: Turn) -> bool:
+        """Whether the turn's label names the issuer, by name or by initials."""
+        label = turn.label
+        initials = label.isupper() and len(label) <= MAX_INITIALS and label in self._issuer_initials
+        return initials or self.names_issuer(turn.speaker)
+
+    @cached_property
+    def issuer_in_turns(self) -> bool:
+        """Whether one of the text's turns is the issuer's."""
+        return any(self.issuer_turn(t) for t in self.turns)
 
     def turn_at(self, offset: int) -> Turn | None:
         return next((t for t in self.turns if t.start <= offset < t.end), None)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from statement_kg.extract.parties import PartyReader, Speakers
-from statement_kg.extract.turns import Turn
+from statement_kg.extract.quotations import SCARE_WORDS
 from statement_kg.extract.voice_parse import (
     SUBJECTS,
     antecedent,
@@ -36,8 +36,7 @@ __all__ = ["Speakers", "VoiceReader"]
 
 # A clause beside a negated verb is not what it negates ("justice is not complete while
 # those responsible for the genocide walk free").
-# Scare quotes hold a few words, close to the claim.
-SCARE_WORDS = 4
+# Scare quotes (a few words, SCARE_WORDS as quotations reads them) stand close to the claim.
 SCARE_REACH = 40
 # A nation's adjective and its country's name share their first letters.
 NATION_STEM = 6
@@ -128,18 +127,13 @@ class VoiceReader(PartyReader):
         speaker's ("Question (Armenpress): Yesterday marked the anniversary of the
         massacre ...")."""
         turn = self.speakers.turn_at(start)
-        if turn is None or turn.answers or self._issuer_turn(turn):
+        if turn is None or turn.answers or self.speakers.issuer_turn(turn):
             return None
         # Among speakers' names, the issuer must be one of them: else whose turns are
         # whose is not known (a meeting record whose issuer the text does not say).
-        if not turn.questions and not any(self._issuer_turn(t) for t in self.speakers.turns):
+        if not turn.questions and not self.speakers.issuer_in_turns:
             return None
         return Voice("reported", None, turn.speaker)
-
-    def _issuer_turn(self, turn: Turn) -> bool:
-        return self.speakers.names_issuer(turn.speaker) or self.speakers.initials_of_issuer(
-            turn.label
-        )
 
     def _sourced_after(self, end: int) -> Voice | None:
         """ "about 9,000 (official sources) or \"at most 4,000\" (local observers)":
