@@ -35,6 +35,13 @@ NOTE_MARKS = frozenset({"*", "†"})
 _QUOTED = re.compile(r"[\"“](?P<name>[^\"”\n]{3,})[\"”]")
 
 
+def _reach(zones: Zones, after: int) -> int:
+    """Where headings are looked for end: the head (or the first characters, where the
+    parser ran a heading into running text), or the text's end for a heading after
+    `after` (an answer under its question)."""
+    return len(zones.analysis.original) if after else max(zones.body_start, HEADING_CHARS)
+
+
 def _announces(tokens: list[Token], cues: StructureCues) -> bool:
     words = [t.lower_ for t in tokens if not t.is_punct]
     return bool(words) and all(w in cues.document_nouns for w in words)
@@ -45,8 +52,7 @@ def _headings(zones: Zones, cues: StructureCues, after: int = 0) -> list[tuple[l
     `after` when it is given (the answer under a question)."""
     analysis = zones.analysis
     pairs = []
-    reach = len(analysis.original) if after else max(zones.body_start, HEADING_CHARS)
-    tokens = analysis.tokens(after, reach)
+    tokens = analysis.tokens(after, _reach(zones, after))
     for i, token in enumerate(tokens):
         if token.lower_ not in {"of", "by"}:
             continue
@@ -84,8 +90,7 @@ def speech_heading(
         if opening[-1].lower_ not in (nouns or cues.speech_nouns):
             continue
         start = analysis.span_of([word])[1]
-        limit = len(analysis.original) if after else max(zones.body_start, HEADING_CHARS)
-        name = name_from(analysis, start, limit, cues)
+        name = name_from(analysis, start, _reach(zones, after), cues)
         # The speaker the parser finds in the name; else the name, when it holds a title
         # and a name ("President of the Republic NAME" the parser does not read as a
         # person); a title alone ("BY THE SPOKESPERSON") names no one. After "of" a name
@@ -142,9 +147,7 @@ def document_heading(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
     analysis = zones.analysis
     for _, word in _headings(zones, cues):
         start = analysis.span_of([word])[1]
-        name = skip_meeting(
-            name_from(analysis, start, max(zones.body_start, HEADING_CHARS), cues), cues
-        )
+        name = skip_meeting(name_from(analysis, start, _reach(zones, 0), cues), cues)
         if not name or not names_body(name, cues.organisation_heads):
             continue
         return [

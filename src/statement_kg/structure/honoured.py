@@ -9,11 +9,10 @@ from itertools import pairwise
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import found
+from statement_kg.structure.names import PERSON_NAME, found
 from statement_kg.structure.zones import Zones
 
-# Two to four capitalised words, initials allowed: a name, in capitals or not.
-_NAME = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+")
+_NAME = re.compile(PERSON_NAME)
 
 
 def honoured_speaker(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:

@@ -15,6 +15,8 @@ from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
 
+# A person's name: two to four capitalised words, initials allowed ("RAYMOND T. HOLLIS").
+PERSON_NAME = r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+"
 # A heading line this long was wrapped: its name runs on to the next line.
 WRAPPED_HEADING = 60
 AGENT_TYPES = frozenset({"country", "organisation", "collective", "person", "news_outlet"})

@@ -11,11 +11,11 @@ from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import found, names_body
+from statement_kg.structure.names import PERSON_NAME, found, names_body
 from statement_kg.structure.zones import Line, Zones
 
 # A person's name on a line of its own: two to four capitalised words, initials allowed.
-_NAME = re.compile(r"^\(?(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+\)?$")
+_NAME = re.compile(rf"^\(?{PERSON_NAME}\)?$")
 # A signature block sits within this many lines of its mark or of the title below it.
 TITLE_LINES = 2
 
