@@ -111,16 +111,12 @@ def _headers(relays: list[Found]) -> list[Found]:
     return [r for r in relays if r.kind == "relay header"]
 
 
-def _issuers(
-    parts: Zones,
-    lexicon: Lexicon,
-    mentions: list[Mention],
-    letter: LetterHead | None,
-    relays: list[Found],
-    skip: list[tuple[int, int]],
+def _with_signatories(
+    parts: Zones, lexicon: Lexicon, mentions: list[Mention], named: list[Found]
 ) -> list[Found]:
-    named = _named_issuers(parts, lexicon, mentions, letter, relays, skip)
-    signing = [] if letter is not None else signatory_bodies(parts, lexicon, mentions)
+    """The issuers found, and the bodies that sign a list at the end of a text that is no
+    letter with its own head."""
+    signing = signatory_bodies(parts, lexicon, mentions)
     if not signing:
         return named
     # The bodies that sign the list at the end are the issuers; a name found above stays
@@ -147,7 +143,7 @@ def _proper(parts: Zones, found: Found) -> bool:
     )
 
 
-def _named_issuers(
+def _issuers(
     parts: Zones,
     lexicon: Lexicon,
     mentions: list[Mention],
@@ -255,6 +251,8 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     # works: their dates and numbers are no event's and no figure's.
     own += list(parts.notes)
     issuers = _issuers(parts, lexicon, mentions, letter, relays, skip)
+    if letter is None:
+        issuers = _with_signatories(parts, lexicon, mentions, issuers)
     # An excerpt of a printed report with no cover page and nothing else that names its
     # issuer: its pages' running title.
     running = running_title(parts, lexicon, mentions) if not issuers else None
