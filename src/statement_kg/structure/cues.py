@@ -55,6 +55,8 @@ class StructureCues:
     body_date_labels: frozenset[str] = frozenset()
     addressing: frozenset[str] = frozenset()
     on_behalf: tuple[str, ...] = ()
+    address_forms: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
 
     @property
     def said_verbs(self) -> frozenset[str]:
@@ -113,4 +115,6 @@ def load_cues(mappings: Path) -> StructureCues:
         body_date_labels=_words(raw.get("body_date_labels", [])),
         addressing=_words(letter.get("addressing", [])),
         on_behalf=tuple(w.lower() for w in signature.get("on_behalf", [])),
+        address_forms=_words(signature.get("address_forms", [])),
+        place_nouns=_words(raw.get("place_nouns", [])),
     )

@@ -17,6 +17,7 @@ from statement_kg.records import PartialDate, Span, TimeSpec
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated
 from statement_kg.structure.wire import wire_dateline
+from statement_kg.structure.witnessed import signing_dates
 from statement_kg.structure.zones import Line, Zones, first_rows, may_have_notes
 
 # The numeric and abbreviated forms news sites print; find_dates reads the written ones.
@@ -39,7 +40,17 @@ ADOPTED_REACH = 80
 RELAY_LINES = 4
 POSTED_ROWS = 12
 POSTED_CHARS = 120
-ORDER = ("letter", "adopted", "titled", "dateline", "relay", "month", "distribution", "annex")
+ORDER = (
+    "letter",
+    "signed",
+    "adopted",
+    "titled",
+    "dateline",
+    "relay",
+    "month",
+    "distribution",
+    "annex",
+)
 # The sentences at the end of a text that may say when it was adopted.
 CLOSING_SENTENCES = 3
 # How far after a date the verb that makes it the day a text marks may come.
@@ -48,6 +59,9 @@ OCCASION_REACH = 40
 DATELINE_DASHES = ("-", "–", "—")
 CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")
 # A dateline's place: a few capitalised words ("Baku", "Mexico City", "WASHINGTON, DC").
+Offsets = tuple[int, int] | None
+# "Baku city": at most this many words name a dateline's place.
+PLACE_WORDS = 4
 _PLACE = re.compile(r"^(?:[A-Z][\w'’.-]*\s*(?:[–—-]\s*)?){1,4}(?:,\s*[A-Z]{2,}\.?)?$")
 # "Baku, February 24, 2024 / APA /": an agency's credit after the dateline's date.
 _AGENCY = re.compile(r"\s*/\s*(?P<agency>[^/\n]{2,40}?)\s*/?\s*$")
@@ -125,11 +139,12 @@ def _in_lines(
     return found
 
 
-def _place_before(zones: Zones, line: Line, start: int) -> tuple[int, int] | None:
+def _place_before(zones: Zones, line: Line, start: int, cues: StructureCues) -> Offsets:
     """The place a dateline gives before its date, if what precedes is only a place (not
     a weekday: "Monday, March 2, 1992")."""
     text = zones.analysis.original
-    span = _place_words(text, line, start)
+    nouns = cues.place_nouns
+    span = _place_words(text, line, start) or _place_with_noun(zones, line, start, nouns)
     if span is None or any(t.ent_type_ == "DATE" for t in zones.analysis.tokens(*span)):
         return None
     # After a dash ("For immediate release - Geneva, ..."), only what the parser knows as a
@@ -139,6 +154,17 @@ def _place_before(zones: Zones, line: Line, start: int) -> tuple[int, int] | Non
     if dashed and not all(t.ent_type_ in {"GPE", "LOC"} for t in tokens):
         return None
     return span
+
+
+def _place_with_noun(zones: Zones, line: Line, start: int, nouns: frozenset[str]) -> Offsets:
+    """ "Baku city, 18 February 2025": a proper name, then the kind of place it is (the
+    parser's entity type is no help: it takes many a capital for a person)."""
+    tokens = [t for t in zones.analysis.tokens(line.start, start) if not t.is_punct]
+    if not 1 < len(tokens) <= PLACE_WORDS or tokens[-1].lower_ not in nouns:
+        return None
+    if not all(t.pos_ == "PROPN" and t.is_title for t in tokens[:-1]):
+        return None
+    return zones.analysis.span_of(tokens)
 
 
 def _place_words(text: str, line: Line, start: int) -> tuple[int, int] | None:
@@ -182,7 +208,7 @@ def _adopted(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
         lemmas = _lemmas_before(zones, span.start, line)
         if lemmas and lemmas[0] in cues.issued_verbs and span.start - line.start < ADOPTED_REACH:
             # "Issued in Abu Dhabi on ...": a place after the verb; "Published 4 March": none.
-            place = _place_before(zones, line, span.start) if len(lemmas) > 1 else None
+            place = _place_before(zones, line, span.start, cues) if len(lemmas) > 1 else None
             found.append(Dated(date, span, "adopted", (line.start, line.end), place))
     return found
 
@@ -268,7 +294,8 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             labelled = label in cues.date_labels | cues.posting_words
             place = None
             if not labelled:
-                place = _place_before(zones, line, span.start) or _place_above(zones, zone, line)
+                place = _place_before(zones, line, span.start, cues)
+                place = place or _place_above(zones, zone, line)
             if _distributed(zones, zone, line, cues):
                 found.append(Dated(date, span, "distribution", (line.start, line.end)))
             elif place or labelled or not before.strip() or _weekday(zones, line, span.start):
@@ -340,6 +367,7 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
     )
     found = [
         *_letter_dates(zones, dates, cues),
+        *signing_dates(zones, dates),
         *_adopted(zones, dates, cues),
         *_titled(zones, dates, cues),
         *_adoption_sentence(zones, dates, cues),

@@ -122,10 +122,13 @@ def _with_signatories(
     # The bodies that sign the list at the end are the issuers; a name found above stays
     # when it names a body (a letterhead, a relay sentence's "X and Y"), not when it only
     # describes them ("Three diaspora organisations") or names the site's reporter.
+    first = min(s.span.start for s in signing)
     kept = [
         f
         for f in named
         if f.kind != "by-line"
+        # A signer in the list signs for the bodies it names.
+        and not (f.kind == "signature" and f.span.start > first)
         and _proper(parts, f)
         and not any(s.span.start < f.span.end and f.span.start < s.span.end for s in signing)
     ]
@@ -176,6 +179,17 @@ def _issuers(
     return _headed(parts, lexicon, mentions, skip, signed, headers)
 
 
+def _office_of(signed: list[Found], lettered: list[Found], titles: frozenset[str]) -> list[Found]:
+    """ "Office of the Mayor" over "Daniel R. Whitfield, Mayor": the letterhead is the office
+    of the one who signs, the holder is the issuer (as a letter's title names the office
+    whose holder signs)."""
+    if len(signed) != 1 or not lettered:
+        return []
+    if not _words(signed[0]) & _words(lettered[0]) & titles:
+        return []
+    return [replace(signed[0], also=(*signed[0].also, lettered[0].span))]
+
+
 def _headed(
     parts: Zones,
     lexicon: Lexicon,
@@ -188,6 +202,9 @@ def _headed(
     masthead or the lead's subject."""
     headed = document_heading(parts, lexicon, mentions)
     lettered = letterhead(parts, lexicon, mentions, skip)
+    office = _office_of(signed, lettered, lexicon.structure.titles)
+    if office:
+        return office
     # "Statement of the Ministry" under its fuller letterhead (not the heading's own line)
     fuller = bool(lettered) and all(_words(h) <= _words(lettered[0]) for h in headed)
     if headed and fuller and not _within(headed, lettered[0]):

@@ -1,8 +1,10 @@
 """The bodies that sign an open letter or a joint statement, listed under its closing
 ("Signed:", "Yours sincerely,", "On behalf of the Public Union ..."): each organisation the
 list names, alone on its line or cell, after a signer's title ("Chair, Union of ..."), or
-after "on behalf of". The persons in the list sign for those bodies; a list that names no
-body is a signature block's to read."""
+after "on behalf of". The persons in the list sign for those bodies. A list that names no
+body but persons addressed by form ("Mr Aram KHACHATRYAN, Armenia, SOC"), as members sign
+an assembly's written declaration, is signed by those persons; any other list is a
+signature block's to read."""
 
 from __future__ import annotations
 
@@ -14,19 +16,24 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import found, names_body, trim
+from statement_kg.structure.names import PERSON_NAME, found, names_body, trim
 from statement_kg.structure.zones import Line, Zones, is_menu
 
 # A signer's row: a name, then the title or words that describe the signer.
 _SIGNER = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+(?:,|$)")
 # "and 214 other signatories", "and others": the list goes on.
 _MORE = re.compile(r"^and\b", re.IGNORECASE)
+# A member's row after the form of address: "Jan de VRIES, Netherlands, ALDE".
+_PARTICLED = r"[A-Z][\w'’-]+(?:\s+[a-z]{1,3}){1,2}\s+[A-Z][\w'’-]+"
+_MEMBER = re.compile(rf"(?:{PERSON_NAME}|{_PARTICLED})(?=,|$)")
+# A closing's aside: "Signed (see Doc. 15241):".
+_ASIDE = re.compile(r"\s*\([^)]*\)")
 
 
 def _closing(line: Line, cues: StructureCues) -> bool:
     """A closing line of its own ("Signed:"), not the run-on of a line above ("... /
     on behalf of the Commission")."""
-    words = line.text.strip().rstrip(",:.;").lower()
+    words = _ASIDE.sub("", line.text).strip().rstrip(",:.;").lower()
     if not line.text[:1].isupper():
         return False
     return words in cues.closings or any(words.startswith(b + " ") for b in cues.on_behalf)
@@ -73,8 +80,21 @@ def _after_title(zones: Zones, line: Line, cues: StructureCues) -> tuple[int, in
     return _body(zones, start, line.end, cues)
 
 
+def _member(line: Line, forms: frozenset[str]) -> tuple[int, int] | None:
+    """The name in a row opened by a form of address, "Ms Lilit GEVORGYAN, Armenia"."""
+    form, _, rest = line.text.partition(" ")
+    if form.rstrip(".").lower() not in forms:
+        return None
+    named = _MEMBER.match(rest.lstrip())
+    if named is None:
+        return None
+    start = line.start + len(line.text) - len(rest.lstrip())
+    return start, start + named.end()
+
+
 def signatory_bodies(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
-    """The bodies named in the list under the document's last closing line."""
+    """The bodies named in the list under the document's last closing line, or the members
+    addressed by form in it when it names no body."""
     cues = lexicon.structure
     text = zones.analysis.original
     lines = [line for line in zones.lines if line.start >= zones.body_start]
@@ -83,6 +103,7 @@ def signatory_bodies(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
         return []
     first = closings[-1]
     bodies: list[Found] = []
+    members: list[Found] = []
     for index, line in enumerate(lines[first:], first):
         if is_menu(line, cues):
             break
@@ -95,7 +116,11 @@ def signatory_bodies(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
             if all(b.value.casefold() != body.value.casefold() for b in bodies):
                 bodies.append(body)
             continue
+        member = _member(line, cues.address_forms)
+        if member is not None:
+            members.append(found(text, *member, "signatory", mentions, lexicon))
+            continue
         words = {t.lower_ for t in zones.analysis.tokens(line.start, line.end)}
         if not (_SIGNER.match(line.text) or words & cues.titles or _MORE.match(line.text)):
             break
-    return bodies
+    return bodies or members

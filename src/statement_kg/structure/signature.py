@@ -1,6 +1,7 @@
 """Signature blocks: a name over a title at the end of a letter or statement ("(Signed)
 Rauf Mammadli / Ambassador / Permanent Representative", "Samira Huseynova / Commissioner
-for Human Rights"), or several names side by side over their countries."""
+for Human Rights"), a name and its title on one line under the signing rule ("Daniel R.
+Whitfield, Mayor"), or several names side by side over their countries."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from statement_kg.structure.zones import Line, Zones
 _NAME = re.compile(rf"^\(?{PERSON_NAME}\)?$")
 # A signature block sits within this many lines of its mark or of the title below it.
 TITLE_LINES = 2
+# "Daniel R. Whitfield, Mayor": a title after the name, a few words at most.
+TITLE_WORDS = 4
 
 
 def _titled(zones: Zones, line: Line, titles: frozenset[str]) -> bool:
@@ -58,6 +61,17 @@ def _name_cell(text: str, line: Line, marks: tuple[str, ...]) -> tuple[int, int]
     return start, start + len(words)
 
 
+def _name_and_title(zones: Zones, line: Line, titles: frozenset[str]) -> tuple[int, int] | None:
+    """A name and the signer's title after a comma on one line: the whole line."""
+    name, comma, title = line.text.partition(",")
+    words = title.split()
+    if not comma or not _NAME.match(name.strip()) or not 0 < len(words) <= TITLE_WORDS:
+        return None
+    if not all(w[:1].isupper() for w in words) or not {w.lower() for w in words} & titles:
+        return None
+    return line.start, line.end
+
+
 def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
     """Signers: a name after a signature mark ("(Signed)", "Sd/-") anywhere, or a name
     over a title, or names side by side, in the tail."""
@@ -76,6 +90,10 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
         if not marked and line.start < zones.body_end:
             continue
         span = _name_cell(text, line, cues.signature_marks)
+        titled = None if span else _name_and_title(zones, line, cues.titles)
+        if titled is not None:
+            signed.append(found(text, *titled, "signature", mentions, lexicon))
+            continue
         if span is None:
             continue
         words = {t.lower_ for t in zones.analysis.tokens(*span)}

@@ -1,0 +1,26 @@
+"""The day a proclamation or a certificate is signed, in its closing formula ("IN WITNESS
+WHEREOF, I have hereunto set my hand ... this 20th day of February, 2025", "Given under my
+hand this 3rd day of March 2024"). The day it proclaims, under its title, is the occasion
+it marks; the signing dates the text."""
+
+from __future__ import annotations
+
+from statement_kg.records import Span, TimeSpec
+from statement_kg.structure.found import Dated
+from statement_kg.structure.zones import Zones
+
+
+def signing_dates(zones: Zones, dates: list[tuple[TimeSpec, Span]]) -> list[Dated]:
+    """Dates written "this Nth day of MONTH, YEAR", the formula of a signature."""
+    analysis = zones.analysis
+    found = []
+    for time, span in dates:
+        if time.end is not None or time.begin.precision != "day":
+            continue
+        words = [t.lower_ for t in analysis.tokens(span.start, span.end)]
+        before = [t.lower_ for t in analysis.tokens(max(0, span.start - 8), span.start)][-1:]
+        if before == ["this"] and words[1:3] == ["day", "of"]:
+            lines = [(n.start, n.end) for n in zones.lines if n.start <= span.start < n.end]
+            line = lines[0] if lines else (span.start, span.end)
+            found.append(Dated(time.begin, span, "signed", line))
+    return found
