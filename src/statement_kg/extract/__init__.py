@@ -21,7 +21,7 @@ from statement_kg.extract.labels import label_numbers
 from statement_kg.extract.links import find_links
 from statement_kg.extract.mentions import find_mentions, group_of
 from statement_kg.extract.numbers import find_numbers
-from statement_kg.extract.quotations import find_quotations, quoted_spans, quoted_titles
+from statement_kg.extract.quotations import Issued, find_quotations, quoted_spans, quoted_titles
 from statement_kg.extract.responsibility import find_responsibilities
 from statement_kg.extract.scope import Scope
 from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
@@ -72,6 +72,13 @@ def _issuer_ids(document: Document, read: Structure) -> frozenset[str]:
     if document.meta.issuers:
         return frozenset(document.meta.issuers)
     return frozenset(f.entity for f in read.issuers if f.entity is not None)
+
+
+def _lead_speaker(read: Structure) -> tuple[int, int] | None:
+    """Where a news report's lead names the one person whose words it reports."""
+    if len(read.issuers) != 1 or read.issuers[0].kind != "relay sentence" or not read.relays:
+        return None
+    return read.issuers[0].span.start, read.issuers[0].span.end
 
 
 def _relays(
@@ -199,9 +206,10 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             index,
             analysis,
             people,
-            (
+            Issued(
                 min(issuers) if len(issuers) == 1 else None,
                 read.issuers[0].value if len(read.issuers) == 1 else None,
+                _lead_speaker(read),
                 lexicon.structure.reads_nouns,
                 lexicon.structure.reads_verbs,
             ),

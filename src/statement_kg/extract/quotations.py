@@ -9,6 +9,7 @@ titles (of a work already recognised) and quotes with no speaker are left out.""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from statement_kg.extract.said_by import said_by, unlisted_person
@@ -27,6 +28,8 @@ _PREPOSITION = re.compile(
     r"\b(?:in|of|from|against|to|by|for|with|on|at|into)\s+(?:the\s+)?$", re.IGNORECASE
 )
 SPEAKER_WINDOW = 400
+# "Foreign Ministry spokesperson NAME": a title right before the name it is given to.
+TITLE_CHARS = 40
 # A title in quotation marks runs to at least this many words.
 TITLE_WORDS = 3
 # The closing of a quote before its speaker's name: '," '.
@@ -115,6 +118,14 @@ def _attribution(verbs: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @cache
+def _named_attribution(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """The closing of a quote, the speaker's name and the verb: '," Dr. Arslan added'."""
+    return re.compile(
+        rf"[”\"]?\s*,?\s*(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:{'|'.join(verbs)})\b", re.IGNORECASE
+    )
+
+
+@cache
 def _new_speaker(verbs: tuple[str, ...]) -> re.Pattern[str]:
     """A new sentence (or the start of the text) whose subject says something."""
     return re.compile(rf"(?:[.!?]\s+|\n\s*|^\W*)[A-Z][^.!?]*?\b(?:{'|'.join(verbs)})\b")
@@ -199,7 +210,8 @@ def _continues(text: str, previous_end: int, start: int, words: ClaimWords) -> b
     firmly condemned "'), no blank line, no other quote, no new sentence whose subject says
     something ('". The Ministry said: "')."""
     gap = text[previous_end:start]
-    attribution = _attribution(words.speech_verbs).match(gap)
+    verbs = words.speech_verbs
+    attribution = _attribution(verbs).match(gap) or _named_attribution(verbs).match(gap)
     rest = gap[attribution.end() :] if attribution else gap
     return (
         len(gap) <= CONTINUATION_GAP
@@ -298,6 +310,75 @@ def _statement_says(nouns: frozenset[str], verbs: frozenset[str]) -> re.Pattern[
     )
 
 
+@dataclass(frozen=True)
+class Issued:
+    """Who issued the text: its entity, else its words; where the text first names a person
+    who issues it (a news report's lead, "spokesperson NAME said ..."), if it does; and the
+    nouns and verbs that say a quote is the text's own words ("the statement reads")."""
+
+    entity: str | None = None
+    words: str | None = None
+    person: tuple[int, int] | None = None
+    nouns: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()
+
+
+def _issuer_meant(
+    text: str, end: int, issued: Issued, people: list[Mention], words: ClaimWords
+) -> bool:
+    """'"...," she said' with no person named in the quote's paragraph: in a report of what
+    one person said, the person the lead names, unless another is named since."""
+    if issued.person is None or not pronoun_attributed(text, end, words.speech_verbs):
+        return False
+    at = issued.person[1]
+    return at < end and not any(at <= m.span.start and m.span.end <= end for m in people)
+
+
+def _issuer_titled(analysis: Analysis, words: str, issued: Issued, titles: frozenset[str]) -> bool:
+    """ "the spokesperson said" where the lead named the issuer with that title
+    ("Foreign Ministry spokesperson NAME said ...")."""
+    named = [w.lower() for w in words.split() if w.lower() not in {"the", "a", "an"}]
+    if issued.person is None or not named or not all(w in titles for w in named):
+        return False
+    start, end = issued.person
+    return any(t.lower_ in named for t in analysis.tokens(max(0, start - TITLE_CHARS), end))
+
+
+def _named_speaker(
+    text: str,
+    quote: tuple[int, int],
+    agents: list[Mention],
+    words: ClaimWords,
+    people: list[Mention],
+    analysis: Analysis,
+    issued: Issued,
+) -> tuple[str | None, str | None]:
+    """Who says the quote, as an entity or the words that name them, where the text says
+    it: the agent named right after the quote; the text's own words ("the statement
+    reads"); whoever the parse makes say it; a headline's speaker before a colon; a title
+    that stands for a person named before ("the Speaker said")."""
+    start, end = quote
+    own = (issued.entity, None) if issued.entity is not None else (None, issued.words)
+    speaker = _speaker_after(text, end, agents, words, people, analysis)
+    if speaker is not None:
+        return speaker, None
+    if issued.nouns and _statement_says(issued.nouns, issued.verbs).match(text, end):
+        return own
+    titles = words.voice.party_nouns
+    speaker, party = said_by(
+        analysis, start, end, words.quotation_verbs, titles, agents, words.quoting_verbs
+    )
+    if speaker is not None:
+        return speaker, party
+    # 'Speaker Hasanzade: "..."': a headline's speaker before a colon, no verb.
+    party = party or _named_before_colon(analysis, start, titles)
+    if party is not None and _issuer_titled(analysis, party, issued, titles):
+        return own
+    if party is not None:
+        return None, _titled_person(analysis, start, party, titles) or party
+    return None, None
+
+
 def find_quotations(
     text: str,
     agents: list[Mention],
@@ -307,49 +388,24 @@ def find_quotations(
     index: SentenceIndex,
     analysis: Analysis,
     people: list[Mention],
-    issued: tuple[str | None, str | None, frozenset[str], frozenset[str]] = (
-        None,
-        None,
-        frozenset(),
-        frozenset(),
-    ),
+    issued: Issued = Issued(),
 ) -> list[Quotation]:
     """The quotations of `text`; `people` are the agents that are persons, whom "he" and
-    "she" can stand for. `issued` is the issuer (its entity, else its words) and the nouns
-    and verbs that say a quote is the statement's own words ('," the statement reads'):
-    the issuer's."""
-    issuer, issuer_words, nouns, verbs = issued
+    "she" can stand for. `issued` says who issued the text and how it names its own words
+    ('," the statement reads'): those are the issuer's."""
     quotes = quoted_spans(text)
     titles = set(quoted_titles(text, quotes))
     found: list[Quotation] = []
     for start, end in quotes:
         if any(w.span.start <= start and end <= w.span.end + 1 for w in works):
             continue
-        # The agent named right after the quote; else whoever the parse makes say it; else
-        # the nearest agent before it with a verb of saying between.
-        speaker = _speaker_after(text, end, agents, words, people, analysis)
-        party: str | None = None
-        if speaker is None and nouns and _statement_says(nouns, verbs).match(text, end):
-            speaker, party = (issuer, None) if issuer is not None else (None, issuer_words)
-        if speaker is None and party is None:
-            speaker, party = said_by(
-                analysis,
-                start,
-                end,
-                words.quotation_verbs,
-                words.voice.party_nouns,
-                agents,
-                words.quoting_verbs,
-            )
-        # 'Speaker Hasanzade: "..."': a headline's speaker before a colon, no verb.
-        if speaker is None and party is None:
-            party = _named_before_colon(analysis, start, words.voice.party_nouns)
-        # "the Speaker said": the person the text named with that title before.
-        if speaker is None and party is not None:
-            party = _titled_person(analysis, start, party, words.voice.party_nouns) or party
+        speaker, party = _named_speaker(text, (start, end), agents, words, people, analysis, issued)
         # A title is no one's words: no agent named before it says it, and it continues
         # no quotation.
         untitled = (start, end) not in titles
+        # '"...," she said' stands for a person, not for a body named nearer.
+        if speaker is None and party is None and _issuer_meant(text, end, issued, people, words):
+            speaker, party = (issued.entity, None) if issued.entity else (None, issued.words)
         if speaker is None and party is None and untitled:
             speaker = _speaker(text, start, agents, quotes, words, index)
         unsaid = (speaker, party) == (None, None)

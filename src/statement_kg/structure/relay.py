@@ -250,7 +250,9 @@ def relay_sentences(
     ]
     for n, sentence in enumerate(sentences[:RELAY_SENTENCES]):
         after = sentences[n + 1 : n + 1 + INTRODUCTION_SENTENCES]
-        verb = _relay_verb(sentence, after, cues, news)
+        verb = _relay_verb(sentence, after, cues, news) or (
+            _reporting_lead(sentence, cues) if news and n == 0 else None
+        )
         # "In an interview with X, NAME said ...": the words after the interview's phrase.
         subject = _interviewee(sentence, cues) or (subject_of(verb) if verb is not None else [])
         if not subject:
@@ -258,7 +260,9 @@ def relay_sentences(
         text = analysis.original
         # The persons the subject names, in brackets too ("the Co-Chairs (Ambassadors X,
         # Y and Z)"); else the subject without what its brackets add.
-        named = [run for run in persons(analysis, subject) if not _in_clause(run[-1], subject)]
+        named = [
+            run for run in persons(analysis, subject) if not _in_clause(run[-1], subject)
+        ] or _name_after_title(subject, cues.titles)
         if len(named) == 1:
             return [titled(text, analysis.span_of(named[0]), subject, zones, lexicon, mentions)]
         return [
@@ -266,6 +270,21 @@ def relay_sentences(
             for run in named or [trim(_outside_brackets(subject))]
         ]
     return []
+
+
+def _name_after_title(subject: list[Token], titles: frozenset[str]) -> list[list[Token]]:
+    """ "Foreign Ministry spokesperson Lusine Hakobyan", where the parser finds no person:
+    the proper nouns that end the subject after a title in lower case."""
+    run: list[Token] = []
+    for token in reversed(trim(subject)):
+        if token.pos_ != "PROPN" or not token.is_title:
+            break
+        run.insert(0, token)
+    at = run[0].i if run else None
+    before = [t for t in subject if at is not None and t.i == at - 1]
+    if len(run) < 2 or not before or not before[0].is_lower or before[0].lower_ not in titles:
+        return []
+    return [run]
 
 
 def titled(
@@ -329,6 +348,24 @@ def _relay_verb(
             news
             or _introduces(sentence, after, cues)
             or any(a.lower_ == "following" for o in objects for a in o.children)
+        ):
+            return verb
+    return None
+
+
+def _reporting_lead(sentence: SentenceSpan, cues: StructureCues) -> Token | None:
+    """A news report's lead that says what someone said ("Foreign Ministry spokesperson NAME
+    on Wednesday said Türkiye stands ..."): the report relays that speaker's words."""
+    if sentence.text.rstrip().endswith("?"):
+        return None
+    for verb in sentence:
+        if (
+            verb.pos_ == "VERB"
+            and verb.tag_ in {"VBD", "VBZ"}
+            and verb.lemma_.lower() in cues.speech_verbs
+            and not any(c.dep_ == "neg" for c in verb.children)
+            and any(c.dep_ == "ccomp" for c in verb.children)
+            and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children)
         ):
             return verb
     return None
