@@ -57,6 +57,7 @@ class StructureCues:
     on_behalf: tuple[str, ...] = ()
     address_forms: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    hosts: frozenset[str] = frozenset()
 
     @property
     def said_verbs(self) -> frozenset[str]:
@@ -117,4 +118,5 @@ def load_cues(mappings: Path) -> StructureCues:
         on_behalf=tuple(w.lower() for w in signature.get("on_behalf", [])),
         address_forms=_words(signature.get("address_forms", [])),
         place_nouns=_words(raw.get("place_nouns", [])),
+        hosts=_words(relay.get("hosts", [])),
     )

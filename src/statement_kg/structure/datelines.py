@@ -60,6 +60,8 @@ DATELINE_DASHES = ("-", "–", "—")
 CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")
 # A dateline's place: a few capitalised words ("Baku", "Mexico City", "WASHINGTON, DC").
 Offsets = tuple[int, int] | None
+# "Broadcast transcript, 24 February 2023": a few words that say what the document is.
+KIND_WORDS = 3
 # "Baku city": at most this many words name a dateline's place.
 PLACE_WORDS = 4
 _PLACE = re.compile(r"^(?:[A-Z][\w'’.-]*\s*(?:[–—-]\s*)?){1,4}(?:,\s*[A-Z]{2,}\.?)?$")
@@ -291,7 +293,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             if after and not runs_on and agency is None:
                 continue
             # "Date: ...", "Published 4 March 2022": a label, not a place.
-            labelled = label in cues.date_labels | cues.posting_words
+            labelled = label in cues.date_labels | cues.posting_words or _kind_label(label, cues)
             place = None
             if not labelled:
                 place = _place_before(zones, line, span.start, cues)
@@ -302,6 +304,13 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
                 credit = agency.span("agency") if agency else None
                 found.append(Dated(date, span, "dateline", (line.start, line.end), place, credit))
     return found
+
+
+def _kind_label(label: str, cues: StructureCues) -> bool:
+    """ "Broadcast transcript, 24 February 2023", "Press release, ...": the kind of
+    document, then its date."""
+    words = label.rstrip(",").split()
+    return label.endswith(",") and 0 < len(words) <= KIND_WORDS and words[-1] in cues.document_nouns
 
 
 def _relay_lines(

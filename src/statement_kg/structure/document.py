@@ -37,6 +37,7 @@ from statement_kg.structure.relay import credited, headline_persons, relay_heade
 from statement_kg.structure.running import running_title
 from statement_kg.structure.signatories import signatory_bodies
 from statement_kg.structure.signature import signatures
+from statement_kg.structure.transcript import broadcaster, guest
 from statement_kg.structure.zones import Zones, zones
 
 CACHE_SIZE = 16
@@ -277,6 +278,10 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         issuers = [running[0]] if running[0] is not None else []
         date = date or running[1]
         own.append(running[1].line)
+    # An interview set out in turns: its guest, and the outlet on its first line.
+    if not issuers:
+        issuers = guest(parts, lexicon, mentions)
+        relays = relays or (broadcaster(parts, lexicon, mentions) if issuers else [])
     # A body's statement on its own site ("Ministry of Foreign Affairs of X | Official
     # website" over "Statement of the Ministry of Foreign Affairs"): the site is the issuer,
     # by its fuller name, and relays nothing.

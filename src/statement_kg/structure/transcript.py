@@ -1,0 +1,81 @@
+"""A broadcast or published interview set out in turns ("HOST (NAME): ...", "MAMMADZADE:
+...", "Q: ..."): the guest, the speaker who answers, is the issuer, anchored where the text
+names them in full; the broadcaster or outlet on the first line carries the transcript, a
+relay. Read only where nothing else names an issuer."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from statement_kg.extract.turns import QUESTION_LABELS, Turn, find_turns
+from statement_kg.lexicon import Lexicon
+from statement_kg.records import Mention
+from statement_kg.structure.found import Found
+from statement_kg.structure.names import found
+from statement_kg.structure.zones import Zones
+
+# The guest answers at least this many turns.
+GUEST_TURNS = 2
+# A name without the parser's help: the given name and the family name.
+GIVEN_AND_FAMILY = 2
+
+
+def _guest_label(turns: tuple[Turn, ...], hosts: frozenset[str]) -> str | None:
+    """The label that speaks most, other than the questions' and the host's."""
+    counts = Counter(
+        t.label
+        for t in turns
+        if t.label.split()[0].lower().strip(".") not in QUESTION_LABELS | hosts
+    )
+    if not counts:
+        return None
+    label, times = counts.most_common(1)[0]
+    return label if times >= GUEST_TURNS else None
+
+
+def guest(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """The guest of an interview in turns, named in full before the first answer (the
+    host's introduction), else at the label of that answer."""
+    text = zones.analysis.original
+    turns = find_turns(text, zones.body_start, zones.body_end, lexicon.claims.voice.field_labels)
+    label = _guest_label(turns, lexicon.structure.hosts)
+    if label is None:
+        return []
+    first = next(t for t in turns if t.label == label)
+    surname = re.escape(label.split()[-1])
+    full = re.compile(rf"(?:[A-Z][\w'’-]*\.?\s+){{1,3}}(?i:{surname})\b")
+    name = full.search(text, zones.body_start, first.start)
+    if name is not None:
+        return [found(text, *_person(zones, *name.span()), "interview", mentions, lexicon)]
+    return [found(text, first.start, first.start + len(label), "interview", mentions, lexicon)]
+
+
+def _person(zones: Zones, start: int, end: int) -> tuple[int, int]:
+    """The person in capitalised words that may open with a title's ("Deputy Minister of
+    Foreign Affairs Tural Mammadzade"): the parser's person ending there, else the last
+    two words."""
+    tokens = zones.analysis.tokens(start, end)
+    last = tokens[-1]
+    for entity in zones.analysis.doc.ents:
+        if entity.label_ == "PERSON" and entity.end - 1 == last.i:
+            return zones.analysis.span_of([t for t in entity if t.i >= tokens[0].i])
+    return zones.analysis.span_of(tokens[-GIVEN_AND_FAMILY:])
+
+
+def broadcaster(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """The outlet that opens the first line, before its programme ("ICTIMAI TELEVISION
+    (ITV) - "DIPLOMATIC HOUR"")."""
+    text = zones.analysis.original
+    if not zones.head:
+        return []
+    first = zones.head[0]
+    end = first.end
+    for separator in lexicon.structure.header_separators:
+        at = text.find(separator, first.start, end)
+        if at > first.start:
+            end = at
+    end = first.start + len(text[first.start : end].rstrip())
+    if end <= first.start:
+        return []
+    return [found(text, first.start, end, "relay header", mentions, lexicon)]
