@@ -6,8 +6,11 @@ the site's own body ("a Senior Fellow at the X Lab")."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span as SentenceSpan
 
+from statement_kg.language import Analysis, analyse
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
@@ -16,42 +19,60 @@ from statement_kg.structure.zones import Zones
 
 # A name of two words at least.
 NAME_WORDS = 2
-# The note stands among the first sentences of the body or the last ones of the text.
-NOTE_SENTENCES = 3
+BYLINE_WORDS = 4
+# The note is a paragraph among the first of the body or the last of the text.
+NOTE_PARAGRAPHS = 2
+_BLANK = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraphs(zones: Zones) -> list[tuple[int, int]]:
+    text = zones.analysis.original
+    bounds = [zones.body_start, *(m.end() for m in _BLANK.finditer(text, zones.body_start))]
+    ends = [m.start() for m in _BLANK.finditer(text, zones.body_start)] + [len(text)]
+    found = [(a, b) for a, b in zip(bounds, ends, strict=False) if text[a:b].strip()]
+    return list(dict.fromkeys([*found[:NOTE_PARAGRAPHS], *found[-NOTE_PARAGRAPHS:]]))
 
 
 def _noted(zones: Zones) -> list[tuple[SentenceSpan, str]]:
-    """(note, author's name) for each sentence that says who the author is."""
-    analysis = zones.analysis
-    sentences = [s for s in analysis.doc.sents if analysis.span_of(list(s))[1] > zones.body_start]
+    """(note, author's name) for each sentence that says who the author is. Each paragraph
+    is parsed on its own: the parser may run the head's lines into the note."""
     notes = []
-    for sentence in [*sentences[:NOTE_SENTENCES], *sentences[-NOTE_SENTENCES:]]:
-        # The parser may run a posting line into the note: any "is" of the sentence.
-        subjects = [
-            c for t in sentence if t.lemma_ == "be" for c in t.children if c.dep_ == "nsubj"
-        ]
-        if not subjects:
-            continue
-        subject, root = subjects[0], subjects[0].head
-        runs = persons(analysis, sorted(subject.subtree, key=lambda t: t.i))
-        if not runs and subject.lemma_.lower() == "author":
-            complements = [c for c in root.children if c.dep_ == "attr"]
-            runs = (
-                persons(analysis, sorted(complements[0].subtree, key=lambda t: t.i))
-                if (complements)
-                else []
-            )
-        # A name the tagger took for a body's: two proper nouns or more, which the head's
-        # by-line must then name too.
-        names = [t for t in sorted(subject.subtree, key=lambda t: t.i) if t.pos_ == "PROPN"]
-        placed = any(t.ent_type_ in {"GPE", "LOC", "NORP", "FAC"} for t in names)
-        apart = len(names) >= NAME_WORDS and all(t.whitespace_ for t in names[:-1])
-        if not runs and apart and not placed and all(t.is_title for t in names):
-            runs = [names]
-        if runs:
-            start, end = analysis.span_of(runs[0])
-            notes.append((sentence, " ".join(analysis.original[start:end].split())))
+    for start, end in _paragraphs(zones):
+        analysis = analyse(zones.analysis.original[start:end])
+        for sentence in analysis.doc.sents:
+            name = _author_named(analysis, sentence)
+            if name is not None:
+                notes.append((sentence, name))
     return notes
+
+
+def _author_named(analysis: Analysis, sentence: SentenceSpan) -> str | None:
+    """The author's name a sentence gives ("NAME is the Ambassador of X"), "" where it
+    says who the author is by title alone ("The author is the Ambassador of X"), None
+    where it says neither."""
+    subjects = [c for t in sentence if t.lemma_ == "be" for c in t.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    subject, root = subjects[0], subjects[0].head
+    runs = persons(analysis, sorted(subject.subtree, key=lambda t: t.i))
+    if not runs and subject.lemma_.lower() == "author":
+        complements = [c for c in root.children if c.dep_ == "attr"]
+        runs = (
+            persons(analysis, sorted(complements[0].subtree, key=lambda t: t.i))
+            if complements
+            else []
+        )
+    # A name the tagger took for a body's: two proper nouns or more, which the head's
+    # by-line must then name too.
+    names = [t for t in sorted(subject.subtree, key=lambda t: t.i) if t.pos_ == "PROPN"]
+    placed = any(t.ent_type_ in {"GPE", "LOC", "NORP", "FAC"} for t in names)
+    apart = len(names) >= NAME_WORDS and all(t.whitespace_ for t in names[:-1])
+    if not runs and apart and not placed and all(t.is_title for t in names):
+        runs = [names]
+    if runs:
+        start, end = analysis.span_of(runs[0])
+        return " ".join(analysis.original[start:end].split())
+    return "" if subject.lemma_.lower() == "author" else None
 
 
 def author_note(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
@@ -62,12 +83,21 @@ def author_note(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
         for line in zones.head:
             words = line.text.split()
             # The name alone on its line, or after "By".
-            alone = " ".join(words) == name
-            after_by = bool(words) and words[0].lower() in byline and " ".join(words[1:]) == name
+            alone = bool(name) and " ".join(words) == name
+            by = bool(words) and words[0].lower() in byline
+            # The by-line's name, of which the note may give only the surname.
+            surname = not name or words[-1].casefold() == name.split()[-1].casefold()
+            after_by = by and _named(words[1:]) and surname
             if alone or after_by:
-                start = line.start + line.text.find(name)
-                return [found(text, start, start + len(name), "author", mentions, lexicon)]
+                written = name if alone else " ".join(words[1:])
+                start = line.start + line.text.find(written)
+                return [found(text, start, start + len(written), "author", mentions, lexicon)]
     return []
+
+
+def _named(words: list[str]) -> bool:
+    """A by-line's name: a few capitalised words ("ELNUR SADIGOV", "Anna Petrosyan")."""
+    return NAME_WORDS <= len(words) <= BYLINE_WORDS and all(w[:1].isupper() for w in words)
 
 
 def notes_place_at(zones: Zones, site: Found) -> bool:
