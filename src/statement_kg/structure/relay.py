@@ -251,7 +251,7 @@ def relay_sentences(
     for n, sentence in enumerate(sentences[:RELAY_SENTENCES]):
         after = sentences[n + 1 : n + 1 + INTRODUCTION_SENTENCES]
         verb = _relay_verb(sentence, after, cues, news) or (
-            _reporting_lead(sentence, cues) if news and n == 0 else None
+            _reporting_lead(sentence, cues) if news and n == _lead(sentences) else None
         )
         # "In an interview with X, NAME said ...": the words after the interview's phrase.
         subject = _interviewee(sentence, cues) or (subject_of(verb) if verb is not None else [])
@@ -309,8 +309,9 @@ def _relay_verb(
     """The verb that says a text was issued ("X has issued a statement"), the one nearest
     the text it introduces."""
     for verb in reversed(list(sentence)):
-        # "has not issued a statement", "gave no information": nothing was issued.
-        if any(c.dep_ == "neg" for c in verb.children):
+        # "has not issued a statement", "gave no information": nothing was issued; "on
+        # charges of disseminating false information": no one issues anything.
+        if any(c.dep_ == "neg" for c in verb.children) or _in_phrase(verb):
             continue
         objects = [
             c
@@ -350,6 +351,24 @@ def _relay_verb(
             or any(a.lower_ == "following" for o in objects for a in o.children)
         ):
             return verb
+    return None
+
+
+def _in_phrase(verb: Token) -> bool:
+    """A verb that is the object of a preposition, or joined to one ("on charges of inciting
+    hatred and disseminating false information")."""
+    first = verb
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return first.dep_ in {"pcomp", "pobj"}
+
+
+def _lead(sentences: list[SentenceSpan]) -> int | None:
+    """The first sentence that says something: a verb with its subject (a site's menus and
+    share buttons the parser ran into a sentence say nothing)."""
+    for n, sentence in enumerate(sentences):
+        if any(t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children) for t in sentence):
+            return n
     return None
 
 
