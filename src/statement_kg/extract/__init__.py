@@ -32,10 +32,12 @@ from statement_kg.language import Analysis, analyse
 from statement_kg.language.margins import blanked, margin_numbers, note_numbers
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import (
+    DateMention,
     Document,
     Extraction,
     Figure,
     Mention,
+    PartialDate,
     Quotation,
     Span,
     TimeSpec,
@@ -131,6 +133,14 @@ def _figure_voice(reader: VoiceReader, figure: Figure) -> Voice:
     return voice
 
 
+def _present(date: DateMention, issued: PartialDate | None) -> bool:
+    """A day on or after the one the text was issued (the commemoration it announces, the
+    day a proclamation names): the present the text speaks from, no event it recounts."""
+    if issued is None or issued.precision != "day" or date.time.begin.precision != "day":
+        return False
+    return date.time.begin.iso > issued.iso
+
+
 def _event_dates(
     text: str,
     analysis: Analysis,
@@ -186,10 +196,11 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     written = find_dates(text)
     all_dates = _event_dates(text, analysis, in_own, lexicon, written)
     in_articles = SpanSet(article_spans)
+    issued = document.meta.issued.date or (read.date.date if read.date else None)
     dates = [
         d
         for d in dated_events(text, all_dates, events, anniversaries, mentions, lexicon, index)
-        if not in_articles.holds(d.span.start)
+        if not in_articles.holds(d.span.start) and not _present(d, issued)
     ]
     people = [m for m in agents if by_type[m] == "person"]
     issuers = _issuer_ids(document, read)
