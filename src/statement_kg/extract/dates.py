@@ -44,6 +44,7 @@ _PATTERNS = [
     _MONTH + _S + _DAY + r"," + _S + _YEAR,  # February 26, 2023
     r"from" + _S + _YEAR + _S + r"(?:to|until)" + _S + _YEAR2,  # from 2008 to 2018
     r"between" + _S + _YEAR + _S + r"and" + _S + _YEAR2,  # between 1988 and 1990
+    _YEAR + _S + r"(?:to|until)" + _S + _YEAR2,  # the events of 1988 to 1994
     _YEAR + r"\s*[–—-]\s*" + _YEAR2,  # 1988–1994
     r"(?:the\s+)?end\s+of\s+" + _YEAR + r"\s+and\s+(?:early|the\s+beginning\s+of)\s+" + _YEAR2,
     r"(?:winter|summer|spring|autumn)\s+of\s+" + _YEAR + r"[\s/–-]+" + _YEAR2,
@@ -76,6 +77,9 @@ def _read(match: re.Match[str]) -> TimeSpec | None:
 def _read_parts(parts: dict[str, str]) -> TimeSpec | None:
     year, month = parts["year"], parts.get("month")
     if "year2" in parts:
+        # "1994 to 1988" is no span of time: each year is read on its own.
+        if parts["year2"] <= year:
+            return None
         return TimeSpec(PartialDate(year), PartialDate(parts["year2"]))
     if month is None:
         return TimeSpec(PartialDate(year))
