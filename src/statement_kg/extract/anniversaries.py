@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 from statement_kg.extract.numbers import TENS
+from statement_kg.extract.scanned_digits import digit_view
 from statement_kg.extract.spans import SentenceIndex, make_span
 from statement_kg.records import AnniversaryMention, Mention
 
@@ -73,7 +74,8 @@ def find_anniversaries(
     counts = Counter(m.entity for m in event_mentions)
     main = min(counts, key=lambda e: (-counts[e], e)) if counts else None
     found = []
-    for match in _ANNIVERSARY.finditer(text):
+    # Matched in the digit view: "2Oth anniversary" as a scanner read it.
+    for match in _ANNIVERSARY.finditer(digit_view(text)):
         _, sentence_end = index.around(match.start())
         after = [m.entity for m in event_mentions if match.end() <= m.span.start < sentence_end]
         ordinal = _ordinal(match)

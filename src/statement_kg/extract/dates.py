@@ -78,9 +78,8 @@ def _read_parts(parts: dict[str, str]) -> TimeSpec | None:
     year, month = parts["year"], parts.get("month")
     if "year2" in parts:
         # "1994 to 1988" is no span of time: each year is read on its own.
-        if parts["year2"] <= year:
-            return None
-        return TimeSpec(PartialDate(year), PartialDate(parts["year2"]))
+        forward = parts["year2"] > year
+        return TimeSpec(PartialDate(year), PartialDate(parts["year2"])) if forward else None
     if month is None:
         return TimeSpec(PartialDate(year))
     month2 = parts.get("month2", month)

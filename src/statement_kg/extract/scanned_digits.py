@@ -9,8 +9,13 @@ import re
 
 # A run of digits and the letters a scanner takes for them, with the separators of a
 # number between them, standing alone (not inside a word).
-_RUN = re.compile(r"(?<![A-Za-z])[\dlIO](?:[\dlIO]|[,.](?=[\dlIO]))+(?![A-Za-z])")
+# An ordinal's ending may follow ("2Oth").
+_RUN = re.compile(
+    r"(?<![A-Za-z])[\dlIO](?:[\dlIO]|[,.](?=[\dlIO]))+(?!(?!(?:st|nd|rd|th)(?![A-Za-z]))[A-Za-z])"
+)
 _LETTERS = {"l": "1", "I": "1", "O": "0"}
+# "7,OOO": a group of three after a digit and a thousands separator.
+_GROUP = re.compile(r"(?<=\d[,.])[\dlIO]{3}(?![\dlIO])")
 
 
 def digit_view(text: str) -> str:
@@ -23,14 +28,20 @@ def digit_view(text: str) -> str:
         if not any(c.isdigit() for c in run):
             return run
         chars = list(run)
-        for i, char in enumerate(run):
-            if char not in _LETTERS:
-                continue
-            after = run[i + 1 : i + 2]
-            before = run[i - 1 : i] if i else ""
-            opens = i == 0 and after in {",", "."} and run[i + 2 : i + 3].isdigit()
-            if after.isdigit() or before.isdigit() or opens:
-                chars[i] = _LETTERS[char]
-        return "".join(chars)
+        # A letter next to a digit is one; so, then, is a letter next to it ("lO6").
+        changed = True
+        while changed:
+            changed = False
+            for i, char in enumerate(chars):
+                if char not in _LETTERS:
+                    continue
+                after = chars[i + 1] if i + 1 < len(chars) else ""
+                before = chars[i - 1] if i else ""
+                opens = i == 0 and after in {",", "."} and "".join(chars[i + 2 : i + 3]).isdigit()
+                if after.isdigit() or before.isdigit() or opens:
+                    chars[i] = _LETTERS[char]
+                    changed = True
+        grouped = "".join(chars)
+        return _GROUP.sub(lambda g: "".join(_LETTERS.get(c, c) for c in g.group()), grouped)
 
     return _RUN.sub(read, text)
