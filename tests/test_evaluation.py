@@ -14,6 +14,7 @@ from statement_kg.corpus import read_text
 from statement_kg.evaluate.extracted import term_names
 from statement_kg.evaluate.gold import load_gold
 from statement_kg.evaluate.items import Item
+from statement_kg.evaluate.run import evaluate_document
 from statement_kg.evaluate.score import MISSED, score_document
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import InputError
@@ -227,3 +228,26 @@ def test_bad_voice_is_refused_naming_the_field(tmp_path: Path) -> None:
         f"{path}: field 'characterizations.0.voice': 'quoted' is not one of "
         "['own', 'reported', 'denied']"
     )
+
+
+def test_every_citation_of_a_work_counts_as_the_gold_format_annotates_it(
+    tmp_path: Path, lexicon: Lexicon
+) -> None:
+    text = (
+        "The Security Council adopted resolution 822 (1993) in April 1993.\n\n"
+        "Armenia never complied with Security Council resolution 822 (1993).\n"
+    )
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    cited = {"kind": "un_resolution", "identifier": "S/RES/822 (1993)", "span": "822 (1993)"}
+    (tmp_path / "doc.json").write_text(
+        json.dumps(
+            {
+                "document": "doc",
+                "citations": [cited, {**cited, "occurrence": 2}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    score = evaluate_document(tmp_path / "doc.txt", tmp_path / "doc.json", lexicon)
+    counts = score.counts["citations"]
+    assert (counts.gold, counts.matched) == (2, 2)

@@ -26,19 +26,15 @@ _KINDS = {"report": "other", "legislation": "other", "source": "other"}
 
 
 def _citations(extraction: Extraction, lexicon: Lexicon) -> list[Item]:
-    """One item per cited work, at its fullest mention (the one that names it most
-    completely), as a reader annotates a citation."""
+    """One item per place a work is cited, as the gold format annotates every occurrence."""
     text = extraction.document.text
     items: list[Item] = []
-    fullest: dict[str, Span] = {}
-    for mention in extraction.mentions:
-        entity = lexicon.entities[mention.entity]
-        if group_of(entity.type) != "work":
-            continue
-        best = fullest.get(entity.id)
-        if best is None or len(mention.span.exact) > len(best.exact):
-            fullest[entity.id] = mention.span
-    for entity_id, span in sorted(fullest.items(), key=lambda item: item[1].start):
+    cited = [
+        (m.entity, m.span)
+        for m in extraction.mentions
+        if group_of(lexicon.entities[m.entity].type) == "work"
+    ]
+    for entity_id, span in sorted(cited, key=lambda item: item[1].start):
         entity = lexicon.entities[entity_id]
         items.append(
             Item(
