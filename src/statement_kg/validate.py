@@ -184,7 +184,8 @@ def validate_graph(
 
 
 # The shapes graph pyshacl made of each shapes graph it was given, with the shapes it found in
-# it and what each has read of its parameters, kept while the shapes graph lives.
+# it and what each has read of its parameters, kept while the shapes graph lives (shapes are
+# not changed once loaded).
 _PARSED: WeakKeyDictionary[Graph, ShapesGraph] = WeakKeyDictionary()
 
 
