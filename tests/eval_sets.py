@@ -67,7 +67,9 @@ SETS = (
     # Written and annotated by a tenth reader; scored once blind (0.77 F1), then developed on.
     EvalSet("dev10", ROOT / "tests" / "eval_dev10", ROOT / "tests" / "eval_dev10", "tenth reader"),
     # Written and annotated by an eleventh reader; scored once blind (0.76 F1), then developed on.
-    EvalSet("dev11", ROOT / "tests" / "eval_dev11", ROOT / "tests" / "eval_dev11", "eleventh reader"),
+    EvalSet(
+        "dev11", ROOT / "tests" / "eval_dev11", ROOT / "tests" / "eval_dev11", "eleventh reader"
+    ),
 )
 BY_NAME = {s.name: s for s in SETS}
 
