@@ -194,7 +194,16 @@ def parsed_qualifiers(
         return ()
     token = tokens[-1]
     noun = _counted(token)
-    words = [noun, *(c for c in noun.children if c.dep_ in {"amod", "compound"})]
+    # "43 civilians, most of them elderly": a modifier with a subject of its own says
+    # something of a part, not who all of them are.
+    words = [
+        noun,
+        *(
+            c
+            for c in noun.children
+            if c.dep_ in {"amod", "compound"} and not any(g.dep_ == "nsubj" for g in c.children)
+        ),
+    ]
     if token.dep_ == "nsubj":
         head = token.head
         if head.lemma_ == "be":
