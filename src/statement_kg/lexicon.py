@@ -146,6 +146,8 @@ class Displacement:
     wide: str | None = None
     # Categories a counted noun gives ("5,379 residents") that driving out overrides.
     overrides: frozenset[str] = frozenset()
+    # The lemmas that drive out as nouns ("the expulsion of"; "forces" drive no one).
+    nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -355,6 +357,7 @@ def _displacement(raw: dict[str, Any] | None) -> Displacement:
         raw["local"],
         raw["wide"],
         frozenset(raw.get("overrides", [])),
+        frozenset(raw.get("nouns", [])),
     )
 
 

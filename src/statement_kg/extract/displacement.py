@@ -35,6 +35,12 @@ def _source(token: Token) -> Token | None:
     return None
 
 
+def _drives(token: Token, words: Displacement) -> bool:
+    """A verb of driving out, or one of the nouns that name it ("the expulsion of")."""
+    lemma = token.lemma_.lower()
+    return lemma in words.lemmas and (token.pos_ != "NOUN" or lemma in words.nouns)
+
+
 def _driving(number: Token, words: Displacement) -> Token | None:
     """The verb or noun of driving out that governs the number, in its own clause: a verb
     of another meaning stops the climb, though what completes it may drive out ("had to
@@ -42,7 +48,7 @@ def _driving(number: Token, words: Displacement) -> Token | None:
     # "5,379 residents forcibly driven out of the town": a clause on the people counted.
     counted = number.head if number.dep_ in {"nummod", "quantmod"} else number
     for clause in counted.children:
-        if clause.dep_ in {"acl", "relcl"} and clause.lemma_.lower() in words.lemmas:
+        if clause.dep_ in {"acl", "relcl"} and _drives(clause, words):
             passive = any(c.dep_ == "auxpass" for c in clause.children)
             if not (passive and clause.lemma_.lower() in words.active_only):
                 return clause
@@ -52,7 +58,7 @@ def _driving(number: Token, words: Displacement) -> Token | None:
             return None
         node = node.head
         lemma = node.lemma_.lower()
-        if lemma in words.lemmas:
+        if _drives(node, words):
             passive = any(c.dep_ == "auxpass" for c in node.children)
             return None if passive and lemma in words.active_only else node
         if node.pos_ in {"VERB", "AUX"}:

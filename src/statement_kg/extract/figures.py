@@ -143,7 +143,8 @@ def _own_predicate(analysis: Analysis, number: NumberExpr) -> bool:
 
 
 def _verb_between(analysis: Analysis, start: int, end: int) -> bool:
-    return any(t.pos_ == "VERB" for t in analysis.tokens(start, end))
+    # "including" the parser may tag a verb: as a preposition it opens the parts.
+    return any(t.pos_ == "VERB" and t.dep_ != "prep" for t in analysis.tokens(start, end))
 
 
 def _own_clause(analysis: Analysis, number: NumberExpr) -> bool:
