@@ -167,8 +167,8 @@ def _parts(
     analysis: Analysis,
 ) -> list[int]:
     """Indexes of the numbers that list the parts of numbers[i]: "including 63 children,
-    106 women and 70 elderly" (the list ends after "and", or where a clause of its own
-    begins)."""
+    106 women and 70 elderly" (the list ends after "and", at a verb, or where a clause of
+    its own begins)."""
     j = i + 1
     if j >= len(numbers) or numbers[j].start >= sentence_end:
         return []
@@ -177,7 +177,9 @@ def _parts(
     parts = [j]
     while j + 1 < len(numbers) and numbers[j + 1].start < sentence_end:
         gap = text[numbers[j].end : numbers[j + 1].start]
-        if not _LIST_GAP.match(gap) or _own_clause(analysis, numbers[j + 1]):
+        # "among them 63 children - were killed, 487 were maimed": the verb ends the list.
+        verb = _verb_between(analysis, numbers[j].end, numbers[j + 1].start)
+        if not _LIST_GAP.match(gap) or verb or _own_clause(analysis, numbers[j + 1]):
             break
         j += 1
         parts.append(j)
