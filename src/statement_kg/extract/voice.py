@@ -158,16 +158,36 @@ class VoiceReader(PartyReader):
 
     def _opening_attribution(self, head: Token) -> Voice | None:
         """ "According to X, A ..., B ... and C ...": an attribution that opens the sentence
-        covers every clause of it, however the parser hangs them."""
+        covers every clause of it after it, however the parser hangs them."""
         sentence = [t for t in head.sent if not t.is_space]
         words = [t.lower_ for t in sentence]
+        # It may follow what only sets the scene: "WHEREAS, in the Khojaly massacre,
+        # according to X, ..." (no verb before it, a comma right before it).
+        # The parser may run a paragraph ending "; and" into the next: each paragraph opens.
+        text = head.doc.text
+        breaks = [
+            n
+            for n in range(1, len(sentence))
+            if "\n\n" in text[sentence[n - 1].idx + len(sentence[n - 1]) : sentence[n].idx]
+        ]
+        verbs = [n for n, t in enumerate(sentence) if t.pos_ in {"VERB", "AUX"}]
+        opening = [0, *breaks, *(n + 1 for n, w in enumerate(words) if w == ",")]
+
+        def opens(n: int) -> bool:
+            since = max((b for b in [0, *breaks] if b <= n), default=0)
+            return not any(since <= v < n for v in verbs)
+
         for phrase in self.words.attribution_phrases:
             length = len(phrase.split())
-            if " ".join(words[:length]) != phrase or "," not in words[length:]:
-                continue
-            comma = words.index(",", length)
-            if head.i > sentence[comma].i:
-                return Voice("reported", *self._party(sentence[length:comma]))
+            for start in (n for n in opening if opens(n)):
+                end = start + length
+                if " ".join(words[start:end]) != phrase or "," not in words[end:]:
+                    continue
+                comma = words.index(",", end)
+                # Up to the paragraph's end only.
+                after = [sentence[b].i for b in breaks if b > start]
+                if sentence[comma].i < head.i < min(after, default=head.i + 1):
+                    return Voice("reported", *self._party(sentence[end:comma]))
         return None
 
     def _governed(self, head: Token) -> Voice:
