@@ -192,9 +192,24 @@ def _named_then_said(
     return earlier[-1].entity if earlier else None
 
 
+def _name_after(text: str, end: int, words: ClaimWords) -> str | None:
+    """The words that name the speaker right after the quote, then a verb of saying."""
+    closing = _CLOSING.match(text, end)
+    # '," NAME told': the attribution goes on from the quote's comma, on its line.
+    comma = "," in closing.group() or text[end - 1 : end] == "," if closing else False
+    if closing is None or not comma or "\n" in closing.group():
+        return None
+    named = _name_then_said(words.speech_verbs).match(text, closing.end())
+    return named["name"] if named else None
+
+
 @cache
 def _name_then_said(verbs: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?P<name>(?:[A-Z][\w'’-]+\s+){{1,3}})(?:{'|'.join(verbs)})\b")
+    """ "Kirillov said", "a Khojaly survivor, Sevinj Hasanova, told": the name, after a few
+    words that say who the speaker is."""
+    described = r"(?:(?:an?|the)\s+[^,.\"”\n]{1,40},\s*)?"
+    name = r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+    return re.compile(rf"{described}{name},?\s+(?:{'|'.join(verbs)})\b")
 
 
 def _antecedent(text: str, end: int, people: list[Mention]) -> str | None:
@@ -370,8 +385,9 @@ def _named_speaker(
     )
     if speaker is not None:
         return speaker, party
-    # 'Speaker Hasanzade: "..."': a headline's speaker before a colon, no verb.
-    party = party or _named_before_colon(analysis, start, titles)
+    # 'Speaker Hasanzade: "..."': a headline's speaker before a colon, no verb; '"...," a
+    # survivor, NAME, told me': the name, where no agent is known by it.
+    party = party or _named_before_colon(analysis, start, titles) or _name_after(text, end, words)
     if party is not None and _issuer_titled(analysis, party, issued, titles):
         return own
     if party is not None:
