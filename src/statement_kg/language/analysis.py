@@ -78,7 +78,7 @@ class Analysis:
 _parsed: OrderedDict[str, Analysis] = OrderedDict()
 
 
-def _parts(text: str, limit: int) -> list[str]:
+def cut_in_parts(text: str, limit: int) -> list[str]:
     """The text cut into parts of at most `limit` characters, each ending at a paragraph
     break where there is one (else a line break, else a space), so no sentence is cut."""
     parts = []
@@ -110,7 +110,7 @@ def _parse(text: str) -> Doc:
 
     # The joined Doc carries no tensor: nothing reads it, and it would hold a vector per token.
     # (spaCy's type stub omits the `exclude` its Doc.from_docs takes.)
-    docs = [nlp(part) for part in _parts(text, nlp.max_length)]
+    docs = [nlp(part) for part in cut_in_parts(text, nlp.max_length)]
     return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
 
 
