@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from statement_kg.extract.spans import Nearby, make_span
+from statement_kg.extract.spans import Nearby, make_span, nearby_mentions
 from statement_kg.language import Analysis
 from statement_kg.lexicon import CitationWords
 from statement_kg.records import DescribedCitation, Mention
@@ -107,7 +107,9 @@ def find_described(
     analysis: Analysis, words: CitationWords, named: list[Mention], agents: list[Mention]
 ) -> list[DescribedCitation]:
     text = analysis.original
+    # Each description asks only the works and agents near it: all of them is quadratic.
     taken = Nearby([(m.span.start, m.span.end) for m in named], lambda span: span)
+    near_agents = nearby_mentions(agents)
     found: list[DescribedCitation] = []
     for token in analysis.doc:
         kind = words.works.get(token.lemma_.lower())
@@ -127,9 +129,9 @@ def find_described(
         ):
             continue
         lowered = " ".join(text[start:end].lower().split())
-        issuer = any(start <= m.span.start and m.span.end <= end for m in agents) or any(
-            t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in tokens
-        )
+        issuer = any(
+            start <= m.span.start and m.span.end <= end for m in near_agents.near(start, end)
+        ) or any(t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in tokens)
         which = any(t.lower_ in words.determiners or t.ent_type_ == "DATE" for t in tokens)
         if not (issuer or (which and token.tag_ == "NNS")):
             continue
