@@ -7,7 +7,12 @@ import pytest
 
 from statement_kg.extract.scanned_digits import digit_view
 from statement_kg.language import analyse
-from statement_kg.language.analysis import PIPELINE_PACKAGE, PIPELINE_VERSION, pipeline
+from statement_kg.language.analysis import (
+    PIPELINE_PACKAGE,
+    PIPELINE_VERSION,
+    cut_in_parts,
+    pipeline,
+)
 from statement_kg.language.normalise import normalise
 
 
@@ -81,3 +86,36 @@ def test_spans_found_in_the_parse_are_exact_in_the_original() -> None:
 )
 def test_digits_a_scanner_read_as_letters(text: str, view: str) -> None:
     assert digit_view(text) == view
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        pytest.param("one.\n\ntwo.\n\nthree.", ["one.\n\n", "two.\n\n", "three."], id="paragraphs"),
+        pytest.param("one two\nthree", ["one two\n", "three"], id="a-line-break"),
+        pytest.param("one two three", ["one two ", "three"], id="a-space"),
+        pytest.param("abcdefghij", ["abcdefgh", "ij"], id="no-break-at-all"),
+    ],
+)
+def test_a_long_text_is_cut_at_its_breaks(text: str, parts: list[str]) -> None:
+    assert cut_in_parts(text, 8) == parts
+
+
+def test_a_text_over_the_pipelines_limit_is_parsed_in_parts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """spaCy refuses a text over its max_length (a million characters); such a text is parsed
+    in parts, and its offsets are still those of the whole text."""
+    paragraph = "The assault on the town killed 613 people, among them 63 children.\n\n"
+    text = paragraph * 40 + "Signed in Baku by the\nAmbassador on 26 February 2024."
+    monkeypatch.setattr(pipeline(), "max_length", 500)
+    analysis = analyse(text)
+    assert analysis.doc.text == analysis.normalised.text
+    assert len(list(analysis.doc.sents)) == 41
+    start = text.rindex("Baku")
+    assert analysis.words(analysis.tokens(start, start + 4)) == "Baku"
+    sentence = analysis.sentence(start)
+    assert sentence is not None
+    assert analysis.words(list(sentence)) == "Signed in Baku by the Ambassador on 26 February 2024."
+    dates = [e for e in analysis.doc.ents if e.label_ == "DATE"]
+    assert text[slice(*analysis.span_of(list(dates[-1])))] == "26 February 2024"

@@ -4,9 +4,16 @@ other side's texts."""
 
 from __future__ import annotations
 
-from statement_kg.extract.mentions import find_mentions
+import re
+from pathlib import Path
+
+import pytest
+
+from statement_kg.extract.mentions import _matches, find_mentions
 from statement_kg.extract.spans import SentenceIndex
 from statement_kg.lexicon import Lexicon
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
 def _mentions(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
@@ -32,3 +39,28 @@ def test_a_generic_word_names_the_event_only_in_a_text_about_it(lexicon: Lexicon
     other = "Maragha was surrounded. The assault began at night."
     assert ("khojaly-events-1992", "assault") in _mentions(about, lexicon)
     assert [m for m in _mentions(other, lexicon) if m[0] == "khojaly-events-1992"] == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        pytest.param(r"(?<!\w)aa(?!\w)", "aaa aa xaa aa", id="overlapping-first-words"),
+        pytest.param(r"(?<!\w)ab\s+ab(?!\w)", "ab ab ab AB abab ab", id="a-match-right-after-one"),
+        pytest.param(r"(?<!\w)ſt(?!\w)", "st ST ſt ſT", id="case-folded-letters"),
+        pytest.param(r"(?<!\w)a\.b(?!\w)", "a.b axb A.B", id="an-escaped-character"),
+        pytest.param(r"(?<!\w)a|b(?!\w)", "a b ab ba", id="not-a-phrase-pattern"),
+    ],
+)
+def test_a_phrase_is_matched_as_finditer_would(pattern: str, text: str) -> None:
+    found = [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
+    assert [m.span() for m in _matches(pattern, text)] == found
+
+
+def test_every_listed_phrase_is_matched_as_finditer_would(lexicon: Lexicon) -> None:
+    """Tried only where its first word is, each phrase of mappings/ finds what a search at
+    every character finds, in every text of the corpus."""
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
+    for entity in lexicon.entities.values():
+        for phrase in entity.phrases:
+            found = [m.span() for m in re.finditer(phrase.pattern, text, re.IGNORECASE)]
+            assert [m.span() for m in _matches(phrase.pattern, text)] == found, phrase.pattern

@@ -1,5 +1,6 @@
-"""The taken-ranges index extractors share: it answers exactly as checking every taken range
-would, and a text over the size limit is refused by name before it is read whole."""
+"""The indexes of ranges extractors share (taken ranges, the items near a range): they answer
+exactly as checking every range would, and a text over the size limit is refused by name
+before it is read whole."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from statement_kg.corpus import read_text
-from statement_kg.extract.spans import SpanSet
+from statement_kg.extract.spans import Nearby, SpanSet
 from statement_kg.project import Project
 from statement_kg.records import InputError
 
@@ -70,3 +71,22 @@ def test_build_refuses_a_text_over_its_limit(project_copy: Project, cli: list[st
         "'statement-kg build --max-text-size BYTES' or split the text\nNothing was written."
     )
     assert {p.name: p.read_bytes() for p in project_copy.graph.iterdir()} == before
+
+
+@pytest.mark.parametrize("seed", range(20), ids=lambda s: f"seed-{s}")
+def test_nearby_gives_every_item_near_a_range_in_order(seed: int) -> None:
+    """Every item whose span reaches [start - margin, end + margin] (so every item inside
+    the range, holding it, overlapping it or starting in it), in the order given."""
+    rng = random.Random(seed)
+    items = [
+        (a, a + rng.choice([0, 1, 3, 8, 40])) for a in (rng.randint(0, 200) for _ in range(30))
+    ]
+    nearby = Nearby(items[:20], lambda span: span)
+    for item in items[20:]:
+        nearby.add(item)
+    for _ in range(200):
+        start = rng.randint(0, 220)
+        end = start + rng.randint(0, 30)
+        margin = rng.choice([0, 1, 20])
+        expected = [(a, b) for a, b in items if a <= end + margin and b >= start - margin]
+        assert nearby.near(start, end, margin) == expected, (items, start, end, margin)

@@ -10,7 +10,7 @@ from collections import Counter
 
 from statement_kg.extract.numbers import TENS
 from statement_kg.extract.scanned_digits import digit_view
-from statement_kg.extract.spans import SentenceIndex, make_span
+from statement_kg.extract.spans import SentenceIndex, make_span, nearby_mentions
 from statement_kg.records import AnniversaryMention, Mention
 
 _ORDINAL_UNITS = {
@@ -74,10 +74,16 @@ def find_anniversaries(
     counts = Counter(m.entity for m in event_mentions)
     main = min(counts, key=lambda e: (-counts[e], e)) if counts else None
     found = []
+    # Each anniversary asks only the events in its sentence: all of them is quadratic.
+    nearby = nearby_mentions(event_mentions)
     # Matched in the digit view: "2Oth anniversary" as a scanner read it.
     for match in _ANNIVERSARY.finditer(digit_view(text)):
         _, sentence_end = index.around(match.start())
-        after = [m.entity for m in event_mentions if match.end() <= m.span.start < sentence_end]
+        after = [
+            m.entity
+            for m in nearby.near(match.end(), sentence_end)
+            if match.end() <= m.span.start < sentence_end
+        ]
         ordinal = _ordinal(match)
         if ordinal == 0:
             continue

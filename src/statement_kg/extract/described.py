@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from statement_kg.extract.spans import make_span
+from statement_kg.extract.spans import Nearby, make_span, nearby_mentions
 from statement_kg.language import Analysis
 from statement_kg.lexicon import CitationWords
 from statement_kg.records import DescribedCitation, Mention
@@ -61,11 +61,11 @@ def _dated(token: Token) -> bool:
     )
 
 
-def _introduces(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+def _introduces(text: str, start: int, end: int, taken: Nearby[tuple[int, int]]) -> bool:
     """Whether the description runs into works named by identifier, with no word between
     ("the Security Council resolutions 822, 853"): one citation, not two. "The relevant
     resolutions, including resolution No. 10/48" are two."""
-    for a, b in taken:
+    for a, b in taken.near(start, end, NAMED_GAP):
         if a < end and start < b:
             return True
         gap = text[end:a] if a >= end else text[b:start]
@@ -107,7 +107,9 @@ def find_described(
     analysis: Analysis, words: CitationWords, named: list[Mention], agents: list[Mention]
 ) -> list[DescribedCitation]:
     text = analysis.original
-    taken = [(m.span.start, m.span.end) for m in named]
+    # Each description asks only the works and agents near it: all of them is quadratic.
+    taken = Nearby([(m.span.start, m.span.end) for m in named], lambda span: span)
+    near_agents = nearby_mentions(agents)
     found: list[DescribedCitation] = []
     for token in analysis.doc:
         kind = words.works.get(token.lemma_.lower())
@@ -127,14 +129,14 @@ def find_described(
         ):
             continue
         lowered = " ".join(text[start:end].lower().split())
-        issuer = any(start <= m.span.start and m.span.end <= end for m in agents) or any(
-            t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in tokens
-        )
+        issuer = any(
+            start <= m.span.start and m.span.end <= end for m in near_agents.near(start, end)
+        ) or any(t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in tokens)
         which = any(t.lower_ in words.determiners or t.ent_type_ == "DATE" for t in tokens)
         if not (issuer or (which and token.tag_ == "NNS")):
             continue
         if kind == "resolution":
             kind = "un_resolution" if _by_un(analysis, token, lowered, words) else "other"
-        taken.append((start, end))
+        taken.add((start, end))
         found.append(DescribedCitation(kind, make_span(text, start, end)))
     return found

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from statement_kg.extract.spans import SentenceIndex
+from statement_kg.extract.spans import Nearby, SentenceIndex
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import AnniversaryMention, DateMention, Entity, Mention, Span, TimeSpec
 
@@ -28,15 +28,15 @@ def _distance(a: Span, b: Span) -> int:
 def _dated_event(
     time: TimeSpec,
     span: Span,
-    named: list[_Candidate],
-    placed: list[_Candidate],
+    named: Nearby[_Candidate],
+    placed: Nearby[_Candidate],
     index: SentenceIndex,
 ) -> str | None:
     start, end = index.around(span.start)
     for pool, need_when in ((named, False), (placed, True)):
         near = [
             (_distance(span, c.span), c.span.start, c.key)
-            for c in pool
+            for c in pool.near(start, end)
             if start <= c.span.start < end
             and _distance(span, c.span) <= MAX_DATE_EVENT_DISTANCE
             and (c.when.overlaps(time) if c.when else not need_when)
@@ -85,8 +85,12 @@ def dated_events(
                 base.plus_years(anniversary.ordinal) if base else None,
             )
         )
-    placed = _placed(mentions, lexicon)
+    # Each date asks only the candidates in its sentence: all of them is quadratic.
+    near_named, near_placed = (
+        Nearby(pool, lambda c: (c.span.start, c.span.end))
+        for pool in (named, _placed(mentions, lexicon))
+    )
     return [
-        DateMention(time, span, _dated_event(time, span, named, placed, index))
+        DateMention(time, span, _dated_event(time, span, near_named, near_placed, index))
         for time, span in dates
     ]

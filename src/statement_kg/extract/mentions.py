@@ -8,10 +8,11 @@ spans may overlap: "Khojaly genocide" names an event and, inside it, a place.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
-from statement_kg.lexicon import Lexicon
+from statement_kg.lexicon import Lexicon, phrase_pattern
 from statement_kg.records import Entity, Mention, Phrase
 
 EVENT_TYPES = frozenset({"event"})
@@ -44,13 +45,65 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+# The pieces phrase_pattern writes for a space, a hyphen and an apostrophe.
+_PIECES = ((r"\s+", " "), (r"(?:\s*[-‐–—]\s*|\s+)", "-"), ("['’]", "'"))
+_HEAD, _TAIL = r"(?<!\w)", r"(?!\w)"
+
+
+@cache
+def _first_word(pattern: str) -> re.Pattern[str] | None:
+    """For a pattern phrase_pattern wrote, its phrase's first word (case aside), which
+    every match starts with; None for any other pattern."""
+    if not (pattern.startswith(_HEAD) and pattern.endswith(_TAIL)):
+        return None
+    body = pattern[len(_HEAD) : -len(_TAIL)]
+    chars: list[str] = []
+    at = 0
+    while at < len(body):
+        piece = next(((p, c) for p, c in _PIECES if body.startswith(p, at)), None)
+        if piece is None:
+            escaped = body[at] == "\\"
+            if at + escaped >= len(body):
+                return None
+            chars.append(body[at + escaped])
+            at += 1 + escaped
+        else:
+            chars.append(piece[1])
+            at += len(piece[0])
+    phrase = "".join(chars)
+    word = re.split(r"[ '’-]", phrase)[0]
+    if not word or phrase_pattern(phrase) != pattern:
+        return None
+    return re.compile(re.escape(word), re.IGNORECASE)
+
+
+def _matches(pattern: str, text: str) -> Iterator[re.Match[str]]:
+    """What `finditer` of the pattern gives, tried only where its phrase's first word is:
+    a case-insensitive pattern that opens with a look-behind is tried at every character,
+    which makes looking for hundreds of phrases the costliest part of extraction."""
+    compiled = _compiled(pattern)
+    first = _first_word(pattern)
+    if first is None:
+        yield from compiled.finditer(text)
+        return
+    at = 0
+    while (word := first.search(text, at)) is not None:
+        # A look-behind at `match`'s position sees the text before it, as `finditer`'s does.
+        match = compiled.match(text, word.start())
+        if match is None:
+            at = word.start() + 1
+            continue
+        yield match
+        at = match.end()
+
+
 def _candidates(
     text: str, entity: Entity, phrase: Phrase, index: SentenceIndex
 ) -> list[tuple[int, int, str]]:
     if phrase.document is not None and not _compiled(phrase.document).search(text):
         return []
     found = []
-    for match in _compiled(phrase.pattern).finditer(text):
+    for match in _matches(phrase.pattern, text):
         if match.end() == match.start():
             continue
         if phrase.context is not None:

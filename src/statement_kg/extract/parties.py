@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from statement_kg.extract.spans import Nearby, nearby_mentions
 from statement_kg.extract.turns import Turn
 from statement_kg.extract.voice_parse import (
     antecedent,
@@ -64,6 +65,20 @@ class Speakers:
     nations: tuple[str, ...] = ()
     # The turns of a text set out in turns (an interview, a meeting record).
     turns: tuple[Turn, ...] = ()
+
+    # Each claim asks only the agents and quotations near it: asking all of them for every
+    # claim is quadratic in a long text.
+    @cached_property
+    def agents_near(self) -> Nearby[Mention]:
+        return nearby_mentions(self.agents)
+
+    @cached_property
+    def named_near(self) -> Nearby[Mention]:
+        return nearby_mentions((*self.agents, *self.places))
+
+    @cached_property
+    def quotations_near(self) -> Nearby[Quotation]:
+        return Nearby(self.quotations, lambda q: (q.span.start, q.span.end))
 
     @cached_property
     def _issuer_initials(self) -> frozenset[str]:
@@ -211,7 +226,7 @@ class PartyReader:
             # "the letter of the Permanent Representative, which refers to ...": its author.
             tokens += [g for c in phrase.children if c.lower_ == "of" for g in c.children]
         start, end = self.analysis.span_of(tokens)
-        named = (*self.speakers.agents, *self.speakers.places)
+        named = self.speakers.named_near.near(start, end)
         if any(m.span.start < end and start < m.span.end for m in named):
             return True
         return any(
@@ -243,7 +258,7 @@ class PartyReader:
         if any(t.lower_ in self.words.first_person for t in tokens):
             return True
         start, end = self.analysis.span_of(tokens)
-        for mention in self.speakers.agents:
+        for mention in self.speakers.agents_near.near(start, end):
             if mention.entity in self.speakers.issuers and (
                 mention.span.start < end and start < mention.span.end
             ):
@@ -263,7 +278,7 @@ class PartyReader:
         h_start, h_end = self.analysis.span_of([head])
         # The party is an entity when the phrase is its name, not when the entity is only
         # one of several parties ("the parliaments of 16 States, as well as the OIC").
-        for mention in self.speakers.agents:
+        for mention in self.speakers.agents_near.near(start, end):
             if (
                 mention.span.start <= h_start
                 and h_end <= mention.span.end

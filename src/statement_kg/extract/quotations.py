@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from statement_kg.extract.said_by import said_by, unlisted_person
-from statement_kg.extract.spans import SentenceIndex, make_span
+from statement_kg.extract.spans import Nearby, SentenceIndex, make_span, nearby_mentions
 from statement_kg.language import Analysis
 from statement_kg.lexicon import ClaimWords
 from statement_kg.records import Mention, Quotation, QuotationOfRecord, Voice
@@ -85,22 +85,24 @@ def quoted_titles(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, i
 def _speaker(
     text: str,
     start: int,
-    agents: list[Mention],
-    quotes: list[tuple[int, int]],
+    agents: Nearby[Mention],
+    quotes: Nearby[tuple[int, int]],
     words: ClaimWords,
     index: SentenceIndex,
 ) -> str | None:
     sentence_start, _ = index.around(start)
-    # Not past the quote before this one: that quote's attribution is not this one's.
-    previous = max((q_end for _, q_end in quotes if q_end < start), default=0)
+    # Not past the quote before this one: that quote's attribution is not this one's (one
+    # further back than the window leaves `begin` where it is).
+    near = quotes.near(start - SPEAKER_WINDOW, start)
+    previous = max((q_end for _, q_end in near if q_end < start), default=0)
     begin = max(0, previous, min(sentence_start, start - SPEAKER_WINDOW), start - SPEAKER_WINDOW)
     verbs = _verbs(words.speech_verbs)
     candidates = [
         m
-        for m in agents
+        for m in agents.near(begin, start)
         if begin <= m.span.start
         and m.span.end <= start
-        and not any(q0 <= m.span.start < q1 for q0, q1 in quotes)
+        and not any(q0 <= m.span.start < q1 for q0, q1 in quotes.near(m.span.start, m.span.start))
         and not _PREPOSITION.search(text, max(0, m.span.start - 12), m.span.start)
     ]
     for mention in reversed(candidates):
@@ -412,8 +414,13 @@ def find_quotations(
     quotes = quoted_spans(text)
     titles = set(quoted_titles(text, quotes))
     found: list[Quotation] = []
+    # Each quote asks only the works, agents and quotes near it: all of them is quadratic.
+    near_works, near_agents = nearby_mentions(works), nearby_mentions(agents)
+    near_quotes = Nearby(quotes, lambda span: span)
     for start, end in quotes:
-        if any(w.span.start <= start and end <= w.span.end + 1 for w in works):
+        if any(
+            w.span.start <= start and end <= w.span.end + 1 for w in near_works.near(start, end, 1)
+        ):
             continue
         speaker, party = _named_speaker(text, (start, end), agents, words, people, analysis, issued)
         # A title is no one's words: no agent named before it says it, and it continues
@@ -423,7 +430,7 @@ def find_quotations(
         if speaker is None and party is None and _issuer_meant(text, end, issued, people, words):
             speaker, party = (issued.entity, None) if issued.entity else (None, issued.words)
         if speaker is None and party is None and untitled:
-            speaker = _speaker(text, start, agents, quotes, words, index)
+            speaker = _speaker(text, start, near_agents, near_quotes, words, index)
         unsaid = (speaker, party) == (None, None)
         if unsaid and untitled and found and _continues(text, found[-1].span.end, start, words):
             speaker, party = found[-1].speaker, found[-1].voice.party_words

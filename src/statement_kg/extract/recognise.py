@@ -19,7 +19,7 @@ from statement_kg.extract.notes import note_citations, text_notes
 from statement_kg.extract.numbered import numbered_resolutions
 from statement_kg.extract.outlets import to_listed_outlets
 from statement_kg.extract.quotations import antecedent_window, pronoun_attributed, quoted_spans
-from statement_kg.extract.spans import SentenceIndex
+from statement_kg.extract.spans import Nearby, SentenceIndex
 from statement_kg.extract.titled import titled_works
 from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon, Recognisers, phrase_pattern
@@ -240,14 +240,16 @@ def _named_speakers(text: str, speech_verbs: tuple[str, ...]) -> Iterable[_Candi
         for ent in analysis.doc.ents
         if ent.label_ == "PERSON" and len(ent) >= 2
     ]
+    # Each quotation asks only the names near it: all of them is quadratic in a long text.
+    nearby = Nearby(persons, lambda span: span)
     for start, end in quotes:
         if pronoun_attributed(text, end, speech_verbs):
             # '"...," he said': the person named last before it in the paragraph.
             begin = antecedent_window(text, start)
-            named = [(a, b) for a, b in persons if begin <= a and b <= start][-1:]
+            named = [(a, b) for a, b in nearby.near(begin, start) if begin <= a and b <= start][-1:]
             for p_start, p_end in named:
                 yield _person(text, p_start, p_end)
-        for p_start, p_end in persons:
+        for p_start, p_end in nearby.near(start, end, NAMED_SPEAKER_WINDOW):
             after = 0 <= p_start - end <= NAMED_SPEAKER_WINDOW and saying.search(text, end, p_start)
             before = 0 <= start - p_end <= NAMED_SPEAKER_WINDOW and saying.search(
                 text, p_end, start

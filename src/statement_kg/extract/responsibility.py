@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from statement_kg.extract.spans import SentenceIndex
+from statement_kg.extract.spans import Nearby, SentenceIndex, nearby_mentions
 from statement_kg.lexicon import ClaimWords
 from statement_kg.records import Mention, Responsibility
 
@@ -34,13 +34,17 @@ def find_responsibilities(
     """In a sentence that names no event, `placed` stands in: the mention of a place for the
     events known to have happened there ("X committed ... against the civilians of Khojaly")."""
     found: list[Responsibility] = []
+    # Each agent asks only the quotes and events near it: all of them is quadratic.
+    near_quotes = Nearby(quotes, lambda span: span)
+    near_events, near_placed = nearby_mentions(events), nearby_mentions(placed)
     for agent in agents:
-        if any(q0 <= agent.span.start < q1 for q0, q1 in quotes):
+        at = agent.span.start
+        if any(q0 <= at < q1 for q0, q1 in near_quotes.near(at, at)):
             continue
         s_start, s_end = index.around(agent.span.start)
-        in_sentence = [e for e in events if s_start <= e.span.start < s_end] or [
-            e for e in placed if s_start <= e.span.start < s_end
-        ]
+        in_sentence = [
+            e for e in near_events.near(s_start, s_end) if s_start <= e.span.start < s_end
+        ] or [e for e in near_placed.near(s_start, s_end) if s_start <= e.span.start < s_end]
         if not in_sentence:
             continue
         left = text[max(s_start, agent.span.start - CUE_WINDOW) : agent.span.start]

@@ -8,8 +8,10 @@ time than a known event's concerns no known event: never simply the nearest one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
+from statement_kg.extract.spans import Nearby, nearby_mentions
 from statement_kg.language import Analysis
 from statement_kg.records import Mention, Span, TimeSpec
 
@@ -33,8 +35,30 @@ class Scope:
     dates: tuple[tuple[TimeSpec, Span], ...]
     times: dict[str, TimeSpec]
 
+    # Each claim asks only the mentions and dates near it: asking all of them for every claim
+    # is quadratic in a long text.
+    @cached_property
+    def _events_near(self) -> Nearby[Mention]:
+        return nearby_mentions(self.events)
+
+    @cached_property
+    def _placed_near(self) -> Nearby[Mention]:
+        return nearby_mentions(self.placed)
+
+    @cached_property
+    def _places_near(self) -> Nearby[Mention]:
+        return nearby_mentions(self.places)
+
+    @cached_property
+    def _dates_near(self) -> Nearby[tuple[TimeSpec, Span]]:
+        return Nearby(self.dates, lambda d: (d[1].start, d[1].end))
+
+    @cached_property
+    def _event_ids(self) -> frozenset[str]:
+        return frozenset(m.entity for m in self.events)
+
     def event(self, start: int, end: int) -> str | None:
-        for mention in self.events:
+        for mention in self._events_near.near(start, end):
             if mention.span.start <= start and end <= mention.span.end:
                 return mention.entity
         head = self.analysis.head(start, end)
@@ -94,14 +118,16 @@ class Scope:
         def inside(span: Span) -> bool:
             return p_start <= span.start and span.end <= p_end and not (start <= span.start < end)
 
-        events = [m.entity for m in self.events if inside(m.span)]
+        events = [m.entity for m in self._events_near.near(p_start, p_end) if inside(m.span)]
         if events:
             return events[0], False
-        times = [time for time, span in self.dates if inside(span)]
-        placed = self._placed_event([m for m in self.placed if inside(m.span)], times)
+        times = [time for time, span in self._dates_near.near(p_start, p_end) if inside(span)]
+        placed = self._placed_event(
+            [m for m in self._placed_near.near(p_start, p_end) if inside(m.span)], times
+        )
         if placed is not None:
             return placed, False
-        other_place = any(inside(m.span) for m in self.places)
+        other_place = any(inside(m.span) for m in self._places_near.near(p_start, p_end))
         return None, bool(times) or other_place
 
     def _placed_event(self, placed: list[Mention], times: list[TimeSpec]) -> str | None:
@@ -111,7 +137,7 @@ class Scope:
         candidates = sorted({m.entity for m in placed})
         if times:
             candidates = [e for e in candidates if any(t.overlaps(self.times[e]) for t in times)]
-        named = {m.entity for m in self.events}
+        named = self._event_ids
         preferred = [e for e in candidates if e in named] or candidates
         if not preferred:
             return None
@@ -120,10 +146,12 @@ class Scope:
     def _only_event(self, head: Token) -> str | None:
         """The one event the sentence names (or the event of the one place it names)."""
         start, end = self.analysis.span_of(list(head.sent))
-        named = {m.entity for m in self.events if start <= m.span.start < end}
+        named = {
+            m.entity for m in self._events_near.near(start, end) if start <= m.span.start < end
+        }
         if named:
             return named.pop() if len(named) == 1 else None
-        placed = [m for m in self.placed if start <= m.span.start < end]
+        placed = [m for m in self._placed_near.near(start, end) if start <= m.span.start < end]
         if len({m.span for m in placed}) > 1 and len({m.entity for m in placed}) > 1:
             return None
         return self._placed_event(placed, [])

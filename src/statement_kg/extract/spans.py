@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Generic, TypeVar
 
-from statement_kg.records import Span
+from statement_kg.records import Mention, Span
+
+T = TypeVar("T")
 
 CONTEXT_CHARS = 32
 
@@ -86,3 +89,41 @@ class SpanSet:
             end = max(end, self._ends[high - 1])
         self._starts[low:high] = [start]
         self._ends[low:high] = [end]
+
+
+class Nearby(Generic[T]):
+    """Items with spans (mentions, dates, quotes), asked for those near a range in log time.
+    Each claim asks which items lie in its phrase, hold it or overlap it; reading every item
+    for each claim would be quadratic over a long text. `near` gives a superset of those (in
+    the order the items were given), which the caller filters with its own condition."""
+
+    def __init__(self, items: Iterable[T], span: Callable[[T], tuple[int, int]]) -> None:
+        self._span = span
+        ordered = sorted(enumerate(items), key=lambda pair: span(pair[1])[0])
+        self._starts = [span(item)[0] for _, item in ordered]
+        self._ends = [span(item)[1] for _, item in ordered]
+        self._entries = ordered
+        self._longest = max(
+            (b - a for a, b in zip(self._starts, self._ends, strict=True)), default=0
+        )
+
+    def add(self, item: T) -> None:
+        """Adds an item after those given so far."""
+        start, end = self._span(item)
+        at = bisect_right(self._starts, start)
+        self._starts.insert(at, start)
+        self._ends.insert(at, end)
+        self._entries.insert(at, (len(self._entries), item))
+        self._longest = max(self._longest, end - start)
+
+    def near(self, start: int, end: int, margin: int = 0) -> list[T]:
+        """The items whose span reaches [start - margin, end + margin], ends included: every
+        item inside the range, holding it, overlapping it or starting in it."""
+        low = bisect_left(self._starts, start - margin - self._longest)
+        high = bisect_right(self._starts, end + margin)
+        hits = [self._entries[i] for i in range(low, high) if self._ends[i] >= start - margin]
+        return [item for _, item in sorted(hits, key=lambda pair: pair[0])]
+
+
+def nearby_mentions(mentions: Iterable[Mention]) -> Nearby[Mention]:
+    return Nearby(mentions, lambda m: (m.span.start, m.span.end))

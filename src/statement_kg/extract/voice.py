@@ -70,7 +70,7 @@ class VoiceReader(PartyReader):
 
     def _quoted(self, start: int, end: int) -> Voice | None:
         """A claim inside another party's quotation is that party's."""
-        for quotation in self.speakers.quotations:
+        for quotation in self.speakers.quotations_near.near(start, end):
             inside = quotation.span.start <= start and end <= quotation.span.end
             by_issuer = quotation.speaker in self.speakers.issuers or (
                 quotation.speaker is None

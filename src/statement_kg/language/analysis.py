@@ -78,6 +78,42 @@ class Analysis:
 _parsed: OrderedDict[str, Analysis] = OrderedDict()
 
 
+def cut_in_parts(text: str, limit: int) -> list[str]:
+    """The text cut into parts of at most `limit` characters, each ending at a paragraph
+    break where there is one (else a line break, else a space), so no sentence is cut."""
+    parts = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = next(
+            (
+                found + len(mark)
+                for mark in ("\n\n", "\n", " ")
+                if (found := text.rfind(mark, start, end)) >= start
+            ),
+            end,
+        )
+        parts.append(text[start:cut])
+        start = cut
+    parts.append(text[start:])
+    return parts
+
+
+def _parse(text: str) -> Doc:
+    """spaCy's parse of the text. The pipeline refuses a text over its `max_length` (a million
+    characters), as its memory grows with the text: a longer one is parsed in parts, one at
+    a time, joined into one Doc whose offsets are those of the whole text."""
+    nlp = pipeline()
+    if len(text) <= nlp.max_length:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    # The joined Doc carries no tensor: nothing reads it, and it would hold a vector per token.
+    # (spaCy's type stub omits the `exclude` its Doc.from_docs takes.)
+    docs = [nlp(part) for part in cut_in_parts(text, nlp.max_length)]
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
+
+
 def analyse(text: str) -> Analysis:
     """The analysis of a text, from the cache when it was parsed lately."""
     found = _parsed.get(text)
@@ -85,7 +121,7 @@ def analyse(text: str) -> Analysis:
         _parsed.move_to_end(text)
         return found
     normalised = normalise(text)
-    analysis = Analysis(text, normalised, pipeline()(normalised.text))
+    analysis = Analysis(text, normalised, _parse(normalised.text))
     _parsed[text] = analysis
     if len(_parsed) > CACHE_SIZE:
         _parsed.popitem(last=False)

@@ -17,8 +17,11 @@ def margin_numbers(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
     previous: tuple[int, int] | None = None  # (line, number)
+    # Lines counted on from the previous match, not from the start of the text each time.
+    line, counted = 0, 0
     for match in _NUMBERED_LINE.finditer(text):
-        line = text.count("\n", 0, match.start())
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
         number = int(match["number"])
         if previous is None or previous != (line - 1, number - 1):
             found += run if len(run) >= MIN_RUN else []

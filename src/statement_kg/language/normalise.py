@@ -8,6 +8,7 @@ it maps back to the exact words of the original."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from statement_kg.language.margins import blanked, margin_numbers
@@ -58,6 +59,11 @@ def _joins(text: str, match: re.Match[str]) -> bool:
     return len(line.strip()) >= WRAPPED_LINE and not _ENDS_SENTENCE.search(line)
 
 
+def _in_edit(edits: list[tuple[int, int, str]], starts: list[int], offset: int) -> bool:
+    at = bisect_right(starts, offset) - 1
+    return at >= 0 and offset < edits[at][1]
+
+
 def normalise(text: str) -> Normalised:
     pieces: list[str] = []
     offsets: list[int] = []
@@ -67,10 +73,12 @@ def normalise(text: str) -> Normalised:
     edits: list[tuple[int, int, str]] = [
         (m.start(), m.end(), "") for m in _HYPHENATED.finditer(work)
     ]
+    # The mended hyphens, in order and apart: a line break in one is found by bisection.
+    mended = [a for a, _, _ in edits]
     edits += [
         (m.start(), m.end(), " ")
         for m in _LINE_BREAK.finditer(work)
-        if _joins(work, m) and not any(a <= m.start() < b for a, b, _ in edits)
+        if _joins(work, m) and not _in_edit(edits, mended, m.start())
     ]
     edits += [(start, end, "") for start, end in margins]
     edits += [(m.start(), m.end(), "") for m in _NOTE_MARKER.finditer(work)]

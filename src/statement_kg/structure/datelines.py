@@ -12,7 +12,7 @@ import re
 
 from statement_kg.extract.dates import MONTHS, find_dates, valid_day
 from statement_kg.extract.scanned_digits import digit_view
-from statement_kg.extract.spans import make_span
+from statement_kg.extract.spans import Nearby, make_span
 from statement_kg.records import PartialDate, Span, TimeSpec
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated
@@ -133,8 +133,10 @@ def _in_lines(
     lines: tuple[Line, ...], dates: list[tuple[TimeSpec, Span]]
 ) -> list[tuple[Line, PartialDate, Span]]:
     found = []
+    # Each line asks only the dates near it: lines times dates is quadratic in a long text.
+    nearby = Nearby(dates, lambda d: (d[1].start, d[1].end))
     for line in lines:
-        for time, span in dates:
+        for time, span in nearby.near(line.start, line.end):
             date = _single(time)
             if date is not None and line.start <= span.start and span.end <= line.end:
                 found.append((line, date, span))
