@@ -184,8 +184,11 @@ class VoiceReader(PartyReader):
                 if " ".join(words[start:end]) != phrase or "," not in words[end:]:
                     continue
                 comma = words.index(",", end)
-                # Up to the paragraph's end only.
+                # Up to the paragraph's end, or a clause whose subject is a party of its own
+                # ("..., and the Council considers this a crime": the Council's own).
                 after = [sentence[b].i for b in breaks if b > start]
+                nouns = self.words.party_nouns
+                after += [t.i for t in sentence[comma:] if _party_subject(t, nouns)]
                 if sentence[comma].i < head.i < min(after, default=head.i + 1):
                     return Voice("reported", *self._party(sentence[end:comma]))
         return None
@@ -509,3 +512,15 @@ class VoiceReader(PartyReader):
             or re.search(rf"(?<!\w){re.escape(word)}\s+[\"“‘«]?\s*\w*\W*$", window)
             for word in self.words.distancing_words
         )
+
+
+def _party_subject(verb: Token, nouns: frozenset[str]) -> bool:
+    """A verb whose subject is a party that can speak: a name, or a noun of `nouns` ("the
+    Council", "the Ministry"); "hundreds were injured" and "proceedings were instituted"
+    go on in the attribution's voice."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"aux", "auxpass"}:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # "some 1,100 witnesses questioned": those counted, not a party speaking.
+    counted = any(t.like_num for c in subjects for t in c.subtree)
+    return not counted and any(s.pos_ == "PROPN" or s.lemma_.lower() in nouns for s in subjects)

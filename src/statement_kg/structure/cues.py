@@ -58,6 +58,7 @@ class StructureCues:
     address_forms: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     hosts: frozenset[str] = frozenset()
+    witness_words: frozenset[str] = frozenset()
 
     @property
     def said_verbs(self) -> frozenset[str]:
@@ -119,4 +120,5 @@ def load_cues(mappings: Path) -> StructureCues:
         address_forms=_words(signature.get("address_forms", [])),
         place_nouns=_words(raw.get("place_nouns", [])),
         hosts=_words(relay.get("hosts", [])),
+        witness_words=_words(raw.get("witness_words", [])),
     )

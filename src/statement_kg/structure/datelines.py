@@ -378,7 +378,7 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
     )
     found = [
         *_letter_dates(zones, dates, cues),
-        *signing_dates(zones, dates),
+        *signing_dates(zones, dates, cues.witness_words),
         *_adopted(zones, dates, cues),
         *_titled(zones, dates, cues),
         *_adoption_sentence(zones, dates, cues),

@@ -186,7 +186,8 @@ def _office_of(signed: list[Found], lettered: list[Found], titles: frozenset[str
     whose holder signs)."""
     if len(signed) != 1 or not lettered:
         return []
-    if not _words(signed[0]) & _words(lettered[0]) & titles:
+    signer = {w.strip(",").lower() for w in signed[0].span.exact.split()}
+    if not signer & _words(lettered[0]) & titles:
         return []
     return [replace(signed[0], also=(*signed[0].also, lettered[0].span))]
 
@@ -316,12 +317,20 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
             )
         ),
         date=date,
-        place=_place(text, date, lexicon),
+        place=_not_named(_place(text, date, lexicon), [*issuers, *relays]),
         addressee=letter.addressee if letter else None,
         own_spans=tuple(sorted(set(own))),
         chrome=tuple(menu_rows(parts, lexicon.structure)),
         body=(parts.body_start, parts.body_end),
     )
+
+
+def _not_named(place: Found | None, named: list[Found]) -> Found | None:
+    """ "Euronews, 5 October 2020": the words before a date that name the outlet or the
+    issuer are no place."""
+    if place is None or any(_words(place) == _words(n) for n in named):
+        return None
+    return place
 
 
 _read_lately: OrderedDict[tuple[int, str], Structure] = OrderedDict()

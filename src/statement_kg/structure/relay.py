@@ -260,8 +260,12 @@ def relay_sentences(
         text = analysis.original
         # The persons the subject names, in brackets too ("the Co-Chairs (Ambassadors X,
         # Y and Z)"); else the subject without what its brackets add.
+        # "Azerbaijan's Ombudsman NAME": a possessor is no speaker.
         named = [
-            run for run in persons(analysis, subject) if not _in_clause(run[-1], subject)
+            run
+            for run in persons(analysis, subject)
+            if not _in_clause(run[-1], subject)
+            and not any(c.dep_ == "case" for c in run[-1].children)
         ] or _name_after_title(subject, cues.titles)
         if len(named) == 1:
             return [titled(text, analysis.span_of(named[0]), subject, zones, lexicon, mentions)]
@@ -380,6 +384,7 @@ def _reporting_lead(sentence: SentenceSpan, cues: StructureCues) -> Token | None
     for verb in sentence:
         if (
             verb.pos_ == "VERB"
+            and verb.dep_ == "ROOT"
             and verb.tag_ in {"VBD", "VBZ"}
             and verb.lemma_.lower() in cues.speech_verbs
             and not any(c.dep_ == "neg" for c in verb.children)

@@ -61,15 +61,15 @@ def _name_cell(text: str, line: Line, marks: tuple[str, ...]) -> tuple[int, int]
     return start, start + len(words)
 
 
-def _name_and_title(zones: Zones, line: Line, titles: frozenset[str]) -> tuple[int, int] | None:
-    """A name and the signer's title after a comma on one line: the whole line."""
+def _name_and_title(zones: Zones, line: Line, titles: frozenset[str]) -> int | None:
+    """Where the name ends in a line of a name and the signer's title after a comma."""
     name, comma, title = line.text.partition(",")
     words = title.split()
     if not comma or not _NAME.match(name.strip()) or not 0 < len(words) <= TITLE_WORDS:
         return None
     if not all(w[:1].isupper() for w in words) or not {w.lower() for w in words} & titles:
         return None
-    return line.start, line.end
+    return line.start + len(name.rstrip())
 
 
 def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
@@ -90,9 +90,11 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
         if not marked and line.start < zones.body_end:
             continue
         span = _name_cell(text, line, cues.signature_marks)
-        titled = None if span else _name_and_title(zones, line, cues.titles)
-        if titled is not None:
-            signed.append(found(text, *titled, "signature", mentions, lexicon))
+        named_end = None if span else _name_and_title(zones, line, cues.titles)
+        if named_end is not None:
+            # The signer by name, anchored with the title signed beside it.
+            signer = found(text, line.start, named_end, "signature", mentions, lexicon)
+            signed.append(replace(signer, span=make_span(text, line.start, line.end)))
             continue
         if span is None:
             continue

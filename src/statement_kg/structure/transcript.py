@@ -21,12 +21,14 @@ GUEST_TURNS = 2
 GIVEN_AND_FAMILY = 2
 
 
-def _guest_label(turns: tuple[Turn, ...], hosts: frozenset[str]) -> str | None:
-    """The label that speaks most, other than the questions' and the host's."""
+def _guest_label(text: str, turns: tuple[Turn, ...], hosts: frozenset[str]) -> str | None:
+    """The label that speaks most, other than the questions' and the host's (by role, or
+    by the name the text gives the host: "Host Petros Ghazaryan talks to ...")."""
     counts = Counter(
         t.label
         for t in turns
         if t.label.split()[0].lower().strip(".") not in QUESTION_LABELS | hosts
+        and not _named_host(text, t.label, hosts)
     )
     if not counts:
         return None
@@ -34,12 +36,20 @@ def _guest_label(turns: tuple[Turn, ...], hosts: frozenset[str]) -> str | None:
     return label if times >= GUEST_TURNS else None
 
 
+def _named_host(text: str, label: str, hosts: frozenset[str]) -> bool:
+    """Whether the text names the label's speaker as the host ("Host NAME", "HOST (NAME)")."""
+    role = "|".join(sorted(re.escape(h) for h in hosts))
+    surname = re.escape(label.rsplit(maxsplit=1)[-1])
+    named = rf"(?i:\b(?:{role})\b)[\s(:]+(?:[A-Z][\w'’.-]*\s+){{0,3}}(?i:{surname})\b"
+    return bool(hosts) and re.search(named, text) is not None
+
+
 def guest(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
     """The guest of an interview in turns, named in full before the first answer (the
     host's introduction), else at the label of that answer."""
     text = zones.analysis.original
     turns = find_turns(text, zones.body_start, zones.body_end, lexicon.claims.voice.field_labels)
-    label = _guest_label(turns, lexicon.structure.hosts)
+    label = _guest_label(text, turns, lexicon.structure.hosts)
     if label is None:
         return []
     first = next(t for t in turns if t.label == label)
@@ -71,7 +81,8 @@ def broadcaster(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
         return []
     first = zones.head[0]
     end = first.end
-    for separator in lexicon.structure.header_separators:
+    # "Euronews, 5 October 2020": a date after a comma is no part of the name.
+    for separator in (*lexicon.structure.header_separators, ","):
         at = text.find(separator, first.start, end)
         if at > first.start:
             end = at

@@ -10,16 +10,22 @@ from statement_kg.structure.found import Dated
 from statement_kg.structure.zones import Zones
 
 
-def signing_dates(zones: Zones, dates: list[tuple[TimeSpec, Span]]) -> list[Dated]:
-    """Dates written "this Nth day of MONTH, YEAR", the formula of a signature."""
+def signing_dates(
+    zones: Zones, dates: list[tuple[TimeSpec, Span]], witness: frozenset[str]
+) -> list[Dated]:
+    """Dates written "this Nth day of MONTH, YEAR" in a sentence with the words of a
+    signing formula (`witness`): "this 27th day of September will be remembered" signs
+    nothing."""
     analysis = zones.analysis
     found = []
     for time, span in dates:
         if time.end is not None or time.begin.precision != "day":
             continue
-        words = [t.lower_ for t in analysis.tokens(span.start, span.end)]
+        tokens = analysis.tokens(span.start, span.end)
+        words = [t.lower_ for t in tokens]
         before = [t.lower_ for t in analysis.tokens(max(0, span.start - 8), span.start)][-1:]
-        if before == ["this"] and words[1:3] == ["day", "of"]:
+        formula = bool(tokens) and any(t.lemma_.lower() in witness for t in tokens[0].sent)
+        if before == ["this"] and words[1:3] == ["day", "of"] and formula:
             lines = [(n.start, n.end) for n in zones.lines if n.start <= span.start < n.end]
             line = lines[0] if lines else (span.start, span.end)
             found.append(Dated(time.begin, span, "signed", line))
