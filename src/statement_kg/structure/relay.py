@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from statement_kg.extract.spans import make_span
 from statement_kg.extract.voice_parse import nearest_first
+from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
@@ -242,38 +243,62 @@ def relay_sentences(
 ) -> list[Found]:
     """The issuers a relay sentence names: the persons in its subject, or the subject. In a
     news site's report (`news`) the sentence need not introduce a text that follows: "X has
-    issued a statement on ..., the site reports" names the source of all that is quoted."""
+    issued a statement on ..., the site reports" names the source of all that is quoted;
+    a lead that says what someone said ("NAME on Wednesday said ...") names its speaker."""
     cues = lexicon.structure
     analysis = zones.analysis
+    lead = _lead_subject(zones, cues) if news else []
+    if lead:
+        return _named_in(lead, zones, lexicon, mentions)
     sentences = [s for s in analysis.doc.sents if analysis.span_of(list(s))[1] > zones.body_start][
         : RELAY_SENTENCES + INTRODUCTION_SENTENCES
     ]
     for n, sentence in enumerate(sentences[:RELAY_SENTENCES]):
         after = sentences[n + 1 : n + 1 + INTRODUCTION_SENTENCES]
-        verb = _relay_verb(sentence, after, cues, news) or (
-            _reporting_lead(sentence, cues) if news and n == _lead(sentences) else None
-        )
+        verb = _relay_verb(sentence, after, cues, news)
         # "In an interview with X, NAME said ...": the words after the interview's phrase.
         subject = _interviewee(sentence, cues) or (subject_of(verb) if verb is not None else [])
-        if not subject:
-            continue
-        text = analysis.original
-        # The persons the subject names, in brackets too ("the Co-Chairs (Ambassadors X,
-        # Y and Z)"); else the subject without what its brackets add.
-        # "Azerbaijan's Ombudsman NAME": a possessor is no speaker.
-        named = [
-            run
-            for run in persons(analysis, subject)
-            if not _in_clause(run[-1], subject)
-            and not any(c.dep_ == "case" for c in run[-1].children)
-        ] or _name_after_title(subject, cues.titles)
-        if len(named) == 1:
-            return [titled(text, analysis.span_of(named[0]), subject, zones, lexicon, mentions)]
-        return [
-            found(text, *analysis.span_of(run), "relay sentence", mentions, lexicon)
-            for run in named or [trim(_outside_brackets(subject))]
-        ]
+        if subject:
+            return _named_in(subject, zones, lexicon, mentions)
     return []
+
+
+def _named_in(
+    subject: list[Token], zones: Zones, lexicon: Lexicon, mentions: list[Mention]
+) -> list[Found]:
+    """The persons a relay sentence's subject names, in brackets too ("the Co-Chairs
+    (Ambassadors X, Y and Z)"), but not a possessor ("Azerbaijan's Ombudsman NAME"); else
+    the subject without what its brackets add."""
+    analysis = zones.analysis
+    text = analysis.original
+    named = [
+        run
+        for run in persons(analysis, subject)
+        if not _in_clause(run[-1], subject) and not any(c.dep_ == "case" for c in run[-1].children)
+    ] or _name_after_title(subject, lexicon.structure.titles)
+    if len(named) == 1:
+        return [titled(text, analysis.span_of(named[0]), subject, zones, lexicon, mentions)]
+    return [
+        found(text, *analysis.span_of(run), "relay sentence", mentions, lexicon)
+        for run in named or [trim(_outside_brackets(subject))]
+    ]
+
+
+def _lead_subject(zones: Zones, cues: StructureCues) -> list[Token]:
+    """The speaker of a news report's lead, its first paragraph parsed on its own (the
+    parser may run a headline without a full stop into it)."""
+    text = zones.analysis.original
+    start = zones.body_start
+    end = text.find("\n\n", start)
+    end = zones.body_end if end < 0 else min(end, zones.body_end)
+    local = analyse(text[start:end])
+    first = next(iter(local.doc.sents), None)
+    verb = _reporting_lead(first, cues) if first is not None else None
+    subject = subject_of(verb) if verb is not None else []
+    if not subject:
+        return []
+    begin, finish = local.span_of(subject)
+    return [t for t in zones.analysis.tokens(start + begin, start + finish) if not t.is_space]
 
 
 def _name_after_title(subject: list[Token], titles: frozenset[str]) -> list[list[Token]]:
@@ -367,15 +392,6 @@ def _in_phrase(verb: Token) -> bool:
     return first.dep_ in {"pcomp", "pobj"}
 
 
-def _lead(sentences: list[SentenceSpan]) -> int | None:
-    """The first sentence that says something: a verb with its subject (a site's menus and
-    share buttons the parser ran into a sentence say nothing)."""
-    for n, sentence in enumerate(sentences):
-        if any(t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children) for t in sentence):
-            return n
-    return None
-
-
 def _reporting_lead(sentence: SentenceSpan, cues: StructureCues) -> Token | None:
     """A news report's lead that says what someone said ("Foreign Ministry spokesperson NAME
     on Wednesday said Türkiye stands ..."): the report relays that speaker's words."""
@@ -387,7 +403,8 @@ def _reporting_lead(sentence: SentenceSpan, cues: StructureCues) -> Token | None
             and verb.dep_ == "ROOT"
             and verb.tag_ in {"VBD", "VBZ"}
             and verb.lemma_.lower() in cues.speech_verbs
-            and not any(c.dep_ == "neg" for c in verb.children)
+            # "NAME told APA that ...": a source of the agency's own report.
+            and not any(c.dep_ in {"neg", "dobj", "dative"} for c in verb.children)
             and any(c.dep_ == "ccomp" for c in verb.children)
             and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children)
         ):
