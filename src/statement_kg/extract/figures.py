@@ -288,10 +288,12 @@ def find_figures(
         head = len(drafts) - 1
         for k in parts:
             part = numbers[k]
-            # A part is counted as its whole unless its own words say otherwise.
-            own = _after_category(
-                text, part.end, min(part.end + PART_CUE_WINDOW, window_end), part, words, allowed
-            ) or (
+            # A part is counted as its whole unless its own words say otherwise, before the
+            # comma that ends them where another number follows ("including 4 children and 6
+            # women, and wounded 70": the verb after the list is that number's).
+            comma = text.find(",", part.end, window_end) if window_end == following else -1
+            own_end = min(part.end + PART_CUE_WINDOW, window_end, *([comma] if comma >= 0 else []))
+            own = _after_category(text, part.end, own_end, part, words, allowed) or (
                 None
                 if category is not None and not _own_predicate(analysis, part)
                 else parsed_category(
