@@ -40,8 +40,9 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from pyshacl import validate as pyshacl_validate
 from rdflib import RDFS, SH, Graph, Namespace, URIRef
@@ -315,6 +316,10 @@ def measure(prepared: list[tuple[Document, Graph]], variant: Variant, rounds: in
 
 
 def variants(shipped: str) -> list[Variant]:
+    def as_shipped(name: str, **changes: Any) -> Variant:
+        """The shipped form (lifted shapes, one shapes graph reused) with `changes`."""
+        return replace(Variant(name, shipped, check=shipped_check, rewrite=lifted), **changes)
+
     previous = previous_shapes(shipped)
     before = body_or(previous)
     old = previous_form
@@ -344,33 +349,12 @@ def variants(shipped: str) -> list[Variant]:
         Variant("+ 5 statements a call", shipped, batch=5),
         Variant("lifted + optional ones targeted", shipped, rewrite=lifted_and(optional_targeted)),
         Variant("lifted + no reference shapes*", shipped, rewrite=lifted_no_reference),
-        Variant("as shipped: lifted, graph reused", shipped, check=shipped_check, rewrite=lifted),
-        Variant(
-            "as shipped, over both forms",
-            shipped,
-            check=shipped_check,
-            transform=both_forms,
-            rewrite=lifted,
-        ),
-        Variant(
-            "shipped + no reference shapes*",
-            shipped,
-            check=shipped_check,
-            rewrite=lifted_no_reference,
-        ),
-        Variant(
-            "shipped, 5 statements a call", shipped, check=shipped_check, rewrite=lifted, batch=5
-        ),
-        Variant(
-            "shipped, 20 statements a call", shipped, check=shipped_check, rewrite=lifted, batch=20
-        ),
-        Variant(
-            "shipped, no ref. shapes*, 20 a call",
-            shipped,
-            check=shipped_check,
-            rewrite=lifted_no_reference,
-            batch=20,
-        ),
+        as_shipped("as shipped: lifted, graph reused"),
+        as_shipped("as shipped, over both forms", transform=both_forms),
+        as_shipped("shipped + no reference shapes*", rewrite=lifted_no_reference),
+        as_shipped("shipped, 5 statements a call", batch=5),
+        as_shipped("shipped, 20 statements a call", batch=20),
+        as_shipped("shipped, no ref. shapes*, 20 a call", rewrite=lifted_no_reference, batch=20),
     ]
 
 
