@@ -181,8 +181,7 @@ def _named_then_said(
 ) -> str | None:
     """'"...," Kirillov said': the agent named right after the quote, then a verb of saying;
     a surname alone names the person the text named in full before."""
-    closing = _CLOSING.match(text, end)
-    named = _name_then_said(words.speech_verbs).match(text, closing.end()) if closing else None
+    named = _named_after(text, end, words)
     if named is None:
         return None
     at = named.start("name")
@@ -194,15 +193,21 @@ def _named_then_said(
     return earlier[-1].entity if earlier else None
 
 
-def _name_after(text: str, end: int, words: ClaimWords) -> str | None:
-    """The words that name the speaker right after the quote, then a verb of saying."""
+def _named_after(text: str, end: int, words: ClaimWords) -> re.Match[str] | None:
+    """The name right after the quote's closing, then a verb of saying."""
     closing = _CLOSING.match(text, end)
-    # '," NAME told': the attribution goes on from the quote's comma, on its line.
-    comma = "," in closing.group() or text[end - 1 : end] == "," if closing else False
-    if closing is None or not comma or "\n" in closing.group():
+    return _name_then_said(words.speech_verbs).match(text, closing.end()) if closing else None
+
+
+def _name_after(text: str, end: int, words: ClaimWords) -> str | None:
+    """The words that name the speaker right after the quote, where the attribution goes on
+    from the quote's comma, on its line ('," NAME told')."""
+    named = _named_after(text, end, words)
+    if named is None:
         return None
-    named = _name_then_said(words.speech_verbs).match(text, closing.end())
-    return named["name"] if named else None
+    gap = text[end : named.start()]
+    comma = "," in gap or text[end - 1 : end] == ","
+    return named["name"] if comma and "\n" not in gap else None
 
 
 @cache
@@ -339,6 +344,11 @@ class Issued:
     nouns: frozenset[str] = frozenset()
     verbs: frozenset[str] = frozenset()
 
+    @property
+    def speaker(self) -> tuple[str | None, str | None]:
+        """The issuer as a quote's speaker: its entity, else the words that name it."""
+        return (self.entity, None) if self.entity is not None else (None, self.words)
+
 
 def _issuer_meant(
     text: str, end: int, issued: Issued, people: list[Mention], words: ClaimWords
@@ -375,12 +385,11 @@ def _named_speaker(
     reads"); whoever the parse makes say it; a headline's speaker before a colon; a title
     that stands for a person named before ("the Speaker said")."""
     start, end = quote
-    own = (issued.entity, None) if issued.entity is not None else (None, issued.words)
     speaker = _speaker_after(text, end, agents, words, people, analysis)
     if speaker is not None:
         return speaker, None
     if issued.nouns and _statement_says(issued.nouns, issued.verbs).match(text, end):
-        return own
+        return issued.speaker
     titles = words.voice.party_nouns
     speaker, party = said_by(
         analysis, start, end, words.quotation_verbs, titles, agents, words.quoting_verbs
@@ -391,7 +400,7 @@ def _named_speaker(
     # survivor, NAME, told me': the name, where no agent is known by it.
     party = party or _named_before_colon(analysis, start, titles) or _name_after(text, end, words)
     if party is not None and _issuer_titled(analysis, party, issued, titles):
-        return own
+        return issued.speaker
     if party is not None:
         return None, _titled_person(analysis, start, party, titles) or party
     return None, None
@@ -428,7 +437,7 @@ def find_quotations(
         untitled = (start, end) not in titles
         # '"...," she said' stands for a person, not for a body named nearer.
         if speaker is None and party is None and _issuer_meant(text, end, issued, people, words):
-            speaker, party = (issued.entity, None) if issued.entity else (None, issued.words)
+            speaker, party = issued.speaker
         if speaker is None and party is None and untitled:
             speaker = _speaker(text, start, near_agents, near_quotes, words, index)
         unsaid = (speaker, party) == (None, None)
