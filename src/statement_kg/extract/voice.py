@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from statement_kg.extract.parties import PartyReader, Speakers
@@ -30,7 +30,11 @@ from statement_kg.extract.voice_parse import (
 from statement_kg.records import OWN, Voice
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SentenceSpan
     from spacy.tokens import Token
+
+    # Tokens after `first` and before `last` are in the voice of the party named.
+    Opening = tuple[int, int, tuple[Token, ...]]
 
 __all__ = ["Speakers", "VoiceReader"]
 
@@ -60,6 +64,9 @@ def _through_as(tokens: list[Token]) -> bool:
 @dataclass(frozen=True)
 class VoiceReader(PartyReader):
     """The voice of each claim of one text."""
+
+    # The attributions that open clauses of a sentence, by its first token, read once.
+    openings: dict[int, list[Opening]] = field(default_factory=dict, compare=False)
 
     def voice(self, start: int, end: int) -> Voice:
         """The claim's voice; what a relaying site reports is the issuer's own, but not the
@@ -159,38 +166,14 @@ class VoiceReader(PartyReader):
     def _opening_attribution(self, head: Token) -> Voice | None:
         """ "According to X, A ..., B ... and C ...": an attribution that opens the sentence
         covers every clause of it after it, however the parser hangs them."""
-        sentence = [t for t in head.sent if not t.is_space]
-        words = [t.lower_ for t in sentence]
-        # It may follow what only sets the scene: "WHEREAS, in the Khojaly massacre,
-        # according to X, ..." (no verb before it, a comma right before it).
-        # The parser may run a paragraph ending "; and" into the next: each paragraph opens.
-        text = head.doc.text
-        breaks = [
-            n
-            for n in range(1, len(sentence))
-            if "\n\n" in text[sentence[n - 1].idx + len(sentence[n - 1]) : sentence[n].idx]
-        ]
-        verbs = [n for n, t in enumerate(sentence) if t.pos_ in {"VERB", "AUX"}]
-        opening = [0, *breaks, *(n + 1 for n, w in enumerate(words) if w == ",")]
-
-        def opens(n: int) -> bool:
-            since = max((b for b in [0, *breaks] if b <= n), default=0)
-            return not any(since <= v < n for v in verbs)
-
-        for phrase in self.words.attribution_phrases:
-            length = len(phrase.split())
-            for start in (n for n in opening if opens(n)):
-                end = start + length
-                if " ".join(words[start:end]) != phrase or "," not in words[end:]:
-                    continue
-                comma = words.index(",", end)
-                # Up to the paragraph's end, or a clause whose subject is a party of its own
-                # ("..., and the Council considers this a crime": the Council's own).
-                after = [sentence[b].i for b in breaks if b > start]
-                nouns = self.words.party_nouns
-                after += [t.i for t in sentence[comma:] if _party_subject(t, nouns)]
-                if sentence[comma].i < head.i < min(after, default=head.i + 1):
-                    return Voice("reported", *self._party(sentence[end:comma]))
+        sentence = head.sent
+        if sentence.start not in self.openings:
+            self.openings[sentence.start] = _openings(
+                sentence, self.words.attribution_phrases, self.words.party_nouns
+            )
+        for first, last, party in self.openings[sentence.start]:
+            if first < head.i < last:
+                return Voice("reported", *self._party(list(party)))
         return None
 
     def _governed(self, head: Token) -> Voice:
@@ -512,6 +495,43 @@ class VoiceReader(PartyReader):
             or re.search(rf"(?<!\w){re.escape(word)}\s+[\"“‘«]?\s*\w*\W*$", window)
             for word in self.words.distancing_words
         )
+
+
+def _openings(
+    sentence: SentenceSpan, phrases: tuple[str, ...], nouns: frozenset[str]
+) -> list[Opening]:
+    """The attributions that open a clause of the sentence ("According to X, ..."), or
+    follow what only sets the scene ("WHEREAS, in the Khojaly massacre, according to X,
+    ..."; no verb before it, a comma right before it), each covering what follows to its
+    paragraph's end (the parser may run a paragraph ending "; and" into the next: each
+    paragraph opens) or to a clause whose subject is a party of its own ("..., and the
+    Council considers this a crime": the Council's own)."""
+    tokens = [t for t in sentence if not t.is_space]
+    words = [t.lower_ for t in tokens]
+    text = sentence.doc.text
+    breaks = [
+        n
+        for n in range(1, len(tokens))
+        if "\n\n" in text[tokens[n - 1].idx + len(tokens[n - 1]) : tokens[n].idx]
+    ]
+    verbs = [n for n, t in enumerate(tokens) if t.pos_ in {"VERB", "AUX"}]
+    starts = [0, *breaks, *(n + 1 for n, w in enumerate(words) if w == ",")]
+    openings = [
+        n for n in starts if not any(max(b for b in [0, *breaks] if b <= n) <= v < n for v in verbs)
+    ]
+    found: list[Opening] = []
+    for phrase in phrases:
+        length = len(phrase.split())
+        for start in openings:
+            end = start + length
+            if " ".join(words[start:end]) != phrase or "," not in words[end:]:
+                continue
+            comma = words.index(",", end)
+            stops = [tokens[b].i for b in breaks if b > start]
+            stops += [t.i for t in tokens[comma:] if _party_subject(t, nouns)]
+            last = min(stops, default=tokens[-1].i + 1)
+            found.append((tokens[comma].i, last, tuple(tokens[end:comma])))
+    return found
 
 
 def _party_subject(verb: Token, nouns: frozenset[str]) -> bool:
