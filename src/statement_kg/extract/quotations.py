@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from statement_kg.extract.named_after import name_after, named_then_said
 from statement_kg.extract.said_by import said_by, unlisted_person
 from statement_kg.extract.spans import Nearby, SentenceIndex, make_span, nearby_mentions
 from statement_kg.language import Analysis
@@ -32,8 +33,6 @@ SPEAKER_WINDOW = 400
 TITLE_CHARS = 40
 # A title in quotation marks runs to at least this many words.
 TITLE_WORDS = 3
-# The closing of a quote before its speaker's name: '," '.
-_CLOSING = re.compile(r"[”\"]?\s*,?\s*[”\"]?\s*")
 # '"...," he said': the pronoun stands for a person named shortly before, in the paragraph.
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
 ANTECEDENT_WINDOW = 600
@@ -143,7 +142,7 @@ def _speaker_after(
 ) -> str | None:
     attribution = _attribution(words.speech_verbs).match(text, end)
     if attribution is None:
-        return _named_then_said(text, end, agents, words, people)
+        return named_then_said(text, end, agents, words, people)
     if pronoun_attributed(text, end, words.speech_verbs):
         return _antecedent(text, end, people)
     for mention in agents:
@@ -174,49 +173,6 @@ def antecedent_window(text: str, start: int) -> int:
     """Where the person a pronoun stands for may be named: earlier in the quote's paragraph,
     not far back."""
     return max(text.rfind("\n\n", 0, start), start - ANTECEDENT_WINDOW, 0)
-
-
-def _named_then_said(
-    text: str, end: int, agents: list[Mention], words: ClaimWords, people: list[Mention]
-) -> str | None:
-    """'"...," Kirillov said': the agent named right after the quote, then a verb of saying;
-    a surname alone names the person the text named in full before."""
-    named = _named_after(text, end, words)
-    if named is None:
-        return None
-    at = named.start("name")
-    for mention in agents:
-        if mention.span.start == at:
-            return mention.entity
-    surname = named.group("name").split()[-1]
-    earlier = [m for m in people if m.span.end <= end and m.span.exact.split()[-1] == surname]
-    return earlier[-1].entity if earlier else None
-
-
-def _named_after(text: str, end: int, words: ClaimWords) -> re.Match[str] | None:
-    """The name right after the quote's closing, then a verb of saying."""
-    closing = _CLOSING.match(text, end)
-    return _name_then_said(words.speech_verbs).match(text, closing.end()) if closing else None
-
-
-def _name_after(text: str, end: int, words: ClaimWords) -> str | None:
-    """The words that name the speaker right after the quote, where the attribution goes on
-    from the quote's comma, on its line ('," NAME told')."""
-    named = _named_after(text, end, words)
-    if named is None:
-        return None
-    gap = text[end : named.start()]
-    comma = "," in gap or text[end - 1 : end] == ","
-    return named["name"] if comma and "\n" not in gap else None
-
-
-@cache
-def _name_then_said(verbs: tuple[str, ...]) -> re.Pattern[str]:
-    """ "Kirillov said", "a Khojaly survivor, Sevinj Hasanova, told": the name, after a few
-    words that say who the speaker is."""
-    described = r"(?:(?:an?|the)\s+[^,.\"”\n]{1,40},\s*)?"
-    name = r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
-    return re.compile(rf"{described}{name},?\s+(?:{'|'.join(verbs)})\b")
 
 
 def _antecedent(text: str, end: int, people: list[Mention]) -> str | None:
@@ -398,7 +354,7 @@ def _named_speaker(
         return speaker, party
     # 'Speaker Hasanzade: "..."': a headline's speaker before a colon, no verb; '"...," a
     # survivor, NAME, told me': the name, where no agent is known by it.
-    party = party or _named_before_colon(analysis, start, titles) or _name_after(text, end, words)
+    party = party or _named_before_colon(analysis, start, titles) or name_after(text, end, words)
     if party is not None and _issuer_titled(analysis, party, issued, titles):
         return issued.speaker
     if party is not None:

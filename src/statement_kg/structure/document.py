@@ -28,12 +28,13 @@ from statement_kg.structure.heading import (
     signing_organisation,
     speech_heading,
 )
+from statement_kg.structure.headline import headline_persons
 from statement_kg.structure.honoured import honoured_speaker
 from statement_kg.structure.introduced import introduced_speaker, spoken_to
 from statement_kg.structure.letter import LetterHead, letter_head
 from statement_kg.structure.named_again import named_again
 from statement_kg.structure.names import agent_mentions
-from statement_kg.structure.relay import credited, headline_persons, relay_header, relay_sentences
+from statement_kg.structure.relay import credited, relay_header, relay_sentences
 from statement_kg.structure.running import running_title
 from statement_kg.structure.signatories import signatory_bodies
 from statement_kg.structure.signature import signatures

@@ -33,8 +33,6 @@ SITE_WORDS = 6
 INTRODUCTION_TOKENS = 25
 # It follows the relay sentence, or the speaker's words quoted right after it.
 INTRODUCTION_SENTENCES = 2
-# A section line may stand between a site's header and its headline.
-HEADLINE_LINES = 2
 # A site's address alone on its line: "president.az", "www.mfa.am".
 _DOMAIN = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?", re.IGNORECASE)
 # Clauses inside a subject ("X, having met on ...") that are not part of its name.
@@ -410,40 +408,3 @@ def _reporting_lead(sentence: SentenceSpan, cues: StructureCues) -> Token | None
         ):
             return verb
     return None
-
-
-def headline_persons(
-    zones: Zones, skip: list[tuple[int, int]], lexicon: Lexicon, mentions: list[Mention]
-) -> list[Found]:
-    """A relayed interview names the person interviewed in its headline, the first line
-    after the site's heading and date line."""
-    analysis = zones.analysis
-    lines = [line for line in zones.head if not any(a <= line.start < b for a, b in skip)]
-    # The headline, or the line above it that names the site's section ("Home > Interviews").
-    for headline in lines[:HEADLINE_LINES]:
-        tokens = analysis.tokens(headline.start, headline.end)
-        # A place the parser took for a person ("Residents of Aghdam recall ...") is none.
-        places = lexicon.place_names
-        named = [
-            run
-            for run in persons(analysis, tokens)
-            if " ".join(t.text for t in run).casefold() not in places
-        ] or _interviewed(tokens, lexicon.structure)
-        if named:
-            run = named[-1]
-            return [found(analysis.original, *analysis.span_of(run), "headline", mentions, lexicon)]
-    return []
-
-
-def _interviewed(tokens: list[Token], cues: StructureCues) -> list[list[Token]]:
-    """ "an interview with Baroness NAME": the name after an interview noun's "with", where
-    the parser finds no person in it."""
-    for noun in tokens:
-        if noun.lemma_.lower() not in cues.interview_nouns:
-            continue
-        for prep in (c for c in noun.children if c.lower_ == "with"):
-            for name in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
-                return [
-                    trim(sorted((t for t in name.subtree if not t.is_space), key=lambda t: t.i))
-                ]
-    return []
