@@ -79,6 +79,11 @@ def test_every_span_is_exact_in_the_text(case: dict[str, Any], lexicon: Lexicon)
         pytest.param(
             "enacting/resolved-by-the-house", ["Adopted by the House March 2, 2016."], id="adopted"
         ),
+        pytest.param(
+            "social/a-thread-compiled-by-a-reader-site",
+            ["8:14 PM · Feb 25, 2024", "8:16 PM · Feb 25, 2024"],
+            id="post-stamps",
+        ),
     ],
 )
 def test_own_date_lines_are_exposed(case_id: str, own: list[str], lexicon: Lexicon) -> None:

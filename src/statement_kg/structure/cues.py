@@ -59,6 +59,10 @@ class StructureCues:
     place_nouns: frozenset[str] = frozenset()
     hosts: frozenset[str] = frozenset()
     witness_words: frozenset[str] = frozenset()
+    presiding: frozenset[str] = frozenset()
+    mail_fields: frozenset[str] = frozenset()
+    image_words: frozenset[str] = frozenset()
+    signatory_lists: frozenset[str] = frozenset()
 
     @property
     def said_verbs(self) -> frozenset[str]:
@@ -121,4 +125,8 @@ def load_cues(mappings: Path) -> StructureCues:
         place_nouns=_words(raw.get("place_nouns", [])),
         hosts=_words(relay.get("hosts", [])),
         witness_words=_words(raw.get("witness_words", [])),
+        presiding=_words(raw.get("presiding", [])),
+        mail_fields=_words(letter.get("mail_fields", [])),
+        image_words=_words(raw.get("image_words", [])),
+        signatory_lists=_words(signature.get("lists", [])),
     )

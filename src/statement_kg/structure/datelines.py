@@ -16,6 +16,7 @@ from statement_kg.extract.spans import Nearby, make_span
 from statement_kg.records import PartialDate, Span, TimeSpec
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated
+from statement_kg.structure.stamps import stamps
 from statement_kg.structure.wire import wire_dateline
 from statement_kg.structure.witnessed import signing_dates
 from statement_kg.structure.zones import Line, Zones, first_rows, may_have_notes
@@ -47,6 +48,7 @@ ORDER = (
     "titled",
     "dateline",
     "relay",
+    "stamp",
     "month",
     "distribution",
     "annex",
@@ -66,6 +68,8 @@ KIND_WORDS = 3
 PLACE_WORDS = 4
 _PLACE = re.compile(r"^(?:[A-Z][\w'’.-]*\s*(?:[–—-]\s*)?){1,4}(?:,\s*[A-Z]{2,}\.?)?$")
 # "Baku, February 24, 2024 / APA /": an agency's credit after the dateline's date.
+# "Thursday, 22 September 2022, 3 p.m.": a meeting's hour after its date.
+_HOUR = re.compile(r"(?:at\s+)?[0-2]?\d(?::[0-5]\d\s*(?:[ap]\.?m)?|\s*[ap]\.?m)\.?", re.IGNORECASE)
 _AGENCY = re.compile(r"\s*/\s*(?P<agency>[^/\n]{2,40}?)\s*/?\s*$")
 
 
@@ -292,7 +296,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             closing = text[span.end : span.end + 4].lstrip(")")
             runs_on = closing.strip().startswith(DATELINE_DASHES) and closing[:1].isspace()
             agency = _AGENCY.match(text, span.end, line.end)
-            if after and not runs_on and agency is None:
+            if after and not runs_on and agency is None and not _HOUR.fullmatch(after):
                 continue
             # "Date: ...", "Published 4 March 2022": a label, not a place.
             labelled = label in cues.date_labels | cues.posting_words or _kind_label(label, cues)
@@ -387,6 +391,8 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
     found += _relay_lines(zones, dates, numeric, found, cues)
     found += _posted(zones, dates, cues, found)
     found += _months(zones, dates)
+    taken = {d.span.start for d in found}
+    found += [s for s in stamps(zones, dates, cues) if s.span.start not in taken]
     found.sort(key=_telling)
     # An agency's dateline without its year takes the year the lines above give.
     wire = wire_dateline(zones, found)

@@ -34,10 +34,12 @@ from statement_kg.structure.introduced import introduced_speaker, spoken_to
 from statement_kg.structure.letter import LetterHead, letter_head
 from statement_kg.structure.named_again import named_again
 from statement_kg.structure.names import agent_mentions
+from statement_kg.structure.record import record_speakers
 from statement_kg.structure.relay import credited, relay_header, relay_sentences
 from statement_kg.structure.running import running_title
 from statement_kg.structure.signatories import signatory_bodies
 from statement_kg.structure.signature import signatures
+from statement_kg.structure.social import compiler, post_author
 from statement_kg.structure.transcript import broadcaster, guest
 from statement_kg.structure.zones import Zones, zones
 
@@ -119,7 +121,9 @@ def _with_signatories(
     """The issuers found, and the bodies that sign a list at the end of a text that is no
     letter with its own head."""
     signing = signatory_bodies(parts, lexicon, mentions)
-    if not signing:
+    # A reporter's article may list who signed what it reports ("Signatories: ...").
+    reported = any(f.kind == "by-line" for f in named)
+    if not signing or (reported and any(s.kind == "listed signatory" for s in signing)):
         return named
     # The bodies that sign the list at the end are the issuers; a name found above stays
     # when it names a body (a letterhead, a relay sentence's "X and Y"), not when it only
@@ -159,6 +163,9 @@ def _issuers(
     reported = _reported(parts, lexicon, mentions, relays, skip)
     if reported:
         return reported
+    spoke = record_speakers(parts, lexicon, mentions)
+    if spoke:
+        return spoke
     headers = _headers(relays)
     signed = signatures(parts, lexicon, mentions)
     if letter is not None:
@@ -171,6 +178,7 @@ def _issuers(
     bylined = [] if headers else byline(parts, lexicon, mentions, skip)
     for named in (
         authors(parts, lexicon, mentions),
+        post_author(parts, lexicon, mentions),
         honoured_speaker(parts, lexicon, mentions),
         speech_heading(parts, lexicon, mentions),
         enacting_clauses(parts, lexicon, mentions),
@@ -271,6 +279,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     # works: their dates and numbers are no event's and no figure's.
     own += list(parts.notes)
     issuers = _issuers(parts, lexicon, mentions, letter, relays, skip)
+    relays += compiler(parts, lexicon, mentions)
     if letter is None:
         issuers = _with_signatories(parts, lexicon, mentions, issuers)
     # An excerpt of a printed report with no cover page and nothing else that names its

@@ -196,13 +196,24 @@ def letterhead(
     """The organisation named on one of the first lines of the head, not in the address of
     a letter that opens with its addressee ("The Honorable NAME / Secretary of State /
     Department of State")."""
-    candidates = [line for line in zones.head if not any(a <= line.start < b for a, b in skip)]
+    candidates = [
+        line
+        for line in zones.head
+        if not any(a <= line.start < b for a, b in skip)
+        and not _mail_field(line, lexicon.structure)
+    ]
     if candidates and _addressee(candidates[0], lexicon.structure):
         text = zones.analysis.original
         block_end = text.find("\n\n", candidates[0].start)
         block_end = len(text) if block_end < 0 else block_end
         candidates = [line for line in candidates if line.start > block_end]
     return _organisation(zones, lexicon, mentions, candidates[:LETTERHEAD_LINES], "letterhead")
+
+
+def _mail_field(line: Line, cues: StructureCues) -> bool:
+    """A field of a mail's header ("From: Press Office <...>", "Subject: ...")."""
+    label, colon, _ = line.text.partition(":")
+    return bool(colon) and label.strip().lower() in cues.mail_fields
 
 
 def signing_organisation(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
@@ -232,6 +243,8 @@ def _organisation(
                 return [found(text, *quoted.span("name"), kind, mentions, lexicon)]
         end = _runs_on(zones, line)
         name = trim(zones.analysis.tokens(line.start, end))
+        while name and name[-1].lower_ in cues.image_words:
+            name = trim(name[:-1])
         return [found(text, *zones.analysis.span_of(name), kind, mentions, lexicon)]
     return []
 

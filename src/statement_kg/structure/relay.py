@@ -72,6 +72,10 @@ def relay_header(
     # and by-line may stand lower. A site's menus and section paths are no rows of their
     # own.
     first, date_line = head[0], min(a for a, _ in relay_lines)
+    # A mail's sender ("From: Press Office <press@example.org>") is no site, nor is a line
+    # that names someone by a handle ("Thread by @name on ...").
+    if "@" in first.text:
+        return []
     rows = POSTED_ROWS if _posting(text, date_line, cues) else RELAY_LINES
     last_line = first_rows(zones, zones.lines, rows, cues)[-1]
     if date_line > last_line.end or first.start == date_line:

@@ -30,13 +30,19 @@ _MEMBER = re.compile(rf"(?:{PERSON_NAME}|{_PARTICLED})(?=,|$)")
 _ASIDE = re.compile(r"\s*\([^)]*\)")
 
 
+def _words(line: Line) -> str:
+    return _ASIDE.sub("", line.text).strip().rstrip(",:.;").lower()
+
+
 def _closing(line: Line, cues: StructureCues) -> bool:
     """A closing line of its own ("Signed:"), not the run-on of a line above ("... /
     on behalf of the Commission")."""
-    words = _ASIDE.sub("", line.text).strip().rstrip(",:.;").lower()
+    words = _words(line)
     if not line.text[:1].isupper():
         return False
-    return words in cues.closings or any(words.startswith(b + " ") for b in cues.on_behalf)
+    return words in cues.closings | cues.signatory_lists or any(
+        words.startswith(b + " ") for b in cues.on_behalf
+    )
 
 
 def _behalf(zones: Zones, line: Line, cues: StructureCues) -> int:
@@ -52,15 +58,18 @@ def _finite(tokens: list[Token]) -> bool:
     return any("Fin" in t.morph.get("VerbForm", []) for t in tokens if t.pos_ in {"VERB", "AUX"})
 
 
-def _body(zones: Zones, start: int, end: int, cues: StructureCues) -> tuple[int, int] | None:
-    """The organisation these words name, if they name one and say nothing else."""
+def _body(
+    zones: Zones, start: int, end: int, cues: StructureCues, listed: bool = False
+) -> tuple[int, int] | None:
+    """The organisation these words name, if they name one and say nothing else; under a
+    list's own label ("Signatory organisations:") any name, in any language, is one."""
     tokens = trim(zones.analysis.tokens(start, end))
     # "Member of Congress", "Chairman of the Group": a signer's title, not a body.
     if not tokens or tokens[0].lower_ in cues.titles:
         return None
     if (
         len([t for t in tokens if t.is_alpha]) < 2
-        or not names_body(tokens, cues.organisation_heads - cues.titles)
+        or not (listed or names_body(tokens, cues.organisation_heads - cues.titles))
         or _finite(tokens)
         or any(t.like_num for t in tokens)
         or not tokens[0].is_title
@@ -102,6 +111,7 @@ def signatory_bodies(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
     if not closings:
         return []
     first = closings[-1]
+    listed = _words(lines[first]) in cues.signatory_lists
     bodies: list[Found] = []
     members: list[Found] = []
     for index, line in enumerate(lines[first:], first):
@@ -110,9 +120,10 @@ def signatory_bodies(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
         start = _behalf(zones, line, cues)
         if index == first and start == line.start:
             continue  # "Signed:", "Yours sincerely,"
-        named = _after_title(zones, line, cues) or _body(zones, start, line.end, cues)
+        named = _after_title(zones, line, cues) or _body(zones, start, line.end, cues, listed)
         if named is not None:
-            body = found(text, *named, "signatory", mentions, lexicon)
+            kind = "listed signatory" if listed else "signatory"
+            body = found(text, *named, kind, mentions, lexicon)
             if all(b.value.casefold() != body.value.casefold() for b in bodies):
                 bodies.append(body)
             continue

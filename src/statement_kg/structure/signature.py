@@ -1,7 +1,8 @@
 """Signature blocks: a name over a title at the end of a letter or statement ("(Signed)
 Rauf Mammadli / Ambassador / Permanent Representative", "Samira Huseynova / Commissioner
 for Human Rights"), a name and its title on one line under the signing rule ("Daniel R.
-Whitfield, Mayor"), or several names side by side over their countries."""
+Whitfield, Mayor"), several names side by side over their countries, or offices that sign
+by title alone in the tail ("Minister of Foreign Affairs of the Republic of X")."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ _NAME = re.compile(rf"^\(?{PERSON_NAME}\)?$")
 TITLE_LINES = 2
 # "Daniel R. Whitfield, Mayor": a title after the name, a few words at most.
 TITLE_WORDS = 4
+# An office that signs by its title: "Minister of Foreign Affairs of the Republic of X".
+OFFICE_WORDS = 14
 
 
 def _titled(zones: Zones, line: Line, titles: frozenset[str]) -> bool:
@@ -97,6 +100,8 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
             signed.append(replace(signer, span=make_span(text, line.start, line.end)))
             continue
         if span is None:
+            if _office(zones, lines, index, cues.titles):
+                signed.append(found(text, line.start, line.end, "signature", mentions, lexicon))
             continue
         words = {t.lower_ for t in zones.analysis.tokens(*span)}
         if words & (cues.organisation_heads | cues.titles | cues.document_nouns):
@@ -112,6 +117,21 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
             if body is not None:
                 signed.append(found(text, *body, "signature", mentions, lexicon))
     return signed
+
+
+def _office(zones: Zones, lines: list[Line], index: int, titles: frozenset[str]) -> bool:
+    """A line of the tail that is an office alone, "TITLE of the X", under no signer's name
+    (a name's title line is the name's)."""
+    line = lines[index]
+    tokens = [t for t in zones.analysis.tokens(line.start, line.end) if not t.is_space]
+    if line.start < zones.body_end or len(tokens) > OFFICE_WORDS or len(tokens) < TITLE_WORDS:
+        return False
+    if tokens[0].lower_ not in titles or tokens[1].lower_ not in {"of", "for"}:
+        return False
+    if any(t.pos_ in {"VERB", "AUX"} or t.like_num or t.is_punct for t in tokens):
+        return False
+    above = lines[index - 1].text if index else ""
+    return not _NAME.match(above.strip())
 
 
 def _body_below(

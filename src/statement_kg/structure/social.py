@@ -1,0 +1,45 @@
+"""Posts as a reader site shows them: the author's display name stands before the handle
+("NAME 🇦🇿 @handle · bio") and is the issuer; "Thread by @handle on SITE" names the site that
+compiled the posts, a relay."""
+
+from __future__ import annotations
+
+import re
+
+from statement_kg.lexicon import Lexicon
+from statement_kg.records import Mention
+from statement_kg.structure.found import Found
+from statement_kg.structure.names import PERSON_NAME, found
+from statement_kg.structure.zones import Zones
+
+_HANDLE = re.compile(r"(?<!\w)@\w{2,}")
+# The display name opens the line; flags and other pictographs may follow it.
+_DISPLAY = re.compile(rf"^\s*(?P<name>{PERSON_NAME})[^\w@]*$")
+_COMPILED = re.compile(
+    r"(?<!\w)@\w{2,}\s+on\s+(?P<site>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*$"
+)
+
+
+def post_author(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """The display name before the first handle in the head that follows one."""
+    text = zones.analysis.original
+    for line in zones.head:
+        handle = _HANDLE.search(line.text)
+        if handle is None:
+            continue
+        named = _DISPLAY.match(line.text[: handle.start()])
+        if named is not None:
+            start = line.start + named.start("name")
+            return [found(text, start, start + len(named["name"]), "post", mentions, lexicon)]
+    return []
+
+
+def compiler(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """The site a head line says shows someone's posts ("Thread by @handle on SITE")."""
+    text = zones.analysis.original
+    for line in zones.head:
+        shown = _COMPILED.search(line.text)
+        if shown is not None:
+            start, end = (line.start + at for at in shown.span("site"))
+            return [found(text, start, end, "compiler", mentions, lexicon)]
+    return []
