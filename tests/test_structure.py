@@ -84,6 +84,11 @@ def test_every_span_is_exact_in_the_text(case: dict[str, Any], lexicon: Lexicon)
             ["8:14 PM · Feb 25, 2024", "8:16 PM · Feb 25, 2024"],
             id="post-stamps",
         ),
+        pytest.param(
+            "not-taken/raised-note-numbers-under-a-rule",
+            ["Pravda, 2 March 1992; Kommersant, 5 March 1992."],
+            id="raised-notes",
+        ),
     ],
 )
 def test_own_date_lines_are_exposed(case_id: str, own: list[str], lexicon: Lexicon) -> None:

@@ -36,6 +36,7 @@ DISTRIBUTION_CELLS = 3
 NOTE_NUMBER = 5
 # "Adopted by the Senate February 24, 2015": the date follows the verb closely.
 ADOPTED_REACH = 80
+ADOPTED_LINE = 240
 # A news site's date line is among the first rows; its by-line a little further down, and
 # short.
 RELAY_LINES = 4
@@ -211,10 +212,15 @@ def _letter_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated
 
 
 def _adopted(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
+    text = zones.analysis.original
     found = []
     for line, date, span in _in_lines(zones.lines, dates):
         lemmas = _lemmas_before(zones, span.start, line)
-        if lemmas and lemmas[0] in cues.issued_verbs and span.start - line.start < ADOPTED_REACH:
+        # "Adopted at the session of the Committee on ... on 22 February 2023.": a line that
+        # ends with its date may name the body at length.
+        ends = text[span.end : line.end].strip() in {"", "."}
+        reach = ADOPTED_LINE if ends else ADOPTED_REACH
+        if lemmas and lemmas[0] in cues.issued_verbs and span.start - line.start < reach:
             # "Issued in Abu Dhabi on ...": a place after the verb; "Published 4 March": none.
             place = _place_before(zones, line, span.start, cues) if len(lemmas) > 1 else None
             found.append(Dated(date, span, "adopted", (line.start, line.end), place))

@@ -279,6 +279,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     # works: their dates and numbers are no event's and no figure's.
     own += list(parts.notes)
     issuers = _issuers(parts, lexicon, mentions, letter, relays, skip)
+    relays = [r for r in relays if not _place_named(parts, lexicon, r)]
     relays += compiler(parts, lexicon, mentions)
     if letter is None:
         issuers = _with_signatories(parts, lexicon, mentions, issuers)
@@ -333,6 +334,17 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         chrome=tuple(menu_rows(parts, lexicon.structure)),
         body=(parts.body_start, parts.body_end),
     )
+
+
+def _place_named(parts: Zones, lexicon: Lexicon, relay: Found) -> bool:
+    """ "Türkiye | Politics | Azerbaijan": a section named for a country over a news page
+    tells it is a news page, but no site is named there."""
+    if relay.kind != "relay header":
+        return False
+    if relay.entity is not None:
+        return lexicon.entities[relay.entity].type in {"country", "place"}
+    tokens = [t for t in parts.analysis.tokens(relay.span.start, relay.span.end) if t.is_alpha]
+    return bool(tokens) and all(t.ent_type_ == "GPE" for t in tokens)
 
 
 def _not_named(place: Found | None, named: list[Found]) -> Found | None:

@@ -31,9 +31,11 @@ _NOTE_LINE = re.compile(r"^[ \t]*(?:\d{1,3}(?:[ \t]{2,}|\t)|[¹²³⁴⁵⁶⁷�
 # A line that ends a sentence, perhaps with a note's number ("... kept open.13").
 _PROSE_END = re.compile(r"[.!?][\"”’)]?\d{0,3}$")
 _RULE = re.compile(r"^[_\-–—=]{4,}$")
-_RULED_NOTE = re.compile(r"^\d{1,3}\s+\S")
+# Under a rule, a note's number (printed or raised) and a space open a note.
+_RULED_NOTE = re.compile(r"^(?:\d{1,3}\s+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
 _RULED_NOTES = re.compile(
-    r"^[ \t]*[_\-–—=]{4,}[ \t]*\n(?:[ \t]*\n)*[ \t]*\d{1,3}\s+\S", re.MULTILINE
+    r"^[ \t]*[_\-–—=]{4,}[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:\d{1,3}\s|[¹²³⁴⁵⁶⁷⁸⁹⁰])\s*\S",
+    re.MULTILINE,
 )
 _NOTE_NUMBER = re.compile(r"^(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*")
 # What closes a sentence of running text; a quotation's closing mark is looked through.
