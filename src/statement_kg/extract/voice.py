@@ -29,6 +29,7 @@ from statement_kg.extract.voice_parse import (
     verbal,
 )
 from statement_kg.records import OWN, Voice
+from statement_kg.structure.zones import BLANK_LINE
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -180,8 +181,11 @@ class VoiceReader(PartyReader):
         child = head
         reported: Voice | None = None
         for node in [head, *head.ancestors]:
-            if abs(node.i - head.i) > MAX_REACH:
-                break  # a "sentence" this long is a list the parser ran together
+            if abs(node.i - head.i) > MAX_REACH or self._apart(node, head):
+                # A "sentence" this long is a list the parser ran together; a word in
+                # another paragraph ("SITE presents the full text:" over the text) is
+                # another sentence the parser ran on into it.
+                break
             found = self._governs(node, child, head)
             if found is not None and reported is None:
                 # A noun's giver ("circulated by X") may still be disputed higher up.
@@ -243,11 +247,30 @@ class VoiceReader(PartyReader):
                 # "used by Z", "repeated in Z's letter": the agent, or where it was written.
                 where = [c for c in verb.children if c.dep_ == "agent" or c.lower_ in {"by", "in"}]
                 speaker = [
-                    t for a in where for c in a.children if c.dep_ == "pobj" for t in c.subtree
+                    t
+                    for a in where
+                    for c in a.children
+                    if c.dep_ == "pobj" and (a.lower_ != "in" or self._a_text(c))
+                    for t in c.subtree
                 ]
                 if speaker and not self._is_issuer(speaker):
                     return Voice("reported", *self._party(speaker))
         return None
+
+    def _apart(self, node: Token, head: Token) -> bool:
+        first, last = sorted((node, head), key=lambda t: t.i)
+        start, end = self.analysis.span_of([first, last])
+        return BLANK_LINE.search(self.analysis.original, start, end) is not None
+
+    def _a_text(self, noun: Token) -> bool:
+        """ "in Z's letter", "in the report", "in Le Monde": a text a claim was written in,
+        not "in connection with" or "in response to"."""
+        words = self.words
+        return (
+            noun.pos_ == "PROPN"
+            or any(c.dep_ == "poss" for c in noun.children)
+            or noun.lemma_.lower() in words.reporting_nouns | words.claim_nouns
+        )
 
     def _noun_voice(self, noun: Token, child: Token) -> Voice | None:
         """'the myth of genocide' denies (not what a clause under it names); 'Azerbaijan's
@@ -425,7 +448,11 @@ class VoiceReader(PartyReader):
         reporting noun is that noun's; its party is who gave it, where the sentence says."""
         if child.dep_ in SUBJECTS or child.dep_ in {"ccomp", "advcl", "conj", "parataxis"}:
             return None
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and not self._apart(c, verb)
+        ]
         if not subjects or subjects[0].lemma_.lower() not in self.words.reporting_nouns:
             return None
         given = self._used_by(subjects[0])
