@@ -296,9 +296,12 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
                 continue
             before = text[line.start : span.start]
             label = before.strip().rstrip(":").strip().lower()
-            if zone is others and (line in first_body or label not in cues.body_date_labels):
+            after = text[span.end : line.end].strip(' .,"”*)]')
+            # "[26 January 2024]": the date a statement was submitted, on a line of its own.
+            bracketed = before.strip() == "[" and not after
+            labelled_here = label in cues.body_date_labels or bracketed
+            if zone is others and (line in first_body or not labelled_here):
                 continue
-            after = text[span.end : line.end].strip(' .,"”*)')
             closing = text[span.end : span.end + 4].lstrip(")")
             runs_on = closing.strip().startswith(DATELINE_DASHES) and closing[:1].isspace()
             agency = _AGENCY.match(text, span.end, line.end)
@@ -310,9 +313,10 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             if not labelled:
                 place = _place_before(zones, line, span.start, cues)
                 place = place or _place_above(zones, zone, line)
+            bare = before.strip() in {"", "[", "("}
             if _distributed(zones, zone, line, cues):
                 found.append(Dated(date, span, "distribution", (line.start, line.end)))
-            elif place or labelled or not before.strip() or _weekday(zones, line, span.start):
+            elif place or labelled or bare or _weekday(zones, line, span.start):
                 credit = agency.span("agency") if agency else None
                 found.append(Dated(date, span, "dateline", (line.start, line.end), place, credit))
     return found

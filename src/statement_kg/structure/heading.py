@@ -272,14 +272,16 @@ def _runs_on(zones: Zones, line: Line) -> int:
 def byline(
     zones: Zones, lexicon: Lexicon, mentions: list[Mention], skip: list[tuple[int, int]]
 ) -> list[Found]:
-    """The author a by-line names in the head ("By PETER LINDGREN"), where no news site
-    relays the text (then the by-line names its reporter)."""
+    """The author a by-line names in the head ("By PETER LINDGREN", a petition's "Started
+    by NAME"), where no news site relays the text (then the by-line names its reporter)."""
     cues = lexicon.structure
     analysis = zones.analysis
     for line in zones.head:
         if any(a <= line.start < b for a, b in skip):
             continue
         tokens = analysis.tokens(line.start, line.end)
+        if tokens and tokens[0].tag_ == "VBN" and tokens[0].is_title:
+            tokens = tokens[1:]
         if (
             len(tokens) >= 3
             and tokens[0].lower_ in cues.byline
