@@ -9,7 +9,7 @@ import calendar
 import re
 from bisect import bisect_left
 
-from statement_kg.extract.scanned_digits import digit_view
+from statement_kg.extract.scanned_digits import PAD, digit_view, joined_view
 from statement_kg.extract.spans import SpanSet, make_span
 from statement_kg.language import Analysis
 from statement_kg.records import PartialDate, Span, TimeSpec
@@ -31,7 +31,8 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _TO = r"\s*(?:[-‐–—/]|to|and)\s*"
 # Spaces or one line break between a date's words, not the gap between two columns.
-_S = r"(?:[ \t\u00a0]{1,4}|[ \t]*\n[ \t]*)"
+# Thin spaces stand where a cut word was joined (scanned_digits.joined_view).
+_S = r"(?:[ \t\u00a0]{1,4}\u2009*|[ \t]*\n[ \t]*)"
 _OF = r"(?:" + _S + r"(?:day" + _S + r")?of)?"
 
 # Most specific first: a longer expression wins over the parts it contains.
@@ -99,10 +100,12 @@ def _read_parts(parts: dict[str, str]) -> TimeSpec | None:
 def find_dates(text: str) -> list[tuple[TimeSpec, Span]]:
     found: list[tuple[TimeSpec, Span]] = []
     taken = SpanSet()
-    view = digit_view(text)
+    view = digit_view(joined_view(text))
     for pattern in _COMPILED:
         for match in pattern.finditer(view):
             start, end = match.span()
+            while start and view[start - 1] == PAD:
+                start -= 1
             if taken.overlaps(start, end):
                 continue
             time = _read(match)
@@ -145,10 +148,12 @@ def find_yearless_dates(
     starts = [at for at, _ in years]
     taken = SpanSet([(span.start, span.end) for _, span in dated])
     found: list[tuple[TimeSpec, Span]] = []
-    view = digit_view(text)
+    view = digit_view(joined_view(text))
     for pattern in _YEARLESS:
         for match in pattern.finditer(view):
             start, end = match.span()
+            while start and view[start - 1] == PAD:
+                start -= 1
             last = bisect_left(starts, start) - 1
             line = text[text.rfind("\n", 0, start) + 1 : start]
             if taken.overlaps(start, end) or last < 0 or _DATELINE_PLACE.match(line):

@@ -1,7 +1,8 @@
-"""Digits a scanner read as letters: "l992", "l,000", "l0 April", "I99I", "2O". Numbers and
-dates are matched in a view of the text where such letters inside a run of digits are read
-as digits; the view has the same length, so every span found in it is the span of the
-received words, which keep their letters."""
+"""Digits a scanner read as letters: "l992", "l,000", "l0 April", "I99I", "2O", and words a
+line break cut ("Febru-\nary"). Numbers and dates are matched in a view of the text where
+such letters inside a run of digits are read as digits and cut words are joined; the view
+has the same length, so every span found in it is the span of the received words, which
+keep their letters and breaks."""
 
 from __future__ import annotations
 
@@ -45,3 +46,17 @@ def digit_view(text: str) -> str:
         return _GROUP.sub(lambda g: "".join(_LETTERS.get(c, c) for c in g.group()), grouped)
 
     return _RUN.sub(read, text)
+
+
+# "Febru-\nary": a word cut at a line's end, joined; the cut's hyphen, break and indent move
+# before the word as thin spaces, so the view keeps the text's length.
+_CUT = re.compile(r"(?<![A-Za-z])(?P<head>[A-Za-z]+)-\n[ \t]*(?P<tail>[a-z]+)")
+PAD = "\u2009"
+
+
+def joined_view(text: str) -> str:
+    def join(match: re.Match[str]) -> str:
+        word = match["head"] + match["tail"]
+        return PAD * (len(match.group()) - len(word)) + word
+
+    return _CUT.sub(join, text)
