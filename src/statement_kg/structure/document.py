@@ -35,10 +35,11 @@ from statement_kg.structure.letter import LetterHead, letter_head
 from statement_kg.structure.named_again import named_again
 from statement_kg.structure.names import agent_mentions
 from statement_kg.structure.record import record_speakers
-from statement_kg.structure.relay import credited, relay_header, relay_sentences
+from statement_kg.structure.relay import credited, relay_sentences
 from statement_kg.structure.running import running_title
 from statement_kg.structure.signatories import signatory_bodies
 from statement_kg.structure.signature import signatures
+from statement_kg.structure.site_header import relay_header
 from statement_kg.structure.social import compiler, post_author
 from statement_kg.structure.transcript import broadcaster, guest
 from statement_kg.structure.zones import Zones, zones

@@ -1,0 +1,93 @@
+"""A news site's header: its name on the heading line ("CASPIAN HERALD | Politics") over
+its date line ("10:05, 26 Feb 2016"), or beside it ("SITE | Society | 27.02.2024, 14:25").
+The site relays what it reproduces; it is never the issuer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from statement_kg.extract.spans import make_span
+from statement_kg.lexicon import Lexicon
+from statement_kg.records import Mention
+from statement_kg.structure.cues import StructureCues
+from statement_kg.structure.datelines import CLOCK, POSTED_ROWS, RELAY_LINES
+from statement_kg.structure.found import Dated, Found
+from statement_kg.structure.names import announces_issuer, found
+from statement_kg.structure.zones import Zones, first_rows
+
+# Enough of a line to read its first word.
+POSTING_CHARS = 20
+# A news site's name on the heading line is a few words at most.
+SITE_WORDS = 6
+# A site's address alone on its line: "president.az", "www.mfa.am".
+_DOMAIN = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?", re.IGNORECASE)
+
+
+def _posting(text: str, start: int, cues: StructureCues) -> bool:
+    """Whether the line at `start` is a page's posting line ("Published: ...", "By NAME")."""
+    words = text[start : start + POSTING_CHARS].split()
+    return bool(words) and words[0].strip(":").lower() in cues.posting_words
+
+
+def relay_header(
+    zones: Zones, dated: list[Dated], lexicon: Lexicon, mentions: list[Mention]
+) -> list[Found]:
+    """The news site named on the first line, when a news site's date line follows it."""
+    # A site's date line: numbers apart ("16:48 | 25.02.2021"), a date line with the time
+    # or a bar ("Baku, 26 February 2024, 09:15", "Published: 10 April 2022 | By NAME"), or an
+    # agency's dateline ("YEREVAN, September 19. /Hayastan Today/."), among the first lines
+    # (a tagline or a rule between).
+    text = zones.analysis.original
+    cues = lexicon.structure
+    relay_lines = [
+        d.line
+        for d in dated
+        if d.kind == "relay"
+        or d.agency is not None
+        or CLOCK.search(text, *d.line)
+        or "|" in text[d.line[0] : d.line[1]]
+        or _posting(text, d.line[0], cues)
+    ]
+    head = zones.head
+    if not head or not relay_lines:
+        return []
+    # Among the first lines: the heading lines, or the running text an agency's dateline
+    # opens; a page's posting line ("Published: ...", "By NAME | ...") under its headline
+    # and by-line may stand lower. A site's menus and section paths are no rows of their
+    # own.
+    first, date_line = head[0], min(a for a, _ in relay_lines)
+    # A mail's sender ("From: Press Office <press@example.org>") is no site, nor is a line
+    # that names someone by a handle ("Thread by @name on ...").
+    if "@" in first.text:
+        return []
+    rows = POSTED_ROWS if _posting(text, date_line, cues) else RELAY_LINES
+    last_line = first_rows(zones, zones.lines, rows, cues)[-1]
+    # "ASTANA EVENING | Society | 27.02.2024, 14:25": the site, then its date, on one line.
+    same = [d for d in dated if d.line[0] == first.start]
+    cells = bool(same) and any(s in text[first.start : same[0].span.start] for s in "|•·")
+    if date_line > last_line.end or (first.start == date_line and not cells):
+        return []
+    end = first.end
+    for separator in lexicon.structure.header_separators:
+        at = text.find(separator, first.start, end)
+        if at > first.start:
+            end = at
+    end = first.start + len(text[first.start : end].rstrip())
+    # A site's name is short; a heading that announces a document ("Statement of the
+    # Ministry ... on the anniversary") over a date line is the document's own.
+    words = [t for t in zones.analysis.tokens(first.start, end) if not t.is_punct]
+    # A body's own site says so ("... | Official website"): its name may be long.
+    below = head[1].end if len(head) > 1 else first.end
+    official = any(w in text[end:below].lower() for w in cues.site_labels)
+    # "Written declaration No. 712 | Doc. 15241 | DATE": a document's number, no site.
+    numbered = any(t.like_num for t in words) and any(
+        t.lemma_.lower() in cues.document_nouns for t in words
+    )
+    if (len(words) > SITE_WORDS and not official) or announces_issuer(words, cues) or numbered:
+        return []
+    site = found(text, first.start, end, "relay header", mentions, lexicon)
+    # The site's address on the line below names it too ("president.az").
+    if len(head) > 1 and _DOMAIN.fullmatch(head[1].text):
+        site = replace(site, also=(make_span(text, head[1].start, head[1].end),))
+    return [site]
