@@ -107,6 +107,7 @@ class VoiceWords:
     usage_verbs: frozenset[str]
     passive_verbs: frozenset[str]
     misuse_verbs: frozenset[str] = frozenset()
+    falsity_words: frozenset[str] = frozenset()
     measuring_verbs: frozenset[str] = frozenset()
     finding_verbs: frozenset[str] = frozenset()
     label_nouns: frozenset[str] = frozenset()
@@ -421,6 +422,7 @@ def _claim_words(mappings: Path) -> ClaimWords:
             usage_verbs=frozenset(voice["usage_verbs"]),
             passive_verbs=frozenset(voice["passive_verbs"]),
             misuse_verbs=frozenset(voice.get("misuse_verbs", [])),
+            falsity_words=frozenset(voice.get("falsity_words", [])),
             measuring_verbs=frozenset(voice.get("measuring_verbs", [])),
             finding_verbs=frozenset(voice.get("finding_verbs", [])),
             label_nouns=frozenset(voice.get("label_nouns", [])),

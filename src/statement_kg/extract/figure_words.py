@@ -22,6 +22,8 @@ _COMPLEMENTS = frozenset({"oprd", "dobj", "acomp", "attr", "xcomp", "prt"})
 _RELATIVE_COMPLEMENTS = _COMPLEMENTS | {"advcl"}
 # The prepositions that say what state a clause leaves people in.
 _STATE_PREPS = frozenset({"as", "in", "into"})
+# "Among the dead were 63 children": the group a clause sets the people counted in.
+_GROUP_PREPS = frozenset({"among"})
 # How many heads to climb from the counted noun to its clause's verb.
 MAX_CLIMB = 4
 
@@ -82,6 +84,13 @@ def _lemmas(noun: Token, quantities: frozenset[str], remains: frozenset[str]) ->
                 # clause without its verb on the word that completes it.
                 *([node.head.lemma_.lower()] if node.dep_ == "amod" else []),
                 *_state(node, noun),
+                *(
+                    g.lemma_.lower()
+                    for c in node.children
+                    if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
             ]
             break
     # "put the number of dead at 613": an object that names a quantity says what it counts,

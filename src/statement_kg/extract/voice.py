@@ -278,6 +278,9 @@ class VoiceReader(PartyReader):
         lemma = noun.lemma_.lower()
         if lemma in self.words.denial_nouns and child.dep_ not in {"acl", "relcl"}:
             return Voice("denied", *self._possessor(noun, None))
+        # "officials gave us a count of 213 dead": the count is theirs.
+        if lemma in self._counts_only:
+            return self._given_by(noun)
         if lemma in self.words.reporting_nouns:
             given = self._given_by(noun)
             if given is not None:
@@ -300,6 +303,12 @@ class VoiceReader(PartyReader):
             if noun.dep_ in {"nsubj", "nsubjpass", "ROOT"} and noun.tag_ == "NNS":
                 return Voice("reported")
         return None
+
+    @property
+    def _counts_only(self) -> frozenset[str]:
+        """Nouns of counting that, unlike "estimate" or "figure", report nothing unless
+        their words say whose count it is ("the toll was 613" is the issuer's)."""
+        return self.words.count_nouns - self.words.reporting_nouns
 
     def _given_by(self, noun: Token) -> Voice | None:
         """Who gives what a reporting noun reports: its possessor ("Azerbaijan's figure"), a
@@ -346,9 +355,14 @@ class VoiceReader(PartyReader):
         negated = any(c.dep_ == "neg" for c in verb.children)
         if verb.lemma_.lower() in words.negatable_verbs - {"be"} and negated:
             return Voice("denied") if asserted(verb) else None
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        if passive and not negated and verb.lemma_.lower() in words.falsity_words:
+            return Voice("denied")
         if verb.lemma_ == "be" and not negated:
             predicates = [c for c in verb.children if c.dep_ in {"attr", "acomp"}]
             if any(t.lemma_.lower() in words.denial_nouns for p in predicates for t in p.subtree):
+                return Voice("denied")
+            if any(p.lemma_.lower() in words.falsity_words for p in predicates):
                 return Voice("denied")
         return None
 
@@ -453,7 +467,12 @@ class VoiceReader(PartyReader):
             for c in verb.children
             if c.dep_ in {"nsubj", "nsubjpass"} and not self._apart(c, verb)
         ]
-        if not subjects or subjects[0].lemma_.lower() not in self.words.reporting_nouns:
+        if not subjects:
+            return None
+        # "The official Soviet toll was 32 dead": a count is the party's its words name.
+        if subjects[0].lemma_.lower() in self._counts_only:
+            return self._given_by(subjects[0])
+        if subjects[0].lemma_.lower() not in self.words.reporting_nouns:
             return None
         given = self._used_by(subjects[0])
         return (
