@@ -194,6 +194,10 @@ class VoiceReader(PartyReader):
                 reported = found
             elif found is not None and found.kind == "denied":
                 assert reported is not None
+                # The party the denial names itself ("They inflate the toll"), else the
+                # one that gave the claim ("the figure circulated by X is inflated").
+                if found.party_words is not None:
+                    return found
                 return Voice("denied", reported.party, reported.party_words)
             child = node
         return reported or OWN
