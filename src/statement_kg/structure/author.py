@@ -23,6 +23,10 @@ BYLINE_WORDS = 4
 # The note is a paragraph among the first of the body or the last of the text.
 NOTE_PARAGRAPHS = 2
 _BLANK = re.compile(r"\n[ \t]*\n")
+# "The author, NAME, is ...", "About the author: NAME is ...": the note says it is about
+# the author, just before the name.
+_AUTHOR = re.compile(r"\bauthor\b[^\n]*$", re.IGNORECASE)
+AUTHOR_REACH = 30
 
 
 def _paragraphs(zones: Zones) -> list[tuple[int, int]]:
@@ -33,28 +37,37 @@ def _paragraphs(zones: Zones) -> list[tuple[int, int]]:
     return list(dict.fromkeys([*found[:NOTE_PARAGRAPHS], *found[-NOTE_PARAGRAPHS:]]))
 
 
-def _noted(zones: Zones) -> list[tuple[SentenceSpan, str]]:
-    """(note, author's name) for each sentence that says who the author is. Each paragraph
-    is parsed on its own: the parser may run the head's lines into the note."""
+def _noted(zones: Zones) -> list[tuple[SentenceSpan, str, tuple[int, int] | None]]:
+    """(note, author's name, where the note names them) for each sentence that says who the
+    author is. Each paragraph is parsed on its own: the parser may run the head's lines
+    into the note."""
     notes = []
     for start, end in _paragraphs(zones):
         analysis = analyse(zones.analysis.original[start:end])
         for sentence in analysis.doc.sents:
-            name = _author_named(analysis, sentence)
-            if name is not None:
-                notes.append((sentence, name))
+            named = _author_named(analysis, sentence)
+            if named is not None:
+                name, at = named
+                notes.append((sentence, name, (start + at[0], start + at[1]) if at else None))
     return notes
 
 
-def _author_named(analysis: Analysis, sentence: SentenceSpan) -> str | None:
-    """The author's name a sentence gives ("NAME is the Ambassador of X"), "" where it
-    says who the author is by title alone ("The author is the Ambassador of X"), None
-    where it says neither."""
+def _author_named(
+    analysis: Analysis, sentence: SentenceSpan
+) -> tuple[str, tuple[int, int] | None] | None:
+    """The author's name a sentence gives ("NAME is the Ambassador of X", "The author,
+    NAME, is ..."), with its span; "" where it says who the author is by title alone ("The
+    author is the Ambassador of X"), None where it says neither."""
     subjects = [c for t in sentence if t.lemma_ == "be" for c in t.children if c.dep_ == "nsubj"]
     if not subjects:
         return None
     subject, root = subjects[0], subjects[0].head
     runs = persons(analysis, sorted(subject.subtree, key=lambda t: t.i))
+    # "The author, Leyla ABDULLAYEVA, is ...": the name in apposition, whatever the tagger
+    # makes of it.
+    named = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if not runs and named and subject.lemma_.lower() == "author":
+        runs = [sorted(named[0].subtree, key=lambda t: t.i)]
     if not runs and subject.lemma_.lower() == "author":
         complements = [c for c in root.children if c.dep_ == "attr"]
         runs = (
@@ -71,15 +84,16 @@ def _author_named(analysis: Analysis, sentence: SentenceSpan) -> str | None:
         runs = [names]
     if runs:
         start, end = analysis.span_of(runs[0])
-        return " ".join(analysis.original[start:end].split())
-    return "" if subject.lemma_.lower() == "author" else None
+        return " ".join(analysis.original[start:end].split()), (start, end)
+    return ("", None) if subject.lemma_.lower() == "author" else None
 
 
 def author_note(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
     """The author a note names, anchored to the by-line in the head that names them."""
     text = zones.analysis.original
     byline = lexicon.structure.byline
-    for _, name in _noted(zones):
+    notes = _noted(zones)
+    for _, name, _at in notes:
         for line in zones.head:
             words = line.text.split()
             # The name alone on its line, or after "By".
@@ -92,6 +106,10 @@ def author_note(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
                 written = name if alone else " ".join(words[1:])
                 start = line.start + line.text.find(written)
                 return [found(text, start, start + len(written), "author", mentions, lexicon)]
+    # No by-line: "The author, NAME, is the Ambassador of X ..." names the author itself.
+    for _, _name, at in notes:
+        if at is not None and _AUTHOR.search(text, max(0, at[0] - AUTHOR_REACH), at[0]):
+            return [found(text, *at, "author", mentions, lexicon)]
     return []
 
 
@@ -104,4 +122,4 @@ def notes_place_at(zones: Zones, site: Found) -> bool:
     """Whether an author's note names the site's own body ("a Senior Fellow at the Black
     Sea – Caspian Policy Lab" on that lab's site)."""
     words = set(site.value.casefold().split())
-    return any(words <= set(note.text.casefold().split()) for note, _ in _noted(zones))
+    return any(words <= set(note.text.casefold().split()) for note, _, _ in _noted(zones))

@@ -51,6 +51,7 @@ class StructureCues:
     preamble: frozenset[str] = frozenset()
     closings: frozenset[str] = frozenset()
     site_labels: frozenset[str] = frozenset()
+    section_labels: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     body_date_labels: frozenset[str] = frozenset()
     addressing: frozenset[str] = frozenset()
@@ -117,6 +118,7 @@ def load_cues(mappings: Path) -> StructureCues:
         preamble=_words(enacting.get("preamble", [])),
         closings=_words(signature.get("closings", [])),
         site_labels=_words(relay.get("site_labels", [])),
+        section_labels=_words(relay.get("section_labels", [])),
         honorifics=_words(raw.get("honorifics", [])),
         body_date_labels=_words(raw.get("body_date_labels", [])),
         addressing=_words(letter.get("addressing", [])),

@@ -130,10 +130,14 @@ def _with_signatories(
     # when it names a body (a letterhead, a relay sentence's "X and Y"), not when it only
     # describes them ("Three diaspora organisations") or names the site's reporter.
     first = min(s.span.start for s in signing)
+    # Members who sign for themselves ("commits only those who signed it"): the assembly
+    # whose letterhead is above is theirs, not a signer.
+    members = all(s.kind == "signing member" for s in signing)
     kept = [
         f
         for f in named
         if f.kind != "by-line"
+        and not (members and f.kind in {"letterhead", "heading", "masthead"})
         # A signer in the list signs for the bodies it names.
         and not (f.kind == "signature" and f.span.start > first)
         and _proper(parts, f)

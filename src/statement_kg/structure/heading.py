@@ -245,6 +245,8 @@ def _organisation(
         name = trim(zones.analysis.tokens(line.start, end))
         while name and name[-1].lower_ in cues.image_words:
             name = trim(name[:-1])
+        if " ".join(t.lower_ for t in name) in cues.section_labels:
+            continue
         return [found(text, *zones.analysis.span_of(name), kind, mentions, lexicon)]
     return []
 
@@ -280,8 +282,10 @@ def byline(
         if any(a <= line.start < b for a, b in skip):
             continue
         tokens = analysis.tokens(line.start, line.end)
+        # "Started by NAME", "Posted on 12.09.2019 by NAME": a participle, then the by-line.
         if tokens and tokens[0].tag_ == "VBN" and tokens[0].is_title:
-            tokens = tokens[1:]
+            by = [n for n, t in enumerate(tokens) if t.lower_ in cues.byline]
+            tokens = tokens[by[0] :] if by else []
         if (
             len(tokens) >= 3
             and tokens[0].lower_ in cues.byline

@@ -26,12 +26,15 @@ _MORE = re.compile(r"^and\b", re.IGNORECASE)
 # A member's row after the form of address: "Jan de VRIES, Netherlands, ALDE".
 _PARTICLED = r"[A-Z][\w'’-]+(?:\s+[a-z]{1,3}){1,2}\s+[A-Z][\w'’-]+"
 _MEMBER = re.compile(rf"(?:{PERSON_NAME}|{_PARTICLED})(?=,|$)")
+# A member's name by surname first: the surname and up to two given names.
+NAME_WORDS_MAX = 3
 # A closing's aside: "Signed (see Doc. 15241):".
 _ASIDE = re.compile(r"\s*\([^)]*\)")
 
 
 def _words(line: Line) -> str:
-    return _ASIDE.sub("", line.text).strip().rstrip(",:.;").lower()
+    """The line's words, without an aside or a note's raised number ("Signed¹:")."""
+    return _ASIDE.sub("", line.text).strip().rstrip(",:.;¹²³⁴⁵⁶⁷⁸⁹⁰*").lower()
 
 
 def _closing(line: Line, cues: StructureCues) -> bool:
@@ -101,6 +104,21 @@ def _member(line: Line, forms: frozenset[str]) -> tuple[int, int] | None:
     return start, start + named.end()
 
 
+def _surname_first(line: Line) -> tuple[int, int] | None:
+    """ "ALIYEV Tural, Azerbaijan, EPP/CD": a member listed by surname in capitals, then
+    given names, then country and group."""
+    name, comma, _ = line.text.partition(",")
+    words = name.split()
+    if not comma or not 2 <= len(words) <= NAME_WORDS_MAX:
+        return None
+    surname = words[0].replace("-", "")
+    if not (surname.isalpha() and surname.isupper() and len(surname) > 1):
+        return None
+    if not all(w[:1].isupper() and not w.isupper() for w in words[1:]):
+        return None
+    return line.start, line.start + len(name.rstrip())
+
+
 def signatory_bodies(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
     """The bodies named in the list under the document's last closing line, or the members
     addressed by form in it when it names no body."""
@@ -127,9 +145,9 @@ def signatory_bodies(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
             if all(b.value.casefold() != body.value.casefold() for b in bodies):
                 bodies.append(body)
             continue
-        member = _member(line, cues.address_forms)
+        member = _member(line, cues.address_forms) or _surname_first(line)
         if member is not None:
-            members.append(found(text, *member, "signatory", mentions, lexicon))
+            members.append(found(text, *member, "signing member", mentions, lexicon))
             continue
         words = {t.lower_ for t in zones.analysis.tokens(line.start, line.end)}
         if not (_SIGNER.match(line.text) or words & cues.titles or _MORE.match(line.text)):

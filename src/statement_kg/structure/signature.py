@@ -12,6 +12,7 @@ from dataclasses import replace
 from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
+from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
 from statement_kg.structure.names import PERSON_NAME, found, names_body
 from statement_kg.structure.zones import Line, Zones
@@ -103,12 +104,21 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
             if _office(zones, lines, index, cues.titles):
                 signed.append(found(text, line.start, line.end, "signature", mentions, lexicon))
             continue
+        span = _untitled(zones, span, cues.titles)
         words = {t.lower_ for t in zones.analysis.tokens(*span)}
         if words & (cues.organisation_heads | cues.titles | cues.document_nouns):
             continue
-        if marked or _title_below(zones, lines, index, cues.titles) or _beside(text, lines, index):
+        # A name over the body it belongs to ("Dr. NAME / Department of History, X College")
+        # signs for itself: the body is where the signer works, no issuer.
+        affiliated = line.start >= zones.body_end and _names_body_below(zones, lines, index, cues)
+        if (
+            marked
+            or affiliated
+            or _title_below(zones, lines, index, cues.titles)
+            or _beside(text, lines, index)
+        ):
             signer = found(text, *span, "signature", mentions, lexicon)
-            body = _body_below(zones, lines, index, cues.organisation_heads - cues.titles)
+            body = _body_below(zones, lines, index, cues)
             title_end = _title_end(zones, lines, index, cues.titles)
             if body is None and title_end is not None:
                 # The signer is anchored with the title signed under the name.
@@ -117,6 +127,25 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
             if body is not None:
                 signed.append(found(text, *body, "signature", mentions, lexicon))
     return signed
+
+
+def _untitled(zones: Zones, span: tuple[int, int], titles: frozenset[str]) -> tuple[int, int]:
+    """ "Bishop Hovakim MANUKYAN": the name after the title it opens with."""
+    tokens = zones.analysis.tokens(*span)
+    if len(tokens) > TITLE_WORDS - 1 or tokens[0].lower_ not in titles:
+        return span
+    rest = [t for t in tokens[1:] if t.text[:1].isupper()]
+    if len(rest) < len(tokens) - 1 or len(rest) < TITLE_LINES:
+        return span
+    return zones.analysis.span_of(rest)[0], span[1]
+
+
+def _names_body_below(zones: Zones, lines: list[Line], index: int, cues: StructureCues) -> bool:
+    below = lines[index + 1 : index + 2]
+    if not below or zones.analysis.original.count("\n", lines[index].end, below[0].start) != 1:
+        return False
+    tokens = zones.analysis.tokens(below[0].start, below[0].end)
+    return bool(tokens) and tokens[0].is_title and names_body(tokens, cues.organisation_heads)
 
 
 def _office(zones: Zones, lines: list[Line], index: int, titles: frozenset[str]) -> bool:
@@ -135,15 +164,19 @@ def _office(zones: Zones, lines: list[Line], index: int, titles: frozenset[str])
 
 
 def _body_below(
-    zones: Zones, lines: list[Line], index: int, heads: frozenset[str]
+    zones: Zones, lines: list[Line], index: int, cues: StructureCues
 ) -> tuple[int, int] | None:
     """The body a signer signs for, after the title on the line below ("Chair, Council of
     Azerbaijani-Canadian Associations"), named by a noun that is no title ("Ambassador,
-    Permanent Representative" is two titles)."""
+    Permanent Representative" is two titles); not the body a signer only works at
+    ("Department of History, X College")."""
+    heads = cues.organisation_heads - cues.titles
     below = lines[index + 1 : index + 2]
     if not below or "," not in below[0].text:
         return None
     title, _, body = below[0].text.partition(",")
+    if not {w.lower() for w in title.split()} & cues.titles:
+        return None
     start = below[0].start + len(title) + 1
     start += len(body) - len(body.lstrip())
     tokens = zones.analysis.tokens(start, below[0].end)

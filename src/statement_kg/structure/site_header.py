@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
@@ -20,6 +22,8 @@ from statement_kg.structure.zones import Zones, first_rows
 POSTING_CHARS = 20
 # A news site's name on the heading line is a few words at most.
 SITE_WORDS = 6
+# "No. 712", "Doc. 15241": a document's number.
+_NUMBER_LABEL = re.compile(r"\b(?:No|Nr|Doc|Ref)\.?\s*\d", re.IGNORECASE)
 # A site's address alone on its line: "president.az", "www.mfa.am".
 _DOMAIN = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?", re.IGNORECASE)
 
@@ -80,14 +84,25 @@ def relay_header(
     # A body's own site says so ("... | Official website"): its name may be long.
     below = head[1].end if len(head) > 1 else first.end
     official = any(w in text[end:below].lower() for w in cues.site_labels)
-    # "Written declaration No. 712 | Doc. 15241 | DATE": a document's number, no site.
-    numbered = any(t.like_num for t in words) and any(
-        t.lemma_.lower() in cues.document_nouns for t in words
+    # "Written declaration No. 712 | Doc. 15241 | DATE": a document's number, no site's
+    # name or date line.
+    line_end = text.find("\n", date_line)
+    numbered = _numbered(words, cues) or bool(
+        _NUMBER_LABEL.search(text, date_line, len(text) if line_end < 0 else line_end)
     )
+    section = " ".join(t.lower_ for t in words) in cues.section_labels
     if (len(words) > SITE_WORDS and not official) or announces_issuer(words, cues) or numbered:
+        return []
+    if section:
         return []
     site = found(text, first.start, end, "relay header", mentions, lexicon)
     # The site's address on the line below names it too ("president.az").
     if len(head) > 1 and _DOMAIN.fullmatch(head[1].text):
         site = replace(site, also=(make_span(text, head[1].start, head[1].end),))
     return [site]
+
+
+def _numbered(words: list[Token], cues: StructureCues) -> bool:
+    return any(t.like_num for t in words) and any(
+        t.lemma_.lower() in cues.document_nouns for t in words
+    )

@@ -40,7 +40,8 @@ def _named_host(text: str, label: str, hosts: frozenset[str]) -> bool:
     """Whether the text names the label's speaker as the host ("Host NAME", "HOST (NAME)")."""
     role = "|".join(sorted(re.escape(h) for h in hosts))
     surname = re.escape(label.rsplit(maxsplit=1)[-1])
-    named = rf"(?i:\b(?:{role})\b)[\s(:]+(?:[A-Z][\w'’.-]*\s+){{0,3}}(?i:{surname})\b"
+    # Not the host's own turn that opens with the guest's name ("HOST: Naira X, thank you").
+    named = rf"(?i:\b(?:{role})\b)(?![ \t]*:)[\s(:]+(?:[A-Z][\w'’.-]*\s+){{0,3}}(?i:{surname})\b"
     return bool(hosts) and re.search(named, text) is not None
 
 
@@ -74,19 +75,28 @@ def _person(zones: Zones, start: int, end: int) -> tuple[int, int]:
 
 
 def broadcaster(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
-    """The outlet that opens the first line, before its programme ("ICTIMAI TELEVISION
-    (ITV) - "DIPLOMATIC HOUR"")."""
+    """The outlet named on the first line, before or after its programme ("ICTIMAI
+    TELEVISION (ITV) - "DIPLOMATIC HOUR"", "TRANSCRIPT - "PROGRAMME", OUTLET TV"): the first
+    of the line's cells that is no kind of text, no programme in quotation marks and no
+    date."""
     text = zones.analysis.original
     if not zones.head:
         return []
     first = zones.head[0]
-    end = first.end
-    # "Euronews, 5 October 2020": a date after a comma is no part of the name.
-    for separator in (*lexicon.structure.header_separators, ","):
-        at = text.find(separator, first.start, end)
-        if at > first.start:
-            end = at
-    end = first.start + len(text[first.start : end].rstrip())
-    if end <= first.start:
-        return []
-    return [found(text, first.start, end, "relay header", mentions, lexicon)]
+    separators = "|".join(re.escape(s) for s in (*lexicon.structure.header_separators, ","))
+    position = first.start
+    for cut in [*re.finditer(separators, first.text), None]:
+        end = first.start + cut.start() if cut else first.end
+        cell = text[position:end]
+        start = position + len(cell) - len(cell.lstrip())
+        words = " ".join(cell.split())
+        position = first.start + cut.end() if cut else first.end
+        if (
+            not words
+            or words.lower() in lexicon.structure.section_labels
+            or words[0] in "\"“«'"
+            or any(c.isdigit() for c in words)
+        ):
+            continue
+        return [found(text, start, start + len(cell.strip()), "relay header", mentions, lexicon)]
+    return []
