@@ -29,7 +29,7 @@ from statement_kg.extract.turns import find_turns
 from statement_kg.extract.voice import Speakers, VoiceReader
 from statement_kg.extract.voice_parse import folded
 from statement_kg.language import Analysis, analyse
-from statement_kg.language.margins import blanked, margin_numbers, note_numbers, page_numbers
+from statement_kg.language.margins import blanked, margin_numbers, note_numbers
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import (
     DateMention,
@@ -256,7 +256,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     # Figures are read as if a margin's line numbers and the notes' numbers after a number
     # were blank ("roughly twenty / 16 percent", "1,000.14 The"); their spans keep the
     # received words.
-    margins = margin_numbers(text) + note_numbers(text) + page_numbers(text)
+    margins = margin_numbers(text) + note_numbers(text)
     plain = blanked(text, margins)
     towns = SpanSet([(m.span.start, m.span.end) for m in mentions if by_type[m] == "place"])
     numbers = find_numbers(plain, not_figures)

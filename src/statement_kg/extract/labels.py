@@ -1,8 +1,9 @@
 """Numbers that label or date rather than count, found by where the genre puts them: the
 number of a list item ("2. Recognizes ..."), of a footnote under a separator line ("38
-Interview with ..."), a page number at the end of a running head ("HELSINKI WATCH      20"),
-a day beside a month with no year ("March 1", "26 February", "Feb. 25-26"), a time of day,
-an age, and the marks "No. 366", "p. 172", "366th"."""
+Interview with ..."), of a note in brackets ("[3]"), a page number beside a running head
+("HELSINKI WATCH      20", "28        WINTER OF FEAR") or alone on its line, a day beside a
+month with no year ("March 1", "26 February", "Feb. 25-26"), a time of day, an age, and the
+marks "No. 366", "Doc. 15241", "p. 172", "366th"."""
 
 from __future__ import annotations
 
@@ -18,6 +19,12 @@ _PATTERNS = [
     # "HELSINKI WATCH      20": a page number after a wide gap at the end of a running head
     # in capitals (a table's row, "Killed      613", is not one).
     re.compile(r"^[ \t]*[A-Z][A-Z \t&'’-]{0,60}?[ \t]{3,}\d{1,4}[ \t]*$", re.MULTILINE),
+    # "28        WINTER OF FEAR: ...": before it, the title's first word in capitals; or a
+    # page's number alone on its line.
+    re.compile(r"^[ \t]*\d{1,4}(?=[ \t]{4,}[A-Z][A-Z'’-]{3,}\b)", re.MULTILINE),
+    re.compile(r"^[ \t]*\d{1,4}[ \t]*$", re.MULTILINE),
+    # "within four days.[3]": a note's number in brackets.
+    re.compile(r"\[\d{1,3}\]"),
     # "March 1 -", "Feb. 25-26", "on 26 February": a day of a month.
     re.compile(rf"\b(?:{_MONTH})\.?\s+{_DAYS}\b(?!\s*,?\s*\d)", re.IGNORECASE),
     re.compile(rf"\b{_DAYS}\s+(?:{_MONTH})\b\.?", re.IGNORECASE),
@@ -26,7 +33,7 @@ _PATTERNS = [
     # "a child aged about ten": an age.
     re.compile(r"\b(?:aged|age\s+of)\s+(?:about\s+|around\s+|under\s+|over\s+)?[\w-]+", re.I),
     # "No. 366", "p. 172", "366th".
-    re.compile(r"(?:\b(?:No|p|pp|para|Art|art)\.\s*)\d+|\d+(?:st|nd|rd|th)\b"),
+    re.compile(r"(?:\b(?:No|Nr|Doc|p|pp|para|Art|art)\.\s*)\d+|\d+(?:st|nd|rd|th)\b"),
 ]
 # A line of underscores or dashes opens the footnotes.
 _SEPARATOR = re.compile(r"^[ \t]*[_‐–—-]{4,}[ \t]*$", re.MULTILINE)

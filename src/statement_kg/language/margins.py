@@ -1,9 +1,7 @@
-"""Numbers in a page's margins: a bill or a court filing numbers its lines ("15   WHEREAS,
-for nearly three decades ..."), a printed page its pages ("28        WINTER OF FEAR"), and
-the numbers are not part of the text. Line numbers are found as a run of lines whose first
-word is the previous line's number plus one, so a numbered list or a paragraph number is not
-taken for them; a page's number stands alone on its line, or apart from the running title
-on the page's first or last line."""
+"""Line numbers in a margin: a bill or a court filing numbers its lines ("15   WHEREAS, for
+nearly three decades ..."), and the numbers are not part of the text. They are found as a
+run of lines whose first word is the previous line's number plus one, so a numbered list or
+a paragraph number is not taken for them."""
 
 from __future__ import annotations
 
@@ -51,26 +49,3 @@ def blanked(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
-
-
-_ALONE = re.compile(r"^[ \t]*(?P<number>\d{1,4})[ \t]*$", re.MULTILINE)
-# "28                    WINTER OF FEAR", "Caucasus Report        29": a wide gap between the
-# page's number and a running title that holds no number.
-_HEAD_NUMBER = re.compile(r"^[ \t]*(?P<number>\d{1,4})[ \t]{4,}(?=[^\d\n]+$)")
-_FOOT_NUMBER = re.compile(r"(?<=[^\d\s])[ \t]{4,}(?P<number>\d{1,4})[ \t]*$")
-
-
-def page_numbers(text: str) -> list[tuple[int, int]]:
-    """The spans of page numbers: alone on a line, or on the text's first or last line apart
-    from its running title."""
-    found = [m.span("number") for m in _ALONE.finditer(text)]
-    lines = text.strip("\n").split("\n")
-    first_start = len(text) - len(text.lstrip("\n"))
-    head = _HEAD_NUMBER.match(lines[0]) if lines else None
-    if head is not None:
-        found.append((first_start + head.start("number"), first_start + head.end("number")))
-    last_start = len(text.rstrip("\n")) - len(lines[-1]) if lines else 0
-    foot = _FOOT_NUMBER.search(lines[-1]) if lines else None
-    if foot is not None:
-        found.append((last_start + foot.start("number"), last_start + foot.end("number")))
-    return sorted(set(found))
