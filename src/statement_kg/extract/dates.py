@@ -97,6 +97,10 @@ def _read_parts(parts: dict[str, str]) -> TimeSpec | None:
     return TimeSpec(begin, None if end == begin else end)
 
 
+NUMBER_REACH = 8
+_DOCUMENT_NUMBER = re.compile(r"\b(?:No|Nr|Doc|Ref)\.?\s*$", re.IGNORECASE)
+
+
 def find_dates(text: str) -> list[tuple[TimeSpec, Span]]:
     found: list[tuple[TimeSpec, Span]] = []
     taken = SpanSet()
@@ -106,7 +110,9 @@ def find_dates(text: str) -> list[tuple[TimeSpec, Span]]:
             start, end = match.span()
             while start and view[start - 1] == PAD:
                 start -= 1
-            if taken.overlaps(start, end):
+            # "PROCLAMATION No. 2021-07": a document's number, no date.
+            numbered = _DOCUMENT_NUMBER.search(view, max(0, start - NUMBER_REACH), start)
+            if taken.overlaps(start, end) or numbered:
                 continue
             time = _read(match)
             if time is None:

@@ -377,8 +377,16 @@ def _months(zones: Zones, dates: Dates) -> list[Dated]:
 def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
     """Every date line of the document, most telling first."""
     text = zones.analysis.original
-    written = find_dates(text)
     numeric = _numeric_dates(text)
+    # "2021-02-25": the whole numeric date, not the year the written forms read in it.
+    written = [
+        (time, span)
+        for time, span in find_dates(text)
+        if not any(
+            start <= span.start and span.end <= end and end - start > span.end - span.start
+            for _, start, end in numeric
+        )
+    ]
     dates = sorted(
         [
             *written,

@@ -24,7 +24,9 @@ def signing_dates(
         tokens = analysis.tokens(span.start, span.end)
         words = [t.lower_ for t in tokens]
         before = [t.lower_ for t in analysis.tokens(max(0, span.start - 8), span.start)][-1:]
-        formula = bool(tokens) and any(t.lemma_.lower() in witness for t in tokens[0].sent)
+        formula = bool(tokens) and any(
+            t.lemma_.lower() in witness or t.lower_ in witness for t in tokens[0].sent
+        )
         if before == ["this"] and words[1:3] == ["day", "of"] and formula:
             lines = [(n.start, n.end) for n in zones.lines if n.start <= span.start < n.end]
             line = lines[0] if lines else (span.start, span.end)
