@@ -45,8 +45,11 @@ def _pattern(found: Found) -> re.Pattern[str] | None:
     while words and words[0].casefold() in _ARTICLE:
         words = words[1:]
     # One word names someone only as a name of its own, in capitals or with one inside
-    # ("CASPIAN-WIRE", "ArasInfo"), not as a common noun ("Committee").
-    if not words or (len(words) == 1 and (len(words[0]) < NAME_CHARS or not _own_name(words[0]))):
+    # ("CASPIAN-WIRE", "ArasInfo"), or as the surname a headline gives a person ("FM
+    # Bayramov"), not as a common noun ("Committee").
+    surname = found.kind == "headline" and len(words) == 1 and words[0][:1].isupper()
+    short = len(words) == 1 and (len(words[0]) < NAME_CHARS or not _own_name(words[0]))
+    if not words or (short and not surname):
         return None
     return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
 
@@ -84,7 +87,7 @@ def named_again(issuers: Sequence[Found], parts: Zones, mentions: Sequence[Menti
             candidates += [
                 (m.start(), m.end())
                 for m in pattern.finditer(text)
-                if person or not _modified(text, m.start())
+                if person or issuer.kind == "headline" or not _modified(text, m.start())
             ]
         for start, end in candidates:
             outside = end <= issuer.span.start or start >= issuer.span.end
