@@ -10,27 +10,18 @@ from __future__ import annotations
 
 import re
 
-from statement_kg.extract.dates import MONTHS, find_dates, valid_day
-from statement_kg.extract.scanned_digits import digit_view
-from statement_kg.extract.spans import Nearby, make_span
-from statement_kg.records import PartialDate, Span, TimeSpec
+from statement_kg.extract.dates import find_dates
+from statement_kg.extract.spans import make_span
+from statement_kg.records import TimeSpec
+from statement_kg.structure.adopted import adoption_sentences, titled_dates
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated
+from statement_kg.structure.line_dates import Dates, Numeric, in_lines, numeric_dates
 from statement_kg.structure.stamps import stamps
 from statement_kg.structure.wire import wire_dateline
 from statement_kg.structure.witnessed import signing_dates
 from statement_kg.structure.zones import Line, Zones, first_rows, may_have_notes
 
-# The numeric and abbreviated forms news sites print; find_dates reads the written ones.
-_NUMERIC = [
-    re.compile(r"(?<![\d.-])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])"),
-    re.compile(r"(?<![\d.])(?P<day>\d\d?)\.(?P<month>\d\d?)\.(?P<year>(?:19|20)\d\d)(?!\d)"),
-    re.compile(
-        r"(?<!\w)(?P<day>\d\d?)\s+(?P<abbr>[A-Z][a-z]{2})\.?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)"
-    ),
-    # "25/02/2022": day first, as international bodies write it, unless the day cannot be.
-    re.compile(r"(?<![\w/])(?P<day>\d\d?)/(?P<month>\d\d?)/(?P<year>(?:19|20)\d\d)(?![\d/])"),
-]
 DISTRIBUTION_CELLS = 3
 # A note's span starts after its number ("13 "): its line starts up to this much before.
 NOTE_NUMBER = 5
@@ -54,8 +45,6 @@ ORDER = (
     "distribution",
     "annex",
 )
-# The sentences at the end of a text that may say when it was adopted.
-CLOSING_SENTENCES = 3
 # How far after a date the verb that makes it the day a text marks may come.
 OCCASION_REACH = 40
 # "VIENNA, 29 February 2012 - The Co-Chairs ...": a dateline that runs into the text.
@@ -72,33 +61,6 @@ _PLACE = re.compile(r"^(?:[A-Z][\w'’.-]*\s*(?:[–—-]\s*)?){1,4}(?:,\s*[A-Z]
 # "Thursday, 22 September 2022, 3 p.m.": a meeting's hour after its date.
 _HOUR = re.compile(r"(?:at\s+)?[0-2]?\d(?::[0-5]\d\s*(?:[ap]\.?m)?|\s*[ap]\.?m)\.?", re.IGNORECASE)
 _AGENCY = re.compile(r"\s*/\s*(?P<agency>[^/\n]{2,40}?)\s*/?\s*$")
-
-
-Dates = list[tuple[TimeSpec, Span]]
-
-
-Numeric = list[tuple[PartialDate, int, int]]
-
-
-def _numeric_dates(text: str) -> Numeric:
-    """The numeric and abbreviated dates of the text, read once per document."""
-    found = []
-    view = digit_view(text)
-    for pattern in _NUMERIC:
-        for match in pattern.finditer(view):
-            parts = match.groupdict()
-            month = MONTHS.get(parts["abbr"].lower()) if parts.get("abbr") else None
-            number = month or int(parts.get("month") or 0)
-            day, year = int(parts["day"]), int(parts["year"])
-            if "/" in match.group() and number > 12 >= day:  # "02/25/2022"
-                day, number = number, day
-            if valid_day(year, number, day):
-                found.append((PartialDate(f"{year}-{number:02d}-{day:02d}"), *match.span()))
-    return found
-
-
-def _single(time: TimeSpec) -> PartialDate | None:
-    return time.begin if time.end is None else None
 
 
 def _lemmas_before(zones: Zones, start: int, line: Line) -> list[str]:
@@ -132,20 +94,6 @@ def _weekday(zones: Zones, line: Line, start: int) -> bool:
     """ "Monday, March 2, 1992": what precedes the date is part of it."""
     tokens = [t for t in zones.analysis.tokens(line.start, start) if not t.is_punct]
     return bool(tokens) and all(t.ent_type_ == "DATE" for t in tokens)
-
-
-def _in_lines(
-    lines: tuple[Line, ...], dates: list[tuple[TimeSpec, Span]]
-) -> list[tuple[Line, PartialDate, Span]]:
-    found = []
-    # Each line asks only the dates near it: lines times dates is quadratic in a long text.
-    nearby = Nearby(dates, lambda d: (d[1].start, d[1].end))
-    for line in lines:
-        for time, span in nearby.near(line.start, line.end):
-            date = _single(time)
-            if date is not None and line.start <= span.start and span.end <= line.end:
-                found.append((line, date, span))
-    return found
 
 
 def _place_before(zones: Zones, line: Line, start: int, cues: StructureCues) -> Offsets:
@@ -196,7 +144,7 @@ def _place_words(text: str, line: Line, start: int) -> tuple[int, int] | None:
 def _letter_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     letters = [
         (line, date, span)
-        for line, date, span in _in_lines(zones.lines, dates)
+        for line, date, span in in_lines(zones.lines, dates)
         if _letter_dated(zones, line, span.start, cues)
     ]
     if not letters:
@@ -204,7 +152,7 @@ def _letter_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated
     line, date, span = letters[0]
     own = [Dated(date, span, "letter", (line.start, line.end))]
     # "Annex to the letter dated <the same day>" heads its annex: the letter's date again.
-    for other, again, where in _in_lines(zones.lines, dates):
+    for other, again, where in in_lines(zones.lines, dates):
         words = [t.lower_ for t in zones.analysis.tokens(other.start, where.start)]
         if again == date and where.start > span.start and words[-1:] == [cues.letter_dated]:
             own.append(Dated(again, where, "annex", (other.start, other.end)))
@@ -214,7 +162,7 @@ def _letter_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated
 def _adopted(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     text = zones.analysis.original
     found = []
-    for line, date, span in _in_lines(zones.lines, dates):
+    for line, date, span in in_lines(zones.lines, dates):
         lemmas = _lemmas_before(zones, span.start, line)
         # "Adopted at the session of the Committee on ... on 22 February 2023.": a line that
         # ends with its date may name the body at length.
@@ -224,48 +172,6 @@ def _adopted(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             # "Issued in Abu Dhabi on ...": a place after the verb; "Published 4 March": none.
             place = _place_before(zones, line, span.start, cues) if len(lemmas) > 1 else None
             found.append(Dated(date, span, "adopted", (line.start, line.end), place))
-    return found
-
-
-def _titled(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
-    """ "European Parliament resolution of 14 March 2024 on ...": a heading that names the
-    document by its kind and date."""
-    found = []
-    for line, date, span in _in_lines(zones.head, dates):
-        words = [t for t in zones.analysis.tokens(line.start, span.start) if not t.is_space]
-        if (
-            len(words) >= 2
-            and words[-1].lower_ == "of"
-            and words[-2].lemma_.lower() in (cues.document_nouns)
-        ):
-            found.append(Dated(date, span, "titled", (line.start, line.end)))
-    return found
-
-
-def _adoption_sentence(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
-    """ "This statement was read out and adopted by the Assembly on 24 February 2022.": a
-    closing sentence that says when the document itself was adopted or issued."""
-    analysis = zones.analysis
-    closing = list(analysis.doc.sents)[-CLOSING_SENTENCES:]
-    if not closing:
-        return []
-    opening = analysis.span_of(list(closing[0]))[0]
-    found = []
-    for time, span in dates:
-        date = _single(time)
-        tokens = analysis.tokens(span.start, span.end) if span.start >= opening else []
-        if date is None or not tokens:
-            continue
-        # The verbs the date hangs under ("adopted ... at its sitting on DATE"), and the
-        # verbs they are coordinated with ("was read out and adopted").
-        path = [t for t in tokens[0].ancestors if t.pos_ in {"VERB", "AUX"}]
-        verbs = [*path, *(c for v in path for c in v.children if c.dep_ == "conj")]
-        verbs += [v.head for v in path if v.dep_ == "conj"]
-        subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubjpass"]
-        if any(v.lemma_.lower() in cues.issued_verbs for v in verbs) and any(
-            s.lemma_.lower() in cues.document_nouns for s in subjects
-        ):
-            found.append(Dated(date, span, "adopted", (span.start, span.end)))
     return found
 
 
@@ -291,7 +197,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     outside = {*zones.head, *zones.tail}
     others = tuple(line for line in zones.lines if line not in outside)
     for zone in (zones.head, zones.tail, first_body, others):
-        for line, date, span in _in_lines(zone, dates):
+        for line, date, span in in_lines(zone, dates):
             if any(a - NOTE_NUMBER <= line.start < b for a, b in notes):
                 continue
             before = text[line.start : span.start]
@@ -338,7 +244,7 @@ def _relay_lines(
         numeric = [d for d in numeric_dates if line.start <= d[1] and d[2] <= line.end]
         clocked = bool(CLOCK.search(line.text) or "|" in line.text)
         if not numeric and clocked:  # "24 January 2017 | 07:54"
-            numeric = [(d, s.start, s.end) for _, d, s in _in_lines((line,), dates)]
+            numeric = [(d, s.start, s.end) for _, d, s in in_lines((line,), dates)]
         if numeric and (clocked or len(numeric) == 1):
             date, start, end = numeric[0]
             if not any(d.span.start == start for d in taken):
@@ -354,7 +260,7 @@ def _posted(zones: Zones, dates: Dates, cues: StructureCues, taken: list[Dated])
         words = [t for t in zones.analysis.tokens(line.start, line.end) if not t.is_space]
         if not words or words[0].lower_ not in cues.posting_words or len(line.text) > POSTED_CHARS:
             continue
-        for _, date, span in _in_lines((line,), dates)[:1]:
+        for _, date, span in in_lines((line,), dates)[:1]:
             # "By 26 February 1992 the town ...": a sentence, not a by-line.
             first = zones.analysis.span_of(words[:1])[0]
             unnamed = words[0].lower_ == "by" and len(zones.analysis.tokens(first, span.start)) < 2
@@ -377,7 +283,7 @@ def _months(zones: Zones, dates: Dates) -> list[Dated]:
 def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
     """Every date line of the document, most telling first."""
     text = zones.analysis.original
-    numeric = _numeric_dates(text)
+    numeric = numeric_dates(text)
     # "2021-02-25": the whole numeric date, not the year the written forms read in it.
     written = [
         (time, span)
@@ -402,8 +308,8 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
         *_letter_dates(zones, dates, cues),
         *signing_dates(zones, dates, cues.witness_words),
         *_adopted(zones, dates, cues),
-        *_titled(zones, dates, cues),
-        *_adoption_sentence(zones, dates, cues),
+        *titled_dates(zones, dates, cues),
+        *adoption_sentences(zones, dates, cues),
         *_datelines(zones, dates, cues),
     ]
     found += _relay_lines(zones, dates, numeric, found, cues)

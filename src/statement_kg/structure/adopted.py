@@ -1,0 +1,55 @@
+"""A document's title and closing sentences that date it: "European Parliament resolution
+of 14 March 2024 on ...", "This statement was read out and adopted by the Assembly on 24
+February 2022."."""
+
+from __future__ import annotations
+
+from statement_kg.structure.cues import StructureCues
+from statement_kg.structure.found import Dated
+from statement_kg.structure.line_dates import Dates, in_lines, single
+from statement_kg.structure.zones import Zones
+
+# The sentences at the end of a text that may say when it was adopted.
+CLOSING_SENTENCES = 3
+
+
+def titled_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
+    """ "European Parliament resolution of 14 March 2024 on ...": a heading that names the
+    document by its kind and date."""
+    found = []
+    for line, date, span in in_lines(zones.head, dates):
+        words = [t for t in zones.analysis.tokens(line.start, span.start) if not t.is_space]
+        if (
+            len(words) >= 2
+            and words[-1].lower_ == "of"
+            and words[-2].lemma_.lower() in (cues.document_nouns)
+        ):
+            found.append(Dated(date, span, "titled", (line.start, line.end)))
+    return found
+
+
+def adoption_sentences(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
+    """ "This statement was read out and adopted by the Assembly on 24 February 2022.": a
+    closing sentence that says when the document itself was adopted or issued."""
+    analysis = zones.analysis
+    closing = list(analysis.doc.sents)[-CLOSING_SENTENCES:]
+    if not closing:
+        return []
+    opening = analysis.span_of(list(closing[0]))[0]
+    found = []
+    for time, span in dates:
+        date = single(time)
+        tokens = analysis.tokens(span.start, span.end) if span.start >= opening else []
+        if date is None or not tokens:
+            continue
+        # The verbs the date hangs under ("adopted ... at its sitting on DATE"), and the
+        # verbs they are coordinated with ("was read out and adopted").
+        path = [t for t in tokens[0].ancestors if t.pos_ in {"VERB", "AUX"}]
+        verbs = [*path, *(c for v in path for c in v.children if c.dep_ == "conj")]
+        verbs += [v.head for v in path if v.dep_ == "conj"]
+        subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubjpass"]
+        if any(v.lemma_.lower() in cues.issued_verbs for v in verbs) and any(
+            s.lemma_.lower() in cues.document_nouns for s in subjects
+        ):
+            found.append(Dated(date, span, "adopted", (span.start, span.end)))
+    return found

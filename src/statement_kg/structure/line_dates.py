@@ -1,0 +1,63 @@
+"""The dates on a document's lines, in the forms news sites and offices print them
+("2023-02-24", "25.02.2019", "24 Feb 2017") besides the written ones, and which line holds
+which date."""
+
+from __future__ import annotations
+
+import re
+
+from statement_kg.extract.dates import MONTHS, valid_day
+from statement_kg.extract.scanned_digits import digit_view
+from statement_kg.extract.spans import Nearby
+from statement_kg.records import PartialDate, Span, TimeSpec
+from statement_kg.structure.zones import Line
+
+# The numeric and abbreviated forms news sites print; find_dates reads the written ones.
+_NUMERIC = [
+    re.compile(r"(?<![\d.-])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])"),
+    re.compile(r"(?<![\d.])(?P<day>\d\d?)\.(?P<month>\d\d?)\.(?P<year>(?:19|20)\d\d)(?!\d)"),
+    re.compile(
+        r"(?<!\w)(?P<day>\d\d?)\s+(?P<abbr>[A-Z][a-z]{2})\.?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)"
+    ),
+    # "25/02/2022": day first, as international bodies write it, unless the day cannot be.
+    re.compile(r"(?<![\w/])(?P<day>\d\d?)/(?P<month>\d\d?)/(?P<year>(?:19|20)\d\d)(?![\d/])"),
+]
+Dates = list[tuple[TimeSpec, Span]]
+
+
+Numeric = list[tuple[PartialDate, int, int]]
+
+
+def numeric_dates(text: str) -> Numeric:
+    """The numeric and abbreviated dates of the text, read once per document."""
+    found = []
+    view = digit_view(text)
+    for pattern in _NUMERIC:
+        for match in pattern.finditer(view):
+            parts = match.groupdict()
+            month = MONTHS.get(parts["abbr"].lower()) if parts.get("abbr") else None
+            number = month or int(parts.get("month") or 0)
+            day, year = int(parts["day"]), int(parts["year"])
+            if "/" in match.group() and number > 12 >= day:  # "02/25/2022"
+                day, number = number, day
+            if valid_day(year, number, day):
+                found.append((PartialDate(f"{year}-{number:02d}-{day:02d}"), *match.span()))
+    return found
+
+
+def single(time: TimeSpec) -> PartialDate | None:
+    return time.begin if time.end is None else None
+
+
+def in_lines(
+    lines: tuple[Line, ...], dates: list[tuple[TimeSpec, Span]]
+) -> list[tuple[Line, PartialDate, Span]]:
+    found = []
+    # Each line asks only the dates near it: lines times dates is quadratic in a long text.
+    nearby = Nearby(dates, lambda d: (d[1].start, d[1].end))
+    for line in lines:
+        for time, span in nearby.near(line.start, line.end):
+            date = single(time)
+            if date is not None and line.start <= span.start and span.end <= line.end:
+                found.append((line, date, span))
+    return found
