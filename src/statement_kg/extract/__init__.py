@@ -161,7 +161,8 @@ def _event_dates(
         (
             d
             for d in [*written, *yearless]
-            if not own.holds(d[1].start) and not dates_a_work(analysis, d[1], works)
+            if not own.holds(d[1].start)
+            and not dates_a_work(analysis, d[1], works, lexicon.structure.issued_verbs)
         ),
         key=lambda d: d[1].start,
     )

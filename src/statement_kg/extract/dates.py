@@ -8,11 +8,15 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
+from typing import TYPE_CHECKING
 
 from statement_kg.extract.scanned_digits import PAD, digit_view, joined_view
 from statement_kg.extract.spans import SpanSet, make_span
 from statement_kg.language import Analysis
 from statement_kg.records import PartialDate, Span, TimeSpec
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Month names, whole and abbreviated ("Feb. 25-26, 1992", "3 Mar 2016"), lower case: the one
 # table every date reader uses.
@@ -187,10 +191,14 @@ _NUMBERED = re.compile(r"\d[\w/.-]*\s?\($")
 NUMBER_REACH = 20
 
 
-def dates_a_work(analysis: Analysis, span: Span, works: frozenset[str]) -> bool:
+def dates_a_work(
+    analysis: Analysis, span: Span, works: frozenset[str], issued: frozenset[str] = frozenset()
+) -> bool:
     """Whether a date is part of a work's name ("the 1992 report", "the 2008 Convention on
-    Cluster Munitions", the year in brackets after a numbered instrument: "822 (1993)"): it
-    dates the work, not an event."""
+    Cluster Munitions", the year in brackets after a numbered instrument: "822 (1993)"), or
+    says when a work was issued ("the resolutions of 1993", "resolutions adopted in 1993",
+    "in 1993 the Council adopted four resolutions"; `issued`: the verbs of issuing): it dates
+    the work, not an event."""
     text = analysis.original
     if (
         _NUMBERED.search(text, max(0, span.start - NUMBER_REACH), span.start)
@@ -199,10 +207,32 @@ def dates_a_work(analysis: Analysis, span: Span, works: frozenset[str]) -> bool:
         return True
     tokens = analysis.tokens(span.start, span.end)
     inside = {t.i for t in tokens}
-    return any(
+    named = any(
         t.dep_ in {"nummod", "compound", "amod", "npadvmod"}
         and t.head.pos_ in {"NOUN", "PROPN"}
         and t.head.lemma_.lower() in works
         and t.head.i not in inside
         for t in tokens
     )
+    return named or (bool(tokens) and _issued_then(tokens[0], works, issued))
+
+
+def _issued_then(first: Token, works: frozenset[str], issued: frozenset[str]) -> bool:
+    """ "the resolutions of 1993"; the verb of issuing the date hangs under, with a work as
+    what it issued ("adopted resolutions in 1993", "resolutions adopted in 1993")."""
+    prep = first.head
+    if (
+        first.dep_ == "pobj"
+        and prep.lower_ in {"of", "from", "in"}
+        and prep.head.lemma_.lower() in works
+    ):
+        return True
+    # The date's phrase on the verb itself, not on a word below it ("adopted resolutions
+    # after the massacre in February 1992").
+    verb = prep.head if first.dep_ == "pobj" and prep.dep_ == "prep" else first.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in issued:
+        return False
+    issued_what = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if verb.dep_ in {"acl", "relcl"}:
+        issued_what.append(verb.head)
+    return any(w.lemma_.lower() in works for w in issued_what)
