@@ -14,15 +14,17 @@ from statement_kg.extract.dates import MONTHS
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAYS = r"[0-3]?\d(?:\s*[-–]\s*[0-3]?\d)?"
 _PATTERNS = [
-    # "2. Recognizes", "(3) Calls", "iv) Notes": a list item's number.
+    # "2. Recognizes", "(3) Calls", "iv) Notes": a list item's number; "4.4 Some 1,000":
+    # a report's numbered paragraph.
     re.compile(r"^[ \t]*\(?\d{1,3}[.)][ \t]+(?=\S)", re.MULTILINE),
+    re.compile(r"^[ \t]*\d{1,2}(?:\.\d{1,2}){1,2}\.?[ \t]+(?=[A-Z])", re.MULTILINE),
     # "HELSINKI WATCH      20": a page number after a wide gap at the end of a running head
     # in capitals (a table's row, "Killed      613", is not one).
     re.compile(r"^[ \t]*[A-Z][A-Z \t&'’-]{0,60}?[ \t]{3,}\d{1,4}[ \t]*$", re.MULTILINE),
     # "28        WINTER OF FEAR: ...": before it, the title's first word in capitals; or a
-    # page's number alone on its line.
+    # page's number alone on its line ("29", "- 21 -").
     re.compile(r"^[ \t]*\d{1,4}(?=[ \t]{4,}[A-Z][A-Z'’-]{3,}\b)", re.MULTILINE),
-    re.compile(r"^[ \t]*\d{1,4}[ \t]*$", re.MULTILINE),
+    re.compile(r"^[ \t]*(?:[-–—][ \t]*)?\d{1,4}(?:[ \t]*[-–—])?[ \t]*$", re.MULTILINE),
     # "within four days.[3]": a note's number in brackets.
     re.compile(r"\[\d{1,3}\]"),
     # "March 1 -", "Feb. 25-26", "on 26 February": a day of a month.

@@ -52,6 +52,7 @@ class StructureCues:
     closings: frozenset[str] = frozenset()
     site_labels: frozenset[str] = frozenset()
     section_labels: frozenset[str] = frozenset()
+    path_roots: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     body_date_labels: frozenset[str] = frozenset()
     addressing: frozenset[str] = frozenset()
@@ -119,6 +120,7 @@ def load_cues(mappings: Path) -> StructureCues:
         closings=_words(signature.get("closings", [])),
         site_labels=_words(relay.get("site_labels", [])),
         section_labels=_words(relay.get("section_labels", [])),
+        path_roots=_words(relay.get("path_roots", [])),
         honorifics=_words(raw.get("honorifics", [])),
         body_date_labels=_words(raw.get("body_date_labels", [])),
         addressing=_words(letter.get("addressing", [])),

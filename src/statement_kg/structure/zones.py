@@ -198,7 +198,8 @@ def is_menu(line: Line, cues: StructureCues) -> bool:
     """A site's menu or section path ("Politics | Society | Culture", "Home > Politics >
     Parliament"): three cells or more apart by a header's separators. A date line or a
     by-line set out alike has digits; a letterhead's cells name bodies in several words
-    ("MINISTRY OF FOREIGN AFFAIRS • PRESS DEPARTMENT • PRESS RELEASE")."""
+    ("MINISTRY OF FOREIGN AFFAIRS • PRESS DEPARTMENT • PRESS RELEASE"), unless the path
+    starts at the site's root ("Home > Press Service > ...")."""
     pattern = "|".join(re.escape(s) for s in cues.header_separators)
     cells = [c.split() for c in re.split(pattern, line.text) if c.strip()]
     dated = any(c.isdigit() for c in line.text)
@@ -206,4 +207,5 @@ def is_menu(line: Line, cues: StructureCues) -> bool:
         len(words) > 1 and any(w.lower() in cues.organisation_heads for w in words)
         for words in cells
     )
-    return not dated and not bodies and len(cells) >= MENU_CELLS
+    rooted = bool(cells) and " ".join(cells[0]).lower() in cues.path_roots
+    return not dated and (rooted or not bodies) and len(cells) >= MENU_CELLS
