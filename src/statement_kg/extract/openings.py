@@ -24,11 +24,12 @@ def openings_of(
     Council considers this a crime": the Council's own)."""
     tokens = [t for t in sentence if not t.is_space]
     words = [t.lower_ for t in tokens]
-    text = sentence.doc.text
+    # The sentence's own text (the whole document's would be joined again for each one).
+    text, base = sentence.text, sentence.start_char
     breaks = [
         n
         for n in range(1, len(tokens))
-        if "\n\n" in text[tokens[n - 1].idx + len(tokens[n - 1]) : tokens[n].idx]
+        if "\n\n" in text[tokens[n - 1].idx - base + len(tokens[n - 1]) : tokens[n].idx - base]
     ]
     verbs = [n for n, t in enumerate(tokens) if t.pos_ in {"VERB", "AUX"}]
     starts = [0, *breaks, *(n + 1 for n, w in enumerate(words) if w == ",")]

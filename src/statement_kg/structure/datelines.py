@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from statement_kg.extract.dates import find_dates
-from statement_kg.extract.spans import make_span
+from statement_kg.extract.spans import Nearby, make_span
 from statement_kg.records import TimeSpec
 from statement_kg.structure.adopted import adoption_sentences, titled_dates
 from statement_kg.structure.cues import StructureCues
@@ -284,13 +284,15 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
     """Every date line of the document, most telling first."""
     text = zones.analysis.original
     numeric = numeric_dates(text)
-    # "2021-02-25": the whole numeric date, not the year the written forms read in it.
+    # "2021-02-25": the whole numeric date, not the year the written forms read in it (each
+    # written date asks only the numeric ones near it).
+    near = Nearby(numeric, lambda d: (d[1], d[2]))
     written = [
         (time, span)
         for time, span in find_dates(text)
         if not any(
             start <= span.start and span.end <= end and end - start > span.end - span.start
-            for _, start, end in numeric
+            for _, start, end in near.near(span.start, span.end)
         )
     ]
     dates = sorted(

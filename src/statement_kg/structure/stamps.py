@@ -5,33 +5,40 @@ an event took place. The first one dates a text that nothing else dates."""
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
-from statement_kg.records import Span, TimeSpec
+from statement_kg.records import PartialDate, Span
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated
-from statement_kg.structure.zones import Zones, first_rows
+from statement_kg.structure.line_dates import Dates, in_lines
+from statement_kg.structure.zones import Line, Zones, first_rows
 
-CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:UTC|GMT))?")
+# A post's time: "9:02 AM", "21:40 UTC" (the clock, its half of the day and its zone).
+_POSTED_AT = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:UTC|GMT))?")
 # A page's line of facts about a post stands among its first rows.
 FACT_ROWS = 6
 # What a time stamp holds besides its time and date.
 _REST = re.compile(r"[\s·•|,.\-–—]*")
 
 
-def stamps(zones: Zones, dates: list[tuple[TimeSpec, Span]], cues: StructureCues) -> list[Dated]:
+def stamps(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
+    """The lines that hold one date and no more than a post's time stamp or a line of
+    facts does (each line asks only the dates on it: `in_lines`)."""
     text = zones.analysis.original
     top = {line.start for line in first_rows(zones, zones.lines, FACT_ROWS)}
+    by_line: dict[Line, list[tuple[PartialDate, Span]]] = defaultdict(list)
+    for line, date, span in in_lines(zones.lines, dates):
+        by_line[line].append((date, span))
     found = []
-    for line in zones.lines:
-        inside = [(t, s) for t, s in dates if line.start <= s.start and s.end <= line.end]
-        if len(inside) != 1 or inside[0][0].end is not None:
+    for line, on_line in by_line.items():
+        if len(on_line) != 1:
             continue
-        time, span = inside[0]
+        date, span = on_line[0]
         before, after = text[line.start : span.start], text[span.end : line.end]
-        rest = CLOCK.sub("", before + " " + after)
-        stamped = CLOCK.search(line.text) is not None and _REST.fullmatch(rest) is not None
+        rest = _POSTED_AT.sub("", before + " " + after)
+        stamped = _POSTED_AT.search(line.text) is not None and _REST.fullmatch(rest) is not None
         if stamped or (line.start in top and _facts(line.text, span.exact, cues)):
-            found.append(Dated(time.begin, span, "stamp", (line.start, line.end)))
+            found.append(Dated(date, span, "stamp", (line.start, line.end)))
     return found
 
 
