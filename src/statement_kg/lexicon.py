@@ -45,11 +45,18 @@ def phrase_pattern(text: str) -> str:
     return r"(?<!\w)" + "".join(out) + r"(?!\w)"
 
 
+def literal_phrase(text: str, context: str | None = None, document: str | None = None) -> Phrase:
+    """How a literal phrase is found: its pattern, and its first word to look for first."""
+    first = re.split(r"[ '’-]", text, maxsplit=1)[0]
+    return Phrase(phrase_pattern(text), context, document, first or None)
+
+
 def _phrase(raw: str | dict[str, str]) -> Phrase:
     if isinstance(raw, str):
-        return Phrase(phrase_pattern(raw))
-    pattern = raw["pattern"] if "pattern" in raw else phrase_pattern(raw["text"])
-    return Phrase(pattern, raw.get("context"), raw.get("document"))
+        return literal_phrase(raw)
+    if "pattern" in raw:
+        return Phrase(raw["pattern"], raw.get("context"), raw.get("document"))
+    return literal_phrase(raw["text"], raw.get("context"), raw.get("document"))
 
 
 def _entity(raw: dict[str, Any]) -> Entity:

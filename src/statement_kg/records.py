@@ -38,6 +38,9 @@ class Phrase:
     pattern: str
     context: str | None = None
     document: str | None = None
+    # A literal phrase's first word (case aside), which every match starts with: the
+    # pattern is tried only where it is (None for a hand-written pattern).
+    first_word: str | None = None
 
 
 @dataclass(frozen=True)

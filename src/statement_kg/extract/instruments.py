@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from statement_kg.lexicon import phrase_pattern
-from statement_kg.records import Entity, Phrase
+from statement_kg.lexicon import literal_phrase
+from statement_kg.records import Entity
 from statement_kg.slug import slug
 
 # Lower-case words a title keeps between its capitalised ones.
@@ -39,7 +39,7 @@ def instruments(text: str) -> Iterable[tuple[Entity, int, int]]:
             id=slug(label),
             type="convention",
             label=label,
-            phrases=(Phrase(phrase_pattern(text[match.start() : end])),),
+            phrases=(literal_phrase(text[match.start() : end]),),
             recognised=True,
         )
         yield entity, match.start(), end

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
-from statement_kg.lexicon import Lexicon, phrase_pattern
+from statement_kg.lexicon import Lexicon
 from statement_kg.records import Entity, Mention, Phrase
 
 EVENT_TYPES = frozenset({"event"})
@@ -45,47 +45,20 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-# The pieces phrase_pattern writes for a space, a hyphen and an apostrophe.
-_PIECES = ((r"\s+", " "), (r"(?:\s*[-‐–—]\s*|\s+)", "-"), ("['’]", "'"))
-_HEAD, _TAIL = r"(?<!\w)", r"(?!\w)"
-
-
 @cache
-def _first_word(pattern: str) -> re.Pattern[str] | None:
-    """For a pattern phrase_pattern wrote, its phrase's first word (case aside), which
-    every match starts with; None for any other pattern."""
-    if not (pattern.startswith(_HEAD) and pattern.endswith(_TAIL)):
-        return None
-    body = pattern[len(_HEAD) : -len(_TAIL)]
-    chars: list[str] = []
-    at = 0
-    while at < len(body):
-        piece = next(((p, c) for p, c in _PIECES if body.startswith(p, at)), None)
-        if piece is None:
-            escaped = body[at] == "\\"
-            if at + escaped >= len(body):
-                return None
-            chars.append(body[at + escaped])
-            at += 1 + escaped
-        else:
-            chars.append(piece[1])
-            at += len(piece[0])
-    phrase = "".join(chars)
-    word = re.split(r"[ '’-]", phrase)[0]
-    if not word or phrase_pattern(phrase) != pattern:
-        return None
-    return re.compile(re.escape(word), re.IGNORECASE)
+def _word(first: str) -> re.Pattern[str]:
+    return re.compile(re.escape(first), re.IGNORECASE)
 
 
-def _matches(pattern: str, text: str) -> Iterator[re.Match[str]]:
-    """What `finditer` of the pattern gives, tried only where its phrase's first word is:
+def _matches(phrase: Phrase, text: str) -> Iterator[re.Match[str]]:
+    """What `finditer` of the phrase's pattern gives, tried only where its first word is:
     a case-insensitive pattern that opens with a look-behind is tried at every character,
     which makes looking for hundreds of phrases the costliest part of extraction."""
-    compiled = _compiled(pattern)
-    first = _first_word(pattern)
-    if first is None:
+    compiled = _compiled(phrase.pattern)
+    if phrase.first_word is None:
         yield from compiled.finditer(text)
         return
+    first = _word(phrase.first_word)
     at = 0
     while (word := first.search(text, at)) is not None:
         # A look-behind at `match`'s position sees the text before it, as `finditer`'s does.
@@ -103,7 +76,7 @@ def _candidates(
     if phrase.document is not None and not _compiled(phrase.document).search(text):
         return []
     found = []
-    for match in _matches(phrase.pattern, text):
+    for match in _matches(phrase, text):
         if match.end() == match.start():
             continue
         if phrase.context is not None:

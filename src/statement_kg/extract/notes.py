@@ -15,8 +15,8 @@ from spacy.tokens import Token
 from statement_kg.extract.dates import find_dates
 from statement_kg.extract.outlets import news_article, news_outlet
 from statement_kg.language import analyse
-from statement_kg.lexicon import phrase_pattern
-from statement_kg.records import Entity, Phrase
+from statement_kg.lexicon import literal_phrase
+from statement_kg.records import Entity
 from statement_kg.slug import slug
 from statement_kg.structure.zones import may_have_notes, zones
 
@@ -51,7 +51,7 @@ def book(words: str, year: str | None) -> Entity:
         id=slug(f"{label}-{year}" if year else label)[:BOOK_ID_CHARS],
         type="book",
         label=label,
-        phrases=(Phrase(phrase_pattern(words)),),
+        phrases=(literal_phrase(words),),
         issued=year,
         recognised=True,
     )
@@ -81,7 +81,7 @@ def source(words: str, year: str) -> Entity:
         id=slug(f"{label}-{year}")[:BOOK_ID_CHARS],
         type="source",
         label=label,
-        phrases=(Phrase(phrase_pattern(words)),),
+        phrases=(literal_phrase(words),),
         issued=year,
         recognised=True,
     )

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from statement_kg.lexicon import phrase_pattern
-from statement_kg.records import Entity, Phrase
+from statement_kg.lexicon import literal_phrase
+from statement_kg.records import Entity
 from statement_kg.slug import slug
 
 # A scheme's own suffix ("-POL", "-P(IS)", "-POL (C)") or its "No.".
@@ -51,7 +51,7 @@ def numbered_resolutions(text: str, un_cues: Iterable[str]) -> Iterable[tuple[En
                 id=slug(f"resolution-{number}"),
                 type="legislation",
                 label=f"Resolution {number}",
-                phrases=(Phrase(phrase_pattern(match.group())),),
+                phrases=(literal_phrase(match.group()),),
                 recognised=True,
             ),
             match.start(),

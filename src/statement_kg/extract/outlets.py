@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from statement_kg.lexicon import Lexicon, phrase_pattern
-from statement_kg.records import Entity, Phrase
+from statement_kg.lexicon import Lexicon, literal_phrase
+from statement_kg.records import Entity
 from statement_kg.slug import slug
 
 PREFIX = "outlet-"
@@ -23,7 +23,7 @@ def news_outlet(name: str) -> Entity:
         id=outlet_id(name),
         type="news_outlet",
         label=name,
-        phrases=(Phrase(phrase_pattern(name)),),
+        phrases=(literal_phrase(name),),
         recognised=True,
     )
 
@@ -34,7 +34,7 @@ def news_article(outlet: str, words: str, day: str) -> Entity:
         id=slug(f"{outlet}-{day}"),
         type="news_article",
         label=f"{outlet}, {day}",
-        phrases=(Phrase(phrase_pattern(words)),),
+        phrases=(literal_phrase(words),),
         issued=day,
         issued_by=outlet_id(outlet),
         recognised=True,

@@ -22,7 +22,7 @@ from statement_kg.extract.quotations import antecedent_window, pronoun_attribute
 from statement_kg.extract.spans import Nearby, SentenceIndex
 from statement_kg.extract.titled import titled_works
 from statement_kg.language import analyse
-from statement_kg.lexicon import Lexicon, Recognisers, phrase_pattern
+from statement_kg.lexicon import Lexicon, Recognisers, literal_phrase
 from statement_kg.records import Entity, Phrase
 from statement_kg.slug import slug
 
@@ -99,7 +99,7 @@ def _resolutions(text: str, words: Recognisers, index: SentenceIndex) -> Iterabl
         body = match["body"]
         if body in bodies:
             symbol = _session_symbol(body, match["number"], match["session"])
-            phrase = Phrase(phrase_pattern(match.group()))
+            phrase = literal_phrase(match.group())
             entity = _resolution(body, bodies[body][1], match["number"], symbol, phrase)
             yield entity, match.start(), match.end()
     for match in _RES_LIST.finditer(text):
@@ -118,7 +118,7 @@ def _resolutions(text: str, words: Recognisers, index: SentenceIndex) -> Iterabl
         offset = match.start("list")
         for number in _RES_NUMBER.finditer(match["list"]):
             symbol = _session_symbol(body, number["number"], number["session"])
-            phrase = Phrase(phrase_pattern(number.group()), f"(?i:{cue})")
+            phrase = literal_phrase(number.group(), f"(?i:{cue})")
             entity = _resolution(body, organ, number["number"], symbol, phrase)
             yield entity, offset + number.start(), offset + number.end()
 
@@ -166,7 +166,7 @@ def _documents(text: str) -> Iterable[_Candidate]:
             id=slug(symbol),
             type="un_document",
             label=f"UN document {symbol}",
-            phrases=(Phrase(phrase_pattern(symbol)),),
+            phrases=(literal_phrase(symbol),),
             symbol=symbol,
             recognised=True,
         )
@@ -192,7 +192,7 @@ def _judgments(text: str, words: Recognisers) -> Iterable[_Candidate]:
             id=f"{slug(words.application_court)}-{slug(number)}",
             type="court_judgment",
             label=label,
-            phrases=(Phrase(phrase_pattern(text[start : match.end()].strip())),),
+            phrases=(literal_phrase(text[start : match.end()].strip()),),
             issued=dates[0] if dates else None,
             issued_by=words.application_court,
             application_number=number,
@@ -265,7 +265,7 @@ def _person(text: str, start: int, end: int) -> _Candidate:
         id=slug(name),
         type="person",
         label=name,
-        phrases=(Phrase(phrase_pattern(name)),),
+        phrases=(literal_phrase(name),),
         recognised=True,
     )
     return entity, start, end
