@@ -16,7 +16,14 @@ from statement_kg.records import TimeSpec
 from statement_kg.structure.adopted import adoption_sentences, titled_dates
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated
-from statement_kg.structure.line_dates import Dates, Numeric, in_lines, numeric_dates
+from statement_kg.structure.line_dates import (
+    CLOCK,
+    TIME_OF_DAY,
+    Dates,
+    Numeric,
+    in_lines,
+    numeric_dates,
+)
 from statement_kg.structure.stamps import stamps
 from statement_kg.structure.wire import wire_dateline
 from statement_kg.structure.witnessed import signing_dates
@@ -49,7 +56,6 @@ ORDER = (
 OCCASION_REACH = 40
 # "VIENNA, 29 February 2012 - The Co-Chairs ...": a dateline that runs into the text.
 DATELINE_DASHES = ("-", "–", "—")
-CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")
 # A dateline's place: a few capitalised words ("Baku", "Mexico City", "WASHINGTON, DC").
 Offsets = tuple[int, int] | None
 # "Broadcast transcript, 24 February 2023": a few words that say what the document is.
@@ -58,8 +64,6 @@ KIND_WORDS = 3
 PLACE_WORDS = 4
 _PLACE = re.compile(r"^(?:[A-Z][\w'’.-]*\s*(?:[–—-]\s*)?){1,4}(?:,\s*[A-Z]{2,}\.?)?$")
 # "Baku, February 24, 2024 / APA /": an agency's credit after the dateline's date.
-# "Thursday, 22 September 2022, 3 p.m.": a meeting's hour after its date.
-_HOUR = re.compile(r"(?:at\s+)?[0-2]?\d(?::[0-5]\d\s*(?:[ap]\.?m)?|\s*[ap]\.?m)\.?", re.IGNORECASE)
 _AGENCY = re.compile(r"\s*/\s*(?P<agency>[^/\n]{2,40}?)\s*/?\s*$")
 
 
@@ -211,7 +215,9 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             closing = text[span.end : span.end + 4].lstrip(")")
             runs_on = closing.strip().startswith(DATELINE_DASHES) and closing[:1].isspace()
             agency = _AGENCY.match(text, span.end, line.end)
-            if after and not runs_on and agency is None and not _HOUR.fullmatch(after):
+            # "Thursday, 22 September 2022, 3 p.m.": a meeting's hour after its date.
+            hour = TIME_OF_DAY.fullmatch(after.removeprefix("at "))
+            if after and not runs_on and agency is None and not hour:
                 continue
             # "Date: ...", "Published 4 March 2022": a label, not a place.
             labelled = label in cues.date_labels | cues.posting_words or _kind_label(label, cues)

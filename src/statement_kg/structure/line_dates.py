@@ -22,6 +22,15 @@ _NUMERIC = [
     # "25/02/2022": day first, as international bodies write it, unless the day cannot be.
     re.compile(r"(?<![\w/])(?P<day>\d\d?)/(?P<month>\d\d?)/(?P<year>(?:19|20)\d\d)(?![\d/])"),
 ]
+# A clock's time, as a site's date line prints it ("14:35").
+_CLOCK = r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)"
+CLOCK = re.compile(_CLOCK)
+# A time of day in any form a date line or a post's stamp gives it: "14:35", "9:02 AM",
+# "3 p.m.", "21:40 UTC".
+TIME_OF_DAY = re.compile(
+    rf"(?:{_CLOCK}|(?<!\d)[0-2]?\d(?=\s*[ap]\.?m))(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|GMT))?",
+    re.IGNORECASE,
+)
 Dates = list[tuple[TimeSpec, Span]]
 
 

@@ -13,8 +13,9 @@ from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
-from statement_kg.structure.datelines import CLOCK, POSTED_ROWS, RELAY_LINES
+from statement_kg.structure.datelines import POSTED_ROWS, RELAY_LINES
 from statement_kg.structure.found import Dated, Found
+from statement_kg.structure.line_dates import CLOCK
 from statement_kg.structure.names import announces_issuer, found
 from statement_kg.structure.zones import Zones, first_rows
 

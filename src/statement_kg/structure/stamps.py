@@ -10,11 +10,9 @@ from collections import defaultdict
 from statement_kg.records import PartialDate, Span
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated
-from statement_kg.structure.line_dates import Dates, in_lines
+from statement_kg.structure.line_dates import TIME_OF_DAY, Dates, in_lines
 from statement_kg.structure.zones import Line, Zones, first_rows
 
-# A post's time: "9:02 AM", "21:40 UTC" (the clock, its half of the day and its zone).
-_POSTED_AT = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:UTC|GMT))?")
 # A page's line of facts about a post stands among its first rows.
 FACT_ROWS = 6
 # What a time stamp holds besides its time and date.
@@ -35,8 +33,8 @@ def stamps(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             continue
         date, span = on_line[0]
         before, after = text[line.start : span.start], text[span.end : line.end]
-        rest = _POSTED_AT.sub("", before + " " + after)
-        stamped = _POSTED_AT.search(line.text) is not None and _REST.fullmatch(rest) is not None
+        rest = TIME_OF_DAY.sub("", before + " " + after)
+        stamped = TIME_OF_DAY.search(line.text) is not None and _REST.fullmatch(rest) is not None
         if stamped or (line.start in top and _facts(line.text, span.exact, cues)):
             found.append(Dated(date, span, "stamp", (line.start, line.end)))
     return found
