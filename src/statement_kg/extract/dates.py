@@ -101,8 +101,10 @@ def _read_parts(parts: dict[str, str]) -> TimeSpec | None:
     return TimeSpec(begin, None if end == begin else end)
 
 
+# The mark before a document's number: "No. 2021-07", "Doc. 15241".
+NUMBER_MARK = r"\b(?:No|Nr|Doc|Ref)\.?\s*"
 NUMBER_REACH = 8
-_DOCUMENT_NUMBER = re.compile(r"\b(?:No|Nr|Doc|Ref)\.?\s*$", re.IGNORECASE)
+_DOCUMENT_NUMBER = re.compile(NUMBER_MARK + "$", re.IGNORECASE)
 
 
 def find_dates(text: str) -> list[tuple[TimeSpec, Span]]:

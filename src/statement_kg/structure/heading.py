@@ -20,6 +20,7 @@ from statement_kg.structure.names import (
     name_from,
     names_body,
     persons,
+    says,
     skip_meeting,
     trim,
 )
@@ -180,12 +181,11 @@ def _addressed(zones: Zones, line: Line, cues: StructureCues) -> bool:
 
 def _names_organisation(zones: Zones, line: Line, cues: StructureCues) -> bool:
     tokens = zones.analysis.tokens(line.start, line.end)
-    finite = any("Fin" in t.morph.get("VerbForm", []) for t in tokens if t.pos_ in {"VERB", "AUX"})
     return (
         len([t for t in tokens if t.is_alpha]) >= 2
         and names_body(tokens, cues.organisation_heads)
         and not _announces(tokens, cues)
-        and not finite
+        and not says(tokens)
         and not any(t.like_num for t in tokens)
     )
 

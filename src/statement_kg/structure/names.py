@@ -79,6 +79,12 @@ def announces_issuer(tokens: Sequence[Token], cues: StructureCues) -> bool:
     )
 
 
+def says(tokens: Sequence[Token]) -> bool:
+    """Whether the words say something: a finite verb ("Yerevan rejects ..."), which no
+    name, title or heading holds."""
+    return any("Fin" in t.morph.get("VerbForm", []) for t in tokens if t.pos_ in {"VERB", "AUX"})
+
+
 def trim(tokens: list[Token]) -> list[Token]:
     """A name without the article, quotes, punctuation and line breaks around it."""
     while tokens and (

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
-
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import PERSON_NAME, found, names_body, trim
+from statement_kg.structure.names import PERSON_NAME, found, names_body, says, trim
 from statement_kg.structure.zones import Line, Zones, is_menu
 
 # A signer's row: a name, then the title or words that describe the signer.
@@ -57,10 +55,6 @@ def _behalf(zones: Zones, line: Line, cues: StructureCues) -> int:
     return line.start
 
 
-def _finite(tokens: list[Token]) -> bool:
-    return any("Fin" in t.morph.get("VerbForm", []) for t in tokens if t.pos_ in {"VERB", "AUX"})
-
-
 def _body(
     zones: Zones, start: int, end: int, cues: StructureCues, listed: bool = False
 ) -> tuple[int, int] | None:
@@ -73,7 +67,7 @@ def _body(
     if (
         len([t for t in tokens if t.is_alpha]) < 2
         or not (listed or names_body(tokens, cues.organisation_heads - cues.titles))
-        or _finite(tokens)
+        or says(tokens)
         or any(t.like_num for t in tokens)
         or not tokens[0].is_title
     ):

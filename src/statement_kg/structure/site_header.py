@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from statement_kg.extract.dates import NUMBER_MARK
 from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
@@ -16,7 +17,7 @@ from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.datelines import POSTED_ROWS, RELAY_LINES
 from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.line_dates import CLOCK
-from statement_kg.structure.names import announces_issuer, found
+from statement_kg.structure.names import announces_issuer, found, says
 from statement_kg.structure.zones import Zones, first_rows
 
 # Enough of a line to read its first word.
@@ -24,7 +25,7 @@ POSTING_CHARS = 20
 # A news site's name on the heading line is a few words at most.
 SITE_WORDS = 6
 # "No. 712", "Doc. 15241": a document's number.
-_NUMBER_LABEL = re.compile(r"\b(?:No|Nr|Doc|Ref)\.?\s*\d", re.IGNORECASE)
+_NUMBER_LABEL = re.compile(NUMBER_MARK + r"\d", re.IGNORECASE)
 # A site's address alone on its line: "president.az", "www.mfa.am".
 _DOMAIN = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?", re.IGNORECASE)
 
@@ -79,24 +80,24 @@ def relay_header(
         if at > first.start:
             end = at
     end = first.start + len(text[first.start : end].rstrip())
-    # A site's name is short; a heading that announces a document ("Statement of the
-    # Ministry ... on the anniversary") over a date line is the document's own.
     words = [t for t in zones.analysis.tokens(first.start, end) if not t.is_punct]
     # A body's own site says so ("... | Official website"): its name may be long.
     below = head[1].end if len(head) > 1 else first.end
     official = any(w in text[end:below].lower() for w in cues.site_labels)
-    # "Written declaration No. 712 | Doc. 15241 | DATE": a document's number, no site's
-    # name or date line.
     line_end = text.find("\n", date_line)
-    numbered = _numbered(words, cues) or bool(
-        _NUMBER_LABEL.search(text, date_line, len(text) if line_end < 0 else line_end)
-    )
-    section = " ".join(t.lower_ for t in words) in cues.section_labels
-    if (len(words) > SITE_WORDS and not official) or announces_issuer(words, cues) or numbered:
-        return []
-    # "Yerevan rejects Baku's claims": a headline says something; a site's name does not.
-    said = any(t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm", []) for t in words)
-    if section or said:
+    line_end = len(text) if line_end < 0 else line_end
+    # A site's name is short, and is none of these: a heading that announces a document
+    # ("Statement of the Ministry ... on the anniversary"); a document's number, or a date
+    # line that gives one ("Written declaration No. 712 | Doc. 15241 | DATE"); a section's
+    # label ("OPINION"); a headline, which says something ("Yerevan rejects Baku's claims").
+    if (
+        (len(words) > SITE_WORDS and not official)
+        or announces_issuer(words, cues)
+        or _numbered(words, cues)
+        or _NUMBER_LABEL.search(text, date_line, line_end)
+        or " ".join(t.lower_ for t in words) in cues.section_labels
+        or says(words)
+    ):
         return []
     site = found(text, first.start, end, "relay header", mentions, lexicon)
     # The site's address on the line below names it too ("president.az").
