@@ -3,7 +3,9 @@ find issuer, relay, date, place and addressee where the genre puts them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +67,11 @@ class StructureCues:
     mail_fields: frozenset[str] = frozenset()
     image_words: frozenset[str] = frozenset()
     signatory_lists: frozenset[str] = frozenset()
+
+    @cached_property
+    def separators(self) -> re.Pattern[str]:
+        """A header's separators as one pattern: they cut menus, cells and a site's name."""
+        return re.compile("|".join(re.escape(s) for s in self.header_separators))
 
     @property
     def said_verbs(self) -> frozenset[str]:

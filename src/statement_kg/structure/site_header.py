@@ -74,11 +74,8 @@ def relay_header(
     cells = bool(same) and any(s in text[first.start : same[0].span.start] for s in "|•·")
     if date_line > last_line.end or (first.start == date_line and not cells):
         return []
-    end = first.end
-    for separator in lexicon.structure.header_separators:
-        at = text.find(separator, first.start, end)
-        if at > first.start:
-            end = at
+    cut = cues.separators.search(text, first.start + 1, first.end)
+    end = cut.start() if cut else first.end
     end = first.start + len(text[first.start : end].rstrip())
     words = [t for t in zones.analysis.tokens(first.start, end) if not t.is_punct]
     # A body's own site says so ("... | Official website"): its name may be long.

@@ -42,8 +42,5 @@ def stamps(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
 
 def _facts(line: str, date: str, cues: StructureCues) -> bool:
     """A line of cells apart by a header's separator, one of them the date alone."""
-    for separator in cues.header_separators:
-        cells = [c.strip() for c in line.split(separator)]
-        if len(cells) > 1 and date in cells:
-            return True
-    return False
+    cells = [c.strip() for c in cues.separators.split(line)]
+    return len(cells) > 1 and date in cells

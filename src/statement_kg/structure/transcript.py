@@ -83,9 +83,9 @@ def broadcaster(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
     if not zones.head:
         return []
     first = zones.head[0]
-    separators = "|".join(re.escape(s) for s in (*lexicon.structure.header_separators, ","))
     position = first.start
-    for cut in [*re.finditer(separators, first.text), None]:
+    cells = re.finditer(rf"{lexicon.structure.separators.pattern}|,", first.text)
+    for cut in [*cells, None]:
         end = first.start + cut.start() if cut else first.end
         cell = text[position:end]
         start = position + len(cell) - len(cell.lstrip())

@@ -200,8 +200,7 @@ def is_menu(line: Line, cues: StructureCues) -> bool:
     by-line set out alike has digits; a letterhead's cells name bodies in several words
     ("MINISTRY OF FOREIGN AFFAIRS • PRESS DEPARTMENT • PRESS RELEASE"), unless the path
     starts at the site's root ("Home > Press Service > ...")."""
-    pattern = "|".join(re.escape(s) for s in cues.header_separators)
-    cells = [c.split() for c in re.split(pattern, line.text) if c.strip()]
+    cells = [c.split() for c in cues.separators.split(line.text) if c.strip()]
     dated = any(c.isdigit() for c in line.text)
     bodies = any(
         len(words) > 1 and any(w.lower() in cues.organisation_heads for w in words)
