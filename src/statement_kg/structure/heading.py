@@ -10,7 +10,6 @@ import re
 
 from spacy.tokens import Token
 
-from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
@@ -324,13 +323,8 @@ def lead_subject(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> lis
     cues = lexicon.structure
     if not any(_announces(zones.analysis.tokens(h.start, h.end), cues) for h in zones.head):
         return []
-    # The first paragraph parsed on its own (deliberately, a second parse): the parser may
-    # run a headline without a full stop into the sentence under it, and then misreads both.
     text = zones.analysis.original
-    start = zones.body_start
-    end = text.find("\n\n", start)
-    end = zones.body_end if end < 0 else min(end, zones.body_end)
-    lead = analyse(text[start:end])
+    start, lead = zones.lead
     sentences = list(lead.doc.sents)
     if not sentences:
         return []

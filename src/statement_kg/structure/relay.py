@@ -1,8 +1,7 @@
 """A text relayed by a news site: the site's header (structure.site_header) and the relay
-sentence that names who
-issued what it reproduces ("X has issued a statement ... The statement reads:", "X made a
-statement ... Below is the text of the statement:"). The site is the relay, never the
-issuer."""
+sentence that names who issued what it reproduces ("X has issued a statement ... The
+statement reads:", "X made a statement ... Below is the text of the statement:"). The site
+is the relay, never the issuer."""
 
 from __future__ import annotations
 
@@ -13,7 +12,6 @@ from spacy.tokens import Token
 
 from statement_kg.extract.spans import make_span
 from statement_kg.extract.voice_parse import nearest_first
-from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
@@ -234,13 +232,8 @@ def _named_in(
 
 
 def _lead_subject(zones: Zones, cues: StructureCues) -> list[Token]:
-    """The speaker of a news report's lead, its first paragraph parsed on its own (the
-    parser may run a headline without a full stop into it)."""
-    text = zones.analysis.original
-    start = zones.body_start
-    end = text.find("\n\n", start)
-    end = zones.body_end if end < 0 else min(end, zones.body_end)
-    local = analyse(text[start:end])
+    """The speaker of a news report's lead, its first paragraph (`Zones.lead`)."""
+    start, local = zones.lead
     first = next(iter(local.doc.sents), None)
     verb = _reporting_lead(first, cues) if first is not None else None
     subject = subject_of(verb) if verb is not None else []

@@ -68,6 +68,16 @@ class Zones:
         return tuple(line for line in self.lines if line.start >= self.body_end)
 
     @cached_property
+    def lead(self) -> tuple[int, Analysis]:
+        """The body's first paragraph, where it starts, parsed on its own (a second parse,
+        on purpose): the parser may run a headline without a full stop into the sentence
+        under it, and then misreads both."""
+        text = self.analysis.original
+        end = text.find("\n\n", self.body_start)
+        end = self.body_end if end < 0 else min(end, self.body_end)
+        return self.body_start, analyse(text[self.body_start : end])
+
+    @cached_property
     def notes(self) -> tuple[tuple[int, int], ...]:
         """The notes after the text, each from after its number to the next note (a note
         may wrap onto lines of its own)."""
