@@ -7,6 +7,7 @@ the site's own body ("a Senior Fellow at the X Lab")."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Span as SentenceSpan
 
@@ -23,10 +24,6 @@ BYLINE_WORDS = 4
 # The note is a paragraph among the first of the body or the last of the text.
 NOTE_PARAGRAPHS = 2
 _BLANK = re.compile(r"\n[ \t]*\n")
-# "The author, NAME, is ...", "About the author: NAME is ...": the note says it is about
-# the author, just before the name.
-_AUTHOR = re.compile(r"\bauthor\b[^\n]*$", re.IGNORECASE)
-AUTHOR_REACH = 30
 
 
 def _paragraphs(zones: Zones) -> list[tuple[int, int]]:
@@ -37,27 +34,33 @@ def _paragraphs(zones: Zones) -> list[tuple[int, int]]:
     return list(dict.fromkeys([*found[:NOTE_PARAGRAPHS], *found[-NOTE_PARAGRAPHS:]]))
 
 
-def _noted(zones: Zones) -> list[tuple[SentenceSpan, str, tuple[int, int] | None]]:
-    """(note, author's name, where the note names them) for each sentence that says who the
-    author is. Each paragraph is parsed on its own: the parser may run the head's lines
-    into the note."""
+@dataclass(frozen=True)
+class _Note:
+    sentence: SentenceSpan
+    # The author's name; "" where the note gives a title alone ("The author is the
+    # Ambassador of X").
+    name: str
+    # Where the note names the author, when it says it is about the author ("The author,
+    # NAME, is ..."): the note alone then names them, with no by-line.
+    about_author: tuple[int, int] | None
+
+
+def _noted(zones: Zones) -> list[_Note]:
+    """Each sentence that says who the author is. Each paragraph is parsed on its own: the
+    parser may run the head's lines into the note."""
     notes = []
     for start, end in _paragraphs(zones):
         analysis = analyse(zones.analysis.original[start:end])
         for sentence in analysis.doc.sents:
-            named = _author_named(analysis, sentence)
-            if named is not None:
-                name, at = named
-                notes.append((sentence, name, (start + at[0], start + at[1]) if at else None))
+            note = _author_named(analysis, sentence, start)
+            if note is not None:
+                notes.append(note)
     return notes
 
 
-def _author_named(
-    analysis: Analysis, sentence: SentenceSpan
-) -> tuple[str, tuple[int, int] | None] | None:
-    """The author's name a sentence gives ("NAME is the Ambassador of X", "The author,
-    NAME, is ..."), with its span; "" where it says who the author is by title alone ("The
-    author is the Ambassador of X"), None where it says neither."""
+def _author_named(analysis: Analysis, sentence: SentenceSpan, offset: int) -> _Note | None:
+    """The note a sentence makes of the author ("NAME is the Ambassador of X", "The author,
+    NAME, is ..."), or None; `offset` is where the parsed paragraph starts."""
     subjects = [c for t in sentence if t.lemma_ == "be" for c in t.children if c.dep_ == "nsubj"]
     if not subjects:
         return None
@@ -82,10 +85,12 @@ def _author_named(
     apart = len(names) >= NAME_WORDS and all(t.whitespace_ for t in names[:-1])
     if not runs and apart and not placed and all(t.is_title for t in names):
         runs = [names]
+    about = subject.lemma_.lower() == "author"
     if runs:
         start, end = analysis.span_of(runs[0])
-        return " ".join(analysis.original[start:end].split()), (start, end)
-    return ("", None) if subject.lemma_.lower() == "author" else None
+        name = " ".join(analysis.original[start:end].split())
+        return _Note(sentence, name, (offset + start, offset + end) if about else None)
+    return _Note(sentence, "", None) if about else None
 
 
 def author_note(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
@@ -93,7 +98,7 @@ def author_note(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
     text = zones.analysis.original
     byline = lexicon.structure.byline
     notes = _noted(zones)
-    for _, name, _at in notes:
+    for name in (n.name for n in notes):
         for line in zones.head:
             words = line.text.split()
             # The name alone on its line, or after "By".
@@ -107,9 +112,9 @@ def author_note(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
                 start = line.start + line.text.find(written)
                 return [found(text, start, start + len(written), "author", mentions, lexicon)]
     # No by-line: "The author, NAME, is the Ambassador of X ..." names the author itself.
-    for _, _name, at in notes:
-        if at is not None and _AUTHOR.search(text, max(0, at[0] - AUTHOR_REACH), at[0]):
-            return [found(text, *at, "author", mentions, lexicon)]
+    for note in notes:
+        if note.about_author is not None:
+            return [found(text, *note.about_author, "author", mentions, lexicon)]
     return []
 
 
@@ -122,4 +127,4 @@ def notes_place_at(zones: Zones, site: Found) -> bool:
     """Whether an author's note names the site's own body ("a Senior Fellow at the Black
     Sea – Caspian Policy Lab" on that lab's site)."""
     words = set(site.value.casefold().split())
-    return any(words <= set(note.text.casefold().split()) for note, _, _ in _noted(zones))
+    return any(words <= set(n.sentence.text.casefold().split()) for n in _noted(zones))
