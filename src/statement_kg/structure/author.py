@@ -15,12 +15,10 @@ from statement_kg.language import Analysis, analyse
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import found, persons
+from statement_kg.structure.names import NAME_WORDS, found, persons
 from statement_kg.structure.zones import Zones
 
 # A name of two words at least.
-NAME_WORDS = 2
-BYLINE_WORDS = 4
 # The note is a paragraph among the first of the body or the last of the text.
 NOTE_PARAGRAPHS = 2
 _BLANK = re.compile(r"\n[ \t]*\n")
@@ -82,7 +80,7 @@ def _author_named(analysis: Analysis, sentence: SentenceSpan, offset: int) -> _N
     # by-line must then name too.
     names = [t for t in sorted(subject.subtree, key=lambda t: t.i) if t.pos_ == "PROPN"]
     placed = any(t.ent_type_ in {"GPE", "LOC", "NORP", "FAC"} for t in names)
-    apart = len(names) >= NAME_WORDS and all(t.whitespace_ for t in names[:-1])
+    apart = len(names) >= NAME_WORDS.start and all(t.whitespace_ for t in names[:-1])
     if not runs and apart and not placed and all(t.is_title for t in names):
         runs = [names]
     about = subject.lemma_.lower() == "author"
@@ -120,7 +118,7 @@ def author_note(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
 
 def _named(words: list[str]) -> bool:
     """A by-line's name: a few capitalised words ("ELNUR SADIGOV", "Anna Petrosyan")."""
-    return NAME_WORDS <= len(words) <= BYLINE_WORDS and all(w[:1].isupper() for w in words)
+    return len(words) in NAME_WORDS and all(w[:1].isupper() for w in words)
 
 
 def notes_place_at(zones: Zones, site: Found) -> bool:

@@ -16,6 +16,7 @@ from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
 
 # A person's name: two to four capitalised words, initials allowed ("RAYMOND T. HOLLIS").
+NAME_WORDS = range(2, 5)
 PERSON_NAME = r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+"
 # A heading line this long was wrapped: its name runs on to the next line.
 WRAPPED_HEADING = 60

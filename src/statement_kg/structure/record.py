@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import found
+from statement_kg.structure.names import NAME_WORDS, found
 from statement_kg.structure.zones import Zones
 
 # A label opens a line and ends in a colon ("Mr. X (Azerbaijan):") or a dash after the
@@ -25,8 +25,6 @@ _LABEL = re.compile(
 # What follows a speaker's name in its label: the country or group in brackets, an aside.
 _NAME_END = re.compile(r"\s*[,(]")
 _BRACKETS = re.compile(r"\([^()\n]*\)")
-# A name without the parser's help: capitalised words, as many as a name has.
-_NAME_WORDS = range(2, 5)
 # A speaker holds the floor when their turns are at least this share of the longest's.
 MAIN_SHARE = 0.5
 # Words a chair's label may hold besides its office ("The Acting President", "Madam
@@ -68,7 +66,7 @@ def _speaker(zones: Zones, start: int, label: str, forms: frozenset[str]) -> tup
     tokens = zones.analysis.tokens(start, end)
     if tokens and tokens[0].ent_type_ == "PERSON" and tokens[-1].ent_type_ == "PERSON":
         return start, with_country
-    capitalised = all(w[:1].isupper() for w in words) and len(words) in _NAME_WORDS
+    capitalised = all(w[:1].isupper() for w in words) and len(words) in NAME_WORDS
     return (start, with_country) if capitalised and cut else None
 
 

@@ -14,7 +14,7 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import PERSON_NAME, found, names_body
+from statement_kg.structure.names import NAME_WORDS, PERSON_NAME, found, names_body
 from statement_kg.structure.zones import Line, Zones
 
 # A person's name on a line of its own: two to four capitalised words, initials allowed.
@@ -23,8 +23,9 @@ _NAME = re.compile(rf"^\(?{PERSON_NAME}\)?$")
 TITLE_LINES = 2
 # "Daniel R. Whitfield, Mayor": a title after the name, a few words at most.
 TITLE_WORDS = 4
-# An office that signs by its title: "Minister of Foreign Affairs of the Republic of X".
-OFFICE_WORDS = 14
+# An office that signs by its title: from "Minister of Foreign Affairs" to "Minister of
+# Foreign Affairs of the Islamic Republic of X" and a little longer.
+OFFICE_WORDS = range(4, 15)
 
 
 def _titled(zones: Zones, line: Line, titles: frozenset[str]) -> bool:
@@ -132,10 +133,10 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
 def _untitled(zones: Zones, span: tuple[int, int], titles: frozenset[str]) -> tuple[int, int]:
     """ "Bishop Hovakim MANUKYAN": the name after the title it opens with."""
     tokens = zones.analysis.tokens(*span)
-    if len(tokens) > TITLE_WORDS - 1 or tokens[0].lower_ not in titles:
+    if tokens[0].lower_ not in titles:
         return span
     rest = [t for t in tokens[1:] if t.text[:1].isupper()]
-    if len(rest) < len(tokens) - 1 or len(rest) < TITLE_LINES:
+    if len(rest) < len(tokens) - 1 or len(rest) not in NAME_WORDS:
         return span
     return zones.analysis.span_of(rest)[0], span[1]
 
@@ -153,7 +154,7 @@ def _office(zones: Zones, lines: list[Line], index: int, titles: frozenset[str])
     (a name's title line is the name's)."""
     line = lines[index]
     tokens = [t for t in zones.analysis.tokens(line.start, line.end) if not t.is_space]
-    if line.start < zones.body_end or len(tokens) > OFFICE_WORDS or len(tokens) < TITLE_WORDS:
+    if line.start < zones.body_end or len(tokens) not in OFFICE_WORDS:
         return False
     if tokens[0].lower_ not in titles or tokens[1].lower_ not in {"of", "for"}:
         return False
