@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from statement_kg.extract.scanned_digits import PAD, digit_view, joined_view
+from statement_kg.extract.scanned_digits import digit_view, joined_view, unpadded
 from statement_kg.extract.spans import SpanSet, make_span
 from statement_kg.language import Analysis
 from statement_kg.records import PartialDate, Span, TimeSpec
@@ -113,9 +113,7 @@ def find_dates(text: str) -> list[tuple[TimeSpec, Span]]:
     view = digit_view(joined_view(text))
     for pattern in _COMPILED:
         for match in pattern.finditer(view):
-            start, end = match.span()
-            while start and view[start - 1] == PAD:
-                start -= 1
+            start, end = unpadded(view, match.start()), match.end()
             # "PROCLAMATION No. 2021-07": a document's number, no date.
             numbered = _DOCUMENT_NUMBER.search(view, max(0, start - NUMBER_REACH), start)
             if taken.overlaps(start, end) or numbered:
@@ -163,9 +161,7 @@ def find_yearless_dates(
     view = digit_view(joined_view(text))
     for pattern in _YEARLESS:
         for match in pattern.finditer(view):
-            start, end = match.span()
-            while start and view[start - 1] == PAD:
-                start -= 1
+            start, end = unpadded(view, match.start()), match.end()
             last = bisect_left(starts, start) - 1
             line = text[text.rfind("\n", 0, start) + 1 : start]
             if taken.overlaps(start, end) or last < 0 or _DATELINE_PLACE.match(line):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from statement_kg.language.normalise import HYPHENATED
+
 # A run of digits and the letters a scanner takes for them, with the separators of a
 # number between them, standing alone (not inside a word).
 # An ordinal's ending may follow ("2Oth").
@@ -48,15 +50,28 @@ def digit_view(text: str) -> str:
     return _RUN.sub(read, text)
 
 
-# "Febru-\nary": a word cut at a line's end, joined; the cut's hyphen, break and indent move
-# before the word as thin spaces, so the view keeps the text's length.
-_CUT = re.compile(r"(?<![A-Za-z])(?P<head>[A-Za-z]+)-\n[ \t]*(?P<tail>[a-z]+)")
+# "Febru-\nary": a word cut at a line's end (as the normaliser finds it), joined; the cut's
+# hyphen, break and indent move before the word as thin spaces, so the view keeps the
+# text's length.
 PAD = "\u2009"
 
 
 def joined_view(text: str) -> str:
-    def join(match: re.Match[str]) -> str:
-        word = match["head"] + match["tail"]
-        return PAD * (len(match.group()) - len(word)) + word
+    pieces: list[str] = []
+    position = 0
+    for cut in HYPHENATED.finditer(text):
+        head = cut.start()
+        while head > position and text[head - 1].isalpha():
+            head -= 1
+        pieces += [text[position:head], PAD * len(cut.group()), text[head : cut.start()]]
+        position = cut.end()
+    pieces.append(text[position:])
+    return "".join(pieces)
 
-    return _CUT.sub(join, text)
+
+def unpadded(view: str, start: int) -> int:
+    """Where a match in the joined view starts in the text: before the thin spaces that
+    stand where its word was cut."""
+    while start and view[start - 1] == PAD:
+        start -= 1
+    return start

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from statement_kg.language.margins import blanked, margin_numbers
 
 # "geno-\ncide": a lower-case word split by a hyphen at the end of a line.
-_HYPHENATED = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
+HYPHENATED = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
 # A single line break (not a blank line) with its surrounding blanks.
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*(?!\r?\n)")
 # A note's number set right after a word's semicolon, colon or full stop ("civilians;4 the
@@ -71,7 +71,7 @@ def normalise(text: str) -> Normalised:
     # Lines are read as if their margin numbers were blank: a numbered empty line is empty.
     work = blanked(text, margins)
     edits: list[tuple[int, int, str]] = [
-        (m.start(), m.end(), "") for m in _HYPHENATED.finditer(work)
+        (m.start(), m.end(), "") for m in HYPHENATED.finditer(work)
     ]
     # The mended hyphens, in order and apart: a line break in one is found by bisection.
     mended = [a for a, _, _ in edits]
