@@ -127,6 +127,12 @@ class VoiceWords:
         """Participles that hand a claim to who gave it: of using and of saying."""
         return self.usage_verbs | self.reporting_verbs
 
+    @cached_property
+    def counts_only(self) -> frozenset[str]:
+        """Nouns of counting that, unlike "estimate" or "figure", report nothing unless
+        their words say whose count it is ("the toll was 613" is the issuer's)."""
+        return self.count_nouns - self.reporting_nouns
+
 
 @dataclass(frozen=True)
 class CitationWords:

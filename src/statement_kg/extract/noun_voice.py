@@ -82,7 +82,7 @@ class NounVoice(PartyReader):
         if lemma in self.words.denial_nouns and child.dep_ not in {"acl", "relcl"}:
             return Voice("denied", *self._possessor(noun, None))
         # "officials gave us a count of 213 dead": the count is theirs.
-        if lemma in self._counts_only:
+        if lemma in self.words.counts_only:
             return self._given_by(noun)
         if lemma in self.words.reporting_nouns:
             given = self._given_by(noun)
@@ -106,12 +106,6 @@ class NounVoice(PartyReader):
             if noun.dep_ in {"nsubj", "nsubjpass", "ROOT"} and noun.tag_ == "NNS":
                 return Voice("reported")
         return None
-
-    @property
-    def _counts_only(self) -> frozenset[str]:
-        """Nouns of counting that, unlike "estimate" or "figure", report nothing unless
-        their words say whose count it is ("the toll was 613" is the issuer's)."""
-        return self.words.count_nouns - self.words.reporting_nouns
 
     def _given_by(self, noun: Token) -> Voice | None:
         """Who gives what a reporting noun reports: its possessor ("Azerbaijan's figure"), a

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -14,23 +15,21 @@ Opening = tuple[int, int, tuple["Token", ...]]
 
 
 def openings_of(
-    sentence: SentenceSpan, phrases: tuple[str, ...], nouns: frozenset[str]
+    sentence: SentenceSpan,
+    phrases: tuple[str, ...],
+    nouns: frozenset[str],
+    paragraph: Callable[[Token], int],
 ) -> list[Opening]:
     """The attributions that open a clause of the sentence ("According to X, ..."), or
     follow what only sets the scene ("WHEREAS, in the Khojaly massacre, according to X,
     ..."; no verb before it, a comma right before it), each covering what follows to its
     paragraph's end (the parser may run a paragraph ending "; and" into the next: each
     paragraph opens) or to a clause whose subject is a party of its own ("..., and the
-    Council considers this a crime": the Council's own)."""
+    Council considers this a crime": the Council's own). `paragraph` numbers a token's
+    paragraph."""
     tokens = [t for t in sentence if not t.is_space]
     words = [t.lower_ for t in tokens]
-    # The sentence's own text (the whole document's would be joined again for each one).
-    text, base = sentence.text, sentence.start_char
-    breaks = [
-        n
-        for n in range(1, len(tokens))
-        if "\n\n" in text[tokens[n - 1].idx - base + len(tokens[n - 1]) : tokens[n].idx - base]
-    ]
+    breaks = [n for n in range(1, len(tokens)) if paragraph(tokens[n]) != paragraph(tokens[n - 1])]
     verbs = [n for n, t in enumerate(tokens) if t.pos_ in {"VERB", "AUX"}]
     starts = [0, *breaks, *(n + 1 for n, w in enumerate(words) if w == ",")]
     openings = [

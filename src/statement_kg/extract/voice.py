@@ -29,7 +29,6 @@ from statement_kg.extract.voice_parse import (
     verbal,
 )
 from statement_kg.records import OWN, Voice
-from statement_kg.structure.zones import BLANK_LINE
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -165,7 +164,10 @@ class VoiceReader(NounVoice):
         sentence = head.sent
         if sentence.start not in self.openings:
             self.openings[sentence.start] = openings_of(
-                sentence, self.words.attribution_phrases, self.words.party_nouns
+                sentence,
+                self.words.attribution_phrases,
+                self.words.party_nouns,
+                self.analysis.paragraph,
             )
         for first, last, party in self.openings[sentence.start]:
             if first < head.i < last:
@@ -217,9 +219,7 @@ class VoiceReader(NounVoice):
         return None
 
     def _apart(self, node: Token, head: Token) -> bool:
-        first, last = sorted((node, head), key=lambda t: t.i)
-        start, end = self.analysis.span_of([first, last])
-        return BLANK_LINE.search(self.analysis.original, start, end) is not None
+        return self.analysis.paragraph(node) != self.analysis.paragraph(head)
 
     def _subject_voice(self, verb: Token) -> Voice | None:
         """A claim that is the subject of its clause is denied when the clause says it did
@@ -344,7 +344,7 @@ class VoiceReader(NounVoice):
         if not subjects:
             return None
         # "The official Soviet toll was 32 dead": a count is the party's its words name.
-        if subjects[0].lemma_.lower() in self._counts_only:
+        if subjects[0].lemma_.lower() in self.words.counts_only:
             return self._given_by(subjects[0])
         if subjects[0].lemma_.lower() not in self.words.reporting_nouns:
             return None

