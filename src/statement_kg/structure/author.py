@@ -6,12 +6,11 @@ the site's own body ("a Senior Fellow at the X Lab")."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SentenceSpan
 
-from statement_kg.language import Analysis, analyse
+from statement_kg.language import BLANK_LINE, Analysis, analyse
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
@@ -21,13 +20,12 @@ from statement_kg.structure.zones import Zones
 # A name of two words at least.
 # The note is a paragraph among the first of the body or the last of the text.
 NOTE_PARAGRAPHS = 2
-_BLANK = re.compile(r"\n[ \t]*\n")
 
 
 def _paragraphs(zones: Zones) -> list[tuple[int, int]]:
     text = zones.analysis.original
-    bounds = [zones.body_start, *(m.end() for m in _BLANK.finditer(text, zones.body_start))]
-    ends = [m.start() for m in _BLANK.finditer(text, zones.body_start)] + [len(text)]
+    bounds = [zones.body_start, *(m.end() for m in BLANK_LINE.finditer(text, zones.body_start))]
+    ends = [m.start() for m in BLANK_LINE.finditer(text, zones.body_start)] + [len(text)]
     found = [(a, b) for a, b in zip(bounds, ends, strict=False) if text[a:b].strip()]
     return list(dict.fromkeys([*found[:NOTE_PARAGRAPHS], *found[-NOTE_PARAGRAPHS:]]))
 

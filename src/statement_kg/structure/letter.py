@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from statement_kg.language import BLANK_LINE
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
 from statement_kg.structure.names import announces_issuer, found, name_from, names_body, trim
-from statement_kg.structure.zones import BLANK_LINE, Zones
+from statement_kg.structure.zones import Zones
 
 # A letter's own heading comes first, within this many characters.
 LETTER_HEAD_CHARS = 3000

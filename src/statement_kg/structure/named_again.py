@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from statement_kg.extract.spans import make_span
+from statement_kg.language import BLANK_LINE
 from statement_kg.records import Mention, Span
 from statement_kg.structure.found import Found
-from statement_kg.structure.zones import BLANK_LINE, Zones
+from statement_kg.structure.zones import Zones
 
 _ARTICLE = frozenset({"the"})
 NAME_CHARS = 5

@@ -23,8 +23,6 @@ MENU_CELLS = 3
 # Column layouts (UN letterheads) put several fields on one line, apart by wide gaps.
 _COLUMN_GAP = re.compile(r"[ \t]{3,}")
 LINE = re.compile(r"[^\n]*\S[^\n]*")
-# A blank line: the end of a paragraph.
-BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # A note's number is set apart by a wide gap or written raised: "14  Human Rights Watch".
 _NOTE = re.compile(r"^(?:\d{1,3}(?:\s{2,}|\t)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
 _NOTE_LINE = re.compile(r"^[ \t]*(?:\d{1,3}(?:[ \t]{2,}|\t)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S", re.MULTILINE)
