@@ -64,7 +64,6 @@ class StructureCues:
     hosts: frozenset[str] = frozenset()
     witness_words: frozenset[str] = frozenset()
     presiding: frozenset[str] = frozenset()
-    mail_fields: frozenset[str] = frozenset()
     image_words: frozenset[str] = frozenset()
     signatory_lists: frozenset[str] = frozenset()
 
@@ -137,7 +136,6 @@ def load_cues(mappings: Path) -> StructureCues:
         hosts=_words(relay.get("hosts", [])),
         witness_words=_words(raw.get("witness_words", [])),
         presiding=_words(raw.get("presiding", [])),
-        mail_fields=_words(letter.get("mail_fields", [])),
         image_words=_words(raw.get("image_words", [])),
         signatory_lists=_words(signature.get("lists", [])),
     )

@@ -199,7 +199,7 @@ def letterhead(
         line
         for line in zones.head
         if not any(a <= line.start < b for a, b in skip)
-        and not _mail_field(line, lexicon.structure)
+        and not _field(line, lexicon.claims.voice.field_labels)
     ]
     if candidates and _addressee(candidates[0], lexicon.structure):
         text = zones.analysis.original
@@ -209,10 +209,11 @@ def letterhead(
     return _organisation(zones, lexicon, mentions, candidates[:LETTERHEAD_LINES], "letterhead")
 
 
-def _mail_field(line: Line, cues: StructureCues) -> bool:
-    """A field of a mail's header ("From: Press Office <...>", "Subject: ...")."""
+def _field(line: Line, labels: frozenset[str]) -> bool:
+    """A labelled field, such as a mail header's ("From: Press Office <...>", "Subject:
+    ..."): no letterhead."""
     label, colon, _ = line.text.partition(":")
-    return bool(colon) and label.strip().lower() in cues.mail_fields
+    return bool(colon) and label.strip().lower() in labels
 
 
 def signing_organisation(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
