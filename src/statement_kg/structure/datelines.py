@@ -204,11 +204,11 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
         for line, date, span in in_lines(zone, dates):
             if any(a - NOTE_NUMBER <= line.start < b for a, b in notes):
                 continue
-            before = text[line.start : span.start]
-            label = before.strip().rstrip(":").strip().lower()
+            before = text[line.start : span.start].strip()
+            label = before.rstrip(":").strip().lower()
             after = text[span.end : line.end].strip(' .,"”*)]')
             # "[26 January 2024]": the date a statement was submitted, on a line of its own.
-            bracketed = before.strip() == "[" and not after
+            bracketed = before == "[" and not after
             labelled_here = label in cues.body_date_labels or bracketed
             if zone is others and (line in first_body or not labelled_here):
                 continue
@@ -225,7 +225,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             if not labelled:
                 place = _place_before(zones, line, span.start, cues)
                 place = place or _place_above(zones, zone, line)
-            bare = before.strip() in {"", "[", "("}
+            bare = before in {"", "[", "("}
             if _distributed(zones, zone, line, cues):
                 found.append(Dated(date, span, "distribution", (line.start, line.end)))
             elif place or labelled or bare or _weekday(zones, line, span.start):
