@@ -65,6 +65,7 @@ class StructureCues:
     witness_words: frozenset[str] = frozenset()
     presiding: frozenset[str] = frozenset()
     image_words: frozenset[str] = frozenset()
+    caption_labels: frozenset[str] = frozenset()
     signatory_lists: frozenset[str] = frozenset()
 
     @cached_property
@@ -137,5 +138,6 @@ def load_cues(mappings: Path) -> StructureCues:
         witness_words=_words(raw.get("witness_words", [])),
         presiding=_words(raw.get("presiding", [])),
         image_words=_words(raw.get("image_words", [])),
+        caption_labels=_words(raw.get("caption_labels", [])),
         signatory_lists=_words(signature.get("lists", [])),
     )

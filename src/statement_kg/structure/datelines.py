@@ -24,6 +24,7 @@ from statement_kg.structure.line_dates import (
     in_lines,
     numeric_dates,
 )
+from statement_kg.structure.source_note import source_date
 from statement_kg.structure.stamps import stamps
 from statement_kg.structure.wire import wire_dateline
 from statement_kg.structure.witnessed import signing_dates
@@ -317,6 +318,7 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
         *signing_dates(zones, dates, cues.witness_words),
         *_adopted(zones, dates, cues),
         *titled_dates(zones, dates, cues),
+        *source_date(zones, dates, cues),
         *adoption_sentences(zones, dates, cues),
         *_datelines(zones, dates, cues),
     ]

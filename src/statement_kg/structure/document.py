@@ -41,6 +41,7 @@ from statement_kg.structure.signatories import signatory_bodies
 from statement_kg.structure.signature import signatures
 from statement_kg.structure.site_header import relay_header
 from statement_kg.structure.social import compiler, post_author
+from statement_kg.structure.source_note import source_issuer
 from statement_kg.structure.transcript import broadcaster, guest
 from statement_kg.structure.zones import Zones, zones
 
@@ -88,7 +89,10 @@ def _reported(
     """The issuers a news text names: in its relay sentence (or a heading above that names
     the same), a by-line that names the reporter's body, or an interview's headline under
     the site's header."""
-    relayed = relay_sentences(parts, lexicon, mentions, news=bool(relays))
+    # An editor's note that names the body whose text the site reworks names it first.
+    relayed = (source_issuer(parts, lexicon, mentions) if relays else []) or relay_sentences(
+        parts, lexicon, mentions, news=bool(relays)
+    )
     if not relayed and relays:
         # A site's report of a speech it then gives ("... the Minister said:"), or of an
         # interview given to it.

@@ -58,6 +58,9 @@ def enacting_clauses(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
         for verb in sentence:
             if verb.lemma_.lower() not in cues.enacting_verbs or verb.pos_ != "VERB":
                 continue
+            # "The Cabinet shall resolve the issues": an instruction to a body, not its act.
+            if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+                continue
             subject = [c for c in verb.children if c.dep_ == "nsubj"]
             if not subject or subject[0].pos_ != "PROPN":
                 continue

@@ -200,6 +200,7 @@ def letterhead(
         for line in zones.head
         if not any(a <= line.start < b for a, b in skip)
         and not _field(line, lexicon.claims.voice.field_labels)
+        and not _field(line, lexicon.structure.caption_labels)
     ]
     if candidates and _addressee(candidates[0], lexicon.structure):
         text = zones.analysis.original
@@ -213,7 +214,7 @@ def _field(line: Line, labels: frozenset[str]) -> bool:
     """A labelled field, such as a mail header's ("From: Press Office <...>", "Subject:
     ..."): no letterhead."""
     label, colon, _ = line.text.partition(":")
-    return bool(colon) and label.strip().lower() in labels
+    return bool(colon) and label.strip().lstrip("[(").lower() in labels
 
 
 def signing_organisation(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:

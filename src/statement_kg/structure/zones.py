@@ -159,7 +159,8 @@ def _running(analysis: Analysis) -> list[tuple[tuple[int, int], bool]]:
     spans = []
     for segment in _segments(analysis):
         words = [t for t in segment if not t.is_punct and not t.is_space]
-        finite = any("Fin" in t.morph.get("VerbForm", []) for t in segment)
+        # A modal ("shall hold") carries no verb form of its own but makes a clause finite.
+        finite = any("Fin" in t.morph.get("VerbForm", []) or t.tag_ == "MD" for t in segment)
         if finite and len(words) >= RUNNING_TOKENS:
             spans.append((analysis.span_of(segment), _headline(segment)))
     return spans

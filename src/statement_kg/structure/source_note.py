@@ -1,0 +1,121 @@
+"""An editor's note in brackets at the top of a relayed text ("(Translated from Russian. The
+material is based on a press release of the Embassy of X issued on 26 February 2024.)"):
+it names the body whose text the site reworks, and the day that text was issued. The site
+is then only the relay, and its own date the relay's."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from statement_kg.lexicon import Lexicon
+from statement_kg.records import Mention
+from statement_kg.structure.cues import StructureCues
+from statement_kg.structure.found import Dated, Found
+from statement_kg.structure.line_dates import Dates, single
+from statement_kg.structure.names import found, names_body, trim
+from statement_kg.structure.zones import Zones
+
+# The note comes before the text or right after its first paragraph.
+NOTE_PARAGRAPHS = 3
+BRACKETS = {"(": ")", "[": "]"}
+# The words that tie the named text to the body that issued it: "a press release of X".
+SOURCE_PREPOSITIONS = frozenset({"of", "by", "from"})
+CLAUSES = frozenset({"acl", "relcl", "advcl"})
+
+
+def editor_note(zones: Zones) -> tuple[int, int] | None:
+    """The first paragraph of the body's opening ones that is wholly in brackets."""
+    text = zones.analysis.original
+    # From the paragraph the body starts in: a note's first words may be no sentence.
+    start = text.rfind("\n\n", 0, zones.body_start) + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    for _ in range(NOTE_PARAGRAPHS):
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        block = text[start:end].strip()
+        if block[:1] in BRACKETS and block.endswith(BRACKETS[block[0]]):
+            begin = start + text[start:end].index(block[0])
+            return begin, begin + len(block)
+        start = end + 2
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if start >= len(text):
+            break
+    return None
+
+
+def _source_nouns(zones: Zones, note: tuple[int, int], cues: StructureCues) -> list[Token]:
+    return [
+        t
+        for t in zones.analysis.tokens(*note)
+        if t.pos_ == "NOUN" and t.lemma_.lower() in cues.relay_objects
+    ]
+
+
+def _issuer_words(noun: Token, heads: frozenset[str]) -> list[Token]:
+    """The body after "of"/"by" that issued the text the noun names, with a place the
+    parser hung on the noun instead ("of the Embassy of X | in the Republic of Y")."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in SOURCE_PREPOSITIONS:
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        words = sorted(
+            (t for t in objects[0].subtree if not any(a.dep_ in CLAUSES for a in _path(t, prep))),
+            key=lambda t: t.i,
+        )
+        following = [
+            c
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "in" and c.i == words[-1].i + 1
+        ]
+        if following:
+            words = sorted([*words, *following[0].subtree], key=lambda t: t.i)
+        words = trim(words)
+        if words and names_body(words, heads):
+            return words
+    return []
+
+
+def _path(token: Token, top: Token) -> list[Token]:
+    """The tokens from `token` up to (not including) `top`."""
+    path = []
+    while token.i not in (top.i, token.head.i):
+        path.append(token)
+        token = token.head
+    return path
+
+
+def source_issuer(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """The body an editor's note says issued the text the site reworks."""
+    note = editor_note(zones)
+    if note is None:
+        return []
+    cues = lexicon.structure
+    for noun in _source_nouns(zones, note, cues):
+        words = _issuer_words(noun, cues.organisation_heads)
+        if words:
+            span = zones.analysis.span_of(words)
+            return [found(zones.analysis.original, *span, "source note", mentions, lexicon)]
+    return []
+
+
+def source_date(
+    zones: Zones, dates: Dates, cues: StructureCues
+) -> list[Dated]:
+    """The day the note says the source was issued ("issued on 26 February 2024")."""
+    note = editor_note(zones)
+    if note is None:
+        return []
+    found = []
+    for time, span in dates:
+        date = single(time)
+        if date is None or not (note[0] <= span.start and span.end <= note[1]):
+            continue
+        tokens = zones.analysis.tokens(span.start, span.end)
+        heads = {a.lemma_.lower() for t in tokens for a in t.ancestors}
+        if heads & (cues.issued_verbs | cues.relay_objects):
+            found.append(Dated(date, span, "titled", note))
+    return found[:1]
