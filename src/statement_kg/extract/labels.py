@@ -30,12 +30,18 @@ _PATTERNS = [
     # "March 1 -", "Feb. 25-26", "on 26 February": a day of a month.
     re.compile(rf"\b(?:{_MONTH})\.?\s+{_DAYS}\b(?!\s*,?\s*\d)", re.IGNORECASE),
     re.compile(rf"\b{_DAYS}\s+(?:{_MONTH})\b\.?", re.IGNORECASE),
-    # "at 11:00": a time of day.
-    re.compile(r"\b\d{1,2}:\d{2}\b"),
+    # "at 11:00": a time of day; "[14:02:22]": a recording's time code.
+    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),
     # "a child aged about ten": an age.
     re.compile(r"\b(?:aged|age\s+of)\s+(?:about\s+|around\s+|under\s+|over\s+)?[\w-]+", re.I),
     # "No. 366", "p. 172", "366th".
     re.compile(r"(?:\b(?:No|Nr|Doc|p|pp|para|Art|art)\.\s*)\d+|\d+(?:st|nd|rd|th)\b"),
+    # "in paragraph 2", "Art 2 (procedural)", "Article 44 § 2", "Rule 138": a part of a text.
+    re.compile(
+        r"(?:\b(?:paragraphs?|para|articles?|art|sections?|rules?|clauses?|chapters?|annex"
+        r"|points?|items?)\.?|§)\s*\d+",
+        re.IGNORECASE,
+    ),
 ]
 # A line of underscores or dashes opens the footnotes.
 _SEPARATOR = re.compile(r"^[ \t]*[_‐–—-]{4,}[ \t]*$", re.MULTILINE)

@@ -15,6 +15,7 @@ from statement_kg.extract.voice_parse import (
     antecedent,
     folded,
     name_words,
+    path_to,
     stranded_subject,
     subject_of,
 )
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 # Words in a name that say nothing of whose it is.
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "to", "in", "on"})
 MAX_NAME_WORDS = 12
+# Clauses under a reporting verb: an agent inside one is that clause's, not the reporter.
+_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj"})
 _ARTICLE = re.compile(r"^(?:the|a|an|this|that)\s+", re.IGNORECASE)
 
 
@@ -144,10 +147,15 @@ class PartyReader:
 
     def _reported_by_verb(self, verb: Token) -> Voice | None:
         subject = subject_of(verb)
+        # "it was stated that 613 were slaughtered by X": the agent of the clause stated is
+        # who killed, not who stated it.
         agent = [
             t
             for t in verb.subtree
-            if t.lower_ == "by" and t.dep_ in {"agent", "prep"} and t.i > verb.i
+            if t.lower_ == "by"
+            and t.dep_ in {"agent", "prep"}
+            and t.i > verb.i
+            and not any(a.dep_ in _CLAUSES for a in path_to(t, verb)[:-1])
         ]
         # "X, which interviewed survivors, documented 161 deaths": a participle with an
         # object, hung on a noun, is the noun's own act (the parser lost the subject

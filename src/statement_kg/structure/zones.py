@@ -18,6 +18,8 @@ from statement_kg.structure.cues import StructureCues
 
 # A sentence this long with a finite verb is running text, not a heading.
 RUNNING_TOKENS = 8
+# The marks that open an item of a list.
+_BULLETS = frozenset({"-", "–", "—", "•", "·"})
 # A line of this many cells apart by separators is a menu.
 MENU_CELLS = 3
 # Column layouts (UN letterheads) put several fields on one line, apart by wide gaps.
@@ -161,7 +163,10 @@ def _running(analysis: Analysis) -> list[tuple[tuple[int, int], bool]]:
         words = [t for t in segment if not t.is_punct and not t.is_space]
         # A modal ("shall hold") carries no verb form of its own but makes a clause finite.
         finite = any("Fin" in t.morph.get("VerbForm", []) or t.tag_ == "MD" for t in segment)
-        if finite and len(words) >= RUNNING_TOKENS:
+        # "- call on X to release ...;" under "recommends that the Council:": an item of
+        # what a text recommends is running text, though its verb has no tense.
+        item = segment[0].text in _BULLETS and any(t.pos_ == "VERB" for t in segment)
+        if (finite or item) and len(words) >= RUNNING_TOKENS:
             spans.append((analysis.span_of(segment), _headline(segment)))
     return spans
 
