@@ -38,7 +38,7 @@ from statement_kg.structure.record import record_speakers
 from statement_kg.structure.relay import credited, relay_sentences
 from statement_kg.structure.running import running_title
 from statement_kg.structure.signatories import signatory_bodies
-from statement_kg.structure.signature import signatures
+from statement_kg.structure.signature import signatures, titled_in_head
 from statement_kg.structure.site_header import relay_header
 from statement_kg.structure.social import compiler, post_author
 from statement_kg.structure.source_note import source_issuer
@@ -183,13 +183,15 @@ def _issuers(
             # The letter's title names the office whose holder signs.
             sender = [replace(signed[0], also=(letter.sender.span,))]
         return [*letter.transmitted, *sender]
-    # Under a news site's header a by-line names the site's reporter, not an issuer.
-    bylined = [] if headers else byline(parts, lexicon, mentions, skip)
+    # Under a news site's header a by-line names the site's reporter, not an issuer, unless
+    # it says who posted the text.
+    bylined = byline(parts, lexicon, mentions, skip, posted_only=bool(headers))
     for named in (
         authors(parts, lexicon, mentions),
         post_author(parts, lexicon, mentions),
         honoured_speaker(parts, lexicon, mentions),
         speech_heading(parts, lexicon, mentions),
+        titled_in_head(parts, lexicon, mentions),
         enacting_clauses(parts, lexicon, mentions),
         bylined,
     ):

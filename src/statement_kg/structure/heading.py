@@ -273,27 +273,41 @@ def _runs_on(zones: Zones, line: Line) -> int:
 
 
 def byline(
-    zones: Zones, lexicon: Lexicon, mentions: list[Mention], skip: list[tuple[int, int]]
+    zones: Zones,
+    lexicon: Lexicon,
+    mentions: list[Mention],
+    skip: list[tuple[int, int]],
+    posted_only: bool = False,
 ) -> list[Found]:
     """The author a by-line names in the head ("By PETER LINDGREN", a petition's "Started
-    by NAME"), where no news site relays the text (then the by-line names its reporter)."""
+    by NAME"). Under a news site's header ("posted_only") a plain by-line names the site's
+    reporter; one that says the text was posted by someone ("Posted on 3 March 2022 by
+    NAME") names a blog's author, the issuer."""
     cues = lexicon.structure
     analysis = zones.analysis
     for line in zones.head:
-        if any(a <= line.start < b for a, b in skip):
-            continue
         tokens = analysis.tokens(line.start, line.end)
-        # "Started by NAME", "Posted on 12.09.2019 by NAME": a participle, then the by-line.
-        if tokens and tokens[0].tag_ == "VBN" and tokens[0].is_title:
+        # "Started by NAME", "Posted on 12.09.2019 by NAME": a participle, then the by-line
+        # (on a line that may be a relay's date line too).
+        posted = bool(tokens) and tokens[0].tag_ == "VBN" and tokens[0].is_title
+        if not posted and any(a <= line.start < b for a, b in skip):
+            continue
+        if posted:
             by = [n for n, t in enumerate(tokens) if t.lower_ in cues.byline]
             tokens = tokens[by[0] :] if by else []
+        elif posted_only:
+            continue
         if (
             len(tokens) >= 3
             and tokens[0].lower_ in cues.byline
             and tokens[1].is_title | tokens[1].is_upper
         ):
             name = trim([t for t in tokens[1:] if not t.is_space])
-            cut = next((n for n, t in enumerate(name) if t.is_punct), len(name))
+            # The name ends at the first mark ("," or a separator such as "|").
+            cut = next(
+                (n for n, t in enumerate(name) if not any(c.isalpha() for c in t.text)),
+                len(name),
+            )
             if name[:cut]:
                 span = analysis.span_of(name[:cut])
                 return [found(analysis.original, *span, "by-line", mentions, lexicon)]

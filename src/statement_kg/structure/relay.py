@@ -17,6 +17,7 @@ from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.names import found, persons, trim
+from statement_kg.structure.source_note import issuing_body
 from statement_kg.structure.zones import Zones
 
 # The relay sentence comes early: within this many sentences of running text.
@@ -186,6 +187,18 @@ def relay_sentences(
     for n, sentence in enumerate(sentences[:RELAY_SENTENCES]):
         after = sentences[n + 1 : n + 1 + INTRODUCTION_SENTENCES]
         verb = _relay_verb(sentence, after, cues, news)
+        # "SITE publishes the statement of the Ministry of X in full": the body the text is
+        # of, not the site that publishes it.
+        source = [
+            body
+            for c in (verb.children if verb is not None else [])
+            if c.dep_ == "dobj" and c.lemma_.lower() in cues.relay_objects
+            for body in [issuing_body(c, cues.organisation_heads)]
+            if body
+        ]
+        if source:
+            span = analysis.span_of(source[0])
+            return [found(analysis.original, *span, "relay sentence", mentions, lexicon)]
         # "In an interview with X, NAME said ...": the words after the interview's phrase.
         subject = _interviewee(sentence, cues) or (subject_of(verb) if verb is not None else [])
         if subject:

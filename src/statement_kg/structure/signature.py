@@ -191,3 +191,16 @@ def _beside(text: str, lines: list[Line], index: int) -> bool:
     row_of = text.count("\n", 0, lines[index].start)
     row = [c for c in lines if text.count("\n", 0, c.start) == row_of]
     return len(row) > 1 and all(_NAME.match(c.text) for c in row)
+
+
+def titled_in_head(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """ "Ned Carrow, Deputy Spokesperson" on its own line under a briefing's heading: the
+    one who speaks, anchored with the title."""
+    text = zones.analysis.original
+    for line in zones.head:
+        named_end = _name_and_title(zones, line, lexicon.structure.titles)
+        if named_end is not None:
+            speaker = found(text, line.start, named_end, "heading", mentions, lexicon)
+            return [replace(speaker, span=make_span(text, line.start, line.end))]
+    return []
+

@@ -53,7 +53,7 @@ def _source_nouns(zones: Zones, note: tuple[int, int], cues: StructureCues) -> l
     ]
 
 
-def _issuer_words(noun: Token, heads: frozenset[str]) -> list[Token]:
+def issuing_body(noun: Token, heads: frozenset[str]) -> list[Token]:
     """The body after "of"/"by" that issued the text the noun names, with a place the
     parser hung on the noun instead ("of the Embassy of X | in the Republic of Y")."""
     for prep in noun.children:
@@ -95,7 +95,7 @@ def source_issuer(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> li
         return []
     cues = lexicon.structure
     for noun in _source_nouns(zones, note, cues):
-        words = _issuer_words(noun, cues.organisation_heads)
+        words = issuing_body(noun, cues.organisation_heads)
         if words:
             span = zones.analysis.span_of(words)
             return [found(zones.analysis.original, *span, "source note", mentions, lexicon)]
