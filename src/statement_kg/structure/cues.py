@@ -66,6 +66,8 @@ class StructureCues:
     presiding: frozenset[str] = frozenset()
     image_words: frozenset[str] = frozenset()
     caption_labels: frozenset[str] = frozenset()
+    author_labels: frozenset[str] = frozenset()
+    mail_fields: frozenset[str] = frozenset()
     signatory_lists: frozenset[str] = frozenset()
 
     @cached_property
@@ -139,5 +141,7 @@ def load_cues(mappings: Path) -> StructureCues:
         presiding=_words(raw.get("presiding", [])),
         image_words=_words(raw.get("image_words", [])),
         caption_labels=_words(raw.get("caption_labels", [])),
+        author_labels=_words(raw.get("author_labels", [])),
+        mail_fields=_words(raw.get("mail_fields", [])),
         signatory_lists=_words(signature.get("lists", [])),
     )

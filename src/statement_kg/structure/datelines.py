@@ -41,6 +41,8 @@ ADOPTED_LINE = 240
 RELAY_LINES = 4
 POSTED_ROWS = 12
 POSTED_CHARS = 120
+# A label before a colon is a few words ("Date of session:").
+LABEL_CHARS = 40
 ORDER = (
     "letter",
     "signed",
@@ -276,6 +278,25 @@ def _posted(zones: Zones, dates: Dates, cues: StructureCues, taken: list[Dated])
     return []
 
 
+def _labelled(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
+    """ "Date of session: 28 February 2023", "Date of decision: 05.02.2026": a head line
+    whose label names the document's date (a mail's bare "Date:" dates the mail)."""
+    mail = any(_label(line) in cues.mail_fields for line in zones.head)
+    for line in zones.head:
+        label = _label(line)
+        words = label.split()
+        if not words or words[0] != "date" or (len(words) == 1 and mail):
+            continue
+        for _, date, span in in_lines((line,), dates)[:1]:
+            return [Dated(date, span, "titled", (line.start, line.end))]
+    return []
+
+
+def _label(line: Line) -> str:
+    label, colon, _ = line.text.partition(":")
+    return label.strip().lower() if colon and len(label) < LABEL_CHARS else ""
+
+
 def _months(zones: Zones, dates: Dates) -> list[Dated]:
     text = zones.analysis.original
     found = []
@@ -318,6 +339,7 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
         *signing_dates(zones, dates, cues.witness_words),
         *_adopted(zones, dates, cues),
         *titled_dates(zones, dates, cues),
+        *_labelled(zones, dates, cues),
         *source_date(zones, dates, cues),
         *adoption_sentences(zones, dates, cues),
         *_datelines(zones, dates, cues),

@@ -31,6 +31,7 @@ from statement_kg.structure.heading import (
 from statement_kg.structure.headline import headline_persons
 from statement_kg.structure.honoured import honoured_speaker
 from statement_kg.structure.introduced import introduced_speaker, spoken_to
+from statement_kg.structure.labelled import labelled_speaker
 from statement_kg.structure.letter import LetterHead, letter_head
 from statement_kg.structure.named_again import named_again
 from statement_kg.structure.names import agent_mentions
@@ -190,6 +191,7 @@ def _issuers(
         authors(parts, lexicon, mentions),
         post_author(parts, lexicon, mentions),
         honoured_speaker(parts, lexicon, mentions),
+        labelled_speaker(parts, lexicon, mentions),
         speech_heading(parts, lexicon, mentions),
         titled_in_head(parts, lexicon, mentions),
         enacting_clauses(parts, lexicon, mentions),

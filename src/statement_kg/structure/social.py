@@ -13,17 +13,20 @@ from statement_kg.structure.names import PERSON_NAME, found
 from statement_kg.structure.zones import Zones
 
 _HANDLE = re.compile(r"(?<!\w)@\w{2,}")
-# The display name opens the line; flags and other pictographs may follow it.
-_DISPLAY = re.compile(rf"^\s*(?P<name>{PERSON_NAME})[^\w@]*$")
+# The display name opens the line, a person's or a body's ("Youth Union of Europe"); flags
+# and other pictographs may follow it.
+_BODY_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.-]*)){1,8}"
+_DISPLAY = re.compile(rf"^\s*(?P<name>{PERSON_NAME}|{_BODY_NAME})[^\w@]*$")
 _COMPILED = re.compile(
     r"(?<!\w)@\w{2,}\s+on\s+(?P<site>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*$"
 )
 
 
 def post_author(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
-    """The display name before the first handle in the head that follows one."""
+    """The display name before the first handle in the head that follows one (or on the
+    first line, which the parser may run into the post under it)."""
     text = zones.analysis.original
-    for line in zones.head:
+    for line in zones.head or zones.lines[:1]:
         handle = _HANDLE.search(line.text)
         if handle is None:
             continue

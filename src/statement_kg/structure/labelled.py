@@ -1,0 +1,36 @@
+"""A head line that labels who speaks or wrote ("Speaker: NAME, MP (X faction)", "Author:
+NAME"): a transcript's or a note's own statement of its issuer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from statement_kg.extract.spans import make_span
+from statement_kg.lexicon import Lexicon
+from statement_kg.records import Mention
+from statement_kg.structure.found import Found
+from statement_kg.structure.names import PERSON_NAME, found
+from statement_kg.structure.zones import Zones
+
+_NAMED = re.compile(rf"(?P<name>{PERSON_NAME})(?P<rest>.*)$")
+
+
+def labelled_speaker(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """The person after a speaker's or author's label, anchored with the title after the
+    name up to a bracket."""
+    text = zones.analysis.original
+    for line in zones.head:
+        label, colon, value = line.text.partition(":")
+        if not colon or label.strip().lower() not in lexicon.structure.author_labels:
+            continue
+        start = line.start + len(label) + 1
+        start += len(value) - len(value.lstrip())
+        named = _NAMED.match(value.strip())
+        if named is None:
+            continue
+        name_end = start + named.end("name")
+        title_end = start + len(named["name"]) + len(named["rest"].split("(")[0].rstrip())
+        speaker = found(text, start, name_end, "labelled speaker", mentions, lexicon)
+        return [replace(speaker, span=make_span(text, start, title_end))]
+    return []
