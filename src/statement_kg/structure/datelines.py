@@ -38,7 +38,7 @@ ADOPTED_REACH = 80
 ADOPTED_LINE = 240
 # A news site's date line is among the first rows; its by-line a little further down, and
 # short.
-RELAY_LINES = 4
+RELAY_LINES = 6
 POSTED_ROWS = 12
 POSTED_CHARS = 120
 # A label before a colon is a few words ("Date of session:").
@@ -65,7 +65,9 @@ Offsets = tuple[int, int] | None
 KIND_WORDS = 3
 # "Baku city": at most this many words name a dateline's place.
 PLACE_WORDS = 4
-_PLACE = re.compile(r"^(?:[A-Z][\w'’.-]*\s*(?:[–—-]\s*)?){1,4}(?:,\s*[A-Z]{2,}\.?)?$")
+# "Paris / Brussels / London, 10 April 2025": several places where the signers were.
+_PLACE = re.compile(r"^(?:[A-Z][\w'’.-]*\s*(?:[–—/-]\s*)?){1,6}(?:,\s*[A-Z]{2,}\.?)?$")
+_STOPPED = re.compile(r"\.\s+[A-Z]")
 # "Baku, February 24, 2024 / APA /": an agency's credit after the dateline's date.
 _AGENCY = re.compile(r"\s*/\s*(?P<agency>[^/\n]{2,40}?)\s*/?\s*$")
 
@@ -217,7 +219,14 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
                 continue
             closing = text[span.end : span.end + 4].lstrip(")")
             runs_on = closing.strip().startswith(DATELINE_DASHES) and closing[:1].isspace()
+            # "VIENNA, 24 February 2012. The Co-Chairs ...": a place in capitals, the date,
+            # a full stop, and the text.
+            stopped = before.rstrip(",").isupper() and bool(_STOPPED.match(text, span.end))
+            runs_on = runs_on or stopped
             agency = _AGENCY.match(text, span.end, line.end)
+            # "27.02.2019 / 12:41": a time, not an agency.
+            if agency is not None and not any(c.isalpha() for c in agency["agency"]):
+                agency = None
             # "Thursday, 22 September 2022, 3 p.m.": a meeting's hour after its date.
             hour = TIME_OF_DAY.fullmatch(after.removeprefix("at "))
             if after and not runs_on and agency is None and not hour:
