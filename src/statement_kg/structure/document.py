@@ -254,6 +254,8 @@ def _place(text: str, date: Dated | None, lexicon: Lexicon) -> Found | None:
         for m in find_mentions(text, lexicon, SentenceIndex(text))
         if lexicon.entities[m.entity].type == "place" and start <= m.span.start < end
     ]
+    if "/" in text[start:end]:
+        places = []  # "Paris / Brussels / London": all of them, no one place
     span = places[0].span if places else make_span(text, start, end)
     words = " ".join(span.exact.split())
     # A place inside a longer name ("Embassy of X / Brussels") is not a mention of its own.
