@@ -180,6 +180,7 @@ class ClaimWords:
     displacement: Displacement
     terms: dict[str, Concept]
     generic: tuple[str, ...]
+    occasion_words: frozenset[str]
     speech_verbs: tuple[str, ...]
     quotation_verbs: frozenset[str]
     quoting_verbs: frozenset[str]
@@ -403,6 +404,7 @@ def _claim_words(mappings: Path) -> ClaimWords:
         displacement=_displacement(figures.get("displacement")),
         terms={t["id"]: _concept(t) for t in terms.get("terms", [])},
         generic=tuple(terms.get("generic", [])),
+        occasion_words=frozenset(terms.get("occasion_words", [])),
         speech_verbs=tuple(claims.get("speech_verbs", [])),
         quotation_verbs=frozenset(claims.get("quotation_verbs", [])),
         quoting_verbs=frozenset(claims.get("quoting_verbs", [])),

@@ -293,7 +293,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             *read.chrome,
         ],
         index,
-        analysis.normalised,
+        analysis,
     )
     responsibilities = find_responsibilities(text, words, agents, events, placed, quotes, index)
     places = tuple(m for m in mentions if by_type[m] == "place")

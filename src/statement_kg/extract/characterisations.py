@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from spacy.tokens import Token
+
 from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
-from statement_kg.language.normalise import Normalised
+from statement_kg.language import Analysis
 from statement_kg.lexicon import ClaimWords
 from statement_kg.records import Characterisation
 
@@ -26,10 +28,11 @@ def find_characterisations(
     words: ClaimWords,
     excluded: list[tuple[int, int]],
     index: SentenceIndex,
-    normalised: Normalised,
+    analysis: Analysis,
 ) -> list[Characterisation]:
     """Terms are looked for in the normalised text, so a word split at a line's end
     ("geno-\ncide") is found; each span is the original's."""
+    normalised = analysis.normalised
     found: list[Characterisation] = []
     taken = SpanSet()
     outside = SpanSet(excluded)
@@ -51,4 +54,28 @@ def find_characterisations(
                         event=None,
                     )
                 )
+    found = _without_occasions(analysis, found, words.occasion_words)
     return sorted(found, key=lambda c: c.span.start)
+
+
+def _without_occasions(
+    analysis: Analysis, found: list[Characterisation], occasion_words: frozenset[str]
+) -> list[Characterisation]:
+    """The terms, without the neutral "events" that name occasions ("a plan of events",
+    "the event was organised by the embassy"): no one characterises what happened there."""
+    kept = []
+    for characterisation in found:
+        tokens = analysis.tokens(characterisation.span.start, characterisation.span.end)
+        if characterisation.term == "events" and tokens and _occasion(tokens[-1], occasion_words):
+            continue
+        kept.append(characterisation)
+    return kept
+
+
+def _occasion(noun: Token, words: frozenset[str]) -> bool:
+    near = [noun, noun.head, *noun.children]
+    near += [g for c in noun.children if c.dep_ == "prep" for g in c.children]
+    if noun.dep_ == "pobj":  # "a plan of events"
+        near.append(noun.head.head)
+    return any(t.lemma_.lower() in words for t in near)
+
