@@ -191,7 +191,8 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     ]
     # The document's own date lines (dateline, relay line, letter head) date no event.
     read = structure.read_structure(text, lexicon)
-    own = read.own_spans
+    # A page's menus and footer date nothing either.
+    own = (*read.own_spans, *read.chrome)
     in_own = SpanSet(list(own))
     analysis = analyse(text)
     written = find_dates(text)

@@ -68,6 +68,8 @@ class StructureCues:
     caption_labels: frozenset[str] = frozenset()
     author_labels: frozenset[str] = frozenset()
     mail_fields: frozenset[str] = frozenset()
+    footer_marks: tuple[str, ...] = ()
+    link_lists: frozenset[str] = frozenset()
     signatory_lists: frozenset[str] = frozenset()
 
     @cached_property
@@ -143,5 +145,7 @@ def load_cues(mappings: Path) -> StructureCues:
         caption_labels=_words(raw.get("caption_labels", [])),
         author_labels=_words(raw.get("author_labels", [])),
         mail_fields=_words(raw.get("mail_fields", [])),
+        footer_marks=tuple(w.lower() for w in raw.get("footer_marks", [])),
+        link_lists=_words(raw.get("link_lists", [])),
         signatory_lists=_words(signature.get("lists", [])),
     )

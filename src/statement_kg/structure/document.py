@@ -17,6 +17,7 @@ from statement_kg.structure.author import author_note, notes_place_at
 from statement_kg.structure.authors import authors
 from statement_kg.structure.datelines import issue_date, own_dates
 from statement_kg.structure.enacting import enacting_clauses
+from statement_kg.structure.footer import footer_rows
 from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.heading import (
     byline,
@@ -346,7 +347,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         place=_not_named(_place(text, date, lexicon), [*issuers, *relays]),
         addressee=letter.addressee if letter else None,
         own_spans=tuple(sorted(set(own))),
-        chrome=tuple(menu_rows(parts, lexicon.structure)),
+        chrome=(*menu_rows(parts, lexicon.structure), *footer_rows(parts, lexicon.structure)),
         body=(parts.body_start, parts.body_end),
     )
 

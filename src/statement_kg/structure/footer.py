@@ -1,0 +1,22 @@
+"""A page's furniture outside its text: the copyright and page-history lines ("(c) 2024
+Caspian Herald", "Page generated 2020-03-02 | Last modified ..."), and the lists of links a
+label opens ("Read more:", "Read next", "Related") down to the next blank line. Their dates
+date no event and their words make no claim."""
+
+from __future__ import annotations
+
+from statement_kg.structure.cues import StructureCues
+from statement_kg.structure.zones import Zones
+
+
+def footer_rows(zones: Zones, cues: StructureCues) -> list[tuple[int, int]]:
+    text = zones.analysis.original
+    rows = []
+    for line in zones.lines:
+        lowered = line.text.lower()
+        if any(lowered.startswith(mark) for mark in cues.footer_marks):
+            rows.append((line.start, line.end))
+        elif lowered.rstrip(" :»>").strip() in cues.link_lists:
+            end = text.find("\n\n", line.end)
+            rows.append((line.start, len(text) if end < 0 else end))
+    return rows
