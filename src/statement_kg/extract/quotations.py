@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from statement_kg.extract.named_after import name_after, named_then_said
+from statement_kg.extract.people_named import last_person, titled_person
 from statement_kg.extract.said_by import said_by, unlisted_person
 from statement_kg.extract.spans import Nearby, SentenceIndex, make_span, nearby_mentions
 from statement_kg.language import Analysis
@@ -252,29 +253,14 @@ def _named_before_colon(analysis: Analysis, start: int, parties: frozenset[str])
     return " ".join(match["name"].split())
 
 
-# The title that names the speaker again stands this many words before the name at most.
-TITLE_REACH = 12
-
-
-def _titled_person(
-    analysis: Analysis, start: int, words: str, titles: frozenset[str]
+def _pronoun_named(
+    text: str, quote: tuple[int, int], words: ClaimWords, analysis: Analysis
 ) -> str | None:
-    """The person a title alone ("the Speaker", "the Minister") stands for: the last the
-    text named with that title before the quote ("Speaker Hasanzade", "the Minister of
-    Defence, Colonel General NAME")."""
-    named = [w.lower() for w in words.split() if w.lower() not in {"the", "a", "an"}]
-    if not named or not all(w in titles for w in named):
+    """'," he said' after a paragraph that names someone no mapping knows: that person."""
+    if not pronoun_attributed(text, quote[1], words.speech_verbs):
         return None
-    people = [e for e in analysis.doc.ents if e.label_ == "PERSON" and e.end_char <= start]
-    for person in reversed(people):
-        before = list(analysis.doc[max(0, person.start - TITLE_REACH) : person.start])
-        titled = [n for n, t in enumerate(before) if t.lower_ in named]
-        # The title and the name in one phrase: nothing but words and commas between.
-        between = before[titled[-1] + 1 :] if titled else []
-        if titled and not any(t.is_punct and t.text != "," for t in between):
-            begin, end = analysis.span_of(list(person))
-            return " ".join(analysis.original[begin:end].split())
-    return None
+    begin = antecedent_window(text, max(0, antecedent_window(text, quote[0]) - 1))
+    return last_person(analysis, begin, quote[0])
 
 
 @cache
@@ -354,11 +340,16 @@ def _named_speaker(
         return speaker, party
     # 'Speaker Hasanzade: "..."': a headline's speaker before a colon, no verb; '"...," a
     # survivor, NAME, told me': the name, where no agent is known by it.
-    party = party or _named_before_colon(analysis, start, titles) or name_after(text, end, words)
+    party = (
+        party
+        or _named_before_colon(analysis, start, titles)
+        or name_after(text, end, words)
+        or _pronoun_named(text, quote, words, analysis)
+    )
     if party is not None and _issuer_titled(analysis, party, issued, titles):
         return issued.speaker
     if party is not None:
-        return None, _titled_person(analysis, start, party, titles) or party
+        return None, titled_person(analysis, start, party, titles) or party
     return None, None
 
 
