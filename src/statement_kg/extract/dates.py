@@ -212,7 +212,9 @@ def dates_a_work(
         and t.head.i not in inside
         for t in tokens
     )
-    return named or (bool(tokens) and _issued_then(tokens[0], works, issued))
+    # The date's own head word ("February" in "23 February 2024"), which hangs outside it.
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    return named or (bool(heads) and _issued_then(heads[0], works, issued))
 
 
 def _issued_then(first: Token, works: frozenset[str], issued: frozenset[str]) -> bool:

@@ -67,9 +67,9 @@ class StructureCues:
     image_words: frozenset[str] = frozenset()
     caption_labels: frozenset[str] = frozenset()
     author_labels: frozenset[str] = frozenset()
-    mail_fields: frozenset[str] = frozenset()
     footer_marks: tuple[str, ...] = ()
     link_lists: frozenset[str] = frozenset()
+    dated_words: frozenset[str] = frozenset()
     signatory_lists: frozenset[str] = frozenset()
 
     @cached_property
@@ -144,8 +144,8 @@ def load_cues(mappings: Path) -> StructureCues:
         image_words=_words(raw.get("image_words", [])),
         caption_labels=_words(raw.get("caption_labels", [])),
         author_labels=_words(raw.get("author_labels", [])),
-        mail_fields=_words(raw.get("mail_fields", [])),
         footer_marks=tuple(w.lower() for w in raw.get("footer_marks", [])),
         link_lists=_words(raw.get("link_lists", [])),
+        dated_words=_words(raw.get("dated_words", [])),
         signatory_lists=_words(signature.get("lists", [])),
     )

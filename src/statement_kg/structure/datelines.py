@@ -287,14 +287,13 @@ def _posted(zones: Zones, dates: Dates, cues: StructureCues, taken: list[Dated])
     return []
 
 
-def _labelled(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
+def _labelled(zones: Zones, dates: Dates) -> list[Dated]:
     """ "Date of session: 28 February 2023", "Date of decision: 05.02.2026": a head line
-    whose label names the document's date (a mail's bare "Date:" dates the mail)."""
-    mail = any(_label(line) in cues.mail_fields for line in zones.head)
+    whose label says which date of the document it gives (a bare "Date:" may date a mail
+    or a row of a table)."""
     for line in zones.head:
-        label = _label(line)
-        words = label.split()
-        if not words or words[0] != "date" or (len(words) == 1 and mail):
+        words = _label(line).split()
+        if len(words) < 2 or words[0] != "date":
             continue
         for _, date, span in in_lines((line,), dates)[:1]:
             return [Dated(date, span, "titled", (line.start, line.end))]
@@ -348,7 +347,7 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
         *signing_dates(zones, dates, cues.witness_words),
         *_adopted(zones, dates, cues),
         *titled_dates(zones, dates, cues),
-        *_labelled(zones, dates, cues),
+        *_labelled(zones, dates),
         *source_date(zones, dates, cues),
         *adoption_sentences(zones, dates, cues),
         *_datelines(zones, dates, cues),
