@@ -28,9 +28,9 @@ from statement_kg.slug import slug
 
 _DASH = r"\s?[-‐–—]\s?"
 _SESSION = r"\(\s?(?:\d{4}|[IVXLC]+)\s?\)"
-# S/RES/822 (1993), A/RES/62/243, A/RES/260 (III).
+# S/RES/822 (1993), A/RES/62/243, A/RES/260 (III), E/RES/1996/31.
 _RES_SYMBOL = re.compile(
-    rf"(?<![\w/])(?P<body>[AS])/RES/(?P<number>\d+(?:/\d+)?)(?:\s?(?P<session>{_SESSION}))?"
+    rf"(?<![\w/])(?P<body>[AES])/RES/(?P<number>\d+(?:/\d+)?)(?:\s?(?P<session>{_SESSION}))?"
 )
 # A/76/689, A/78/790–S/2024/187, A/HRC/49/12, E/CN.4/1998/53: letters, then at least two
 # numeric parts; joint symbols of two organs are one document.
@@ -60,15 +60,19 @@ CASE_WINDOW = 120
 DATE_WINDOW = 40
 
 
+_ORGANS = {"S": "Security Council", "A": "General Assembly", "E": "Economic and Social Council"}
+
+
 def _session_symbol(body: str, number: str, session: str | None) -> str | None:
     """The UN symbol, where the text gives enough for it: a Security Council resolution
     with its year (S/RES/822 (1993)), a General Assembly one by session and number
-    (A/RES/62/243) or, before 1976, with its session in Roman numerals (A/RES/260(III))."""
+    (A/RES/62/243) or, before 1976, with its session in Roman numerals (A/RES/260(III)),
+    an Economic and Social Council one by year and number (E/RES/1996/31)."""
     inner = session.strip("() ") if session else ""
     if body == "S" and inner.isdigit() and "/" not in number:
         return f"S/RES/{number} ({inner})"
-    if body == "A" and "/" in number and not inner:
-        return f"A/RES/{number}"
+    if body in {"A", "E"} and "/" in number and not inner:
+        return f"{body}/RES/{number}"
     if body == "A" and inner and not inner.isdigit() and "/" not in number:
         return f"A/RES/{number}({inner})"
     return None
@@ -77,7 +81,7 @@ def _session_symbol(body: str, number: str, session: str | None) -> str | None:
 def _resolution(body: str, organ: str, number: str, symbol: str | None, phrase: Phrase) -> Entity:
     """A resolution is known by its organ and number alone, so one cited with and one
     without its year are the same entity."""
-    name = "Security Council" if body == "S" else "General Assembly"
+    name = _ORGANS[body]
     return Entity(
         id=slug(f"{body}-res-{number}"),
         type="un_resolution",
