@@ -60,7 +60,9 @@ def _phrase(raw: str | dict[str, str]) -> Phrase:
 
 
 def _entity(raw: dict[str, Any]) -> Entity:
-    names = [raw["label"], *raw.get("alt_labels", [])]
+    # A UN document is cited by its symbol too ("S/RES/822 (1993)" in a note).
+    symbols = [raw["symbol"]] if raw.get("symbol") else []
+    names = [raw["label"], *raw.get("alt_labels", []), *symbols]
     phrases = tuple(_phrase(n) for n in names) + tuple(_phrase(m) for m in raw.get("match", []))
     return Entity(
         id=raw["id"],

@@ -25,6 +25,8 @@ from statement_kg.structure.zones import may_have_notes, zones
 PUBLISHED = re.compile(r"\((?:[^()]{1,120},\s*)?(?P<year>1[89]\d\d|20\d\d)\)")
 # "Author, "Title"", "Author, Report of the mission ...": a published work's title.
 _TITLED = re.compile(r",\s+(?:[\"“][^\"”]{8,}[\"”]|Report\b)")
+# A UN document's symbol ("S/RES/822 (1993)", "A/HRC/49/12"): no book, whatever follows.
+_UN_SYMBOL = re.compile(r"[AES]/[A-Z0-9]")
 # A note's parts: apart by semicolons, or by a new pointer ("... 1992. See also ...").
 _PARTS = re.compile(r";|\.\s+(?=(?:see|cf)\b)", re.IGNORECASE)
 # "Cf.", "See also": words that point to a note's work, not part of it.
@@ -104,7 +106,9 @@ def note_citations(
         at = note
         for cut in [*_PARTS.finditer(text, note, end), None]:
             stop = cut.start() if cut else end
-            yield from _cited(text, at, stop, interviews)
+            # "S/RES/822 (1993), S/RES/853 (1993)": UN documents, known by their symbols.
+            if not _UN_SYMBOL.match(text[at:stop].strip()):
+                yield from _cited(text, at, stop, interviews)
             at = cut.end() if cut else end
 
 
