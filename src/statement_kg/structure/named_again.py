@@ -49,8 +49,11 @@ def _pattern(found: Found) -> re.Pattern[str] | None:
     # ("CASPIAN-WIRE", "ArasInfo"), or as the surname a headline gives a person ("FM
     # Bayramov"), not as a common noun ("Committee").
     surname = found.kind == "headline" and len(words) == 1 and words[0][:1].isupper()
+    # A site's name in its header is a name of its own, however it is written
+    # ("Armenpress" over "YEREVAN, FEBRUARY 26, ARMENPRESS.").
+    site = found.kind == "relay header" and len(words[0]) >= NAME_CHARS if words else False
     short = len(words) == 1 and (len(words[0]) < NAME_CHARS or not _own_name(words[0]))
-    if not words or (short and not surname):
+    if not words or (short and not surname and not site):
         return None
     return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
 
