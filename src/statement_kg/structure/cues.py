@@ -70,6 +70,7 @@ class StructureCues:
     footer_marks: tuple[str, ...] = ()
     link_lists: frozenset[str] = frozenset()
     dated_words: frozenset[str] = frozenset()
+    byline_participles: frozenset[str] = frozenset()
     signatory_lists: frozenset[str] = frozenset()
 
     @cached_property
@@ -147,5 +148,6 @@ def load_cues(mappings: Path) -> StructureCues:
         footer_marks=tuple(w.lower() for w in raw.get("footer_marks", [])),
         link_lists=_words(raw.get("link_lists", [])),
         dated_words=_words(raw.get("dated_words", [])),
+        byline_participles=_words(raw.get("byline_participles", [])),
         signatory_lists=_words(signature.get("lists", [])),
     )

@@ -64,7 +64,7 @@ def enacting_clauses(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
             subject = [c for c in verb.children if c.dep_ == "nsubj"]
             if not subject or subject[0].pos_ != "PROPN":
                 continue
-            name = trim(sorted(subject[0].subtree, key=lambda t: t.i))
+            name = _own_words(sorted(subject[0].subtree, key=lambda t: t.i), subject[0])
             if not names_body(name, cues.organisation_heads):
                 continue
             return _first_named(analysis, name, mentions, lexicon)
@@ -115,8 +115,18 @@ def _preamble_subject(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -
         if not first or first[0].lower().strip(",") not in cues.preamble:
             continue
         name = trim([t for t in analysis.tokens(line.start, line.end - 1) if not t.is_space])
+        if name and name[0].lower_ in cues.preamble:
+            continue  # "Having heard the report of ...,": a clause of the preamble itself
         # "The Assembly," alone refers back to a name given in full above it.
         full = len(name) > 1
         if full and names_body(name, cues.organisation_heads) and name[0].is_title:
             return [found(text, *analysis.span_of(name), "enacting clause", mentions, lexicon)]
     return []
+
+
+def _own_words(subtree: list[Token], head: Token) -> list[Token]:
+    """The subject's name without the clauses the parser hung on it before a comma ("Having
+    heard the report of ..., Guided by ..., the Sabail Municipality RESOLVES:")."""
+    cuts = [t.i for t in subtree if t.i < head.i and (t.text == "," or "\n" in t.text)]
+    return trim([t for t in subtree if not cuts or t.i > max(cuts)])
+

@@ -27,6 +27,8 @@ from statement_kg.structure.zones import LINE, Line, Zones, is_menu
 
 # The letterhead is among the first lines of the head.
 LETTERHEAD_LINES = 3
+# A cell this far from the line's start sits in the page's right margin.
+MARGIN_INDENT = 30
 # A heading opens a line among the first ones, even where the parser ran it into a
 # sentence of running text.
 HEADING_CHARS = 1200
@@ -201,6 +203,7 @@ def letterhead(
         if not any(a <= line.start < b for a, b in skip)
         and not _field(line, lexicon.claims.voice.field_labels)
         and not _field(line, lexicon.structure.caption_labels)
+        and not _margin_cell(zones.analysis.original, line)
     ]
     if candidates and _addressee(candidates[0], lexicon.structure):
         text = zones.analysis.original
@@ -208,6 +211,13 @@ def letterhead(
         block_end = len(text) if block_end < 0 else block_end
         candidates = [line for line in candidates if line.start > block_end]
     return _organisation(zones, lexicon, mentions, candidates[:LETTERHEAD_LINES], "letterhead")
+
+
+def _margin_cell(text: str, line: Line) -> bool:
+    """A cell set far to the right ("PC.DEL/188/26", "3 March 2026", "ENGLISH only" over a
+    mission's letterhead): a document's symbol, date or language, no letterhead."""
+    indent = text[text.rfind("\n", 0, line.start) + 1 : line.start]
+    return len(indent) >= MARGIN_INDENT and not indent.strip()
 
 
 def _field(line: Line, labels: frozenset[str]) -> bool:
@@ -289,7 +299,7 @@ def byline(
         tokens = analysis.tokens(line.start, line.end)
         # "Started by NAME", "Posted on 12.09.2019 by NAME": a participle, then the by-line
         # (on a line that may be a relay's date line too).
-        posted = bool(tokens) and tokens[0].tag_ == "VBN" and tokens[0].is_title
+        posted = bool(tokens) and tokens[0].is_title and tokens[0].lower_ in cues.byline_participles
         if not posted and any(a <= line.start < b for a, b in skip):
             continue
         if posted:
