@@ -42,6 +42,10 @@ SCARE_REACH = 40
 _ASIDE = frozenset({"advcl", "advmod", "parataxis", "conj", "mark", "npadvmod"})
 # How a claim hangs below a verb of saying (its clause or object) and below a verb of naming
 # (the predicate it gives: "calls it a crime", "recognised ... as genocide").
+# A single quotation mark that opens (after a space or the line's start) or closes (before
+# no letter): "false narratives about 'genocide'".
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(]))['‘]")
+_SINGLE_CLOSE = re.compile(r"['’](?![\w])")
 _CLAUSE = frozenset({"ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "attr", "oprd"})
 _PREDICATE = frozenset({"oprd", "attr", "ccomp", "acomp"})
 # How far (in tokens) a word that governs a claim may be from it.
@@ -49,6 +53,27 @@ MAX_REACH = 60
 # A source in brackets after a claim: how far after it, and how long.
 SOURCE_REACH = 60
 SOURCE_WORDS = 8
+
+
+def _single_open(before: str) -> int:
+    """Where a single quotation mark opens before a claim ("about 'genocide'"), not an
+    apostrophe inside a word ("Baku's")."""
+    for match in reversed(list(_SINGLE_OPEN.finditer(before))):
+        return match.end() - 1
+    return -1
+
+
+def _single_close(after: str) -> int:
+    match = _SINGLE_CLOSE.search(after)
+    return match.start() if match else -1
+
+
+def _subjectless(verb: Token) -> bool:
+    """A gerund that is a clause's subject, or an infinitive with "to" that stands for one."""
+    if subject_of(verb) is not None:
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ in {"csubj", "csubjpass"} or (infinitive and verb.dep_ == "advcl")
 
 
 def _through_as(tokens: list[Token]) -> bool:
@@ -116,8 +141,8 @@ class VoiceReader(NounVoice):
         text = self.analysis.original
         before = text[max(0, start - SCARE_REACH) : start]
         after = text[end : end + SCARE_REACH]
-        opening = max(before.rfind('"'), before.rfind("“"))
-        closing = [i for i in (after.find('"'), after.find("”")) if i >= 0]
+        opening = max(before.rfind('"'), before.rfind("“"), _single_open(before))
+        closing = [i for i in (after.find('"'), after.find("”"), _single_close(after)) if i >= 0]
         if opening < 0 or not closing or "\n" in before[opening:] + after[: min(closing)]:
             return False
         inside = self.analysis.tokens(start - len(before) + opening + 1, end + min(closing))
@@ -313,8 +338,9 @@ class VoiceReader(NounVoice):
         # "which X call a massacre": the parser may read the name as a second object beside
         # the relative pronoun; the name is the second.
         objects = [c for c in verb.children if c.dep_ == "dobj"]
+        unsaid = _subjectless(verb) and verb.lemma_.lower() in self.words.passive_verbs
         if len(objects) > 1 and child.i == objects[-1].i:
-            return self._reported_by_verb(verb)
+            return self._reported_by_verb(verb) or (Voice("reported") if unsaid else None)
         # "presents the tragedy as ...": what is named is the issuer's word for it.
         named = child.dep_ == "dobj" and child.i == head.i and not counts(head)
         if named and _through_as(list(verb.children)):
@@ -328,7 +354,10 @@ class VoiceReader(NounVoice):
             if given is None and verb.dep_ in {"acl", "csubj", "csubjpass"}:
                 return Voice("reported", *self._possessor(verb.head, None))
             return given
-        return None
+        # "To call this a genocide ... is propaganda", "Calling it a genocide is a political
+        # decision": a name given in a clause with no one to give it, which the sentence
+        # weighs; the issuer does not use the word.
+        return Voice("reported") if unsaid else None
 
     def _measured_by(self, verb: Token, child: Token) -> Voice | None:
         """ "Estimates in the press ranged from 200 to 1,000", "the figures advanced by the
