@@ -61,6 +61,8 @@ def _author_named(analysis: Analysis, sentence: SentenceSpan, offset: int) -> _N
     if not subjects:
         return None
     subject, root = subjects[0], subjects[0].head
+    if any(c.dep_ == "neg" for c in root.children):
+        return None  # "X is not responsible for reposted texts": no one said to be X
     runs = persons(analysis, sorted(subject.subtree, key=lambda t: t.i))
     # "The author, Leyla ABDULLAYEVA, is ...": the name in apposition, whatever the tagger
     # makes of it.

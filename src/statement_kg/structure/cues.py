@@ -71,6 +71,7 @@ class StructureCues:
     link_lists: frozenset[str] = frozenset()
     dated_words: frozenset[str] = frozenset()
     byline_participles: frozenset[str] = frozenset()
+    note_openings: tuple[str, ...] = ()
     signatory_lists: frozenset[str] = frozenset()
 
     @cached_property
@@ -149,5 +150,6 @@ def load_cues(mappings: Path) -> StructureCues:
         link_lists=_words(raw.get("link_lists", [])),
         dated_words=_words(raw.get("dated_words", [])),
         byline_participles=_words(raw.get("byline_participles", [])),
+        note_openings=tuple(w.lower() for w in raw.get("note_openings", [])),
         signatory_lists=_words(signature.get("lists", [])),
     )

@@ -44,6 +44,7 @@ POSTED_CHARS = 120
 # A label before a colon is a few words ("Date of session:").
 LABEL_CHARS = 40
 ORDER = (
+    "source",
     "letter",
     "signed",
     "adopted",

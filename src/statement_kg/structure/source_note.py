@@ -23,8 +23,9 @@ SOURCE_PREPOSITIONS = frozenset({"of", "by", "from"})
 CLAUSES = frozenset({"acl", "relcl", "advcl"})
 
 
-def editor_note(zones: Zones) -> tuple[int, int] | None:
-    """The first paragraph of the body's opening ones that is wholly in brackets."""
+def editor_note(zones: Zones, cues: StructureCues) -> tuple[int, int] | None:
+    """The first paragraph of the body's opening ones that is wholly in brackets, or that
+    opens as a note on where the text first came out ("Originally published by X on ...")."""
     text = zones.analysis.original
     # From the paragraph the body starts in: a note's first words may be no sentence.
     start = text.rfind("\n\n", 0, zones.body_start) + 1
@@ -34,7 +35,8 @@ def editor_note(zones: Zones) -> tuple[int, int] | None:
         end = text.find("\n\n", start)
         end = len(text) if end < 0 else end
         block = text[start:end].strip()
-        if block[:1] in BRACKETS and block.endswith(BRACKETS[block[0]]):
+        bracketed = block[:1] in BRACKETS and block.endswith(BRACKETS[block[0]])
+        if bracketed or block.lower().startswith(cues.note_openings):
             begin = start + text[start:end].index(block[0])
             return begin, begin + len(block)
         start = end + 2
@@ -51,6 +53,24 @@ def _source_nouns(zones: Zones, note: tuple[int, int], cues: StructureCues) -> l
         for t in zones.analysis.tokens(*note)
         if t.pos_ == "NOUN" and t.lemma_.lower() in cues.relay_objects
     ]
+
+
+def _issuing_verbs(zones: Zones, note: tuple[int, int], cues: StructureCues) -> list[Token]:
+    return [
+        t
+        for t in zones.analysis.tokens(*note)
+        if t.pos_ == "VERB" and t.lemma_.lower() in cues.issued_verbs
+    ]
+
+
+def _agent_body(verb: Token, heads: frozenset[str]) -> list[Token]:
+    """ "published by Caucasus Rights Watch on 25 February 2022": the body after "by"."""
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        objects = [c for c in agent.children if c.dep_ == "pobj"]
+        words = trim(sorted(objects[0].subtree, key=lambda t: t.i)) if objects else []
+        if words and names_body(words, heads):
+            return words
+    return []
 
 
 def issuing_body(noun: Token, heads: frozenset[str]) -> list[Token]:
@@ -90,10 +110,15 @@ def _path(token: Token, top: Token) -> list[Token]:
 
 def source_issuer(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
     """The body an editor's note says issued the text the site reworks."""
-    note = editor_note(zones)
+    cues = lexicon.structure
+    note = editor_note(zones, cues)
     if note is None:
         return []
-    cues = lexicon.structure
+    for verb in _issuing_verbs(zones, note, cues):
+        words = _agent_body(verb, cues.organisation_heads)
+        if words:
+            span = zones.analysis.span_of(words)
+            return [found(zones.analysis.original, *span, "source note", mentions, lexicon)]
     for noun in _source_nouns(zones, note, cues):
         words = issuing_body(noun, cues.organisation_heads)
         if words:
@@ -106,7 +131,7 @@ def source_date(
     zones: Zones, dates: Dates, cues: StructureCues
 ) -> list[Dated]:
     """The day the note says the source was issued ("issued on 26 February 2024")."""
-    note = editor_note(zones)
+    note = editor_note(zones, cues)
     if note is None:
         return []
     found = []
@@ -117,5 +142,5 @@ def source_date(
         tokens = zones.analysis.tokens(span.start, span.end)
         heads = {a.lemma_.lower() for t in tokens for a in t.ancestors}
         if heads & (cues.issued_verbs | cues.relay_objects):
-            found.append(Dated(date, span, "titled", note))
+            found.append(Dated(date, span, "source", note))
     return found[:1]
