@@ -52,6 +52,7 @@ class StructureCues:
     annex: frozenset[str] = frozenset()
     preamble: frozenset[str] = frozenset()
     closings: frozenset[str] = frozenset()
+    closing_starts: frozenset[str] = frozenset()
     site_labels: frozenset[str] = frozenset()
     section_labels: frozenset[str] = frozenset()
     path_roots: frozenset[str] = frozenset()
@@ -131,6 +132,7 @@ def load_cues(mappings: Path) -> StructureCues:
         annex=_words(letter.get("annex", [])),
         preamble=_words(enacting.get("preamble", [])),
         closings=_words(signature.get("closings", [])),
+        closing_starts=_words(signature.get("closing_starts", [])),
         site_labels=_words(relay.get("site_labels", [])),
         section_labels=_words(relay.get("section_labels", [])),
         path_roots=_words(relay.get("path_roots", [])),

@@ -24,6 +24,7 @@ from statement_kg.structure.line_dates import (
     in_lines,
     numeric_dates,
 )
+from statement_kg.structure.signature import closed_lines
 from statement_kg.structure.source_note import source_date
 from statement_kg.structure.stamps import stamps
 from statement_kg.structure.wire import wire_dateline
@@ -301,6 +302,16 @@ def _labelled(zones: Zones, dates: Dates) -> list[Dated]:
     return []
 
 
+def _under_closing(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
+    """ "With prayers, / NAME / Pastor, ... / February 28, 2021": the day a message was
+    signed, on a line of its own under the closing and the signer."""
+    text = zones.analysis.original
+    for line, date, span in in_lines(tuple(closed_lines(zones, cues)), dates):
+        if text[line.start : line.end].strip(" .,") == span.exact:
+            return [Dated(date, span, "signed", (line.start, line.end))]
+    return []
+
+
 def _label(line: Line) -> str:
     label, colon, _ = line.text.partition(":")
     return label.strip().lower() if colon and len(label) < LABEL_CHARS else ""
@@ -349,6 +360,7 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
         *_adopted(zones, dates, cues),
         *titled_dates(zones, dates, cues),
         *_labelled(zones, dates),
+        *_under_closing(zones, dates, cues),
         *source_date(zones, dates, cues),
         *adoption_sentences(zones, dates, cues),
         *_datelines(zones, dates, cues),

@@ -43,7 +43,7 @@ from statement_kg.structure.signatories import signatory_bodies
 from statement_kg.structure.signature import signatures, titled_in_head
 from statement_kg.structure.site_header import relay_header
 from statement_kg.structure.social import compiler, post_author
-from statement_kg.structure.source_note import source_issuer
+from statement_kg.structure.source_note import reprinted, source_issuer
 from statement_kg.structure.transcript import broadcaster, guest
 from statement_kg.structure.zones import Zones, zones
 
@@ -299,6 +299,13 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     relays += compiler(parts, lexicon, mentions)
     if letter is None:
         issuers = _with_signatories(parts, lexicon, mentions, issuers)
+    # A message a newsletter reprints ("(Reprinted from the bulletin of ...)"): its signer
+    # issued it; the newsletter's letterhead is the publication that relays it.
+    letterheads = bool(issuers) and all(i.kind == "letterhead" for i in issuers)
+    if letterheads and reprinted(parts, lexicon.structure):
+        signed = signatures(parts, lexicon, mentions)
+        if signed:
+            relays, issuers = [*relays, *issuers], signed
     # An excerpt of a printed report with no cover page and nothing else that names its
     # issuer: its pages' running title.
     running = running_title(parts, lexicon, mentions) if not issuers else None

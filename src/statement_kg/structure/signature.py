@@ -23,6 +23,10 @@ _NAME = re.compile(rf"^\(?{PERSON_NAME}\)?$")
 TITLE_LINES = 2
 # "Daniel R. Whitfield, Mayor": a title after the name, a few words at most.
 TITLE_WORDS = 4
+# A closing line over a signature is short.
+CLOSING_WORDS = 8
+# The name, a title or two and the date under a closing line.
+SIGNED_LINES = 4
 # An office that signs by its title: from "Minister of Foreign Affairs" to "Minister of
 # Foreign Affairs of the Islamic Republic of X" and a little longer.
 OFFICE_WORDS = range(4, 15)
@@ -87,7 +91,7 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
     pending = False
     for index, line in enumerate(lines):
         lowered = line.text.lower()
-        if lowered in cues.signature_marks:
+        if lowered in cues.signature_marks or _closing(lowered, cues):
             pending = True  # the name is on the next line
             continue
         marked = pending or any(lowered.startswith(m) for m in cues.signature_marks)
@@ -128,6 +132,14 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
             if body is not None:
                 signed.append(found(text, *body, "signature", mentions, lexicon))
     return signed
+
+
+def _closing(lowered: str, cues: StructureCues) -> bool:
+    """ "Sincerely,", "With prayers and love in Christ,": a closing line over the signer."""
+    words = lowered.rstrip(",").split()
+    if not lowered.endswith(",") or not words or len(words) > CLOSING_WORDS:
+        return False
+    return " ".join(words) in cues.closings or words[0] in cues.closing_starts
 
 
 def _untitled(zones: Zones, span: tuple[int, int], titles: frozenset[str]) -> tuple[int, int]:
@@ -203,4 +215,15 @@ def titled_in_head(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> l
             speaker = found(text, line.start, named_end, "heading", mentions, lexicon)
             return [replace(speaker, span=make_span(text, line.start, line.end))]
     return []
+
+
+def closed_lines(zones: Zones, cues: StructureCues) -> list[Line]:
+    """The lines right under a closing formula ("With prayers and love in Christ,"): the
+    signer's name, title and the day signed, wherever the text goes on after them."""
+    lines = list(zones.lines)
+    under: list[Line] = []
+    for index, line in enumerate(lines):
+        if _closing(line.text.lower(), cues):
+            under += lines[index + 1 : index + 1 + SIGNED_LINES]
+    return under
 

@@ -5,6 +5,8 @@ is then only the relay, and its own date the relay's."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from statement_kg.lexicon import Lexicon
@@ -17,6 +19,10 @@ from statement_kg.structure.zones import Zones
 
 # The note comes before the text or right after its first paragraph.
 NOTE_PARAGRAPHS = 3
+# A note in brackets says something: a caption or a button ("[Search...]") says less.
+NOTE_WORDS = 4
+# A paragraph: a run of lines between blank lines, without the spaces around it.
+BLOCK = re.compile(r"\S(?:[^\n]|\n(?![ \t]*\n))*")
 BRACKETS = {"(": ")", "[": "]"}
 # The words that tie the named text to the body that issued it: "a press release of X".
 SOURCE_PREPOSITIONS = frozenset({"of", "by", "from"})
@@ -24,27 +30,31 @@ CLAUSES = frozenset({"acl", "relcl", "advcl"})
 
 
 def editor_note(zones: Zones, cues: StructureCues) -> tuple[int, int] | None:
-    """The first paragraph of the body's opening ones that is wholly in brackets, or that
-    opens as a note on where the text first came out ("Originally published by X on ...")."""
+    """The first paragraph, in the head or among the body's opening ones, that is a note
+    in brackets ("(Translated from Russian. The material is based on ...)", "(Reprinted
+    from the bulletin of ...)") or opens as one ("Originally published by X on ...")."""
     text = zones.analysis.original
-    # From the paragraph the body starts in: a note's first words may be no sentence.
-    start = text.rfind("\n\n", 0, zones.body_start) + 1
-    while start < len(text) and text[start].isspace():
-        start += 1
-    for _ in range(NOTE_PARAGRAPHS):
-        end = text.find("\n\n", start)
-        end = len(text) if end < 0 else end
-        block = text[start:end].strip()
-        bracketed = block[:1] in BRACKETS and block.endswith(BRACKETS[block[0]])
-        if bracketed or block.lower().startswith(cues.note_openings):
-            begin = start + text[start:end].index(block[0])
-            return begin, begin + len(block)
-        start = end + 2
-        while start < len(text) and text[start].isspace():
-            start += 1
-        if start >= len(text):
-            break
+    after = 0
+    for block in BLOCK.finditer(text):
+        if block.start() >= zones.body_start:
+            after += 1
+            if after > NOTE_PARAGRAPHS:
+                break
+        words = block.group().rstrip()
+        bracketed = words[0] in BRACKETS and words.endswith(BRACKETS[words[0]])
+        if (bracketed and len(words.split()) >= NOTE_WORDS) or words.lower().startswith(
+            cues.note_openings
+        ):
+            return block.start(), block.start() + len(words)
     return None
+
+
+def reprinted(zones: Zones, cues: StructureCues) -> bool:
+    """Whether an editor's note says the text is reprinted from elsewhere: the page's own
+    letterhead is then the publication that reprints it."""
+    note = editor_note(zones, cues)
+    words = zones.analysis.original[note[0] : note[1]].lower() if note else ""
+    return any(opening in words for opening in cues.note_openings)
 
 
 def _source_nouns(zones: Zones, note: tuple[int, int], cues: StructureCues) -> list[Token]:
