@@ -72,10 +72,21 @@ _NUMBER = rf"(?:{_DIGITS})(?:\s+(?:{_SCALE_WORD}))?|{_SPELLED}"
 # "25 to 26 February" is a date, not a range.
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 # "from 160 to as many as 1,000", "200 to as many as 1,000", "from 161 to about 200".
-_UPTO = r"(?:as\s+(?:many|high|much)\s+as|about|some|around|nearly|almost|over)\s+"
+# "from about 200 to more than 600", "between roughly 150 and 200": either end may be
+# approximate.
+_UPTO = (
+    r"(?:as\s+(?:many|high|much)\s+as|about|some|around|nearly|almost|over|more\s+than|"
+    r"up\s+to|at\s+least|roughly|approximately|close\s+to)\s+"
+)
 _PATTERNS = [
-    ("range", rf"between\s+(?P<low>{_DIGITS})\s+and\s+(?P<high>{_DIGITS})"),
-    ("range", rf"from\s+(?P<low>{_NUMBER})\s+to\s+(?:{_UPTO})?(?P<high>{_NUMBER})"),
+    (
+        "range",
+        rf"between\s+(?:{_UPTO})?(?P<low>{_DIGITS})\s+and\s+(?:{_UPTO})?(?P<high>{_DIGITS})",
+    ),
+    (
+        "range",
+        rf"from\s+(?:{_UPTO})?(?P<low>{_NUMBER})\s+to\s+(?:{_UPTO})?(?P<high>{_NUMBER})",
+    ),
     ("range", rf"(?P<low>{_NUMBER})\s+to\s+{_UPTO}(?P<high>{_NUMBER})"),
     # "450 to 1,000 people": digits on both sides, the second the larger.
     ("range", rf"(?P<low>{_DIGITS})\s+to\s+(?P<high>{_DIGITS})(?!\s*(?:{_MONTHS}))"),
