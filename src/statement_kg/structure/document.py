@@ -38,7 +38,7 @@ from statement_kg.structure.named_again import named_again
 from statement_kg.structure.names import agent_mentions
 from statement_kg.structure.record import record_speakers
 from statement_kg.structure.relay import credited, relay_sentences
-from statement_kg.structure.running import running_title
+from statement_kg.structure.running import page_head_author, running_title
 from statement_kg.structure.signatories import signatory_bodies
 from statement_kg.structure.signature import signatures, titled_in_head
 from statement_kg.structure.site_header import relay_header
@@ -308,6 +308,8 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
             relays, issuers = [*relays, *issuers], signed
     # An excerpt of a printed report with no cover page and nothing else that names its
     # issuer: its pages' running title.
+    # A scanned book's page: the author its running head names.
+    issuers = issuers or page_head_author(parts, lexicon, mentions)
     running = running_title(parts, lexicon, mentions) if not issuers else None
     if running is not None:
         issuers = [running[0]] if running[0] is not None else []

@@ -5,13 +5,24 @@ still keeps this line, and with it who issued the report and when."""
 
 from __future__ import annotations
 
+import re
+
 from statement_kg.extract.dates import find_dates
 from statement_kg.extract.spans import make_span
+from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.names import found, names_body, trim
 from statement_kg.structure.zones import Zones, may_have_notes
+
+# "112        HELEN V. MARSH", "FROZEN FRONTS        113": a book's page number beside the
+# author's name in capitals on the running head of a left-hand page.
+_PAGE_HEAD = re.compile(
+    r"^[ \t]*(?:\d{1,4}[ \t]{3,}(?P<after>[A-Z][A-Z.'’-]*(?:[ \t][A-Z][A-Z.'’-]*){1,3})"
+    r"|(?P<before>[A-Z][A-Z.'’-]*(?:[ \t][A-Z][A-Z.'’-]*){1,3})[ \t]{3,}\d{1,4})[ \t]*$",
+    re.MULTILINE,
+)
 
 
 def running_title(
@@ -60,3 +71,24 @@ def running_title(
         at = make_span(text, line.start + span.start, line.start + span.end)
         return issuer, Dated(time.begin, at, "month", (line.start, line.end))
     return None
+
+
+def page_head_author(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """The author a scanned book's running head names beside the page number: a person's
+    name (the parser's), not the book's title."""
+    text = zones.analysis.original
+    heads = []
+    # Whole rows: the number and the name stand in two cells of one row.
+    for match in _PAGE_HEAD.finditer(text):
+        group = "after" if match["after"] else "before"
+        start, end = match.span(group)
+        # In capitals the parser knows no one: it reads the words as a name is written.
+        written = analyse(text[start:end].title()).doc
+        if [e.label_ for e in written.ents] == ["PERSON"]:
+            # A middle initial ("HELEN V. MARSH") tells a person from a title best.
+            heads.append((not any(t.text.endswith(".") for t in written), start, end))
+    if not heads:
+        return []
+    _, start, end = min(heads)
+    return [found(text, start, end, "running head", mentions, lexicon)]
+

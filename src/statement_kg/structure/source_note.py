@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Token
 
+from statement_kg.extract.notes import PUBLISHED
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
@@ -140,10 +141,13 @@ def source_issuer(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> li
 def source_date(
     zones: Zones, dates: Dates, cues: StructureCues
 ) -> list[Dated]:
-    """The day the note says the source was issued ("issued on 26 February 2024")."""
+    """The day the note says the source was issued ("issued on 26 February 2024"), or the
+    year a scanned book came out ("[Scanned excerpt: NAME, Title (Cambridge, 2011)]")."""
     note = editor_note(zones, cues)
     if note is None:
         return []
+    text = zones.analysis.original
+    published = [m.span("year") for m in PUBLISHED.finditer(text, *note)]
     found = []
     for time, span in dates:
         date = single(time)
@@ -151,6 +155,6 @@ def source_date(
             continue
         tokens = zones.analysis.tokens(span.start, span.end)
         heads = {a.lemma_.lower() for t in tokens for a in t.ancestors}
-        if heads & (cues.issued_verbs | cues.relay_objects):
+        if heads & (cues.issued_verbs | cues.relay_objects) or (span.start, span.end) in published:
             found.append(Dated(date, span, "source", note))
     return found[:1]
