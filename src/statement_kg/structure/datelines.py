@@ -29,7 +29,7 @@ from statement_kg.structure.source_note import source_date
 from statement_kg.structure.stamps import stamps
 from statement_kg.structure.wire import wire_dateline
 from statement_kg.structure.witnessed import signing_dates
-from statement_kg.structure.zones import Line, Zones, first_rows, may_have_notes
+from statement_kg.structure.zones import Line, Zones, first_rows, in_margin, may_have_notes
 
 DISTRIBUTION_CELLS = 3
 # A note's span starts after its number ("13 "): its line starts up to this much before.
@@ -69,6 +69,10 @@ KIND_WORDS = 3
 PLACE_WORDS = 4
 # "Paris / Brussels / London, 10 April 2025": several places where the signers were.
 _PLACE = re.compile(r"^(?:[A-Z][\w'’.-]*\s*(?:[–—/-]\s*)?){1,6}(?:,\s*[A-Z]{2,}\.?)?$")
+# A document's symbol: "PC.DEL/214/19", "A/HRC/49/12", "S/2024/187".
+_SYMBOL = re.compile(r"[A-Z]{1,6}(?:\.[A-Z]{1,6})*(?:/[A-Z0-9.()-]+){2,}")
+# A date alone on a line within the text's first lines is its date line.
+EARLY_LINES = 25
 _STOPPED = re.compile(r"\.\s+[A-Z]")
 # "Baku, February 24, 2024 / APA /": an agency's credit after the dateline's date.
 _AGENCY = re.compile(r"\s*/\s*(?P<agency>[^/\n]{2,40}?)\s*/?\s*$")
@@ -189,11 +193,14 @@ def _adopted(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
 def _distributed(zones: Zones, zone: tuple[Line, ...], line: Line, cues: StructureCues) -> bool:
     """In a UN letterhead the distribution date sits a column or a line below "Distr."."""
     previous = [p for p in zone if p.end <= line.start][-DISTRIBUTION_CELLS:]
-    return any(
+    labelled = any(
         t.lower_.rstrip(".") in cues.distribution
         for p in previous
         for t in zones.analysis.tokens(p.start, p.end)
     )
+    # An OSCE or UN header sets the date of circulation in the margin under the symbol.
+    margin = in_margin(zones.analysis.original, line)
+    return labelled or (margin and any(_SYMBOL.fullmatch(p.text) for p in previous))
 
 
 def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
@@ -216,7 +223,10 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             after = text[span.end : line.end].strip(' .,"”*)]')
             # "[26 January 2024]": the date a statement was submitted, on a line of its own.
             bracketed = before == "[" and not after
-            labelled_here = label in cues.body_date_labels or bracketed
+            # A date alone on a line near the top ("28 February 2019" under a statement's
+            # title), though boilerplate above it reads as running text.
+            alone = not before and not after and zones.lines.index(line) < EARLY_LINES
+            labelled_here = label in cues.body_date_labels or bracketed or alone
             if zone is others and (line in first_body or not labelled_here):
                 continue
             closing = text[span.end : span.end + 4].lstrip(")")

@@ -23,12 +23,10 @@ from statement_kg.structure.names import (
     skip_meeting,
     trim,
 )
-from statement_kg.structure.zones import LINE, Line, Zones, is_menu
+from statement_kg.structure.zones import LINE, Line, Zones, in_margin, is_menu
 
 # The letterhead is among the first lines of the head.
 LETTERHEAD_LINES = 3
-# A cell this far from the line's start sits in the page's right margin.
-MARGIN_INDENT = 30
 # A heading opens a line among the first ones, even where the parser ran it into a
 # sentence of running text.
 HEADING_CHARS = 1200
@@ -203,7 +201,7 @@ def letterhead(
         if not any(a <= line.start < b for a, b in skip)
         and not _field(line, lexicon.claims.voice.field_labels)
         and not _field(line, lexicon.structure.caption_labels)
-        and not _margin_cell(zones.analysis.original, line)
+        and not in_margin(zones.analysis.original, line)
     ]
     if candidates and _addressee(candidates[0], lexicon.structure):
         text = zones.analysis.original
@@ -211,13 +209,6 @@ def letterhead(
         block_end = len(text) if block_end < 0 else block_end
         candidates = [line for line in candidates if line.start > block_end]
     return _organisation(zones, lexicon, mentions, candidates[:LETTERHEAD_LINES], "letterhead")
-
-
-def _margin_cell(text: str, line: Line) -> bool:
-    """A cell set far to the right ("PC.DEL/188/26", "3 March 2026", "ENGLISH only" over a
-    mission's letterhead): a document's symbol, date or language, no letterhead."""
-    indent = text[text.rfind("\n", 0, line.start) + 1 : line.start]
-    return len(indent) >= MARGIN_INDENT and not indent.strip()
 
 
 def _field(line: Line, labels: frozenset[str]) -> bool:

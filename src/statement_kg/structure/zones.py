@@ -18,6 +18,8 @@ from statement_kg.structure.cues import StructureCues
 
 # A sentence this long with a finite verb is running text, not a heading.
 RUNNING_TOKENS = 8
+# A cell this far from its line's start sits in the page's right margin.
+MARGIN_INDENT = 30
 # The marks that open an item of a list.
 _BULLETS = frozenset({"-", "–", "—", "•", "·"})
 # A line of this many cells apart by separators is a menu.
@@ -222,3 +224,11 @@ def is_menu(line: Line, cues: StructureCues) -> bool:
     )
     rooted = bool(cells) and " ".join(cells[0]).lower() in cues.path_roots
     return not dated and (rooted or not bodies) and len(cells) >= MENU_CELLS
+
+
+def in_margin(text: str, line: Line) -> bool:
+    """A cell set far to the right on a line of its own ("PC.DEL/188/26", "3 March 2026",
+    "ENGLISH only" over a letterhead): a document's symbol, date or language."""
+    indent = text[text.rfind("\n", 0, line.start) + 1 : line.start]
+    return len(indent) >= MARGIN_INDENT and not indent.strip()
+
