@@ -73,7 +73,13 @@ class StructureCues:
     dated_words: frozenset[str] = frozenset()
     byline_participles: frozenset[str] = frozenset()
     note_openings: tuple[str, ...] = ()
+    mail_separators: frozenset[str] = frozenset()
+    greetings: frozenset[str] = frozenset()
     signatory_lists: frozenset[str] = frozenset()
+
+    def mail_separator(self, line: str) -> bool:
+        """ "---------- Forwarded message ---------": where a forwarded mail begins."""
+        return line.strip("-–—=_ *").lower() in self.mail_separators
 
     @cached_property
     def separators(self) -> re.Pattern[str]:
@@ -153,5 +159,7 @@ def load_cues(mappings: Path) -> StructureCues:
         dated_words=_words(raw.get("dated_words", [])),
         byline_participles=_words(raw.get("byline_participles", [])),
         note_openings=tuple(w.lower() for w in raw.get("note_openings", [])),
+        mail_separators=_words(raw.get("mail_separators", [])),
+        greetings=_words(raw.get("greetings", [])),
         signatory_lists=_words(signature.get("lists", [])),
     )

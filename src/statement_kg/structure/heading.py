@@ -202,6 +202,8 @@ def letterhead(
         and not _field(line, lexicon.claims.voice.field_labels)
         and not _field(line, lexicon.structure.caption_labels)
         and not in_margin(zones.analysis.original, line)
+        and not lexicon.structure.mail_separator(line.text)
+        and line.text.split(maxsplit=1)[0].rstrip(":,").lower() not in lexicon.structure.greetings
     ]
     if candidates and _addressee(candidates[0], lexicon.structure):
         text = zones.analysis.original

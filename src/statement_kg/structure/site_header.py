@@ -65,7 +65,7 @@ def relay_header(
     first, date_line = head[0], min(a for a, _ in relay_lines)
     # A mail's sender ("From: Press Office <press@example.org>") is no site, nor is a line
     # that names someone by a handle ("Thread by @name on ...").
-    if "@" in first.text:
+    if "@" in first.text or cues.mail_separator(first.text):
         return []
     rows = POSTED_ROWS if _posting(text, date_line, cues) else RELAY_LINES
     last_line = first_rows(zones, zones.lines, rows, cues)[-1]
@@ -107,3 +107,4 @@ def _numbered(words: list[Token], cues: StructureCues) -> bool:
     return any(t.like_num for t in words) and any(
         t.lemma_.lower() in cues.document_nouns for t in words
     )
+
