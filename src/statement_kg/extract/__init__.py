@@ -156,15 +156,14 @@ def _event_dates(
         d for d in find_yearless_dates(text, written) if not when_said(analysis, d[1], said)
     ]
     citations = lexicon.claims.citations
+    works = frozenset(citations.works) | citations.title_nouns
     dated = lexicon.structure.dated_words
-    works = frozenset(citations.works) | citations.title_nouns | dated
-    issued = lexicon.structure.issued_verbs | dated
     return sorted(
         (
             d
             for d in [*written, *yearless]
             if not own.holds(d[1].start)
-            and not dates_a_work(analysis, d[1], works, issued)
+            and not dates_a_work(analysis, d[1], works, lexicon.structure.issued_verbs, dated)
         ),
         key=lambda d: d[1].start,
     )

@@ -190,7 +190,11 @@ NUMBER_REACH = 20
 
 
 def dates_a_work(
-    analysis: Analysis, span: Span, works: frozenset[str], issued: frozenset[str] = frozenset()
+    analysis: Analysis,
+    span: Span,
+    works: frozenset[str],
+    issued: frozenset[str] = frozenset(),
+    dated: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether a date is part of a work's name ("the 1992 report", "the 2008 Convention on
     Cluster Munitions", the year in brackets after a numbered instrument: "822 (1993)"), or
@@ -212,9 +216,14 @@ def dates_a_work(
         and t.head.i not in inside
         for t in tokens
     )
-    # The date's own head word ("February" in "23 February 2024"), which hangs outside it.
+    if named or (bool(tokens) and _issued_then(tokens[0], works, issued)):
+        return True
+    # `dated`: the texts and sittings a date names ("the letter dated 23 February 2024", "at
+    # its meeting of 18 February 2025"), asked through the date's own head word, which
+    # hangs outside it. (A judgment's date stays an event's where the mappings make its
+    # delivery one.)
     heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
-    return named or (bool(heads) and _issued_then(heads[0], works, issued))
+    return bool(heads) and bool(dated) and _issued_then(heads[0], dated, dated | issued)
 
 
 def _issued_then(first: Token, works: frozenset[str], issued: frozenset[str]) -> bool:
