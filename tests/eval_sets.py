@@ -38,67 +38,57 @@ class EvalSet:
     about: str
 
 
+def _folder(name: str, about: str) -> EvalSet:
+    """A set whose texts and gold files share the folder tests/eval_<name>."""
+    folder = ROOT / "tests" / f"eval_{name}"
+    return EvalSet(name, folder, folder, about)
+
+
 SETS = (
     EvalSet("corpus", ROOT / "corpus", ROOT / "tests" / "gold", "the corpus, with sidecars"),
-    EvalSet("docs", ROOT / "tests" / "eval_docs", ROOT / "tests" / "eval_docs", "own documents"),
-    EvalSet(
-        "heldout", ROOT / "tests" / "eval_heldout", ROOT / "tests" / "eval_heldout", "held out"
-    ),
-    EvalSet("dev", ROOT / "tests" / "eval_dev", ROOT / "tests" / "eval_dev", "development set"),
+    _folder("docs", "own documents"),
+    _folder("heldout", "held out"),
+    _folder("dev", "development set"),
     # The first blind set: written and annotated by a reader who never saw the pipeline,
     # scored once (0.75 F1), then opened for development like the set above.
-    EvalSet("dev2", ROOT / "tests" / "eval_dev2", ROOT / "tests" / "eval_dev2", "first blind set"),
+    _folder("dev2", "first blind set"),
     # Written and annotated by another reader who never saw the pipeline; scored once cold
     # (0.72 F1), then developed on.
-    EvalSet("dev3", ROOT / "tests" / "eval_dev3", ROOT / "tests" / "eval_dev3", "third reader"),
+    _folder("dev3", "third reader"),
     # The second blind set: written and annotated by a fourth reader; scored once (0.82 F1)
     # after extraction was final, then developed on.
-    EvalSet("dev4", ROOT / "tests" / "eval_dev4", ROOT / "tests" / "eval_dev4", "fourth reader"),
+    _folder("dev4", "fourth reader"),
     # Written and annotated by a fifth reader; scored once blind (0.84 F1), then developed on.
-    EvalSet("dev5", ROOT / "tests" / "eval_dev5", ROOT / "tests" / "eval_dev5", "fifth reader"),
+    _folder("dev5", "fifth reader"),
     # Written and annotated by a sixth reader; scored once blind (0.82 F1), then developed on.
-    EvalSet("dev6", ROOT / "tests" / "eval_dev6", ROOT / "tests" / "eval_dev6", "sixth reader"),
+    _folder("dev6", "sixth reader"),
     # Written and annotated by a seventh reader; scored once blind (0.88 F1), then developed on.
-    EvalSet("dev7", ROOT / "tests" / "eval_dev7", ROOT / "tests" / "eval_dev7", "seventh reader"),
+    _folder("dev7", "seventh reader"),
     # Written and annotated by an eighth reader; scored once blind (0.82 F1), then developed on.
-    EvalSet("dev8", ROOT / "tests" / "eval_dev8", ROOT / "tests" / "eval_dev8", "eighth reader"),
+    _folder("dev8", "eighth reader"),
     # Written and annotated by a ninth reader; scored once blind (0.79 F1), then developed on.
-    EvalSet("dev9", ROOT / "tests" / "eval_dev9", ROOT / "tests" / "eval_dev9", "ninth reader"),
+    _folder("dev9", "ninth reader"),
     # Written and annotated by a tenth reader; scored once blind (0.77 F1), then developed on.
-    EvalSet("dev10", ROOT / "tests" / "eval_dev10", ROOT / "tests" / "eval_dev10", "tenth reader"),
+    _folder("dev10", "tenth reader"),
     # Written and annotated by an eleventh reader; scored once blind (0.76 F1), then developed on.
-    EvalSet(
-        "dev11", ROOT / "tests" / "eval_dev11", ROOT / "tests" / "eval_dev11", "eleventh reader"
-    ),
+    _folder("dev11", "eleventh reader"),
     # Written and annotated by a twelfth reader; scored once blind (0.77 F1), then developed on.
-    EvalSet(
-        "dev12", ROOT / "tests" / "eval_dev12", ROOT / "tests" / "eval_dev12", "twelfth reader"
-    ),
+    _folder("dev12", "twelfth reader"),
     # Written and annotated by two more readers who never saw the pipeline, to find what
     # extraction misses (0.76 and 0.80 F1 when first scored), then developed on.
-    EvalSet(
-        "dev13", ROOT / "tests" / "eval_dev13", ROOT / "tests" / "eval_dev13", "thirteenth reader"
-    ),
-    EvalSet(
-        "dev14", ROOT / "tests" / "eval_dev14", ROOT / "tests" / "eval_dev14", "fourteenth reader"
-    ),
+    _folder("dev13", "thirteenth reader"),
+    _folder("dev14", "fourteenth reader"),
     # Written and annotated by a fifteenth reader; scored once blind (0.82 F1), then developed on.
-    EvalSet(
-        "dev15", ROOT / "tests" / "eval_dev15", ROOT / "tests" / "eval_dev15", "fifteenth reader"
-    ),
+    _folder("dev15", "fifteenth reader"),
     # Written and annotated by two more readers who never saw the pipeline, in layouts of
     # relayed news and of formal documents (0.72 and 0.81 F1 when first scored), then
     # developed on.
-    EvalSet(
-        "dev16", ROOT / "tests" / "eval_dev16", ROOT / "tests" / "eval_dev16", "sixteenth reader"
-    ),
-    EvalSet(
-        "dev17", ROOT / "tests" / "eval_dev17", ROOT / "tests" / "eval_dev17", "seventeenth reader"
-    ),
+    _folder("dev16", "sixteenth reader"),
+    _folder("dev17", "seventeenth reader"),
     # The blind set: written and annotated by an eighteenth reader who never saw the
     # pipeline, its rules or the other sets; scored once, after extraction was final. Its
     # floors only guard against regressions: nothing is tuned on it.
-    EvalSet("blind", ROOT / "tests" / "eval_blind", ROOT / "tests" / "eval_blind", "blind set"),
+    _folder("blind", "blind set"),
 )
 BY_NAME = {s.name: s for s in SETS}
 

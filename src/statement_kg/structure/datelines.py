@@ -214,6 +214,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     # (a question's date over the answer below it).
     outside = {*zones.head, *zones.tail}
     others = tuple(line for line in zones.lines if line not in outside)
+    early_end = zones.lines[EARLY_LINES].start if len(zones.lines) > EARLY_LINES else len(text)
     for zone in (zones.head, zones.tail, first_body, others):
         for line, date, span in in_lines(zone, dates):
             if any(a - NOTE_NUMBER <= line.start < b for a, b in notes):
@@ -225,7 +226,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             bracketed = before == "[" and not after
             # A date alone on a line near the top ("28 February 2019" under a statement's
             # title), though boilerplate above it reads as running text.
-            alone = not before and not after and zones.lines.index(line) < EARLY_LINES
+            alone = not before and not after and line.start < early_end
             labelled_here = label in cues.body_date_labels or bracketed or alone
             if zone is others and (line in first_body or not labelled_here):
                 continue

@@ -203,7 +203,7 @@ def letterhead(
         and not _field(line, lexicon.structure.caption_labels)
         and not in_margin(zones.analysis.original, line)
         and not lexicon.structure.mail_separator(line.text)
-        and line.text.split(maxsplit=1)[0].rstrip(":,").lower() not in lexicon.structure.greetings
+        and _first_word(line) not in lexicon.structure.greetings
     ]
     if candidates and _addressee(candidates[0], lexicon.structure):
         text = zones.analysis.original
@@ -211,6 +211,11 @@ def letterhead(
         block_end = len(text) if block_end < 0 else block_end
         candidates = [line for line in candidates if line.start > block_end]
     return _organisation(zones, lexicon, mentions, candidates[:LETTERHEAD_LINES], "letterhead")
+
+
+def _first_word(line: Line) -> str:
+    """ "Dear Colleagues,", "Hi all,": the word a line opens with, as cues list it."""
+    return line.text.split(maxsplit=1)[0].rstrip(":,").lower()
 
 
 def _field(line: Line, labels: frozenset[str]) -> bool:
@@ -234,7 +239,7 @@ def _organisation(
     for line in candidates:
         if (
             line.text[0].islower()
-            or line.text.split(maxsplit=1)[0].rstrip(":,").lower() in cues.addressing
+            or _first_word(line) in cues.addressing
             or _addressed(zones, line, cues)
             or is_menu(line, cues)
             or not _names_organisation(zones, line, cues)

@@ -189,15 +189,16 @@ def relay_sentences(
         verb = _relay_verb(sentence, after, cues, news)
         # "SITE publishes the statement of the Ministry of X in full": the body the text is
         # of, not the site that publishes it.
-        source = [
-            body
+        objects = [
+            c
             for c in (verb.children if verb is not None else [])
             if c.dep_ == "dobj" and c.lemma_.lower() in cues.relay_objects
-            for body in [issuing_body(c, cues.organisation_heads)]
-            if body
         ]
+        source = next(
+            (b for c in objects if (b := issuing_body(c, cues.organisation_heads))), None
+        )
         if source:
-            span = analysis.span_of(source[0])
+            span = analysis.span_of(source)
             return [found(analysis.original, *span, "relay sentence", mentions, lexicon)]
         # "In an interview with X, NAME said ...": the words after the interview's phrase.
         subject = _interviewee(sentence, cues) or (subject_of(verb) if verb is not None else [])

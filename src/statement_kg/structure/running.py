@@ -9,7 +9,7 @@ import re
 
 from statement_kg.extract.dates import find_dates
 from statement_kg.extract.spans import make_span
-from statement_kg.language import analyse
+from statement_kg.language.analysis import pipeline
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Dated, Found
@@ -77,13 +77,16 @@ def page_head_author(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
     """The author a scanned book's running head names beside the page number: a person's
     name (the parser's), not the book's title."""
     text = zones.analysis.original
-    heads = []
-    # Whole rows: the number and the name stand in two cells of one row.
+    # Whole rows: the number and the name stand in two cells of one row. Each page repeats
+    # its head: each name is read once.
+    spans: dict[str, tuple[int, int]] = {}
     for match in _PAGE_HEAD.finditer(text):
         group = "after" if match["after"] else "before"
-        start, end = match.span(group)
+        spans.setdefault(match[group], match.span(group))
+    heads = []
+    for words, (start, end) in spans.items():
         # In capitals the parser knows no one: it reads the words as a name is written.
-        written = analyse(text[start:end].title()).doc
+        written = pipeline()(words.title())
         if [e.label_ for e in written.ents] == ["PERSON"]:
             # A middle initial ("HELEN V. MARSH") tells a person from a title best.
             heads.append((not any(t.text.endswith(".") for t in written), start, end))

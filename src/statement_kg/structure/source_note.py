@@ -1,7 +1,8 @@
-"""An editor's note in brackets at the top of a relayed text ("(Translated from Russian. The
-material is based on a press release of the Embassy of X issued on 26 February 2024.)"):
-it names the body whose text the site reworks, and the day that text was issued. The site
-is then only the relay, and its own date the relay's."""
+"""An editor's note at the top of a relayed text, in brackets ("(Translated from Russian. The
+material is based on a press release of the Embassy of X issued on 26 February 2024.)") or
+not ("Originally published by X on ..."): it names the body whose text the site reworks,
+and the day that text was issued. The site is then only the relay, and its own date the
+relay's."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 from spacy.tokens import Token
 
 from statement_kg.extract.notes import PUBLISHED
+from statement_kg.extract.voice_parse import path_to
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
@@ -94,7 +96,11 @@ def issuing_body(noun: Token, heads: frozenset[str]) -> list[Token]:
         if not objects:
             continue
         words = sorted(
-            (t for t in objects[0].subtree if not any(a.dep_ in CLAUSES for a in _path(t, prep))),
+            (
+                t
+                for t in objects[0].subtree
+                if not any(a.dep_ in CLAUSES for a in path_to(t, prep)[:-1])
+            ),
             key=lambda t: t.i,
         )
         following = [
@@ -110,37 +116,25 @@ def issuing_body(noun: Token, heads: frozenset[str]) -> list[Token]:
     return []
 
 
-def _path(token: Token, top: Token) -> list[Token]:
-    """The tokens from `token` up to (not including) `top`."""
-    path = []
-    while token.i not in (top.i, token.head.i):
-        path.append(token)
-        token = token.head
-    return path
-
-
 def source_issuer(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
     """The body an editor's note says issued the text the site reworks."""
     cues = lexicon.structure
     note = editor_note(zones, cues)
     if note is None:
         return []
-    for verb in _issuing_verbs(zones, note, cues):
-        words = _agent_body(verb, cues.organisation_heads)
-        if words:
-            span = zones.analysis.span_of(words)
-            return [found(zones.analysis.original, *span, "source note", mentions, lexicon)]
-    for noun in _source_nouns(zones, note, cues):
-        words = issuing_body(noun, cues.organisation_heads)
-        if words:
-            span = zones.analysis.span_of(words)
-            return [found(zones.analysis.original, *span, "source note", mentions, lexicon)]
-    return []
+    heads = cues.organisation_heads
+    named = [
+        *(_agent_body(verb, heads) for verb in _issuing_verbs(zones, note, cues)),
+        *(issuing_body(noun, heads) for noun in _source_nouns(zones, note, cues)),
+    ]
+    words = next((n for n in named if n), None)
+    if words is None:
+        return []
+    span = zones.analysis.span_of(words)
+    return [found(zones.analysis.original, *span, "source note", mentions, lexicon)]
 
 
-def source_date(
-    zones: Zones, dates: Dates, cues: StructureCues
-) -> list[Dated]:
+def source_date(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     """The day the note says the source was issued ("issued on 26 February 2024"), or the
     year a scanned book came out ("[Scanned excerpt: NAME, Title (Cambridge, 2011)]")."""
     note = editor_note(zones, cues)
