@@ -55,6 +55,7 @@ class StructureCues:
     closing_starts: frozenset[str] = frozenset()
     site_labels: frozenset[str] = frozenset()
     section_labels: frozenset[str] = frozenset()
+    skip_links: frozenset[str] = frozenset()
     path_roots: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     body_date_labels: frozenset[str] = frozenset()
@@ -141,6 +142,7 @@ def load_cues(mappings: Path) -> StructureCues:
         closing_starts=_words(signature.get("closing_starts", [])),
         site_labels=_words(relay.get("site_labels", [])),
         section_labels=_words(relay.get("section_labels", [])),
+        skip_links=_words(relay.get("skip_links", [])),
         path_roots=_words(relay.get("path_roots", [])),
         honorifics=_words(raw.get("honorifics", [])),
         body_date_labels=_words(raw.get("body_date_labels", [])),

@@ -21,6 +21,7 @@ from statement_kg.structure.line_dates import (
     TIME_OF_DAY,
     Dates,
     Numeric,
+    day_name,
     in_lines,
     numeric_dates,
 )
@@ -106,9 +107,9 @@ def _place_above(zones: Zones, zone: tuple[Line, ...], line: Line) -> tuple[int,
 
 
 def _weekday(zones: Zones, line: Line, start: int) -> bool:
-    """ "Monday, March 2, 1992": what precedes the date is part of it."""
+    """ "Monday, March 2, 1992", "Tue 27 Feb 2024": what precedes the date is part of it."""
     tokens = [t for t in zones.analysis.tokens(line.start, start) if not t.is_punct]
-    return bool(tokens) and all(t.ent_type_ == "DATE" for t in tokens)
+    return bool(tokens) and all(day_name(t) for t in tokens)
 
 
 def _place_before(zones: Zones, line: Line, start: int, cues: StructureCues) -> Offsets:
@@ -117,7 +118,7 @@ def _place_before(zones: Zones, line: Line, start: int, cues: StructureCues) -> 
     text = zones.analysis.original
     nouns = cues.place_nouns
     span = _place_words(text, line, start) or _place_with_noun(zones, line, start, nouns)
-    if span is None or any(t.ent_type_ == "DATE" for t in zones.analysis.tokens(*span)):
+    if span is None or any(day_name(t) for t in zones.analysis.tokens(*span)):
         return None
     # After a dash ("For immediate release - Geneva, ..."), only what the parser knows as a
     # place ("Latest news – Politics, ..." gives none).

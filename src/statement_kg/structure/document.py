@@ -6,6 +6,7 @@ resolves; a heading or letterhead the organisation."""
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 
@@ -15,15 +16,13 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.author import author_note, notes_place_at
 from statement_kg.structure.authors import authors
+from statement_kg.structure.byline import byline, byline_organisation, lead_subject
 from statement_kg.structure.datelines import issue_date, own_dates
 from statement_kg.structure.enacting import enacting_clauses
 from statement_kg.structure.footer import footer_rows
 from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.heading import (
-    byline,
-    byline_organisation,
     document_heading,
-    lead_subject,
     letterhead,
     menu_rows,
     signing_organisation,
@@ -331,6 +330,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         site = replace(own_sites[0], kind="letterhead")
         issuers = [site if _words(i) <= _words(site) else i for i in issuers]
         relays = [r for r in relays if r not in own_sites]
+    relays = [r for r in relays if not _parent_site(parts, r, issuers)]
     issuers = named_again(list(dict.fromkeys(issuers)), parts, mentions)
     named = {(i.span.start, i.span.end) for i in issuers}
     # A body's own report names no site that relayed it: its header is a section's; so is
@@ -370,6 +370,29 @@ def _place_named(parts: Zones, lexicon: Lexicon, relay: Found) -> bool:
         return lexicon.entities[relay.entity].type in {"country", "place"}
     tokens = [t for t in parts.analysis.tokens(relay.span.start, relay.span.end) if t.is_alpha]
     return bool(tokens) and all(t.ent_type_ == "GPE" for t in tokens)
+
+
+def _parent_site(parts: Zones, relay: Found, issuers: list[Found]) -> bool:
+    """ "NATIONAL ASSEMBLY OF THE REPUBLIC OF ARMENIA" over a statement of "the Standing
+    Committee ... of the National Assembly": the site of the body the issuer's name says it
+    is part of (named in any cell of the header's line) relays nothing."""
+    if relay.kind != "relay header":
+        return False
+    text = parts.analysis.original
+    start = text.rfind("\n", 0, relay.span.start) + 1
+    end = text.find("\n", relay.span.end)
+    line = text[start : len(text) if end < 0 else end]
+    names = {" ".join(i.value.casefold().split()) for i in issuers}
+    cells = re.split(r"\s\|\s", line)
+    # The name alone or in two scripts; more cells are a section path ("SITE | Politics |
+    # Milli Majlis").
+    if len(cells) > 2:
+        return False
+    for cell in cells:
+        body = re.split(r"\s(?:of|,)\s", " ".join(cell.casefold().split()) + " ", maxsplit=1)[0]
+        if body and any(f" of the {body.strip()} " in f"{n} " for n in names):
+            return True
+    return False
 
 
 def _not_named(place: Found | None, named: list[Found]) -> Found | None:

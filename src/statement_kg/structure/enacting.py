@@ -129,4 +129,3 @@ def _own_words(subtree: list[Token], head: Token) -> list[Token]:
     heard the report of ..., Guided by ..., the Sabail Municipality RESOLVES:")."""
     cuts = [t.i for t in subtree if t.i < head.i and (t.text == "," or "\n" in t.text)]
     return trim([t for t in subtree if not cuts or t.i > max(cuts)])
-

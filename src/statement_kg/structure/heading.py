@@ -42,7 +42,7 @@ def _reach(zones: Zones, after: int) -> int:
     return len(zones.analysis.original) if after else max(zones.body_start, HEADING_CHARS)
 
 
-def _announces(tokens: list[Token], cues: StructureCues) -> bool:
+def announces(tokens: list[Token], cues: StructureCues) -> bool:
     words = [t.lower_ for t in tokens if not t.is_punct]
     return bool(words) and all(w in cues.document_nouns for w in words)
 
@@ -65,12 +65,18 @@ def _headings(zones: Zones, cues: StructureCues, after: int = 0) -> list[tuple[l
             or tokens[j - 1].text in NOTE_MARKS
         ):
             j -= 1
-        opening = [t for t in tokens[j:last] if not t.is_space and t.text not in NOTE_MARKS]
-        line_start = analysis.original.rfind("\n", 0, analysis.span_of(opening or [token])[0]) + 1
-        before = analysis.original[line_start : analysis.span_of(opening or [token])[0]]
-        capital = bool(opening) and (opening[0].is_title or opening[0].is_upper)
-        if capital and _announces(opening, cues) and not before.strip():
-            pairs.append((opening, token))
+        run = tokens[j:last]
+        # The words on the heading's own line, where those over it end another line
+        # ("Home / News / Committees news" over "Statement of ...").
+        breaks = [n for n, t in enumerate(run) if t.is_space and "\n" in t.text]
+        for words in (run, run[breaks[-1] + 1 :]) if breaks else (run,):
+            opening = [t for t in words if not t.is_space and t.text not in NOTE_MARKS]
+            at = analysis.span_of(opening or [token])[0]
+            before = analysis.original[analysis.original.rfind("\n", 0, at) + 1 : at]
+            capital = bool(opening) and (opening[0].is_title or opening[0].is_upper)
+            if capital and announces(opening, cues) and not before.strip():
+                pairs.append((opening, token))
+                break
     return pairs
 
 
@@ -150,11 +156,27 @@ def document_heading(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
         name = skip_meeting(name_from(analysis, start, _reach(zones, 0), cues), cues)
         if not name or not names_body(name, cues.organisation_heads):
             continue
+        # "Briefing by Foreign Ministry Spokesperson NAME": a speaker, not a body.
+        if word.lower_ == "by" and (persons(analysis, name) or _titled_person(name, cues)):
+            continue
         return [
             found(analysis.original, *analysis.span_of(part), "heading", mentions, lexicon)
             for part in _split(name, cues)
         ]
     return []
+
+
+def _titled_person(name: list[Token], cues: StructureCues) -> bool:
+    """A title right before two capitalised words that are neither titles nor a body's
+    ("Spokesperson Yelena Voronova"), though the parser finds no person there."""
+    others = cues.titles | cues.organisation_heads
+    for n, token in enumerate(name[:-2]):
+        following = name[n + 1 : n + 3]
+        if token.lower_ in cues.titles and all(
+            t.pos_ == "PROPN" and t.is_title and t.lower_ not in others for t in following
+        ):
+            return True
+    return False
 
 
 def _addressee(line: Line, cues: StructureCues) -> bool:
@@ -183,7 +205,7 @@ def _names_organisation(zones: Zones, line: Line, cues: StructureCues) -> bool:
     return (
         len([t for t in tokens if t.is_alpha]) >= 2
         and names_body(tokens, cues.organisation_heads)
-        and not _announces(tokens, cues)
+        and not announces(tokens, cues)
         and not says(tokens)
         and not any(t.like_num for t in tokens)
     )
@@ -278,85 +300,3 @@ def _runs_on(zones: Zones, line: Line) -> int:
     if first and first[0].pos_ == "ADP" and first[0].is_upper == line.text.isupper():
         return following.end
     return line.end
-
-
-def byline(
-    zones: Zones,
-    lexicon: Lexicon,
-    mentions: list[Mention],
-    skip: list[tuple[int, int]],
-    posted_only: bool = False,
-) -> list[Found]:
-    """The author a by-line names in the head ("By PETER LINDGREN", a petition's "Started
-    by NAME"). Under a news site's header ("posted_only") a plain by-line names the site's
-    reporter; one that says the text was posted by someone ("Posted on 3 March 2022 by
-    NAME") names a blog's author, the issuer."""
-    cues = lexicon.structure
-    analysis = zones.analysis
-    for line in zones.head:
-        tokens = analysis.tokens(line.start, line.end)
-        # "Started by NAME", "Posted on 12.09.2019 by NAME": a participle, then the by-line
-        # (on a line that may be a relay's date line too).
-        posted = bool(tokens) and tokens[0].is_title and tokens[0].lower_ in cues.byline_participles
-        if not posted and any(a <= line.start < b for a, b in skip):
-            continue
-        if posted:
-            by = [n for n, t in enumerate(tokens) if t.lower_ in cues.byline]
-            tokens = tokens[by[0] :] if by else []
-        elif posted_only:
-            continue
-        if (
-            len(tokens) >= 3
-            and tokens[0].lower_ in cues.byline
-            and tokens[1].is_title | tokens[1].is_upper
-        ):
-            name = trim([t for t in tokens[1:] if not t.is_space])
-            # The name ends at the first mark ("," or a separator such as "|").
-            cut = next(
-                (n for n, t in enumerate(name) if not any(c.isalpha() for c in t.text)),
-                len(name),
-            )
-            if name[:cut]:
-                span = analysis.span_of(name[:cut])
-                return [found(analysis.original, *span, "by-line", mentions, lexicon)]
-    return []
-
-
-def byline_organisation(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
-    """ "By NAME, Caucasus Wire Service": a reporter writing for a body the by-line names;
-    the report is that body's own, even under a site's header."""
-    cues = lexicon.structure
-    analysis = zones.analysis
-    for line in zones.head:
-        tokens = [t for t in analysis.tokens(line.start, line.end) if not t.is_space]
-        if len(tokens) < 4 or tokens[0].lower_ not in cues.byline:
-            continue
-        commas = [n for n, t in enumerate(tokens) if t.text == ","]
-        body = trim(tokens[commas[0] + 1 :]) if commas else []
-        if body and body[0].is_title and names_body(body, cues.organisation_heads):
-            return [found(analysis.original, *analysis.span_of(body), "by-line", mentions, lexicon)]
-    return []
-
-
-def lead_subject(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
-    """A press release that names its issuer nowhere else names it as the subject that
-    opens its first sentence ("The Foreign Affairs Committee of the Parliament of X today
-    heard ..."): the body that acts, in the active voice."""
-    # Only a text that says it is a release ("Press release", "NEWS RELEASE" on a line or
-    # column of its head): elsewhere a first sentence's subject may be anyone.
-    cues = lexicon.structure
-    if not any(_announces(zones.analysis.tokens(h.start, h.end), cues) for h in zones.head):
-        return []
-    text = zones.analysis.original
-    start, lead = zones.lead
-    sentences = list(lead.doc.sents)
-    if not sentences:
-        return []
-    for child in (c for t in sentences[0] for c in t.children if c.dep_ == "nsubj"):
-        subject = trim([t for t in child.subtree if not t.is_space])
-        opens = bool(subject) and subject[0].i <= 1
-        named = opens and (subject[0].is_title or subject[0].is_upper)
-        if named and names_body(subject, cues.organisation_heads):
-            first, last = lead.span_of(subject)
-            return [found(text, start + first, start + last, "lead sentence", mentions, lexicon)]
-    return []

@@ -4,7 +4,10 @@ which date."""
 
 from __future__ import annotations
 
+import calendar
 import re
+
+from spacy.tokens import Token
 
 from statement_kg.extract.dates import MONTHS, valid_day
 from statement_kg.extract.scanned_digits import digit_view
@@ -24,13 +27,18 @@ _NUMERIC = [
 ]
 # A clock's time, as a site's date line prints it ("14:35").
 _CLOCK = r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)"
-CLOCK = re.compile(_CLOCK)
+# "18.05 GMT": a British paper's stamp, the zone telling the hour from a decimal.
+CLOCK = re.compile(rf"{_CLOCK}|(?<![\d.])[0-2]?\d\.[0-5]\d\s*(?:GMT|UTC|BST|CET|EET)\b")
 # A time of day in any form a date line or a post's stamp gives it: "14:35", "9:02 AM",
-# "3 p.m.", "21:40 UTC".
+# "3 p.m.", "21:40 UTC", "18.05 GMT" (a British paper's stamp).
 TIME_OF_DAY = re.compile(
-    rf"(?:{_CLOCK}|(?<!\d)[0-2]?\d(?=\s*[ap]\.?m))(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|GMT))?",
+    rf"(?:{_CLOCK}|(?<![\d.])[0-2]?\d\.[0-5]\d(?![\d.])|(?<!\d)[0-2]?\d(?=\s*[ap]\.?m))"
+    r"(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|CET|EET|BST))?",
     re.IGNORECASE,
 )
+# Day names as date lines print them ("Monday", "Tue"), whether or not the parser reads
+# them as part of the date.
+WEEKDAYS = frozenset(n.lower() for n in (*calendar.day_name, *calendar.day_abbr))
 Dates = list[tuple[TimeSpec, Span]]
 
 
@@ -70,3 +78,7 @@ def in_lines(
             if date is not None and line.start <= span.start and span.end <= line.end:
                 found.append((line, date, span))
     return found
+
+
+def day_name(token: Token) -> bool:
+    return token.ent_type_ == "DATE" or token.lower_ in WEEKDAYS

@@ -194,9 +194,7 @@ def relay_sentences(
             for c in (verb.children if verb is not None else [])
             if c.dep_ == "dobj" and c.lemma_.lower() in cues.relay_objects
         ]
-        source = next(
-            (b for c in objects if (b := issuing_body(c, cues.organisation_heads))), None
-        )
+        source = next((b for c in objects if (b := issuing_body(c, cues.organisation_heads))), None)
         if source:
             span = analysis.span_of(source)
             return [found(analysis.original, *span, "relay sentence", mentions, lexicon)]

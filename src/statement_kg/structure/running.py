@@ -94,4 +94,3 @@ def page_head_author(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
         return []
     _, start, end = min(heads)
     return [found(text, start, end, "running head", mentions, lexicon)]
-

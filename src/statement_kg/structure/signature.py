@@ -96,7 +96,7 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
             continue
         marked = pending or any(lowered.startswith(m) for m in cues.signature_marks)
         pending = False
-        if not marked and line.start < zones.body_end:
+        if not marked and line.start < zones.body_end and not _signs_off(zones, lines, index, cues):
             continue
         span = _name_cell(text, line, cues.signature_marks)
         named_end = None if span else _name_and_title(zones, line, cues.titles)
@@ -132,6 +132,20 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
             if body is not None:
                 signed.append(found(text, *body, "signature", mentions, lexicon))
     return signed
+
+
+def _signs_off(zones: Zones, lines: list[Line], index: int, cues: StructureCues) -> bool:
+    """A paragraph of the body that is a name alone over its title ("Tural Hasanzade /
+    Ambassador of ... to the United Kingdom"): a letter signed off, though a site's
+    chrome runs on below it as text."""
+    line, text = lines[index], zones.analysis.original
+    paragraph = index > 0 and text.count("\n", lines[index - 1].end, line.start) > 1
+    return (
+        zones.body_start < line.start
+        and paragraph
+        and _NAME.match(line.text) is not None
+        and _title_end(zones, lines, index, cues.titles) is not None
+    )
 
 
 def _closing(lowered: str, cues: StructureCues) -> bool:
@@ -226,4 +240,3 @@ def closed_lines(zones: Zones, cues: StructureCues) -> list[Line]:
         if _closing(line.text.lower(), cues):
             under += lines[index + 1 : index + 1 + SIGNED_LINES]
     return under
-

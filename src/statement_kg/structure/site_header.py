@@ -55,7 +55,7 @@ def relay_header(
         or "|" in text[d.line[0] : d.line[1]]
         or _posting(text, d.line[0], cues)
     ]
-    head = zones.head
+    head = [line for line in zones.head if line.text.lower() not in cues.skip_links]
     if not head or not relay_lines:
         return []
     # Among the first lines: the heading lines, or the running text an agency's dateline
@@ -107,4 +107,3 @@ def _numbered(words: list[Token], cues: StructureCues) -> bool:
     return any(t.like_num for t in words) and any(
         t.lemma_.lower() in cues.document_nouns for t in words
     )
-

@@ -22,6 +22,8 @@ RUNNING_TOKENS = 8
 MARGIN_INDENT = 30
 # The marks that open an item of a list.
 _BULLETS = frozenset({"-", "–", "—", "•", "·"})
+# What separates the cells of a site's header row ("AZ | EN | RU").
+_CELL_MARKS = frozenset({"|", "¦", "•"})
 # A line of this many cells apart by separators is a menu.
 MENU_CELLS = 3
 # Column layouts (UN letterheads) put several fields on one line, apart by wide gaps.
@@ -168,7 +170,9 @@ def _running(analysis: Analysis) -> list[tuple[tuple[int, int], bool]]:
         # "- call on X to release ...;" under "recommends that the Council:": an item of
         # what a text recommends is running text, though its verb has no tense.
         item = segment[0].text in _BULLETS and any(t.pos_ == "VERB" for t in segment)
-        if (finite or item) and len(words) >= RUNNING_TOKENS:
+        # "| DE | FR | ES | ...": cells a site's header sets apart are no sentence.
+        cells = sum(t.text in _CELL_MARKS for t in segment) >= MENU_CELLS - 1
+        if (finite or item) and len(words) >= RUNNING_TOKENS and not cells:
             spans.append((analysis.span_of(segment), _headline(segment)))
     return spans
 
@@ -215,7 +219,10 @@ def is_menu(line: Line, cues: StructureCues) -> bool:
     Parliament"): three cells or more apart by a header's separators. A date line or a
     by-line set out alike has digits; a letterhead's cells name bodies in several words
     ("MINISTRY OF FOREIGN AFFAIRS • PRESS DEPARTMENT • PRESS RELEASE"), unless the path
-    starts at the site's root ("Home > Press Service > ...")."""
+    starts at the site's root ("Home > Press Service > ..."). A link that skips the menus
+    ("Skip to main content") is navigation too."""
+    if line.text.lower() in cues.skip_links:
+        return True
     cells = [c.split() for c in cues.separators.split(line.text) if c.strip()]
     dated = any(c.isdigit() for c in line.text)
     bodies = any(
@@ -231,4 +238,3 @@ def in_margin(text: str, line: Line) -> bool:
     "ENGLISH only" over a letterhead): a document's symbol, date or language."""
     indent = text[text.rfind("\n", 0, line.start) + 1 : line.start]
     return len(indent) >= MARGIN_INDENT and not indent.strip()
-
