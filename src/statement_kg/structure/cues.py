@@ -56,6 +56,7 @@ class StructureCues:
     site_labels: frozenset[str] = frozenset()
     section_labels: frozenset[str] = frozenset()
     skip_links: frozenset[str] = frozenset()
+    site_reports: frozenset[str] = frozenset()
     path_roots: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     body_date_labels: frozenset[str] = frozenset()
@@ -143,6 +144,7 @@ def load_cues(mappings: Path) -> StructureCues:
         site_labels=_words(relay.get("site_labels", [])),
         section_labels=_words(relay.get("section_labels", [])),
         skip_links=_words(relay.get("skip_links", [])),
+        site_reports=_words(relay.get("site_reports", [])),
         path_roots=_words(relay.get("path_roots", [])),
         honorifics=_words(raw.get("honorifics", [])),
         body_date_labels=_words(raw.get("body_date_labels", [])),

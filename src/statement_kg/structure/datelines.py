@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
-from statement_kg.extract.dates import find_dates
+from statement_kg.extract.dates import NUMBER_MARK, find_dates
 from statement_kg.extract.spans import Nearby, make_span
 from statement_kg.records import TimeSpec
 from statement_kg.structure.adopted import adoption_sentences, titled_dates
 from statement_kg.structure.cues import StructureCues
+from statement_kg.structure.dateline_place import place_above, place_before
 from statement_kg.structure.found import Dated
 from statement_kg.structure.line_dates import (
     CLOCK,
@@ -62,19 +63,17 @@ ORDER = (
 OCCASION_REACH = 40
 # "VIENNA, 29 February 2012 - The Co-Chairs ...": a dateline that runs into the text.
 DATELINE_DASHES = ("-", "–", "—")
-# A dateline's place: a few capitalised words ("Baku", "Mexico City", "WASHINGTON, DC").
-Offsets = tuple[int, int] | None
 # "Broadcast transcript, 24 February 2023": a few words that say what the document is.
 KIND_WORDS = 3
-# "Baku city": at most this many words name a dateline's place.
-PLACE_WORDS = 4
-# "Paris / Brussels / London, 10 April 2025": several places where the signers were.
-_PLACE = re.compile(r"^(?:[A-Z][\w'’.-]*\s*(?:[–—/-]\s*)?){1,6}(?:,\s*[A-Z]{2,}\.?)?$")
 # A document's symbol: "PC.DEL/214/19", "A/HRC/49/12", "S/2024/187".
 _SYMBOL = re.compile(r"[A-Z]{1,6}(?:\.[A-Z]{1,6})*(?:/[A-Z0-9.()-]+){2,}")
 # A date alone on a line within the text's first lines is its date line.
 EARLY_LINES = 25
 _STOPPED = re.compile(r"\.\s+[A-Z]")
+# Where a sentence or a cell ends on a line, before the words that label its date.
+_SENTENCE_END = re.compile(r"(?<=[.|•])\s+")
+# "No: 52,", "No. 07/2024,": a document's number before its date.
+_NUMBERED = re.compile(NUMBER_MARK + r"[:.]?\s*[\w/-]*\d[\w/-]*,?$", re.IGNORECASE)
 # "Baku, February 24, 2024 / APA /": an agency's credit after the dateline's date.
 _AGENCY = re.compile(r"\s*/\s*(?P<agency>[^/\n]{2,40}?)\s*/?\s*$")
 
@@ -95,66 +94,10 @@ def _letter_dated(zones: Zones, line: Line, start: int, cues: StructureCues) -> 
     return nouns > 0 and len(tokens) == nouns + 1
 
 
-def _place_above(zones: Zones, zone: tuple[Line, ...], line: Line) -> tuple[int, int] | None:
-    """A signature block's place on the line above its date ("Brussels / 26 February 2023")."""
-    above = [p for p in zone if p.end <= line.start][-1:]
-    if not above or not _PLACE.match(above[0].text.strip("*")):
-        return None
-    tokens = [t for t in zones.analysis.tokens(above[0].start, above[0].end) if not t.is_punct]
-    if tokens and all(t.ent_type_ in {"GPE", "LOC"} for t in tokens):
-        return zones.analysis.span_of(tokens)
-    return None
-
-
 def _weekday(zones: Zones, line: Line, start: int) -> bool:
     """ "Monday, March 2, 1992", "Tue 27 Feb 2024": what precedes the date is part of it."""
     tokens = [t for t in zones.analysis.tokens(line.start, start) if not t.is_punct]
     return bool(tokens) and all(day_name(t) for t in tokens)
-
-
-def _place_before(zones: Zones, line: Line, start: int, cues: StructureCues) -> Offsets:
-    """The place a dateline gives before its date, if what precedes is only a place (not
-    a weekday: "Monday, March 2, 1992")."""
-    text = zones.analysis.original
-    nouns = cues.place_nouns
-    span = _place_words(text, line, start) or _place_with_noun(zones, line, start, nouns)
-    if span is None or any(day_name(t) for t in zones.analysis.tokens(*span)):
-        return None
-    # After a dash ("For immediate release - Geneva, ..."), only what the parser knows as a
-    # place ("Latest news – Politics, ..." gives none).
-    dashed = text[line.start : span[0]].rstrip().endswith(("-", "–", "—"))
-    tokens = [t for t in zones.analysis.tokens(*span) if not t.is_punct]
-    if dashed and not all(t.ent_type_ in {"GPE", "LOC"} for t in tokens):
-        return None
-    return span
-
-
-def _place_with_noun(zones: Zones, line: Line, start: int, nouns: frozenset[str]) -> Offsets:
-    """ "Baku city, 18 February 2025": a proper name, then the kind of place it is (the
-    parser's entity type is no help: it takes many a capital for a person)."""
-    tokens = [t for t in zones.analysis.tokens(line.start, start) if not t.is_punct]
-    if not 1 < len(tokens) <= PLACE_WORDS or tokens[-1].lower_ not in nouns:
-        return None
-    if not all(t.pos_ == "PROPN" and t.is_title for t in tokens[:-1]):
-        return None
-    return zones.analysis.span_of(tokens)
-
-
-def _place_words(text: str, line: Line, start: int) -> tuple[int, int] | None:
-    # "(Moscow, March 5, 1992) - ...": a press release's dateline in brackets.
-    opening = len(text[line.start : start]) - len(text[line.start : start].lstrip("("))
-    line = Line(line.start + opening, line.end, line.text[opening:])
-    before = text[line.start : start].rstrip(" ,–-\t")
-    if not before:
-        return None
-    if _PLACE.match(before):
-        return line.start, line.start + len(before)
-    # "..., Geneva" or "For immediate release - Geneva": the place after the last comma or dash.
-    last = re.split(r",|\s[–—-]\s", before)[-1].strip()
-    if last != before.strip() and last and _PLACE.match(last) and last[0].isupper():
-        at = line.start + before.rfind(last)
-        return at, at + len(last)
-    return None
 
 
 def _letter_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
@@ -186,7 +129,7 @@ def _adopted(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
         reach = ADOPTED_LINE if ends else ADOPTED_REACH
         if lemmas and lemmas[0] in cues.issued_verbs and span.start - line.start < reach:
             # "Issued in Abu Dhabi on ...": a place after the verb; "Published 4 March": none.
-            place = _place_before(zones, line, span.start, cues) if len(lemmas) > 1 else None
+            place = place_before(zones, line, span.start, cues) if len(lemmas) > 1 else None
             found.append(Dated(date, span, "adopted", (line.start, line.end), place))
     return found
 
@@ -221,8 +164,15 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             if any(a - NOTE_NUMBER <= line.start < b for a, b in notes):
                 continue
             before = text[line.start : span.start].strip()
-            label = before.rstrip(":").strip().lower()
+            # "... All rights reserved. Published 10.04.2019, 12:15": the last words before
+            # the date label it.
+            label = _SENTENCE_END.split(before)[-1].rstrip(":").strip().lower()
             after = text[span.end : line.end].strip(' .,"”*)]')
+            # "No: 52, 26 February 2019, Press Release Regarding ...": a numbered release's
+            # heading, its date inside.
+            opening = (after.split() or [""])[0].lower()
+            numbered = bool(_NUMBERED.match(before)) and opening in cues.document_nouns
+            after = "" if numbered else after
             # "[26 January 2024]": the date a statement was submitted, on a line of its own.
             bracketed = before == "[" and not after
             # A date alone on a line near the top ("28 February 2019" under a statement's
@@ -246,11 +196,15 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             if after and not runs_on and agency is None and not hour:
                 continue
             # "Date: ...", "Published 4 March 2022": a label, not a place.
-            labelled = label in cues.date_labels | cues.posting_words or _kind_label(label, cues)
+            labelled = (
+                label in cues.date_labels | cues.posting_words
+                or _kind_label(label, cues)
+                or numbered
+            )
             place = None
             if not labelled:
-                place = _place_before(zones, line, span.start, cues)
-                place = place or _place_above(zones, zone, line)
+                place = place_before(zones, line, span.start, cues)
+                place = place or place_above(zones, zone, line)
             bare = before in {"", "[", "("}
             if _distributed(zones, zone, line, cues):
                 found.append(Dated(date, span, "distribution", (line.start, line.end)))

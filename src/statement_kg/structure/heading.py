@@ -103,6 +103,8 @@ def speech_heading(
         # that holds a body ("Joint Statement of the Commissioner ... and ...") is the
         # document heading's to read.
         words = {t.lower_ for t in name}
+        if word.lower_ == "of" and names_body(name, cues.organisation_heads):
+            continue
         named = persons(analysis, name)[:1] or (
             [name]
             if (word.lower_ == "by" or not names_body(name, cues.organisation_heads))

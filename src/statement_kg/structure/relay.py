@@ -100,11 +100,12 @@ def subject_of(verb: Token) -> list[Token]:
 
 def _in_clause(token: Token, subject: list[Token]) -> bool:
     """A person named inside a clause of the subject ("having met under the chairmanship
-    of Senator X") is not the subject."""
+    of Senator X") is not the subject, nor one the subject serves ("the Spokesman for
+    Secretary-General X")."""
     inside = {t.i for t in subject}
     head = token.head
     while head.i in inside and head.i != head.head.i:
-        if head.pos_ in {"VERB", "AUX"}:
+        if head.pos_ in {"VERB", "AUX"} or (head.dep_ == "prep" and head.lower_ == "for"):
             return True
         head = head.head
     return head.pos_ in {"VERB", "AUX"} and head.i in inside
@@ -199,7 +200,9 @@ def relay_sentences(
             span = analysis.span_of(source)
             return [found(analysis.original, *span, "relay sentence", mentions, lexicon)]
         # "In an interview with X, NAME said ...": the words after the interview's phrase.
-        subject = _interviewee(sentence, cues) or (subject_of(verb) if verb is not None else [])
+        subject = _interviewee(sentence, cues) or (
+            (_agent(verb) or subject_of(verb)) if verb is not None else []
+        )
         if subject:
             return _named_in(_antecedent(subject, sentence), zones, lexicon, mentions)
     return []
@@ -296,10 +299,12 @@ def _relay_verb(
         # charges of disseminating false information": no one issues anything.
         if any(c.dep_ == "neg" for c in verb.children) or _in_phrase(verb):
             continue
+        # "The following statement was issued today by X": the passive's subject is what
+        # was issued.
         objects = [
             c
             for c in verb.children
-            if c.dep_ == "dobj"
+            if (c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and _agent(verb)))
             and c.lemma_.lower() in cues.relay_objects
             and not any(d.lower_ == "no" for d in c.children)
         ]
@@ -337,6 +342,14 @@ def _relay_verb(
     return None
 
 
+def _agent(verb: Token) -> list[Token]:
+    """Who a passive verb says did it: the words after its "by"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return trim([t for g in child.children if g.dep_ == "pobj" for t in g.subtree])
+    return []
+
+
 def _in_phrase(verb: Token) -> bool:
     """A verb that is the object of a preposition, or joined to one ("on charges of inciting
     hatred and disseminating false information")."""
@@ -363,4 +376,23 @@ def _reporting_lead(sentence: SentenceSpan, cues: StructureCues) -> Token | None
             and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children)
         ):
             return verb
+    return _site_reports(sentence, cues)
+
+
+def _site_reports(sentence: SentenceSpan, cues: StructureCues) -> Token | None:
+    """ "NAME has called on ..., Caspian News Wire reports.": what the site's closing verb
+    reports, when a person or body (not a place or a people) is its subject."""
+    for verb in sentence:
+        if verb.dep_ != "ROOT" or verb.lemma_.lower() not in cues.site_reports:
+            continue
+        for clause in verb.children:
+            named = [
+                t
+                for c in clause.children
+                if c.dep_ == "nsubj"
+                for t in c.subtree
+                if t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "NORP"}
+            ]
+            if clause.dep_ == "ccomp" and clause.pos_ == "VERB" and named:
+                return clause
     return None

@@ -1,0 +1,73 @@
+"""The place a dateline gives: before its date ("Baku, 26 February 2024", "Baku city, ...",
+"(Moscow, March 5, 1992)"), or on the line above it in a signature block."""
+
+from __future__ import annotations
+
+import re
+
+from statement_kg.structure.cues import StructureCues
+from statement_kg.structure.line_dates import day_name
+from statement_kg.structure.zones import Line, Zones
+
+# A dateline's place: a few capitalised words ("Baku", "Mexico City", "WASHINGTON, DC").
+Offsets = tuple[int, int] | None
+# "Baku city": at most this many words name a dateline's place.
+PLACE_WORDS = 4
+# "Paris / Brussels / London, 10 April 2025": several places where the signers were.
+_PLACE = re.compile(r"^(?:[A-Z][\w'’.-]*\s*(?:[–—/-]\s*)?){1,6}(?:,\s*[A-Z]{2,}\.?)?$")
+
+
+def place_above(zones: Zones, zone: tuple[Line, ...], line: Line) -> tuple[int, int] | None:
+    """A signature block's place on the line above its date ("Brussels / 26 February 2023")."""
+    above = [p for p in zone if p.end <= line.start][-1:]
+    if not above or not _PLACE.match(above[0].text.strip("*")):
+        return None
+    tokens = [t for t in zones.analysis.tokens(above[0].start, above[0].end) if not t.is_punct]
+    if tokens and all(t.ent_type_ in {"GPE", "LOC"} for t in tokens):
+        return zones.analysis.span_of(tokens)
+    return None
+
+
+def place_before(zones: Zones, line: Line, start: int, cues: StructureCues) -> Offsets:
+    """The place a dateline gives before its date, if what precedes is only a place (not
+    a weekday: "Monday, March 2, 1992")."""
+    text = zones.analysis.original
+    nouns = cues.place_nouns
+    span = _place_words(text, line, start) or _place_with_noun(zones, line, start, nouns)
+    if span is None or any(day_name(t) for t in zones.analysis.tokens(*span)):
+        return None
+    # After a dash ("For immediate release - Geneva, ..."), only what the parser knows as a
+    # place ("Latest news – Politics, ..." gives none).
+    dashed = text[line.start : span[0]].rstrip().endswith(("-", "–", "—"))
+    tokens = [t for t in zones.analysis.tokens(*span) if not t.is_punct]
+    if dashed and not all(t.ent_type_ in {"GPE", "LOC"} for t in tokens):
+        return None
+    return span
+
+
+def _place_with_noun(zones: Zones, line: Line, start: int, nouns: frozenset[str]) -> Offsets:
+    """ "Baku city, 18 February 2025": a proper name, then the kind of place it is (the
+    parser's entity type is no help: it takes many a capital for a person)."""
+    tokens = [t for t in zones.analysis.tokens(line.start, start) if not t.is_punct]
+    if not 1 < len(tokens) <= PLACE_WORDS or tokens[-1].lower_ not in nouns:
+        return None
+    if not all(t.pos_ == "PROPN" and t.is_title for t in tokens[:-1]):
+        return None
+    return zones.analysis.span_of(tokens)
+
+
+def _place_words(text: str, line: Line, start: int) -> tuple[int, int] | None:
+    # "(Moscow, March 5, 1992) - ...": a press release's dateline in brackets.
+    opening = len(text[line.start : start]) - len(text[line.start : start].lstrip("("))
+    line = Line(line.start + opening, line.end, line.text[opening:])
+    before = text[line.start : start].rstrip(" ,–-\t")
+    if not before:
+        return None
+    if _PLACE.match(before):
+        return line.start, line.start + len(before)
+    # "..., Geneva" or "For immediate release - Geneva": the place after the last comma or dash.
+    last = re.split(r",|\s[–—-]\s", before)[-1].strip()
+    if last != before.strip() and last and _PLACE.match(last) and last[0].isupper():
+        at = line.start + before.rfind(last)
+        return at, at + len(last)
+    return None
