@@ -32,6 +32,7 @@ from statement_kg.language import Analysis, analyse
 from statement_kg.language.margins import blanked, margin_numbers, note_numbers
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import (
+    ArticleCitation,
     DateMention,
     Document,
     Extraction,
@@ -169,6 +170,19 @@ def _event_dates(
     )
 
 
+def _articles(
+    text: str, works: list[Mention], agents: list[Mention], by_type: dict[Mention, str]
+) -> list[ArticleCitation]:
+    """The articles cited by outlet, but for one a recogniser read in fuller words ("his
+    interview to X on DAY", a note that cites it): it is cited there, once."""
+    read = [m.span for m in works if by_type[m] == "news_article"]
+    return [
+        a
+        for a in find_articles(text, [m for m in agents if by_type[m] == "news_outlet"])
+        if not any(r.start < a.span.end and a.span.start < r.end for r in read)
+    ]
+
+
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
     text = document.text
     words = lexicon.claims
@@ -181,7 +195,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     events = [m for m in mentions if group_of(by_type[m]) == "event"]
     works = [m for m in mentions if group_of(by_type[m]) == "work"]
     agents = [m for m in mentions if by_type[m] in AGENT_TYPES]
-    articles = find_articles(text, [m for m in agents if by_type[m] == "news_outlet"])
+    articles = _articles(text, works, agents, by_type)
     article_spans = [(a.span.start, a.span.end) for a in articles]
     # Titles of other documents ("Statement ... on the 30th anniversary of ...: https://...")
     # are their words, not this statement's.

@@ -85,27 +85,53 @@ class NounVoice(PartyReader):
         if lemma in self.words.counts_only:
             return self._given_by(noun)
         if lemma in self.words.reporting_nouns:
-            given = self._given_by(noun)
-            if given is not None:
-                return given
-            # "repeats the well-worn claim that ... was a genocide", 'the "genocide" label':
-            # what the noun reports, unless the issuer's own ("our claim that").
-            owners = [t for c in noun.children if c.dep_ == "poss" for t in c.subtree]
-            that = lemma in self.words.claim_nouns and any(
-                c.dep_ == "mark" and c.lower_ == "that" for c in child.children
-            )
-            named = (
-                lemma in self.words.label_nouns
-                and child.dep_ in {"compound", "amod", "nmod"}
-                and child.i < noun.i
-            )
-            if (that or named) and not (owners and self._is_issuer(owners)):
-                return Voice("reported")
-            # "Estimates that appeared in the press range from 200 to 1,000": what the
-            # subject of the sentence, a reporting noun, gives.
-            if noun.dep_ in {"nsubj", "nsubjpass", "ROOT"} and noun.tag_ == "NNS":
-                return Voice("reported")
+            return self._reporting_noun_voice(noun, child, lemma)
         return None
+
+    def _reporting_noun_voice(self, noun: Token, child: Token, lemma: str) -> Voice | None:
+        """'Azerbaijan's figure', 'the claim that', 'the "genocide" label', 'reports of',
+        'the fabricated figure of'."""
+        if self._called_false(noun):
+            # "Baku insists on the fabricated figure of 613": the party's, disputed.
+            given = self._given_by(noun) or self._held_by(noun)
+            return Voice("denied", *((given.party, given.party_words) if given else ()))
+        given = self._given_by(noun)
+        if given is not None:
+            return given
+        # "repeats the well-worn claim that ... was a genocide", 'the "genocide" label',
+        # "the reports of war crimes": what the noun reports, unless the issuer's own ("our
+        # claim that").
+        owners = [t for c in noun.children if c.dep_ == "poss" for t in c.subtree]
+        that = lemma in self.words.claim_nouns and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        )
+        named = (
+            lemma in self.words.label_nouns
+            and child.dep_ in {"compound", "amod", "nmod"}
+            and child.i < noun.i
+        )
+        plural_of = noun.tag_ == "NNS" and child.dep_ == "prep" and child.lower_ == "of"
+        if (that or named or plural_of) and not (owners and self._is_issuer(owners)):
+            return Voice("reported")
+        # "Estimates that appeared in the press range from 200 to 1,000": what the subject
+        # of the sentence, a reporting noun, gives.
+        if noun.dep_ in {"nsubj", "nsubjpass", "ROOT"} and noun.tag_ == "NNS":
+            return Voice("reported")
+        return None
+
+    def _called_false(self, noun: Token) -> bool:
+        """ "the fabricated figure", "the false claim": a word of falsity on the noun."""
+        return any(
+            c.dep_ == "amod" and c.lemma_.lower() in self.words.falsity_words for c in noun.children
+        )
+
+    def _held_by(self, noun: Token) -> Voice | None:
+        """Who holds to what the noun reports, through a preposition ("Baku insists on the
+        figure"), unless the issuer."""
+        if noun.dep_ != "pobj" or noun.head.head.pos_ != "VERB":
+            return None
+        given = self._reported_by_verb(noun.head.head)
+        return given if given is not None and given.kind == "reported" else None
 
     def _given_by(self, noun: Token) -> Voice | None:
         """Who gives what a reporting noun reports: its possessor ("Azerbaijan's figure"), a

@@ -326,6 +326,12 @@ class VoiceReader(NounVoice):
         with the figure of N" give that party's word, which the issuer disputes."""
         others = negated or self._denied_by_another(verb)
         misused = verb.lemma_.lower() in self.words.misuse_verbs
+        # "Armenia denies that its forces carried out a massacre": the clause is what that
+        # party says did not happen; the issuer only reports the denial. "denied that the
+        # massacre took place" names it in the issuer's own words.
+        claimed = not any(d.dep_ in {"det", "poss"} and d.lower_ != "a" for d in path[0].children)
+        if others and not negated and child.dep_ == "ccomp" and claimed:
+            return self._reported_by_verb(verb) or Voice("reported")
         if others and not negated and (misused or _through_as(path)):
             subject = subject_of(verb)
             subject = antecedent(subject) if subject is not None else None

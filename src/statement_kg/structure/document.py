@@ -232,7 +232,8 @@ def _headed(
     # "Statement of the Ministry" under its fuller letterhead (not the heading's own line)
     fuller = bool(lettered) and all(_words(h) <= _words(lettered[0]) for h in headed)
     if headed and fuller and not _within(headed, lettered[0]):
-        return lettered
+        # The heading names it again.
+        return [replace(lettered[0], also=(*lettered[0].also, *(h.span for h in headed)))]
     found = headed or lettered or signed or signing_organisation(parts, lexicon, mentions)
     # A site's header over a text that reproduces no one's: the site's own article (not an
     # interview someone gave it).

@@ -115,8 +115,9 @@ def _continues(text: str, end: int) -> bool:
 
 def name_from(analysis: Analysis, start: int, limit: int, cues: StructureCues) -> list[Token]:
     """The name that begins at `start`: up to a word that ends a heading's name ("on the
-    anniversary", "at the conference", "RECOGNIZING"), the end of its line unless it runs
-    on, a comma before lower-case words, or `limit`."""
+    anniversary", "at the conference", "RECOGNIZING"), whom it is addressed to ("to the
+    parliaments"), the end of its line unless it runs on, a comma before lower-case words,
+    or `limit`."""
     text = analysis.original
     end = start
     while True:
@@ -135,6 +136,10 @@ def name_from(analysis: Analysis, start: int, limit: int, cues: StructureCues) -
         if i and any(words[: len(e)] == e for e in ends):
             return trim(tokens[:i])
         if i and token.text == "," and (i + 1 >= len(tokens) or tokens[i + 1].is_lower):
+            return trim(tokens[:i])
+        # "... of the Milli Majlis to the parliaments of the world": whom it is addressed
+        # to, in common nouns (not "to the United Nations", which is part of a name).
+        if i and words[:2] == ("to", "the") and len(words) > 2 and tokens[i + 2].is_lower:
             return trim(tokens[:i])
     return trim(tokens)
 
