@@ -129,7 +129,8 @@ def _speaker(head: Token, parties: frozenset[str]) -> list[Token]:
     body the tagger knows, or a phrase that names or describes a person ("a teacher who
     gave her name as Sevda"); else what it stands in apposition to ("the capital, a
     spokesman ...")."""
-    phrase = _phrase(head)
+    # A person's name without the clause on it ("NAME, who later became ...").
+    phrase = _phrase(head, relative=_person(head))
     # "the head of the investigative group, Senior Counsellor NAME": the person
     # in apposition, with the title given beside the name.
     if not (head.ent_type_ == "PERSON" or _unmarked_name(head)):
@@ -139,8 +140,11 @@ def _speaker(head: Token, parties: frozenset[str]) -> list[Token]:
         # not speak for it.
         persons = [c for c in appositions if _person(c) or _person(c.right_edge)]
         if persons:
-            # The parser may split the title and the name into two appositions.
-            first, last = appositions[0].left_edge.i, persons[-1].right_edge.i
+            # The parser may split the title and the name into two appositions; a clause
+            # on the name ("NAME, who reached the village ...") is no part of it.
+            named = _phrase(persons[-1], relative=True)
+            first = appositions[0].left_edge.i
+            last = max(t.i for t in named if not t.is_punct)
             return list(head.doc[first : last + 1])
     if (
         head.lemma_.lower() in parties
@@ -170,9 +174,12 @@ def _unmarked_name(head: Token) -> bool:
     """A proper name of two words or more that the tagger marked as no place, date or
     work."""
     names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    # "MacLeod", "DeWitt": a capital inside the name too (a name in capitals is a turn's
+    # label in a record, no subject's name).
     return (
         head.pos_ == "PROPN"
-        and head.is_title
+        and head.text[:1].isupper()
+        and not head.is_upper
         and bool(names)
         and all(t.ent_type_ not in NOT_SPEAKING for t in [head, *names])
     )
@@ -206,8 +213,13 @@ def _opening_apposition(verb: Token, parties: frozenset[str]) -> list[Token]:
     return []
 
 
-def _phrase(head: Token) -> list[Token]:
+def _phrase(head: Token, relative: bool = False) -> list[Token]:
+    """The words a subject's head heads; without its clauses when they are long, without
+    its relative clause when `relative` says so."""
     tokens = sorted(head.subtree, key=lambda t: t.i)
+    if relative:
+        clause = {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}
+        tokens = [t for t in tokens if t.i not in clause]
     if len(tokens) > SUBJECT_TOKENS:
         clauses = {t.i for c in head.children if c.dep_ in _CLAUSES for t in c.subtree}
         tokens = [t for t in tokens if t.i not in clauses]

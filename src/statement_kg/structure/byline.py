@@ -87,6 +87,8 @@ def byline_organisation(zones: Zones, lexicon: Lexicon, mentions: list[Mention])
             continue
         commas = [n for n, t in enumerate(tokens) if t.text == ","]
         body = trim(tokens[commas[0] + 1 :]) if commas else []
+        if any(t.lower_ in cues.affiliations for t in body):
+            continue
         if body and body[0].is_title and names_body(body, cues.organisation_heads):
             return [found(analysis.original, *analysis.span_of(body), "by-line", mentions, lexicon)]
     return []

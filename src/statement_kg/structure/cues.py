@@ -56,6 +56,7 @@ class StructureCues:
     site_labels: frozenset[str] = frozenset()
     section_labels: frozenset[str] = frozenset()
     skip_links: frozenset[str] = frozenset()
+    affiliations: frozenset[str] = frozenset()
     site_reports: frozenset[str] = frozenset()
     path_roots: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
@@ -120,6 +121,7 @@ def load_cues(mappings: Path) -> StructureCues:
         speech_verbs=_words(relay["interview"]["verbs"]),
         header_separators=tuple(relay["header_separators"]),
         byline=_words(relay["byline"]),
+        affiliations=_words(relay.get("affiliations", [])),
         source_labels=_words(relay["source"]),
         titles=_words(signature["titles"]),
         signature_marks=tuple(m.lower() for m in signature["marks"]),

@@ -47,6 +47,9 @@ from statement_kg.structure.transcript import broadcaster, guest
 from statement_kg.structure.zones import Zones, zones
 
 CACHE_SIZE = 16
+# How far before the first member's name the group's name may be: the members listed
+# before it ("(Ambassadors X of the Russian Federation, Y of ...").
+MEMBERS_REACH = 200
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ def _reported(
             parts, lexicon, mentions
         )
         same = headed and all(any(_last_word(r) in _words(h) for h in headed) for r in relayed)
+        same = same or _members_of(parts, headed, relayed)
         return headed if same and headed[0].span.start < relayed[0].span.start else relayed
     # "By NAME, Caucasus Wire Service": the body's own report, whatever header is above it;
     # an opinion piece's author, whose note says who they are.
@@ -115,6 +119,20 @@ def _reported(
     if reporting or not _headers(relays):
         return reporting
     return headline_persons(parts, skip, lexicon, mentions)
+
+
+def _members_of(parts: Zones, headed: list[Found], relayed: list[Found]) -> bool:
+    """ "The Co-Chairs of the OSCE Minsk Group (Igor Popov of ..., ...) issued": persons the
+    relay sentence lists right after the group the heading names; the group issued it."""
+    if len(headed) != 1 or not relayed:
+        return False
+    text = parts.analysis.original
+    group = headed[0].value.casefold()
+    first = min(r.span.start for r in relayed)
+    before = " ".join(text[max(0, first - MEMBERS_REACH) : first].split()).casefold()
+    at = before.rfind(group)
+    listed = before[at + len(group) :].lstrip()
+    return at >= 0 and listed[:1] in {"(", ","} and ". " not in listed
 
 
 def _headers(relays: list[Found]) -> list[Found]:
