@@ -196,7 +196,11 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     works = [m for m in mentions if group_of(by_type[m]) == "work"]
     agents = [m for m in mentions if by_type[m] in AGENT_TYPES]
     articles = _articles(text, works, agents, by_type)
-    article_spans = [(a.span.start, a.span.end) for a in articles]
+    # The words that cite an article, or a work read from the text itself ("X v. Y, no. N,
+    # 16 June 2015"), hold the work's date, no event's.
+    article_spans = [(a.span.start, a.span.end) for a in articles] + [
+        (m.span.start, m.span.end) for m in works if lexicon.entities[m.entity].recognised
+    ]
     # Titles of other documents ("Statement ... on the 30th anniversary of ...: https://...")
     # are their words, not this statement's.
     label_spans = [(k.label_span.start, k.label_span.end) for k in links if k.label_span]

@@ -46,13 +46,17 @@ _RES_LIST = re.compile(
 _APPLICATION = re.compile(
     r"\(?\s*(?:application|app\.)\s+nos?\.?\s*(?P<number>\d{1,6}/\d{2})\s*\)?", re.IGNORECASE
 )
-# "Sargsyan v. Azerbaijan (no. 40167/06)": the number without "application", after a case.
-_CASE_NUMBER = re.compile(r"\(\s*nos?\.\s*(?P<number>\d{1,6}/\d{2})\s*\)", re.IGNORECASE)
+# "Sargsyan v. Azerbaijan (no. 40167/06)", "Sargsyan v. Azerbaijan [GC], no. 40167/06": the
+# number without "application", after a case.
+_CASE_NUMBER = re.compile(
+    r"(?:\(\s*|,\s*)nos?\.\s*(?P<number>\d{1,6}/\d{2})(?:\s*\))?", re.IGNORECASE
+)
 # "Chiragov and Others v. Armenia", "Fatullayev v. Azerbaijan", "Sargsyan v. Azerbaijan".
 _NAMEWORD = r"[A-Z][\w’'.-]*"
+# "Makuchyan and Minasyan v. Azerbaijan and Hungary [GC]".
 _CASE = re.compile(
-    rf"(?P<case>{_NAMEWORD}(?:\s+{_NAMEWORD})*(?:\s+and\s+Others)?\s+v\.?\s+{_NAMEWORD}"
-    rf"(?:\s+and\s+{_NAMEWORD})?)\s*,?\s*$"
+    rf"(?P<case>{_NAMEWORD}(?:\s+(?:and\s+)?{_NAMEWORD})*(?:\s+and\s+Others)?\s+v\.?\s+"
+    rf"{_NAMEWORD}(?:\s+and\s+{_NAMEWORD})?)(?:\s*\[GC\])?\s*,?\s*$"
 )
 _NAME = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?){1,2}"
 HEAD_LINES = 5
@@ -186,23 +190,27 @@ def _judgments(text: str, words: Recognisers) -> Iterable[_Candidate]:
         if case is None and match.re is _CASE_NUMBER:
             continue  # a bare "(no. 1234/05)" is a case's only after its name
         start = case.start() if case else match.start()
-        dates = [
-            time.begin.iso
+        found = [
+            (time, span)
             for time, span in find_dates(text[match.end() : match.end() + DATE_WINDOW])
             if time.end is None and time.begin.precision == "day"
         ]
+        dates = [time.begin.iso for time, _ in found]
+        # "..., no. 40167/06, 16 June 2015": the day of the judgment is part of its citation.
+        gap = text[match.end() : match.end() + found[0][1].start] if found else ""
+        end = match.end() + found[0][1].end if found and gap.strip() in {"", ","} else match.end()
         label = " ".join(case["case"].split()) if case else f"Application no. {number}"
         entity = Entity(
             id=f"{slug(words.application_court)}-{slug(number)}",
             type="court_judgment",
             label=label,
-            phrases=(literal_phrase(text[start : match.end()].strip()),),
+            phrases=(literal_phrase(text[start:end].strip()),),
             issued=dates[0] if dates else None,
             issued_by=words.application_court,
             application_number=number,
             recognised=True,
         )
-        yield entity, start, match.end()
+        yield entity, start, end
 
 
 def _speakers(text: str, words: Recognisers, verbs: str) -> Iterable[_Candidate]:

@@ -166,7 +166,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             before = text[line.start : span.start].strip()
             # "... All rights reserved. Published 10.04.2019, 12:15": the last words before
             # the date label it.
-            label = _SENTENCE_END.split(before)[-1].rstrip(":").strip().lower()
+            label = _SENTENCE_END.split(before)[-1].strip("[(").rstrip(":").strip().lower()
             after = text[span.end : line.end].strip(' .,"”*)]')
             # "No: 52, 26 February 2019, Press Release Regarding ...": a numbered release's
             # heading, its date inside.

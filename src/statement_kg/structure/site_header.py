@@ -18,7 +18,7 @@ from statement_kg.structure.datelines import POSTED_ROWS, RELAY_LINES
 from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.line_dates import CLOCK
 from statement_kg.structure.names import announces_issuer, found, says
-from statement_kg.structure.zones import Zones, first_rows
+from statement_kg.structure.zones import Line, Zones, first_rows
 
 # Enough of a line to read its first word.
 POSTING_CHARS = 20
@@ -86,7 +86,8 @@ def relay_header(
     # A site's name is short, and is none of these: a heading that announces a document
     # ("Statement of the Ministry ... on the anniversary"); a document's number, or a date
     # line that gives one ("Written declaration No. 712 | Doc. 15241 | DATE"); a section's
-    # label ("OPINION"); a headline, which says something ("Yerevan rejects Baku's claims").
+    # label ("OPINION"); a headline, which says something ("Yerevan rejects Baku's claims")
+    # or stands right over the by-line.
     if (
         (len(words) > SITE_WORDS and not official)
         or announces_issuer(words, cues)
@@ -94,6 +95,7 @@ def relay_header(
         or _NUMBER_LABEL.search(text, date_line, line_end)
         or " ".join(t.lower_ for t in words) in cues.section_labels
         or says(words)
+        or _over_byline(head, cues)
     ):
         return []
     site = found(text, first.start, end, "relay header", mentions, lexicon)
@@ -107,3 +109,10 @@ def _numbered(words: list[Token], cues: StructureCues) -> bool:
     return any(t.like_num for t in words) and any(
         t.lemma_.lower() in cues.document_nouns for t in words
     )
+
+
+def _over_byline(head: list[Line], cues: StructureCues) -> bool:
+    """An article's title right over its by-line ("Khojaly and the Politics of Denial" /
+    "By NAME, ..."): a site's name stands over the title, not over the by-line."""
+    words = head[1].text.split()[:1] if len(head) > 1 else []
+    return bool(words) and words[0].lower() in cues.byline
