@@ -19,7 +19,9 @@ from statement_kg.extract.figure_words import (
 )
 from statement_kg.extract.numbers import NumberExpr
 from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
+from statement_kg.extract.table_rows import Row, table_rows
 from statement_kg.language import Analysis
+from statement_kg.language.analysis import pipeline
 from statement_kg.lexicon import ClaimWords
 from statement_kg.records import Figure
 
@@ -236,9 +238,15 @@ def find_figures(
     drafts: list[_Draft] = []
     i = 0
     numbers = [n for n in numbers if counts(analysis, n, words.not_counted)]
+    rows = table_rows(text)
     while i < len(numbers):
         number = numbers[i]
         allowed = allowed_categories(analysis, number, words.categories)
+        row = rows.get(number.start)
+        if row is not None:
+            drafts.append(_row_draft(text, number, row, drafts, words, analysis))
+            i += 1
+            continue
         _, sentence_end = index.around(number.start)
         parts = _parts(text, numbers, i, sentence_end, words, analysis)
         following = (
@@ -312,6 +320,53 @@ def find_figures(
             )
         i = (parts[-1] if parts else i) + 1
     return _figures(text, drafts, words)
+
+
+def _row_draft(
+    text: str,
+    number: NumberExpr,
+    row: Row,
+    drafts: list[_Draft],
+    words: ClaimWords,
+    analysis: Analysis,
+) -> _Draft:
+    """A table row's figure: what its label (or its column's header) counts, by its cues or
+    else its words' lemmas ("Missing (fate unknown)"), of those a row under a header names
+    ("Women"); for a part ("of them: children"), what the row above counts, of those its
+    label names."""
+    label = text[row.label_start : row.label_end]
+    modifier, _ = _modifier(text, number, words)
+    heads = [n for n, d in enumerate(drafts) if d.parent is None]
+    if row.part and heads:
+        qualifiers = _named_qualifiers(label, words)
+        return _Draft(number, drafts[heads[-1]].category, modifier, qualifiers, heads[-1])
+    start, end = row.column or (row.label_start, row.label_end)
+    counted = text[start:end]
+    # A header's or label's words in title case read as names: their lemmas in lower case.
+    lemmas = {t.lemma_.lower() for t in pipeline()(counted.lower())}
+    allowed = [
+        c
+        for c in words.categories.values()
+        if c.percent == number.percent and (not c.context or c.context & lemmas)
+    ]
+    cued = [
+        (match.start(), category.id)
+        for category in allowed
+        for pattern in (*category.after, *category.before)
+        if (match := _rx(rf"(?<!\w)(?:{pattern.lstrip('^')})").search(counted))
+    ]
+    named = [c.id for c in allowed if c.lemmas & lemmas]
+    category = min(cued)[1] if cued else (named[0] if named else None)
+    qualifiers = _named_qualifiers(label, words) if row.column else ()
+    return _Draft(number, category, modifier, qualifiers)
+
+
+def _named_qualifiers(label: str, words: ClaimWords) -> tuple[str, ...]:
+    return tuple(
+        name
+        for name, patterns in words.qualifiers.items()
+        if any(_rx(rf"(?<!\w)(?:{p})\b").search(label) for p in patterns)
+    )
 
 
 def _figures(text: str, drafts: list[_Draft], words: ClaimWords) -> list[Figure]:

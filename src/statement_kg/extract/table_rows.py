@@ -1,0 +1,103 @@
+"""Rows of a table of figures: a label, then one number that ends the row ("| Wounded |
+487 |", "Taken hostage ........ 1,275", "Wounded            487"), or a number per column
+under a header that names what each column counts ("Group   Killed   Hostages" over
+"Women   11   14"). A row's number counts what its own label (or its column's) says,
+never the label of the row below it; a row whose label opens "of them:" is a part of the
+row above."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# "| Killed | 613 |": cells between bars, the last one a number alone.
+_BARRED = re.compile(
+    r"^[ \t]*\|(?P<label>[^|\n]+)\|[ \t]*(?P<value>[\d.,  ]+?)[ \t]*\|[ \t]*$", re.M
+)
+# "Wounded            487", "Taken hostage ........ 1,275": a label, a wide gap or leader
+# dots, a number that ends the line.
+_SPACED = re.compile(
+    r"^[ \t]*(?P<label>[A-Za-z][^\n\d|]*?[a-z)])(?:[ \t]{3,}|[ \t]*\.{3,}[ \t]*)"
+    r"(?P<value>\d[\d.,]*(?: \d{3})*)[ \t]*$",
+    re.M,
+)
+# "Women               11          14": a label and a number per column.
+_COLUMNS = re.compile(
+    r"^[ \t]*(?P<label>[A-Za-z][^\n\d|]*?[a-z)])[ \t]{2,}"
+    r"(?P<values>\d[\d,.]*(?:[ \t]{2,}\d[\d,.]*)+)[ \t]*$",
+    re.M,
+)
+_CELL = re.compile(r"\S+(?: \S+)*")
+_NUMBER = re.compile(r"\d[\d,.]*")
+# Rows of a table come several together.
+MIN_ROWS = 3
+# The words that make a row a part of the one above ("of them: children").
+_PART = re.compile(r"^\s*(?:of\s+(?:them|whom)|including|among\s+them)\b[:,]?", re.I)
+
+
+@dataclass(frozen=True)
+class Row:
+    label_start: int
+    label_end: int
+    value_start: int
+    end: int
+    part: bool
+    # The header cell over the number's column, which says what the column counts.
+    column: tuple[int, int] | None = None
+
+
+def table_rows(text: str) -> dict[int, Row]:
+    """The rows of the text's tables, by where each row's number starts."""
+    rows: dict[int, Row] = {}
+    for pattern in (_BARRED, _SPACED):
+        found = [
+            Row(
+                m.start("label") + len(m["label"]) - len(m["label"].lstrip()),
+                m.start("label") + len(m["label"].rstrip()),
+                m.start("value"),
+                m.end(),
+                bool(_PART.match(m["label"])),
+            )
+            for m in pattern.finditer(text)
+        ]
+        if len(found) >= MIN_ROWS:
+            rows.update({r.value_start: r for r in found})
+    rows.update({r.value_start: r for r in _column_rows(text)})
+    return rows
+
+
+def _column_rows(text: str) -> list[Row]:
+    """Each number of a row with several, under the header cell of its column: the nearest
+    line above the rows whose last cells are as many as the row's numbers."""
+    found = []
+    for m in _COLUMNS.finditer(text):
+        values = list(_NUMBER.finditer(text, m.start("values"), m.end("values")))
+        header = _header(text, m.start(), len(values))
+        if header is None:
+            continue
+        label_start = m.start("label") + len(m["label"]) - len(m["label"].lstrip())
+        found += [
+            Row(
+                label_start,
+                m.start("label") + len(m["label"].rstrip()),
+                v.start(),
+                m.end(),
+                False,
+                cell,
+            )
+            for v, cell in zip(values, header, strict=True)
+        ]
+    return found
+
+
+def _header(text: str, row_start: int, count: int) -> list[tuple[int, int]] | None:
+    """The last `count` cells of the first line above `row_start` that has no digit."""
+    end = row_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip() and not any(c.isdigit() for c in line):
+            cells = [(start + c.start(), start + c.end()) for c in _CELL.finditer(line)]
+            return cells[-count:] if len(cells) > count else None
+        end = start - 1
+    return None
