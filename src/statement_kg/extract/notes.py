@@ -27,6 +27,10 @@ PUBLISHED = re.compile(r"\((?:[^()]{1,120},\s*)?(?P<year>1[89]\d\d|20\d\d)\)")
 _TITLED = re.compile(r",\s+(?:[\"“][^\"”]{8,}[\"”]|Report\b)")
 # A UN document's symbol ("S/RES/822 (1993)", "A/HRC/49/12"): no book, whatever follows.
 _UN_SYMBOL = re.compile(r"[AES]/[A-Z0-9]")
+# A UN symbol, a resolution's number or a case's application number in a note.
+_NUMBERED_WORK = re.compile(
+    r"(?<![\w/])[AES]/(?:RES/)?\d|\bresolutions?\s+\d|\bnos?\.\s*\d{1,6}/\d{2}\b", re.IGNORECASE
+)
 # A note's parts: apart by semicolons, or by a new pointer ("... 1992. See also ...").
 _PARTS = re.compile(r";|\.\s+(?=(?:see|cf)\b)", re.IGNORECASE)
 # "Cf.", "See also": words that point to a note's work, not part of it.
@@ -125,7 +129,9 @@ def _cited(
         return
     body = text[start:end].rstrip(" .;")
     dates = find_dates(body)
-    if not dates or len(body.split()) < SOURCE_WORDS:
+    # Too short to be a source, or a work the recognisers name by its number ("Adopted by
+    # General Assembly resolution 260 A (III) of ...", "X v. Y [GC], no. 13216/05, ...").
+    if not dates or len(body.split()) < SOURCE_WORDS or _NUMBERED_WORK.search(body):
         return
     # The work ends with the sentence that dates it ("... 1992. The names of the
     # witnesses are withheld.").
