@@ -280,13 +280,7 @@ class VoiceReader(NounVoice):
             and not any(contrasted(t) for t in path)
         ):
             return Voice("denied")
-        given = self._measured_by(verb, child) if counts(head) else None
-        given = given or self._named_by_completion(verb, child)
-        # "put the number of people killed at Khojaly on 26 February at 613": the parser
-        # may hang the measure inside the object it measures.
-        measure = any(t.lower_ == "at" and t.dep_ == "prep" for t in path)
-        if given is None and lemma in words.measuring_verbs and child.dep_ == "dobj" and measure:
-            given = self._reported_by_verb(verb) if counts(head) else None
+        given = self._given(verb, child, head, path, negated)
         if given is not None:
             return given
         content = self._content(lemma)
@@ -299,6 +293,26 @@ class VoiceReader(NounVoice):
         if content is not None and is_content(child, content, head):
             return self._reported_by_verb(verb)
         return None
+
+    def _given(
+        self, verb: Token, child: Token, head: Token, path: list[Token], negated: bool
+    ) -> Voice | None:
+        """A count a measure gives ("estimates ranged from", "put the toll at"), a name a
+        completed verb gives, or the issuer's own words for what a party is silent about."""
+        lemma = verb.lemma_.lower()
+        given = self._measured_by(verb, child) if counts(head) else None
+        given = given or self._named_by_completion(verb, child)
+        # "put the number of people killed at Khojaly on 26 February at 613": the parser
+        # may hang the measure inside the object it measures.
+        measure = any(t.lower_ == "at" and t.dep_ == "prep" for t in path)
+        if given is None and lemma in self.words.measuring_verbs and child.dep_ == "dobj":
+            given = self._reported_by_verb(verb) if counts(head) and measure else None
+        # "the narrative says nothing of the massacre in Sumgait", "never mentions the
+        # pogroms": what a party is silent about is named in the issuer's own words.
+        silent = negated or any(c.dep_ == "dobj" and c.lower_ == "nothing" for c in verb.children)
+        if given is None and self._content(lemma) is not None and silent:
+            given = OWN if child.dep_ not in {"ccomp", "xcomp"} else None
+        return given
 
     def _content(self, lemma: str) -> frozenset[str] | None:
         """How what a verb of saying reports hangs below it: its clause or object; only the
