@@ -32,6 +32,7 @@ LETTERHEAD_LINES = 3
 HEADING_CHARS = 1200
 # "Written statement* submitted by ...": a note's mark after the document's words.
 NOTE_MARKS = frozenset({"*", "†"})
+_MAIL_SUBJECT = re.compile(r"^\s*(?:subject|subj)\s*:\s*(?:(?:fw|fwd|re)\s*:\s*)*", re.I)
 _QUOTED = re.compile(r"[\"“](?P<name>[^\"”\n]{3,})[\"”]")
 
 
@@ -74,6 +75,8 @@ def _headings(zones: Zones, cues: StructureCues, after: int = 0) -> list[tuple[l
             at = analysis.span_of(opening or [token])[0]
             before = analysis.original[analysis.original.rfind("\n", 0, at) + 1 : at]
             capital = bool(opening) and (opening[0].is_title or opening[0].is_upper)
+            # A mail's subject line is its heading ("Subject: FW: Statement by ...").
+            before = _MAIL_SUBJECT.sub("", before)
             if capital and announces(opening, cues) and not before.strip():
                 pairs.append((opening, token))
                 break

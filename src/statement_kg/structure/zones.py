@@ -26,6 +26,8 @@ _BULLETS = frozenset({"-", "–", "—", "•", "·"})
 _CELL_MARKS = frozenset({"|", "¦", "•"})
 # A line of this many cells apart by separators is a menu.
 MENU_CELLS = 3
+# The marks a mail client sets before each line it quotes.
+_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 # Column layouts (UN letterheads) put several fields on one line, apart by wide gaps.
 _COLUMN_GAP = re.compile(r"[ \t]{3,}")
 LINE = re.compile(r"[^\n]*\S[^\n]*")
@@ -114,6 +116,9 @@ def _cells(text: str, start: int, end: int) -> list[Line]:
     for gap in [*_COLUMN_GAP.finditer(text, start, end), None]:
         cell_end = gap.start() if gap else end
         raw = text[position:cell_end]
+        # A forwarded mail's quote marks ("> Vienna, 25 February 2014") open no cell.
+        if position == start:
+            raw = _QUOTE_MARKS.sub(lambda m: " " * len(m.group()), raw, count=1)
         if raw.strip():
             lead = len(raw) - len(raw.lstrip())
             cell_start = position + lead
