@@ -4,6 +4,8 @@ February 2022."."""
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated
 from statement_kg.structure.line_dates import Dates, in_lines, single
@@ -11,6 +13,8 @@ from statement_kg.structure.zones import Zones
 
 # The sentences at the end of a text that may say when it was adopted.
 CLOSING_SENTENCES = 3
+# The words that make a document noun the text's own: "the following statement".
+_THIS = frozenset({"following", "this", "present"})
 
 
 def titled_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
@@ -30,26 +34,42 @@ def titled_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]
 
 def adoption_sentences(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     """ "This statement was read out and adopted by the Assembly on 24 February 2022.": a
-    closing sentence that says when the document itself was adopted or issued."""
+    closing sentence that says when the document itself was adopted or issued; or the
+    body's first paragraph, parsed on its own, that introduces it ("The following statement
+    was issued by X on DATE.")."""
     analysis = zones.analysis
     closing = list(analysis.doc.sents)[-CLOSING_SENTENCES:]
     if not closing:
         return []
     opening = analysis.span_of(list(closing[0]))[0]
+    start, lead = zones.lead
+    end = start + len(lead.original)
     found = []
     for time, span in dates:
         date = single(time)
-        tokens = analysis.tokens(span.start, span.end) if span.start >= opening else []
-        if date is None or not tokens:
+        if date is None:
             continue
-        # The verbs the date hangs under ("adopted ... at its sitting on DATE"), and the
-        # verbs they are coordinated with ("was read out and adopted").
-        path = [t for t in tokens[0].ancestors if t.pos_ in {"VERB", "AUX"}]
-        verbs = [*path, *(c for v in path for c in v.children if c.dep_ == "conj")]
-        verbs += [v.head for v in path if v.dep_ == "conj"]
-        subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubjpass"]
-        if any(v.lemma_.lower() in cues.issued_verbs for v in verbs) and any(
-            s.lemma_.lower() in cues.document_nouns for s in subjects
-        ):
+        introduced = start <= span.start and span.end <= end
+        if introduced:
+            tokens = lead.tokens(span.start - start, span.end - start)
+        else:
+            tokens = analysis.tokens(span.start, span.end) if span.start >= opening else []
+        if tokens and _issued_then(tokens[0], cues, this=introduced):
             found.append(Dated(date, span, "adopted", (span.start, span.end)))
     return found
+
+
+def _issued_then(token: Token, cues: StructureCues, this: bool = False) -> bool:
+    """Whether the date hangs under a verb of issuing whose subject is a document (with
+    `this`, the document that follows: "The following statement", "This statement")."""
+    # The verbs the date hangs under ("adopted ... at its sitting on DATE"), and the verbs
+    # they are coordinated with ("was read out and adopted").
+    path = [t for t in token.ancestors if t.pos_ in {"VERB", "AUX"}]
+    verbs = [*path, *(c for v in path for c in v.children if c.dep_ == "conj")]
+    verbs += [v.head for v in path if v.dep_ == "conj"]
+    subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubjpass"]
+    if this:
+        subjects = [s for s in subjects if any(c.lower_ in _THIS for c in s.children if c.i < s.i)]
+    return any(v.lemma_.lower() in cues.issued_verbs for v in verbs) and any(
+        s.lemma_.lower() in cues.document_nouns for s in subjects
+    )
