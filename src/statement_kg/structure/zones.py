@@ -26,6 +26,14 @@ _BULLETS = frozenset({"-", "–", "—", "•", "·"})
 _CELL_MARKS = frozenset({"|", "¦", "•"})
 # A line of this many cells apart by separators is a menu.
 MENU_CELLS = 3
+# A mail's header fields ("From: ...", "Subject: FW: ..."): two or more among its first
+# lines open a forwarded mail.
+_MAIL_FIELD = re.compile(r"(?:from|sent|date|to|cc|subject)\s*:", re.IGNORECASE)
+ENVELOPE_LINES = 8
+MAIL_FIELDS = 2
+# The rule under which a mail client sets what it forwards ("________", "----- Original
+# Message -----").
+_SEPARATOR = re.compile(r"[-_=–—]{4,}")
 # The marks a mail client sets before each line it quotes.
 _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 # Column layouts (UN letterheads) put several fields on one line, apart by wide gaps.
@@ -187,10 +195,25 @@ def may_have_notes(text: str) -> bool:
     return _NOTE_LINE.search(text) is not None or _RULED_NOTES.search(text) is not None
 
 
+def _envelope_end(lines: tuple[Line, ...]) -> int:
+    """Where a forwarded mail's own text begins: after the rule under its header fields
+    and its forwarder's note ("From: ... / Subject: FW: ... / Friends - sharing this ... /
+    ________"), which say who passed it on, not who issued it; 0 when the text is no such
+    mail."""
+    fields = [n for n, line in enumerate(lines[:ENVELOPE_LINES]) if _MAIL_FIELD.match(line.text)]
+    if len(fields) < MAIL_FIELDS:
+        return 0
+    rules = (line for line in lines[fields[-1] + 1 :] if _SEPARATOR.match(line.text))
+    rule = next(rules, None)
+    return rule.end if rule is not None else 0
+
+
 def zones(text: str) -> Zones:
     analysis = analyse(text)
     lines = tuple(cell for m in LINE.finditer(text) for cell in _cells(text, m.start(), m.end()))
-    running = _running(analysis)
+    start = _envelope_end(lines)
+    lines = tuple(line for line in lines if line.start >= start)
+    running = [(span, headline) for span, headline in _running(analysis) if span[0] >= start]
     # A headline opens the body only when no sentence of running text follows it; an
     # excerpt cut off mid-sentence still ends the body where it stops.
     opening = [span for span, headline in running if not headline] or [s for s, _ in running]
