@@ -57,6 +57,7 @@ class StructureCues:
     section_labels: frozenset[str] = frozenset()
     skip_links: frozenset[str] = frozenset()
     affiliations: frozenset[str] = frozenset()
+    attest_marks: frozenset[str] = frozenset()
     site_reports: frozenset[str] = frozenset()
     path_roots: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
@@ -125,6 +126,7 @@ def load_cues(mappings: Path) -> StructureCues:
         source_labels=_words(relay["source"]),
         titles=_words(signature["titles"]),
         signature_marks=tuple(m.lower() for m in signature["marks"]),
+        attest_marks=_words(signature.get("attest_marks", [])),
         enacting_by=tuple(enacting["by"]),
         enacting_verbs=_words(enacting["verbs"]),
         letter_nouns=_words(letter["nouns"]),

@@ -89,8 +89,15 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
     lines = list(zones.lines)
     signed: list[Found] = []
     pending = False
+    attesting = False
     for index, line in enumerate(lines):
         lowered = line.text.lower()
+        if lowered.rstrip(":") in cues.attest_marks:
+            attesting = True  # the next name attests the signature
+            continue
+        if attesting:
+            attesting = False
+            continue
         if lowered in cues.signature_marks or _closing(lowered, cues):
             pending = True  # the name is on the next line
             continue
