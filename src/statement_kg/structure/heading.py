@@ -30,6 +30,8 @@ LETTERHEAD_LINES = 3
 # A heading opens a line among the first ones, even where the parser ran it into a
 # sentence of running text.
 HEADING_CHARS = 1200
+# "MFA", "OSCE": a body's acronym, no one's name.
+ACRONYM_LETTERS = 4
 # "Written statement* submitted by ...": a note's mark after the document's words.
 NOTE_MARKS = frozenset({"*", "†"})
 _MAIL_SUBJECT = re.compile(r"^\s*(?:subject|subj)\s*:\s*(?:(?:fw|fwd|re)\s*:\s*)*", re.I)
@@ -108,11 +110,14 @@ def speech_heading(
         words = {t.lower_ for t in name}
         if word.lower_ == "of" and names_body(name, cues.organisation_heads):
             continue
+        # "MFA Spokesperson": a title and a body's acronym name no one.
         named = persons(analysis, name)[:1] or (
             [name]
             if (word.lower_ == "by" or not names_body(name, cues.organisation_heads))
             and words & cues.titles
-            and any(t.pos_ == "PROPN" and t.lower_ not in cues.titles for t in name)
+            and any(
+                t.pos_ == "PROPN" and t.lower_ not in cues.titles and not _acronym(t) for t in name
+            )
             else []
         )
         if named:
@@ -123,6 +128,10 @@ def speech_heading(
                 for run in named
             ]
     return []
+
+
+def _acronym(token: Token) -> bool:
+    return token.is_upper and len(token.text) <= ACRONYM_LETTERS
 
 
 def _opens_name(conjunction: Token, cues: StructureCues) -> bool:
