@@ -29,6 +29,9 @@ from statement_kg.records import Figure
 MAX_CUE_GAP = 90
 # The text a `before` cue and a modifier are looked for in.
 LEFT_WINDOW = 60
+# How far after a number the words that say who it counts may reach ("hundreds of innocent
+# Azerbaijani civilians").
+QUALIFIER_REACH = 45
 # How far up the parse a number's own verb may be (number, preposition, verb).
 PREDICATE_STEPS = 3
 # How far after a part ("of whom 150") its own cue may end ("are still unaccounted for").
@@ -105,12 +108,13 @@ def _qualifiers(
     """Who is counted, from the words right after the number ("63 children") or from its
     phrase ("63 were children")."""
     # Words after the next number are that number's.
-    head = _NEXT_NUMBER.split(text[number.end : number.end + 30])[0]
-    # "63 children", "63 elderly residents", "63 of them children".
+    head = _NEXT_NUMBER.split(text[number.end : number.end + QUALIFIER_REACH])[0]
+    # "63 children", "63 elderly residents", "63 of them children", "hundreds of innocent
+    # Azerbaijani civilians".
     listed = {
         name
         for name, patterns in words.qualifiers.items()
-        if any(_rx(rf"^\s+(?:\w+\s+){{0,2}}(?:{p})\b").search(head) for p in patterns)
+        if any(_rx(rf"^\s+(?:of\s+)?(?:\w+\s+){{0,2}}(?:{p})\b").search(head) for p in patterns)
     }
     parsed = set(parsed_qualifiers(analysis, number, words.qualifier_lemmas))
     return tuple(name for name in words.qualifiers if name in listed | parsed)
