@@ -142,16 +142,27 @@ def _present(date: DateMention, issued: PartialDate | None) -> bool:
     return date.time.begin.iso > issued.iso
 
 
+def _days(events: list[Mention], lexicon: Lexicon) -> frozenset[TimeSpec]:
+    """The days (not the years or months) of the events the text names."""
+    whens = (lexicon.entities[m.entity].when for m in events)
+    return frozenset(
+        w for w in whens if w is not None and w.end is None and w.begin.precision == "day"
+    )
+
+
 def _event_dates(
     text: str,
     analysis: Analysis,
     own: SpanSet,
     lexicon: Lexicon,
     written: list[tuple[TimeSpec, Span]],
+    days: frozenset[TimeSpec] = frozenset(),
 ) -> list[tuple[TimeSpec, Span]]:
     """The dates that may date an event: not the document's own date lines, not a day a
     statement was made ("said on 3 March"), not the year in a work's name ("the 1992
-    report")."""
+    report") nor the day of a work ("the Order of 22 February 2023"), unless it is the
+    day of an event the text names (`days`: "its judgment of 22 April 2010", where the
+    mappings know the judgment's delivery as an event)."""
     said = lexicon.structure.said_verbs
     yearless = [
         d for d in find_yearless_dates(text, written) if not when_said(analysis, d[1], said)
@@ -164,7 +175,10 @@ def _event_dates(
             d
             for d in [*written, *yearless]
             if not own.holds(d[1].start)
-            and not dates_a_work(analysis, d[1], works, lexicon.structure.issued_verbs, dated)
+            and (
+                d[0] in days
+                or not dates_a_work(analysis, d[1], works, lexicon.structure.issued_verbs, dated)
+            )
         ),
         key=lambda d: d[1].start,
     )
@@ -215,7 +229,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     in_own = SpanSet(list(own))
     analysis = analyse(text)
     written = find_dates(text)
-    all_dates = _event_dates(text, analysis, in_own, lexicon, written)
+    all_dates = _event_dates(text, analysis, in_own, lexicon, written, _days(events, lexicon))
     in_articles = SpanSet(article_spans)
     issued = document.meta.issued.date or (read.date.date if read.date else None)
     dates = [
