@@ -78,4 +78,3 @@ def _occasion(noun: Token, words: frozenset[str]) -> bool:
     if noun.dep_ == "pobj":  # "a plan of events"
         near.append(noun.head.head)
     return any(t.lemma_.lower() in words for t in near)
-

@@ -176,7 +176,10 @@ class PartyReader:
             relative = {t.i for c in subject.children if c.dep_ == "relcl" for t in c.subtree}
             speaker = [t for t in speaker if t.i not in relative]
         elif subject is not None and not passive and subject.tag_ not in {"WDT", "WP"}:
-            speaker = list(subject.subtree)
+            # "X, which is not a friend of our government, recorded ...": the clause on the
+            # subject does not speak.
+            relative = {t.i for c in subject.children if c.dep_ == "relcl" for t in c.subtree}
+            speaker = [t for t in subject.subtree if t.i not in relative]
         elif subject is None and not passive and verb.dep_ in {"ROOT", "conj", "dep"}:
             speaker = stranded_subject(verb)
             within = {t.i for t in speaker}

@@ -227,16 +227,26 @@ def _phrase(head: Token, relative: bool = False) -> list[Token]:
 
 
 def _introduced(
-    verb: Token, analysis: Analysis, verbs: frozenset[str], parties: frozenset[str]
+    verb: Token,
+    analysis: Analysis,
+    verbs: frozenset[str],
+    parties: frozenset[str],
+    quoted: int,
 ) -> list[Token]:
     """The speaker a pronoun stands for: in a sentence before, in the same paragraph, the
     subject of a verb of saying, else of the sentence, else (where the writer is the
-    subject: "Yesterday I met NAME, who ...") the last person the sentence names."""
+    subject: "Yesterday I met NAME, who ...") the last person the sentence names. The
+    quoted words' own sentences (from `quoted` on) are the speaker's, not about them."""
     sentence = verb.sent
-    for _ in range(ANTECEDENT_SENTENCES):
+    steps = 0
+    while steps < ANTECEDENT_SENTENCES:
         if sentence.start == 0:
             break
         sentence = analysis.doc[sentence.start - 1].sent
+        first = next((t for t in sentence if not (t.is_punct or t.is_space)), sentence[0])
+        if analysis.span_of([first])[0] >= quoted:
+            continue
+        steps += 1
         saying = [t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() in verbs]
         # "I met NAME, who ...": the person met, not one named inside a phrase ("the
         # parents of NAME").
@@ -280,7 +290,7 @@ def said_by(
     else:
         subject = _subject(verb, parties)
     if len(subject) == 1 and subject[0].lower_ in PRONOUNS:
-        subject = _introduced(verb, analysis, verbs, parties)
+        subject = _introduced(verb, analysis, verbs, parties, start)
     while subject and subject[-1].is_punct:
         subject = subject[:-1]
     if not subject or all(t.pos_ == "PRON" for t in subject):

@@ -98,6 +98,9 @@ class VerbVoice(NounVoice):
                 return named
             # "the prosecution recognised 32 deaths": a count is what the verb reports.
             content = _PREDICATE | ({"dobj"} if counts(head) else set())
+            # "judged the killings to be the worst massacre": the predicate of "to be".
+            if child.dep_ == "xcomp" and child.lemma_ == "be":
+                content = content | {"xcomp"}
         if content is not None and is_content(child, content, head):
             return self._reported_by_verb(verb)
         return None
