@@ -4,6 +4,7 @@ this one runs them in order, each seeing what the earlier ones found."""
 from __future__ import annotations
 
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 from statement_kg.extract.anniversaries import find_anniversaries
 from statement_kg.extract.articles import find_articles
@@ -37,6 +38,7 @@ from statement_kg.records import (
     Document,
     Extraction,
     Figure,
+    Link,
     Mention,
     PartialDate,
     Quotation,
@@ -182,6 +184,19 @@ def _event_dates(
         ),
         key=lambda d: d[1].start,
     )
+
+
+def _cited_links(links: list[Link], body: tuple[int, int]) -> list[Link]:
+    """The links that cite a document: not a site's address alone ("www.ombudsman.gov.az")
+    on a letterhead or in a footer, the issuer's own site (in the running text, "see
+    www.x.org" points to one)."""
+    return [
+        k
+        for k in links
+        if body[0] <= k.span.start < body[1]
+        or urlsplit(k.url).path not in {"", "/"}
+        or urlsplit(k.url).query
+    ]
 
 
 def _articles(
@@ -352,7 +367,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         replace(r, voice=reader.voice(r.span.start, r.span.end)) for r in responsibilities
     ]
     cited = [*works, *(Mention("article", a.span) for a in articles)]
-    cited += [Mention("link", k.span) for k in links]
+    cited += [Mention("link", k.span) for k in _cited_links(links, read.body)]
     described = find_described(analysis, words.citations, cited, agents)
     return Extraction(
         document,
@@ -364,6 +379,6 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         tuple(responsibilities),
         tuple(quotations),
         tuple(articles),
-        tuple(links),
+        tuple(_cited_links(links, read.body)),
         tuple(described),
     )
