@@ -89,13 +89,17 @@ class Recognisers:
     """What finds works and persons mappings/ does not list (extract/recognise.py): the
     words that name each UN organ whose resolutions are cited by number, the court whose
     judgments are cited by application number and the words that show it is meant, the
-    titles that precede a person's name, and the words that make a name an institution's."""
+    court whose orders are cited by their day ("its Order of 7 December 2021") and the words
+    that show it is meant, the titles that precede a person's name, and the words that make
+    a name an institution's."""
 
     resolution_bodies: dict[str, tuple[str, str]]
     application_court: str | None
     application_court_cue: str
     person_titles: tuple[str, ...]
     institution_words: tuple[str, ...]
+    order_court: str | None = None
+    order_court_cue: str = r"(?!)"
 
 
 @dataclass(frozen=True)
@@ -339,8 +343,9 @@ def load_lexicon(mappings: Path) -> Lexicon:
         (f"recognise.resolution_bodies.{body}.organ", organ)
         for body, (_, organ) in recognisers.resolution_bodies.items()
     ]
-    if recognisers.application_court is not None:
-        referred.append(("recognise.application_court", recognisers.application_court))
+    courts = {"application_court": recognisers.application_court}
+    courts["order_court"] = recognisers.order_court
+    referred += [(f"recognise.{field}", court) for field, court in courts.items() if court]
     for field, entity_id in referred:
         if entity_id not in entities:
             raise InputError(mappings / CLAIMS_FILE, f"unknown entity {entity_id!r}", field=field)
@@ -424,6 +429,8 @@ def _claim_words(mappings: Path) -> ClaimWords:
             application_court_cue=recognise.get("application_court_cue", r"(?!)"),
             person_titles=tuple(recognise.get("person_titles", [])),
             institution_words=tuple(recognise.get("institution_words", [])),
+            order_court=recognise.get("order_court"),
+            order_court_cue=recognise.get("order_court_cue", r"(?!)"),
         ),
         voice=VoiceWords(
             reporting_verbs=frozenset(voice["reporting_verbs"]),

@@ -58,6 +58,8 @@ _CASE = re.compile(
     rf"(?P<case>{_NAMEWORD}(?:\s+(?:and\s+)?{_NAMEWORD})*(?:\s+and\s+Others)?\s+v\.?\s+"
     rf"{_NAMEWORD}(?:\s+and\s+{_NAMEWORD})?)(?:\s*\[GC\])?\s*,?\s*$"
 )
+# "Order of 7 December 2021": a court's order by its day (the capital tells the document).
+_ORDER = re.compile(r"(?-i:Order)\s+of\s+(?=\d|[A-Z][a-z]+\s+\d)")
 _NAME = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?){1,2}"
 HEAD_LINES = 5
 CASE_WINDOW = 120
@@ -213,6 +215,36 @@ def _judgments(text: str, words: Recognisers) -> Iterable[_Candidate]:
         yield entity, start, end
 
 
+def _orders(text: str, words: Recognisers) -> Iterable[_Candidate]:
+    """ "By its Order of 7 December 2021": a court's order cited by its day, in a text that
+    names the court."""
+    court = words.order_court
+    if court is None or not re.search(words.order_court_cue, text):
+        return
+    for match in _ORDER.finditer(text):
+        found = find_dates(text[match.end() : match.end() + DATE_WINDOW])
+        if not found or found[0][1].start != 0:
+            continue
+        time, span = found[0]
+        if time.end is not None or time.begin.precision != "day":
+            continue
+        end = match.end() + span.end
+        day = time.begin.iso
+        yield (
+            Entity(
+                id=f"{slug(court)}-order-{day}",
+                type="court_judgment",
+                label=f"Order of {day}",
+                phrases=(literal_phrase(text[match.start() : end]),),
+                issued=day,
+                issued_by=court,
+                recognised=True,
+            ),
+            match.start(),
+            end,
+        )
+
+
 def _speakers(text: str, words: Recognisers, verbs: str) -> Iterable[_Candidate]:
     """Names right after a quotation and a verb of saying ("...," said Nino Beridze), or
     right before a verb of saying and a quotation; a title before the name is not part of
@@ -305,6 +337,7 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
             *numbered_resolutions(text, (cue for cue, _ in words.resolution_bodies.values())),
             *news_citations(text, lexicon.claims.citations.news_cues),
             *_judgments(text, words),
+            *_orders(text, words),
             *instruments(text),
             *_speakers(text, words, "|".join(lexicon.claims.speech_verbs)),
             *_named_speakers(text, lexicon.claims.speech_verbs),
