@@ -343,8 +343,10 @@ def load_lexicon(mappings: Path) -> Lexicon:
         (f"recognise.resolution_bodies.{body}.organ", organ)
         for body, (_, organ) in recognisers.resolution_bodies.items()
     ]
-    courts = {"application_court": recognisers.application_court}
-    courts["order_court"] = recognisers.order_court
+    courts = {
+        "application_court": recognisers.application_court,
+        "order_court": recognisers.order_court,
+    }
     referred += [(f"recognise.{field}", court) for field, court in courts.items() if court]
     for field, entity_id in referred:
         if entity_id not in entities:

@@ -366,8 +366,12 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     responsibilities = [
         replace(r, voice=reader.voice(r.span.start, r.span.end)) for r in responsibilities
     ]
-    cited = [*works, *(Mention("article", a.span) for a in articles)]
-    cited += [Mention("link", k.span) for k in _cited_links(links, read.body)]
+    links = _cited_links(links, read.body)
+    cited = [
+        *works,
+        *(Mention("article", a.span) for a in articles),
+        *(Mention("link", k.span) for k in links),
+    ]
     described = find_described(analysis, words.citations, cited, agents)
     return Extraction(
         document,
@@ -379,6 +383,6 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         tuple(responsibilities),
         tuple(quotations),
         tuple(articles),
-        tuple(_cited_links(links, read.body)),
+        tuple(links),
         tuple(described),
     )

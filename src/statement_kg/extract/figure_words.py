@@ -7,6 +7,7 @@ residents"). The cue may be far from the number ("412 residents, among them 40 c
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from statement_kg.extract.numbers import NumberExpr
@@ -161,7 +162,13 @@ def allowed_categories(
     """The categories whose `context` the number's sentence holds (or that need none)."""
     tokens = analysis.tokens(number.start, number.end)
     sentence = {t.lemma_.lower() for t in tokens[0].sent} if tokens else set()
-    return {c.id for c in categories.values() if not c.context or c.context & sentence}
+    return in_context(categories, sentence)
+
+
+def in_context(categories: dict[str, Concept], lemmas: Iterable[str]) -> set[str]:
+    """The categories that need no `context`, or whose context the lemmas hold."""
+    held = set(lemmas)
+    return {c.id for c in categories.values() if not c.context or c.context & held}
 
 
 def parsed_category(

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from statement_kg.extract.displacement import displacement_category
 from statement_kg.extract.figure_words import (
     allowed_categories,
     counts,
+    in_context,
     parsed_category,
     parsed_qualifiers,
 )
@@ -32,6 +33,8 @@ LEFT_WINDOW = 60
 # How far after a number the words that say who it counts may reach ("hundreds of innocent
 # Azerbaijani civilians").
 QUALIFIER_REACH = 45
+# Table labels and column headers parsed once each.
+LABEL_CACHE = 256
 # How far up the parse a number's own verb may be (number, preposition, verb).
 PREDICATE_STEPS = 3
 # How far after a part ("of whom 150") its own cue may end ("are still unaccounted for").
@@ -346,13 +349,9 @@ def _row_draft(
         return _Draft(number, drafts[heads[-1]].category, modifier, qualifiers, heads[-1])
     start, end = row.column or (row.label_start, row.label_end)
     counted = text[start:end]
-    # A header's or label's words in title case read as names: their lemmas in lower case.
-    lemmas = {t.lemma_.lower() for t in pipeline()(counted.lower())}
-    allowed = [
-        c
-        for c in words.categories.values()
-        if c.percent == number.percent and (not c.context or c.context & lemmas)
-    ]
+    lemmas = _label_lemmas(counted)
+    held = in_context(words.categories, lemmas)
+    allowed = [c for c in words.categories.values() if c.percent == number.percent and c.id in held]
     cued = [
         (match.start(), category.id)
         for category in allowed
@@ -363,6 +362,13 @@ def _row_draft(
     category = min(cued)[1] if cued else (named[0] if named else None)
     qualifiers = _named_qualifiers(label, words) if row.column else ()
     return _Draft(number, category, modifier, qualifiers)
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _label_lemmas(words: str) -> frozenset[str]:
+    """A table label's or column header's lemmas, parsed once per wording (a header heads
+    every row): its words in title case read as names, so they are parsed in lower case."""
+    return frozenset(t.lemma_.lower() for t in pipeline()(words.lower()))
 
 
 def _named_qualifiers(label: str, words: ClaimWords) -> tuple[str, ...]:

@@ -42,16 +42,16 @@ def adoption_sentences(zones: Zones, dates: Dates, cues: StructureCues) -> list[
     if not closing:
         return []
     opening = analysis.span_of(list(closing[0]))[0]
-    start, lead = zones.lead
-    end = start + len(lead.original)
+    start, end = zones.body_start, zones.lead_end
     found = []
     for time, span in dates:
         date = single(time)
         if date is None:
             continue
+        # The lead is parsed (a second time) only for a date inside it.
         introduced = start <= span.start and span.end <= end
         if introduced:
-            tokens = lead.tokens(span.start - start, span.end - start)
+            tokens = zones.lead[1].tokens(span.start - start, span.end - start)
         else:
             tokens = analysis.tokens(span.start, span.end) if span.start >= opening else []
         if tokens and _issued_then(tokens[0], cues, this=introduced):

@@ -27,13 +27,16 @@ _NUMERIC = [
 ]
 # A clock's time, as a site's date line prints it ("14:35").
 _CLOCK = r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)"
-# "18.05 GMT": a British paper's stamp, the zone telling the hour from a decimal.
-CLOCK = re.compile(rf"{_CLOCK}|(?<![\d.])[0-2]?\d\.[0-5]\d\s*(?:GMT|UTC|BST|CET|EET)\b")
+# "18.05": a British paper's stamp; with its zone ("18.05 GMT") it is a clock's, not a
+# decimal.
+_DOTTED = r"(?<![\d.])[0-2]?\d\.[0-5]\d(?![\d.])"
+_ZONE = r"(?:UTC|GMT|CET|EET|BST)"
+CLOCK = re.compile(rf"{_CLOCK}|{_DOTTED}\s*{_ZONE}\b")
 # A time of day in any form a date line or a post's stamp gives it: "14:35", "9:02 AM",
 # "3 p.m.", "21:40 UTC", "18.05 GMT" (a British paper's stamp).
 TIME_OF_DAY = re.compile(
-    rf"(?:{_CLOCK}|(?<![\d.])[0-2]?\d\.[0-5]\d(?![\d.])|(?<!\d)[0-2]?\d(?=\s*[ap]\.?m))"
-    r"(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|CET|EET|BST))?",
+    rf"(?:{_CLOCK}|{_DOTTED}|(?<!\d)[0-2]?\d(?=\s*[ap]\.?m))"
+    rf"(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE})?",
     re.IGNORECASE,
 )
 # Day names as date lines print them ("Monday", "Tue"), whether or not the parser reads

@@ -26,6 +26,8 @@ _BULLETS = frozenset({"-", "–", "—", "•", "·"})
 _CELL_MARKS = frozenset({"|", "¦", "•"})
 # A line of this many cells apart by separators is a menu.
 MENU_CELLS = 3
+# A rule across a line ("________", "-----").
+_RULE_CHARS = r"[_\-–—=]{4,}"
 # A mail's header fields ("From: ...", "Subject: FW: ..."): two or more among its first
 # lines open a forwarded mail.
 _MAIL_FIELD = re.compile(r"(?:from|sent|date|to|cc|subject)\s*:", re.IGNORECASE)
@@ -33,7 +35,7 @@ ENVELOPE_LINES = 8
 MAIL_FIELDS = 2
 # The rule under which a mail client sets what it forwards ("________", "----- Original
 # Message -----").
-_SEPARATOR = re.compile(r"[-_=–—]{4,}")
+_SEPARATOR = re.compile(_RULE_CHARS)
 # The marks a mail client sets before each line it quotes.
 _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 # Column layouts (UN letterheads) put several fields on one line, apart by wide gaps.
@@ -44,7 +46,7 @@ _NOTE = re.compile(r"^(?:\d{1,3}(?:\s{2,}|\t)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)
 _NOTE_LINE = re.compile(r"^[ \t]*(?:\d{1,3}(?:[ \t]{2,}|\t)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S", re.MULTILINE)
 # A line that ends a sentence, perhaps with a note's number ("... kept open.13").
 _PROSE_END = re.compile(r"[.!?][\"”’)]?\d{0,3}$")
-_RULE = re.compile(r"^[_\-–—=]{4,}$")
+_RULE = re.compile(rf"^{_RULE_CHARS}$")
 # Under a rule, a note's number (printed or raised) and a space open a note.
 _RULED_NOTE = re.compile(r"^(?:\d{1,3}\s+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
 _RULED_NOTES = re.compile(
@@ -86,10 +88,13 @@ class Zones:
         """The body's first paragraph, where it starts, parsed on its own (a second parse,
         on purpose): the parser may run a headline without a full stop into the sentence
         under it, and then misreads both."""
-        text = self.analysis.original
-        end = text.find("\n\n", self.body_start)
-        end = self.body_end if end < 0 else min(end, self.body_end)
-        return self.body_start, analyse(text[self.body_start : end])
+        return self.body_start, analyse(self.analysis.original[self.body_start : self.lead_end])
+
+    @cached_property
+    def lead_end(self) -> int:
+        """Where the body's first paragraph ends, known without parsing it."""
+        end = self.analysis.original.find("\n\n", self.body_start)
+        return self.body_end if end < 0 else min(end, self.body_end)
 
     @cached_property
     def notes(self) -> tuple[tuple[int, int], ...]:
