@@ -216,13 +216,21 @@ def dates_a_work(
         and t.head.i not in inside
         for t in tokens
     )
+    # The date's own head word, which hangs outside it ("its resolution of 5 October 2023":
+    # the month).
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     if named or (bool(tokens) and _issued_then(tokens[0], works, issued)):
         return True
+    if (
+        heads
+        and heads[0].dep_ == "pobj"
+        and heads[0].head.lower_ == "of"
+        and heads[0].head.head.lemma_.lower() in works
+    ):
+        return True
     # `dated`: the texts and sittings a date names ("the letter dated 23 February 2024", "at
-    # its meeting of 18 February 2025"), asked through the date's own head word, which
-    # hangs outside it. (A judgment's date stays an event's where the mappings make its
-    # delivery one.)
-    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    # its meeting of 18 February 2025"). (A judgment's date stays an event's where the
+    # mappings make its delivery one.)
     return bool(heads) and bool(dated) and _issued_then(heads[0], dated, dated | issued)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from statement_kg.extract.dates import MONTHS
 from statement_kg.extract.spans import Nearby, make_span, nearby_mentions
 from statement_kg.language import Analysis
 from statement_kg.lexicon import CitationWords
@@ -61,6 +62,20 @@ def _dated(token: Token) -> bool:
     )
 
 
+def _one_work(head: Token) -> bool:
+    """ "its resolution of 5 October 2023", "its 1992 report": one work, which its day, or
+    its owner and year, says."""
+    of_day = any(
+        g.ent_type_ == "DATE" and g.lower_ in MONTHS
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.subtree
+    )
+    owned = any(c.dep_ == "poss" for c in head.children)
+    dated = any(c.ent_type_ == "DATE" and c.like_num for c in head.children if c.i < head.i)
+    return of_day or (owned and dated)
+
+
 def _introduces(text: str, start: int, end: int, taken: Nearby[tuple[int, int]]) -> bool:
     """Whether the description runs into works named by identifier, with no word between
     ("the Security Council resolutions 822, 853"): one citation, not two. "The relevant
@@ -77,16 +92,17 @@ def _introduces(text: str, start: int, end: int, taken: Nearby[tuple[int, int]])
 def _heading(text: str, start: int, end: int) -> bool:
     """A description that stands on a line of its own is the document's own heading ("A
     RESOLUTION OF THE SENATE"), not a citation; one that opens a sentence of prose is."""
+    end = start + len(text[start:end].rstrip())  # a phrase the parse ran on to a line break
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     rest = text[end : line_end if line_end >= 0 else len(text)]
     words = text[start:end]
+    # Its line is its own from its start, or from a line break inside it ("ONTARIO\nOfficial
+    # Report of Debates (Hansard)").
+    before = text[line_start:start].strip(" \t#*")
+    opens_line = not before or ("\n" in words and not any(c.islower() for c in before))
     return (
-        (
-            not text[line_start:start].strip(" \t#*")
-            and len(rest.split()) < HEADING_WORDS
-            and not rest.rstrip().endswith(".")
-        )
+        (opens_line and len(rest.split()) < HEADING_WORDS and not rest.rstrip().endswith("."))
         or "\n\n" in words
         or sum(c.isupper() for c in words) > sum(c.islower() for c in words)
     )
@@ -133,7 +149,7 @@ def find_described(
             start <= m.span.start and m.span.end <= end for m in near_agents.near(start, end)
         ) or any(t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in tokens)
         which = any(t.lower_ in words.determiners or t.ent_type_ == "DATE" for t in tokens)
-        if not (issuer or (which and token.tag_ == "NNS")):
+        if not (issuer or (which and token.tag_ == "NNS") or _one_work(token)):
             continue
         if kind == "resolution":
             kind = "un_resolution" if _by_un(analysis, token, lowered, words) else "other"

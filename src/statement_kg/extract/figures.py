@@ -40,6 +40,10 @@ PREDICATE_STEPS = 3
 # How far after a part ("of whom 150") its own cue may end ("are still unaccounted for").
 PART_CUE_WINDOW = 40
 _NEXT_NUMBER = re.compile(r"\d")
+# Between two figures of one clause, the second's noun left out: " civilians were killed and ".
+_ELIDED_GAP = re.compile(r"\s+[a-z]+(?:\s+[a-z]+){1,4}\s+and\s+")
+# The participle that follows such a number comes next.
+ELIDED_REACH = 20
 _LIST_GAP = re.compile(r"^[^\d;:()\[\].]*?(?:,|\band\b)[^\d;:()\[\].]*$", re.IGNORECASE)
 
 
@@ -207,6 +211,22 @@ def _bare(analysis: Analysis, number: NumberExpr) -> bool:
     return token.dep_ not in {"nummod", "quantmod"} or token.head.pos_ == "ADJ"
 
 
+def _elided(
+    drafts: list[_Draft], text: str, number: NumberExpr, analysis: Analysis
+) -> tuple[str, ...]:
+    """ "68 civilians were killed and 242 injured": a number joined to the figure before it
+    with its noun left out counts whom that figure counts."""
+    if not drafts:
+        return ()
+    gap = text[drafts[-1].number.end : number.start]
+    after = [t for t in analysis.tokens(number.end, number.end + ELIDED_REACH) if not t.is_space]
+    return (
+        drafts[-1].qualifiers
+        if _ELIDED_GAP.fullmatch(gap) and after and after[0].tag_ == "VBN"
+        else ()
+    )
+
+
 def _breakdown(
     drafts: list[_Draft],
     parent: int | None,
@@ -279,7 +299,9 @@ def find_figures(
         else:
             category = _after_category(text, number.end, window_end, number, words, allowed)
         category = _before_category(text, left_end, number, words, allowed) or category
-        qualifiers = _qualifiers(text, number, words, analysis)
+        qualifiers = _qualifiers(text, number, words, analysis) or _elided(
+            drafts, text, number, analysis
+        )
         parent = len(drafts) - 1 if drafts and _of_them(text, number) else None
         # A part of an earlier figure ("181 corpses: 130 of them male") is counted as that
         # figure is, whatever noun the parse hangs it on.

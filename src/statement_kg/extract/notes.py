@@ -80,8 +80,8 @@ def _finite(token: Token) -> bool:
 
 
 def source(words: str, year: str) -> Entity:
-    """A dated source the note cites that was never published: an interview, a statement,
-    an archive's file."""
+    """A dated source the note cites that is no book or article: an interview, a statement,
+    a release or report of a day, an archive's file."""
     label = " ".join(words.split())
     return Entity(
         id=slug(f"{label}-{year}")[:BOOK_ID_CHARS],
@@ -156,7 +156,8 @@ def _cited(
     news = dated_article and short and not interview
     if not news and _says(text, start, start + len(body)):
         return  # "The attack began at 11 p.m. on 25 February 1992.": a remark, not a source
-    if not (dated_article and short) and _TITLED.search(body):
+    # A title with a day ('X, "Title", 19 March 2021') is a release or a report, not a book.
+    if not dated_article and _TITLED.search(body):
         yield book(body, year), start, start + len(body)
         return
     if dated_article and short and not interview:

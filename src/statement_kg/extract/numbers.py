@@ -65,9 +65,10 @@ _SCALE = r"(?:\s+(?P<scale>hundred|thousand|million|billion))?"
 # A number in words, however long ("six hundred and\nthirteen", "seven thousand five
 # hundred"), read by text2num.
 _SCALE_WORD = "hundred|thousand|million|billion"
-_SPELLED = (
-    rf"(?:{_WORD}|a(?=\s+(?:{_SCALE_WORD})))(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}|{_SCALE_WORD}))*"
-)
+# "and" joins the words of one number before its last part ("six hundred and thirteen"), not
+# two numbers ("seven hundred thousand and one million").
+_AND = rf"\s+and\s+(?=(?:{_WORD})\b(?![\s-]+(?:{_SCALE_WORD})))"
+_SPELLED = rf"(?:{_WORD}|a(?=\s+(?:{_SCALE_WORD})))(?:(?:{_AND}|[\s-]+)(?:{_WORD}|{_SCALE_WORD}))*"
 _NUMBER = rf"(?:{_DIGITS})(?:\s+(?:{_SCALE_WORD}))?|{_SPELLED}"
 # "25 to 26 February" is a date, not a range.
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
@@ -81,7 +82,7 @@ _UPTO = (
 _PATTERNS = [
     (
         "range",
-        rf"between\s+(?:{_UPTO})?(?P<low>{_DIGITS})\s+and\s+(?:{_UPTO})?(?P<high>{_DIGITS})",
+        rf"between\s+(?:{_UPTO})?(?P<low>{_NUMBER})\s+and\s+(?:{_UPTO})?(?P<high>{_NUMBER})",
     ),
     (
         "range",

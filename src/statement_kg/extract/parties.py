@@ -184,12 +184,14 @@ class PartyReader:
             speaker = stranded_subject(verb)
             within = {t.i for t in speaker}
             subject = next((t for t in speaker if t.head.i not in within), None)
-        elif subject is not None and not passive and verb.dep_ == "relcl":
-            # "X, a commander, who said that ...": the one the clause hangs on.
-            subject = verb.head
+        elif subject is not None and not passive and _relative(verb, subject) is not None:
+            # "X, a commander, who said that ...": the one the clause hangs on; "X, which
+            # speaks of ... and calls it ...": the verbs joined in the clause too.
+            clause_verb = _relative(verb, subject) or verb
+            subject = clause_verb.head
             while subject.dep_ == "appos":  # "X, a commander ..., who said": X
                 subject = subject.head
-            clause = {t.i for t in verb.subtree}
+            clause = {t.i for t in clause_verb.subtree}
             speaker = [t for t in subject.subtree if t.i not in clause]
         if speaker and not passive and subject is not None:
             subject, speaker = self._speaking_subject(verb, subject, speaker)
@@ -296,5 +298,19 @@ class PartyReader:
                 and (start <= mention.span.start and mention.span.end <= end)
             ):
                 return mention.entity, None
-        words = _ARTICLE.sub("", self.analysis.words(tokens))
+        # "the Armenian government, which describes ...": the party, not what it says.
+        clause = {t.i for r in tokens if r.dep_ == "relcl" for t in r.subtree}
+        kept = [t for t in tokens if t.i not in clause] or tokens
+        words = _ARTICLE.sub("", self.analysis.words(kept))
+        if words.count("(") > words.count(")"):
+            words += ")"  # "the Red Cross (ICRC)": the bracket the punctuation dropped
         return None, words or None
+
+
+def _relative(verb: Token, subject: Token) -> Token | None:
+    """The relative clause's verb that the verb is, or shares its relative pronoun with."""
+    if verb.dep_ == "relcl":
+        return verb
+    if subject.tag_ in {"WDT", "WP"} and subject.head.dep_ == "relcl":
+        return subject.head
+    return None

@@ -35,7 +35,9 @@ _RES_SYMBOL = re.compile(
 # A/76/689, A/78/790–S/2024/187, A/HRC/49/12, E/CN.4/1998/53: letters, then at least two
 # numeric parts; joint symbols of two organs are one document.
 _PART = r"[AES](?:/[A-Z]+(?:\.\d+)?)*(?:/\d+){2,}"
-_DOC_SYMBOL = re.compile(rf"(?<![\w/])(?!\w/RES/){_PART}(?:{_DASH}{_PART})*(?![\w/])")
+# A treaty body's: CCPR/C/AZE/CO/4, CERD/C/AZE/CO/7-9 (reports joined by a range), CED/C/7.
+_TREATY = r"(?:CCPR|CERD|CAT|CRC|CEDAW|CED|CMW|CRPD|HRI)(?:/[A-Z]+(?:\.\d+)?)+/\d+(?:-\d+)?"
+_DOC_SYMBOL = re.compile(rf"(?<![\w/])(?!\w/RES/)(?:{_PART}(?:{_DASH}{_PART})*|{_TREATY})(?![\w/])")
 # "resolutions 822 (1993) and 853 (1993)", "resolution 260 (III)", "resolution 62/243".
 _NUMBER = r"\d{1,4}(?:/\d{1,4})?"
 _RES_NUMBER = re.compile(rf"(?P<number>{_NUMBER})(?:\s?(?P<session>{_SESSION}))?")

@@ -17,17 +17,27 @@ CLOSING_SENTENCES = 3
 _THIS = frozenset({"following", "this", "present"})
 
 
+# How far into its line a record's sitting line names the sitting.
+SITTING_WORDS = 3
+
+
 def titled_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     """ "European Parliament resolution of 14 March 2024 on ...": a heading that names the
-    document by its kind and date."""
+    document by its kind and date, or the sitting a record is of and its day."""
     found = []
     for line, date, span in in_lines(zones.head, dates):
         words = [t for t in zones.analysis.tokens(line.start, span.start) if not t.is_space]
-        if (
+        titled = (
             len(words) >= 2
             and words[-1].lower_ == "of"
             and words[-2].lemma_.lower() in (cues.document_nouns)
-        ):
+        )
+        # "1st Session, 42nd Parliament -- Tuesday 26 February 2019": a record's sitting, named
+        # first on its line (not a speech's heading "Statement by X at the 40th session").
+        sitting = date.precision == "day" and any(
+            t.lemma_.lower() in cues.meeting_nouns for t in words[:SITTING_WORDS]
+        )
+        if titled or sitting:
             found.append(Dated(date, span, "titled", (line.start, line.end)))
     return found
 

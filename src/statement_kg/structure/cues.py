@@ -78,6 +78,7 @@ class StructureCues:
     byline_participles: frozenset[str] = frozenset()
     note_openings: tuple[str, ...] = ()
     mail_separators: frozenset[str] = frozenset()
+    post_counts: frozenset[str] = frozenset()
     greetings: frozenset[str] = frozenset()
     signatory_lists: frozenset[str] = frozenset()
 
@@ -168,6 +169,7 @@ def load_cues(mappings: Path) -> StructureCues:
         byline_participles=_words(raw.get("byline_participles", [])),
         note_openings=tuple(w.lower() for w in raw.get("note_openings", [])),
         mail_separators=_words(raw.get("mail_separators", [])),
+        post_counts=_words(raw.get("post_counts", [])),
         greetings=_words(raw.get("greetings", [])),
         signatory_lists=_words(signature.get("lists", [])),
     )

@@ -16,6 +16,7 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.author import author_note, notes_place_at
 from statement_kg.structure.authors import authors
+from statement_kg.structure.broadcast import broadcast
 from statement_kg.structure.byline import byline, byline_organisation, lead_subject
 from statement_kg.structure.datelines import issue_date, own_dates
 from statement_kg.structure.enacting import enacting_clauses
@@ -350,6 +351,11 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         issuers = [site if _words(i) <= _words(site) else i for i in issuers]
         relays = [r for r in relays if r not in own_sites]
     relays = [r for r in relays if not _parent_site(parts, r, issuers)]
+    aired = broadcast(parts, lexicon, mentions)
+    if aired is not None:
+        issuers, relays = [aired.station], [aired.monitor] if aired.monitor else []
+        date = aired.date or date
+        own += aired.lines
     issuers = named_again(list(dict.fromkeys(issuers)), parts, mentions)
     named = {(i.span.start, i.span.end) for i in issuers}
     # A body's own report names no site that relayed it: its header is a section's; so is

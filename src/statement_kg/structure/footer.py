@@ -1,6 +1,7 @@
 """A page's furniture outside its text: the copyright and page-history lines ("(c) 2024
 Caspian Herald", "Page generated 2020-03-02 | Last modified ..."), and the lists of links a
-label opens ("Read more:", "Read next", "Related") down to the next blank line. Their dates
+label opens ("Read more:", "Read next", "Related") down to the next blank line, or on its
+own line ("Related: A | B"). Their dates
 date no event and their words make no claim."""
 
 from __future__ import annotations
@@ -19,4 +20,7 @@ def footer_rows(zones: Zones, cues: StructureCues) -> list[tuple[int, int]]:
         elif lowered.rstrip(" :»>").strip() in cues.link_lists:
             end = text.find("\n\n", line.end)
             rows.append((line.start, len(text) if end < 0 else end))
+        elif lowered.partition(":")[0].strip() in cues.link_lists:
+            # "Related: Minute of silence at 17:00 | Flowers laid ...": the links on its line.
+            rows.append((line.start, line.end))
     return rows

@@ -76,6 +76,10 @@ def _turns(zones: Zones, lexicon: Lexicon) -> list[_Turn]:
     labels: list[tuple[int, tuple[int, int] | None]] = []
     # The chair may open the record above its body ("President:  Mr. X ...... (Albania)").
     for m in _LABEL.finditer(text, 0, zones.body_end):
+        # "Speaker: NAME, Head of ..." above the body says who speaks, not who chairs.
+        head_label = m.start("label") < zones.body_start
+        if head_label and m["label"].strip().lower() in cues.author_labels:
+            continue
         if _chair(m["label"], cues.presiding):
             labels.append((m.start("label"), None))
             continue

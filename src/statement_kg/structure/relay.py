@@ -327,7 +327,8 @@ def _relay_verb(
             for g in c.children
             if g.dep_ == "pobj" and g.lemma_.lower() in cues.speech_nouns
         ]
-        if verb.lemma_.lower() in cues.speech_verbs and within:
+        # "X commemorated the victims in a message posted on ...": any verb done in a text.
+        if within and (verb.pos_ == "VERB" or verb.lemma_.lower() in cues.speech_verbs):
             objects = within
         elif accompanied and verb.pos_ == "VERB" and not objects:
             objects = accompanied

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from statement_kg.records import PartialDate, Span
 from statement_kg.structure.cues import StructureCues
@@ -33,11 +34,18 @@ def stamps(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             continue
         date, span = on_line[0]
         before, after = text[line.start : span.start], text[span.end : line.end]
-        rest = TIME_OF_DAY.sub("", before + " " + after)
+        rest = _counts(cues.post_counts).sub("", TIME_OF_DAY.sub("", before + " " + after))
         stamped = TIME_OF_DAY.search(line.text) is not None and _REST.fullmatch(rest) is not None
         if stamped or (line.start in top and _facts(line.text, span.exact, cues)):
             found.append(Dated(date, span, "stamp", (line.start, line.end)))
     return found
+
+
+@lru_cache(maxsize=4)
+def _counts(post_counts: frozenset[str]) -> re.Pattern[str]:
+    """ "84.6K Views", "1,204 Reposts": the counts a post's stamp may hold beside its date."""
+    words = "|".join(re.escape(w) for w in sorted(post_counts))
+    return re.compile(rf"\b\d[\d.,]*[KkMm]?\s+(?:{words})\b", re.IGNORECASE)
 
 
 def _facts(line: str, date: str, cues: StructureCues) -> bool:
