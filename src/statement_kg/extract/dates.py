@@ -39,8 +39,15 @@ _TO = r"\s*(?:[-‐–—/]|to|and)\s*"
 _S = r"(?:[ \t\u00a0]{1,4}\u2009*|[ \t]*\n[ \t]*)"
 _OF = r"(?:" + _S + r"(?:day" + _S + r")?of)?"
 
+_MONTH_YEAR = _MONTH + r",?" + _S + _YEAR
+_MONTH_YEAR2 = _MONTH2 + r",?" + _S + _YEAR2
+_UNTIL = _S + r"(?:and|to|until|through)" + _S
+
 # Most specific first: a longer expression wins over the parts it contains.
 _PATTERNS = [
+    r"(?:between|from)" + _S + _MONTH_YEAR + _UNTIL + _MONTH_YEAR2,  # from Oct 1991 to Feb 1992
+    # "27, 28 and 29 February 1988": the days listed are one span.
+    _DAY + r"(?:,\s*[0-3]?\d(?:st|nd|rd|th)?)+,?\s+and\s+" + _DAY2 + _S + _MONTH_YEAR,
     _DAY + _S + _MONTH + _TO + _DAY2 + _S + _MONTH2 + r",?" + _S + _YEAR,  # 27 Feb to 15 March 1992
     _MONTH + _S + _DAY + _TO + _MONTH2 + _S + _DAY2 + r"," + _S + _YEAR,  # Feb 25 - March 2, 1992
     _DAY + _TO + _DAY2 + _S + _MONTH + r",?" + _S + _YEAR,  # 25-26 February 1992
@@ -54,6 +61,7 @@ _PATTERNS = [
     r"(?:the\s+)?end\s+of\s+" + _YEAR + r"\s+and\s+(?:early|the\s+beginning\s+of)\s+" + _YEAR2,
     r"(?:winter|summer|spring|autumn)\s+of\s+" + _YEAR + r"[\s/–-]+" + _YEAR2,
     _MONTH + r"\s*[–—-]\s*" + _MONTH2 + r",?" + _S + _YEAR,  # April-May 1992
+    _MONTH + _UNTIL + _MONTH2 + r",?" + _S + _YEAR,  # July and August 1993
     _MONTH + r",?" + _S + _YEAR,  # October 1991
     _YEAR,  # 1993
 ]
@@ -82,9 +90,7 @@ def _read(match: re.Match[str]) -> TimeSpec | None:
 def _read_parts(parts: dict[str, str]) -> TimeSpec | None:
     year, month = parts["year"], parts.get("month")
     if "year2" in parts:
-        # "1994 to 1988" is no span of time: each year is read on its own.
-        forward = parts["year2"] > year
-        return TimeSpec(PartialDate(year), PartialDate(parts["year2"])) if forward else None
+        return _years(parts)
     if month is None:
         return TimeSpec(PartialDate(year))
     month2 = parts.get("month2", month)
@@ -99,6 +105,16 @@ def _read_parts(parts: dict[str, str]) -> TimeSpec | None:
     if begin is None or end is None or end.iso < begin.iso or (end == begin and "day2" in parts):
         return None
     return TimeSpec(begin, None if end == begin else end)
+
+
+def _years(parts: dict[str, str]) -> TimeSpec | None:
+    """A span across years ("1988 to 1994", "between October 1991 and February 1992"); "1994
+    to 1988" is none: each year is read on its own."""
+    first, last = parts["year"], parts["year2"]
+    if "month" in parts:
+        first = f"{first}-{MONTHS[parts['month'].lower()]:02d}"
+        last = f"{last}-{MONTHS[parts['month2'].lower()]:02d}"
+    return TimeSpec(PartialDate(first), PartialDate(last)) if last > first else None
 
 
 # The mark before a document's number: "No. 2021-07", "Doc. 15241".

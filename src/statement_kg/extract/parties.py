@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 # Words in a name that say nothing of whose it is.
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "to", "in", "on"})
+# An account's handle ("@hrw").
+_HANDLE = re.compile(r"@\w{2,}")
 MAX_NAME_WORDS = 12
 # Clauses under a reporting verb: an agent inside one is that clause's, not the reporter.
 _CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj"})
@@ -246,6 +248,7 @@ class PartyReader:
             t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
             or (t.pos_ == "PRON" and t.lower_ in {"he", "she", "they", "it"})
             or t.lemma_.lower() in self.words.party_nouns
+            or _HANDLE.fullmatch(self.analysis.words([t])) is not None  # "@hrw" speaks
             for t in tokens
         )
 
@@ -301,6 +304,8 @@ class PartyReader:
         # "the Armenian government, which describes ...": the party, not what it says.
         clause = {t.i for r in tokens if r.dep_ == "relcl" for t in r.subtree}
         kept = [t for t in tokens if t.i not in clause] or tokens
+        while len(kept) > 1 and kept[0].pos_ == "ADV":
+            kept = kept[1:]  # "Even @hrw": the party, not how the text weighs it
         words = _ARTICLE.sub("", self.analysis.words(kept))
         if words.count("(") > words.count(")"):
             words += ")"  # "the Red Cross (ICRC)": the bracket the punctuation dropped

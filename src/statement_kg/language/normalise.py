@@ -1,5 +1,6 @@
 """The text the parser sees: hard line breaks inside a sentence joined, words hyphenated
-across a line break mended, line numbers in a margin dropped, runs of spaces kept. Received
+across a line break mended, line numbers in a margin dropped, an account's handle read as a
+name, runs of spaces kept. Received
 texts wrap lines wherever their source did (a PDF column, an e-mail, OCR), and a parser
 reads a line break as a boundary.
 Every character of the normalised text keeps the offset it came from, so each span found in
@@ -25,6 +26,9 @@ _NOTE_MARKER = re.compile(
     r"(?<=[A-Za-z)\]”\"’][;:])\d{1,3}(?=\s)"
     r"|(?:(?<=[a-z]{3}\.)|(?<=[)\]”\"’]\.))\d{1,3}(?=\s+[A-Z])"
 )
+# An account's handle ("@hrw"): the parser reads it as a name once its sign is gone and its
+# first letter raised.
+_HANDLE = re.compile(r"(?<![\w@])@[A-Za-z_](?=\w)")
 # A line that starts a list item or a numbered paragraph starts anew.
 _ITEM = re.compile(r"[-•*–—·▪►]\s|\(?\d{1,3}[.)]\s|\(?[a-z]{1,4}\)\s")
 _ENDS_SENTENCE = re.compile(r"[.:;!?\"”)\]]$")
@@ -82,6 +86,7 @@ def normalise(text: str) -> Normalised:
     ]
     edits += [(start, end, "") for start, end in margins]
     edits += [(m.start(), m.end(), "") for m in _NOTE_MARKER.finditer(work)]
+    edits += [(m.start(), m.end(), m.group()[1].upper()) for m in _HANDLE.finditer(work)]
     edits.sort()
     position = 0
     for first, end, replacement in edits:

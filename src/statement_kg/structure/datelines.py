@@ -167,6 +167,9 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             # "... All rights reserved. Published 10.04.2019, 12:15": the last words before
             # the date label it.
             label = _SENTENCE_END.split(before)[-1].strip("[(").rstrip(":").strip().lower()
+            # "Adopted:      27th February, 2023": a label in the row's cell before.
+            row = text[text.rfind("\n", 0, line.start) + 1 : line.start].strip()
+            label = label or (row[:-1].strip().lower() if row.endswith(":") else "")
             after = text[span.end : line.end].strip(' .,"”*)]')
             # "No: 52, 26 February 2019, Press Release Regarding ...": a numbered release's
             # heading, its date inside.
@@ -193,14 +196,16 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
                 agency = None
             # "Thursday, 22 September 2022, 3 p.m.": a meeting's hour after its date.
             hour = TIME_OF_DAY.fullmatch(after.removeprefix("at "))
-            if after and not runs_on and agency is None and not hour:
-                continue
             # "Date: ...", "Published 4 March 2022": a label, not a place.
             labelled = (
                 label in cues.date_labels | cues.posting_words
                 or _kind_label(label, cues)
                 or numbered
             )
+            # "Adopted: 27th February, 2023 (unanimously)": a remark in brackets after it.
+            remark = labelled and after.startswith("(")
+            if after and not runs_on and agency is None and not hour and not remark:
+                continue
             place = None
             if not labelled:
                 place = place_before(zones, line, span.start, cues)

@@ -42,7 +42,7 @@ from statement_kg.structure.running import page_head_author, running_title
 from statement_kg.structure.signatories import signatory_bodies
 from statement_kg.structure.signature import signatures, titled_in_head
 from statement_kg.structure.site_header import relay_header
-from statement_kg.structure.social import compiler, post_author
+from statement_kg.structure.social import compiler, post_author, post_heads
 from statement_kg.structure.source_note import reprinted, source_issuer
 from statement_kg.structure.transcript import broadcaster, guest
 from statement_kg.structure.zones import Zones, zones
@@ -312,7 +312,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     ]
     # Notes after the text ("14  Human Rights Watch, Bloodshed ... (New York, 1992)") cite
     # works: their dates and numbers are no event's and no figure's.
-    own += list(parts.notes)
+    own += [*parts.notes, *post_heads(parts)]
     issuers = _issuers(parts, lexicon, mentions, letter, relays, skip)
     relays = [r for r in relays if not _place_named(parts, lexicon, r)]
     relays += compiler(parts, lexicon, mentions)

@@ -12,7 +12,7 @@ from statement_kg.structure.found import Found
 from statement_kg.structure.names import PERSON_NAME, found
 from statement_kg.structure.zones import Zones
 
-_HANDLE = re.compile(r"(?<!\w)@\w{2,}")
+HANDLE = re.compile(r"(?<!\w)@\w{2,}")
 # The display name opens the line, a person's or a body's ("Youth Union of Europe"); flags
 # and other pictographs may follow it.
 _BODY_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.-]*)){1,8}"
@@ -27,7 +27,7 @@ def post_author(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
     first line, which the parser may run into the post under it)."""
     text = zones.analysis.original
     for line in zones.head or zones.lines[:1]:
-        handle = _HANDLE.search(line.text)
+        handle = HANDLE.search(line.text)
         if handle is None:
             continue
         named = _DISPLAY.match(line.text[: handle.start()])
@@ -46,3 +46,14 @@ def compiler(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Fo
             start, end = (line.start + at for at in shown.span("site"))
             return [found(text, start, end, "compiler", mentions, lexicon)]
     return []
+
+
+def post_heads(zones: Zones) -> list[tuple[int, int]]:
+    """The heading lines of posts in a thread ("NAME @handle · Feb 26"): the day there is
+    the post's, no event's."""
+    return [
+        (line.start, line.end)
+        for line in zones.lines
+        if (handle := HANDLE.search(line.text)) is not None
+        and line.text[handle.end() :].lstrip().startswith(("·", "•"))
+    ]

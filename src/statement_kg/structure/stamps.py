@@ -1,4 +1,5 @@
-"""A post's time stamp ("9:02 AM · Feb 26, 2021") and a page's line of facts about a post
+"""A post's time stamp ("9:02 AM · Feb 26, 2021", "NAME @handle · Feb 26") and a page's line
+of facts about a post
 ("Feb 26, 2021 • 6 tweets • 3 min read"): the date says when the text was posted, never when
 an event took place. The first one dates a text that nothing else dates."""
 
@@ -12,6 +13,7 @@ from statement_kg.records import PartialDate, Span
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated
 from statement_kg.structure.line_dates import TIME_OF_DAY, Dates, in_lines
+from statement_kg.structure.social import HANDLE
 from statement_kg.structure.zones import Line, Zones, first_rows
 
 # A page's line of facts about a post stands among its first rows.
@@ -36,6 +38,9 @@ def stamps(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
         before, after = text[line.start : span.start], text[span.end : line.end]
         rest = _counts(cues.post_counts).sub("", TIME_OF_DAY.sub("", before + " " + after))
         stamped = TIME_OF_DAY.search(line.text) is not None and _REST.fullmatch(rest) is not None
+        # "NAME @handle · Feb 26": a post's heading line, its day last.
+        headed = HANDLE.search(before) is not None and before.rstrip().endswith(("·", "•"))
+        stamped = stamped or (headed and not after.strip())
         if stamped or (line.start in top and _facts(line.text, span.exact, cues)):
             found.append(Dated(date, span, "stamp", (line.start, line.end)))
     return found
