@@ -120,6 +120,7 @@ class VoiceWords:
     usage_verbs: frozenset[str]
     passive_verbs: frozenset[str]
     misuse_verbs: frozenset[str] = frozenset()
+    others_of_ours: frozenset[str] = frozenset()
     falsity_words: frozenset[str] = frozenset()
     measuring_verbs: frozenset[str] = frozenset()
     finding_verbs: frozenset[str] = frozenset()
@@ -448,6 +449,7 @@ def _claim_words(mappings: Path) -> ClaimWords:
             usage_verbs=frozenset(voice["usage_verbs"]),
             passive_verbs=frozenset(voice["passive_verbs"]),
             misuse_verbs=frozenset(voice.get("misuse_verbs", [])),
+            others_of_ours=frozenset(voice.get("others_of_ours", [])),
             falsity_words=frozenset(voice.get("falsity_words", [])),
             measuring_verbs=frozenset(voice.get("measuring_verbs", [])),
             finding_verbs=frozenset(voice.get("finding_verbs", [])),

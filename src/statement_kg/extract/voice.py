@@ -170,6 +170,8 @@ class VoiceReader(VerbVoice):
             )
         for first, last, party in self.openings[sentence.start]:
             if first < head.i < last:
+                if self._own_source(list(party)):
+                    return OWN
                 return Voice("reported", *self._party(list(party)))
         return None
 
@@ -240,8 +242,22 @@ class VoiceReader(VerbVoice):
             text = " ".join(t.lower_ for t in tokens)
             for phrase in self.words.attribution_phrases:
                 if text.startswith(phrase + " "):
-                    return Voice("reported", *self._party(tokens[len(phrase.split()) :]))
+                    source = tokens[len(phrase.split()) :]
+                    # "according to the figures of my government": the issuer's own.
+                    if self._own_source(source):
+                        return OWN
+                    return Voice("reported", *self._party(source))
         return None
+
+    def _own_source(self, tokens: list[Token]) -> bool:
+        """A source the issuer owns ("our records", "the figures of my government"), not
+        people of its own ("our partners"), who are another party."""
+        return any(
+            t.dep_ == "poss"
+            and t.lower_ in self.words.first_person
+            and t.head.lemma_.lower() not in self.words.others_of_ours
+            for t in tokens
+        )
 
     def _distanced(self, head: Token, start: int) -> bool:
         first = head.left_edge

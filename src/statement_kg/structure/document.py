@@ -35,7 +35,7 @@ from statement_kg.structure.introduced import introduced_speaker, spoken_to
 from statement_kg.structure.labelled import labelled_speaker
 from statement_kg.structure.letter import LetterHead, letter_head
 from statement_kg.structure.named_again import named_again
-from statement_kg.structure.names import agent_mentions
+from statement_kg.structure.names import agent_mentions, names_body
 from statement_kg.structure.record import record_speakers
 from statement_kg.structure.relay import credited, relay_sentences
 from statement_kg.structure.running import page_head_author, running_title
@@ -334,10 +334,16 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         issuers = [running[0]] if running[0] is not None else []
         date = date or running[1]
         own.append(running[1].line)
-    # An interview set out in turns: its guest, and the outlet on its first line.
-    if not issuers:
-        issuers = guest(parts, lexicon, mentions)
-        relays = relays or (broadcaster(parts, lexicon, mentions) if issuers else [])
+    # An interview set out in turns: its guest, and the outlet on its first line (over a
+    # broadcaster's or a site's name in its head, which carries the transcript).
+    headed_only = all(
+        i.kind in {"letterhead", "masthead"} and not _body(parts, i, lexicon) for i in issuers
+    )
+    interviewed = guest(parts, lexicon, mentions) if headed_only else []
+    if interviewed:
+        carried = [replace(i, kind="relay header") for i in issuers]
+        relays = relays or carried or broadcaster(parts, lexicon, mentions)
+        issuers = interviewed
     # A body's statement on its own site ("Ministry of Foreign Affairs of X | Official
     # website" over "Statement of the Ministry of Foreign Affairs"): the site is the issuer,
     # by its fuller name, and relays nothing.
@@ -384,6 +390,12 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         chrome=(*menu_rows(parts, lexicon.structure), *footer_rows(parts, lexicon.structure)),
         body=(parts.body_start, parts.body_end),
     )
+
+
+def _body(parts: Zones, found: Found, lexicon: Lexicon) -> bool:
+    """A name that is a body's ("MILLI MAJLIS OF ...", "Ministry of ..."), not a station's."""
+    tokens = [t for t in parts.analysis.tokens(found.span.start, found.span.end) if t.is_alpha]
+    return names_body(tokens, lexicon.structure.organisation_heads)
 
 
 def _place_named(parts: Zones, lexicon: Lexicon, relay: Found) -> bool:

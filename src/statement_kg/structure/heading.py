@@ -263,8 +263,10 @@ def _field(line: Line, labels: frozenset[str]) -> bool:
 
 def signing_organisation(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
     """The organisation that signs in the tail ("Embassy of the Republic of X / Brussels /
-    26 February 2023")."""
-    return _organisation(zones, lexicon, mentions, list(zones.tail), "signature")
+    26 February 2023"), not one a page's links name ("Tags: Khojaly, Milli Majlis")."""
+    links = lexicon.structure.link_lists
+    lines = [line for line in zones.tail if not _field(line, links)]
+    return _organisation(zones, lexicon, mentions, lines, "signature")
 
 
 def _organisation(

@@ -17,6 +17,8 @@ from statement_kg.structure.zones import Zones
 
 # Verbs of giving an interview to a site.
 INTERVIEW_VERBS = frozenset({"speak", "talk"})
+# The pronouns that stand for a person the lead named.
+_PRONOUNS = frozenset({"he", "she"})
 # The title that names the speaker again stands this many words before the name at most.
 TITLE_REACH = 12
 
@@ -48,7 +50,8 @@ def _to_site(verb: Token, sites: list[str]) -> bool:
     hearers = [g for c in verb.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
     for hearer in hearers:
         words = " ".join(t.text for t in hearer.subtree).casefold()
-        if any(site == words for site in sites):
+        # "spoke to Trend" under "Trend News Agency": the site by the first of its words.
+        if any(site == words or site.startswith(words + " ") for site in sites):
             return True
     return False
 
@@ -90,6 +93,10 @@ def introduced_speaker(
             nouns = {t.lemma_.lower() for t in subject if t.pos_ in {"NOUN", "PROPN"}}
             before = analysis.span_of(list(sentence))[0]
             run = _named_before(zones, nouns, before) if nouns and nouns <= cues.titles else []
+            if not run and any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in verb.children):
+                # "... she spoke to Trend": the person the lead named last before.
+                named_before = persons(analysis, analysis.tokens(zones.body_start, before))
+                run = named_before[-1] if named_before else []
             if run:
                 span = analysis.span_of(run)
                 return [found(analysis.original, *span, "relay sentence", mentions, lexicon)]

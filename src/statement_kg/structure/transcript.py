@@ -21,13 +21,15 @@ GUEST_TURNS = 2
 GIVEN_AND_FAMILY = 2
 
 
-def _guest_label(text: str, turns: tuple[Turn, ...], hosts: frozenset[str]) -> str | None:
-    """The label that speaks most, other than the questions' and the host's (by role, or
-    by the name the text gives the host: "Host Petros Ghazaryan talks to ...")."""
+def _guest_label(
+    text: str, turns: tuple[Turn, ...], hosts: frozenset[str], presiding: frozenset[str]
+) -> str | None:
+    """The label that speaks most, other than the questions', the host's (by role, or by
+    the name the text gives the host: "Host Petros Ghazaryan talks to ...") and a chair's."""
     counts = Counter(
         t.label
         for t in turns
-        if t.label.split()[0].lower().strip(".") not in QUESTION_LABELS | hosts
+        if t.label.split()[0].lower().strip(".") not in QUESTION_LABELS | hosts | presiding
         and not _named_host(text, t.label, hosts)
     )
     if not counts:
@@ -50,7 +52,7 @@ def guest(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found
     host's introduction), else at the label of that answer."""
     text = zones.analysis.original
     turns = find_turns(text, zones.body_start, zones.body_end, lexicon.claims.voice.field_labels)
-    label = _guest_label(text, turns, lexicon.structure.hosts)
+    label = _guest_label(text, turns, lexicon.structure.hosts, lexicon.structure.presiding)
     if label is None:
         return []
     first = next(t for t in turns if t.label == label)
