@@ -6,7 +6,6 @@ resolves; a heading or letterhead the organisation."""
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 
@@ -16,8 +15,8 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.author import author_note, notes_place_at
 from statement_kg.structure.authors import authors
-from statement_kg.structure.broadcast import broadcast
 from statement_kg.structure.byline import byline, byline_organisation, lead_subject
+from statement_kg.structure.carriers import carried
 from statement_kg.structure.datelines import issue_date, own_dates
 from statement_kg.structure.enacting import enacting_clauses
 from statement_kg.structure.footer import footer_rows
@@ -42,6 +41,7 @@ from statement_kg.structure.running import page_head_author, running_title
 from statement_kg.structure.signatories import signatory_bodies
 from statement_kg.structure.signature import signatures, titled_in_head
 from statement_kg.structure.site_header import relay_header
+from statement_kg.structure.sites import parent_site, place_named
 from statement_kg.structure.social import compiler, post_author, post_heads
 from statement_kg.structure.source_note import reprinted, source_issuer
 from statement_kg.structure.transcript import broadcaster, guest
@@ -314,7 +314,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     # works: their dates and numbers are no event's and no figure's.
     own += [*parts.notes, *post_heads(parts)]
     issuers = _issuers(parts, lexicon, mentions, letter, relays, skip)
-    relays = [r for r in relays if not _place_named(parts, lexicon, r)]
+    relays = [r for r in relays if not place_named(parts, lexicon, r)]
     relays += compiler(parts, lexicon, mentions)
     if letter is None:
         issuers = _with_signatories(parts, lexicon, mentions, issuers)
@@ -341,8 +341,8 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     )
     interviewed = guest(parts, lexicon, mentions) if headed_only else []
     if interviewed:
-        carried = [replace(i, kind="relay header") for i in issuers]
-        relays = relays or carried or broadcaster(parts, lexicon, mentions)
+        from_head = [replace(i, kind="relay header") for i in issuers]
+        relays = relays or from_head or broadcaster(parts, lexicon, mentions)
         issuers = interviewed
     # A body's statement on its own site ("Ministry of Foreign Affairs of X | Official
     # website" over "Statement of the Ministry of Foreign Affairs"): the site is the issuer,
@@ -356,12 +356,8 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         site = replace(own_sites[0], kind="letterhead")
         issuers = [site if _words(i) <= _words(site) else i for i in issuers]
         relays = [r for r in relays if r not in own_sites]
-    relays = [r for r in relays if not _parent_site(parts, r, issuers)]
-    aired = broadcast(parts, lexicon, mentions)
-    if aired is not None:
-        issuers, relays = [aired.station], [aired.monitor] if aired.monitor else []
-        date = aired.date or date
-        own += aired.lines
+    relays = [r for r in relays if not parent_site(parts, r, issuers)]
+    issuers, relays, date = carried(parts, lexicon, mentions, issuers, relays, date, own)
     issuers = named_again(list(dict.fromkeys(issuers)), parts, mentions)
     named = {(i.span.start, i.span.end) for i in issuers}
     # A body's own report names no site that relayed it: its header is a section's; so is
@@ -396,40 +392,6 @@ def _body(parts: Zones, found: Found, lexicon: Lexicon) -> bool:
     """A name that is a body's ("MILLI MAJLIS OF ...", "Ministry of ..."), not a station's."""
     tokens = [t for t in parts.analysis.tokens(found.span.start, found.span.end) if t.is_alpha]
     return names_body(tokens, lexicon.structure.organisation_heads)
-
-
-def _place_named(parts: Zones, lexicon: Lexicon, relay: Found) -> bool:
-    """ "Türkiye | Politics | Azerbaijan": a section named for a country over a news page
-    tells it is a news page, but no site is named there."""
-    if relay.kind != "relay header":
-        return False
-    if relay.entity is not None:
-        return lexicon.entities[relay.entity].type in {"country", "place"}
-    tokens = [t for t in parts.analysis.tokens(relay.span.start, relay.span.end) if t.is_alpha]
-    return bool(tokens) and all(t.ent_type_ == "GPE" for t in tokens)
-
-
-def _parent_site(parts: Zones, relay: Found, issuers: list[Found]) -> bool:
-    """ "NATIONAL ASSEMBLY OF THE REPUBLIC OF ARMENIA" over a statement of "the Standing
-    Committee ... of the National Assembly": the site of the body the issuer's name says it
-    is part of (named in any cell of the header's line) relays nothing."""
-    if relay.kind != "relay header":
-        return False
-    text = parts.analysis.original
-    start = text.rfind("\n", 0, relay.span.start) + 1
-    end = text.find("\n", relay.span.end)
-    line = text[start : len(text) if end < 0 else end]
-    names = {" ".join(i.value.casefold().split()) for i in issuers}
-    cells = re.split(r"\s\|\s", line)
-    # The name alone or in two scripts; more cells are a section path ("SITE | Politics |
-    # Milli Majlis").
-    if len(cells) > 2:
-        return False
-    for cell in cells:
-        body = re.split(r"\s(?:of|,)\s", " ".join(cell.casefold().split()) + " ", maxsplit=1)[0]
-        if body and any(f" of the {body.strip()} " in f"{n} " for n in names):
-            return True
-    return False
 
 
 def _not_named(place: Found | None, named: list[Found]) -> Found | None:

@@ -1,0 +1,77 @@
+"""A diplomatic cable's header: the sender on its "FM" line ("FM AMEMBASSY BAKU", "FM EMBASSY
+OF X BERLIN") and the date-time group that dates it ("R 270915Z FEB 09", "DTG 241130Z FEB
+22": day, hour and minute in UTC, month, year). The sender issued the cable; the date-time
+group is its date and no event's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from statement_kg.extract.dates import MONTHS, valid_day
+from statement_kg.extract.spans import make_span
+from statement_kg.lexicon import Lexicon
+from statement_kg.records import Mention, PartialDate
+from statement_kg.structure.found import Dated, Found
+from statement_kg.structure.names import found
+from statement_kg.structure.zones import Zones
+
+# "FM AMEMBASSY BAKU": the sender, on a line of its own among the first of the cable.
+_SENDER = re.compile(r"^[ \t]*FM[ \t]+(?P<sender>[A-Z][^\n:]*?)[ \t]*$", re.MULTILINE)
+# "TO RUEHC/SECSTATE WASHDC 1234", "TO ALL MISSIONS": the addressees' line.
+_TO = re.compile(r"^[ \t]*TO[ \t]+[A-Z]", re.MULTILINE)
+# "R 270915Z FEB 09", "DTG 241130Z FEB 22", "O 031200Z MAR 92": precedence or label, then
+# day, hour and minute, the zone letter, the month and the year.
+_DTG = re.compile(
+    r"^[ \t]*(?:DTG:?|[ROPZ])[ \t]+(?P<day>[0-3]\d)[0-2]\d[0-5]\dZ[ \t]+"
+    r"(?P<month>[A-Z]{3})[ \t]+(?P<year>\d{2}|\d{4})\b",
+    re.MULTILINE,
+)
+# The header is the cable's first lines.
+HEADER_LINES = 15
+# A two-digit year after this one is of the last century.
+_CENTURY_TURN = 50
+
+
+@dataclass(frozen=True)
+class Cable:
+    sender: Found
+    date: Dated | None
+
+
+def cable(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> Cable | None:
+    """The sender and date-time group of a cable's header, if the text opens with one."""
+    text = zones.analysis.original
+    head_end = _line_start(text, HEADER_LINES)
+    sender = _SENDER.search(text, 0, head_end)
+    dated = _dated(text, head_end)
+    # A cable's header: the sender with its addressees or its date-time group.
+    if sender is None or (dated is None and not _TO.search(text, 0, head_end)):
+        return None
+    named = found(text, *sender.span("sender"), "cable", mentions, lexicon)
+    return Cable(named, dated)
+
+
+def _line_start(text: str, number: int) -> int:
+    at = 0
+    for _ in range(number):
+        at = text.find("\n", at) + 1
+        if at == 0:
+            return len(text)
+    return at
+
+
+def _dated(text: str, head_end: int) -> Dated | None:
+    group = _DTG.search(text, 0, head_end)
+    if group is None:
+        return None
+    month = MONTHS.get(group["month"].lower(), 0)
+    day, year = int(group["day"]), int(group["year"])
+    if year < 100:
+        year += 1900 if year >= _CENTURY_TURN else 2000
+    if not valid_day(year, month, day):
+        return None
+    line_end = text.find("\n", group.end())
+    line = (text.rfind("\n", 0, group.start()) + 1, len(text) if line_end < 0 else line_end)
+    span = make_span(text, group.start("day"), group.end("year"))
+    return Dated(PartialDate(f"{year}-{month:02d}-{day:02d}"), span, "dateline", line)

@@ -1,0 +1,44 @@
+"""Relays that name no site: a section named for a country over a news page, and the site
+of the body the issuer is part of."""
+
+from __future__ import annotations
+
+import re
+
+from statement_kg.lexicon import Lexicon
+from statement_kg.structure.found import Found
+from statement_kg.structure.zones import Zones
+
+
+def place_named(parts: Zones, lexicon: Lexicon, relay: Found) -> bool:
+    """ "Türkiye | Politics | Azerbaijan": a section named for a country over a news page
+    tells it is a news page, but no site is named there."""
+    if relay.kind != "relay header":
+        return False
+    if relay.entity is not None:
+        return lexicon.entities[relay.entity].type in {"country", "place"}
+    tokens = [t for t in parts.analysis.tokens(relay.span.start, relay.span.end) if t.is_alpha]
+    return bool(tokens) and all(t.ent_type_ == "GPE" for t in tokens)
+
+
+def parent_site(parts: Zones, relay: Found, issuers: list[Found]) -> bool:
+    """ "NATIONAL ASSEMBLY OF THE REPUBLIC OF ARMENIA" over a statement of "the Standing
+    Committee ... of the National Assembly": the site of the body the issuer's name says it
+    is part of (named in any cell of the header's line) relays nothing."""
+    if relay.kind != "relay header":
+        return False
+    text = parts.analysis.original
+    start = text.rfind("\n", 0, relay.span.start) + 1
+    end = text.find("\n", relay.span.end)
+    line = text[start : len(text) if end < 0 else end]
+    names = {" ".join(i.value.casefold().split()) for i in issuers}
+    cells = re.split(r"\s\|\s", line)
+    # The name alone or in two scripts; more cells are a section path ("SITE | Politics |
+    # Milli Majlis").
+    if len(cells) > 2:
+        return False
+    for cell in cells:
+        body = re.split(r"\s(?:of|,)\s", " ".join(cell.casefold().split()) + " ", maxsplit=1)[0]
+        if body and any(f" of the {body.strip()} " in f"{n} " for n in names):
+            return True
+    return False
