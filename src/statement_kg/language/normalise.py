@@ -1,6 +1,6 @@
 """The text the parser sees: hard line breaks inside a sentence joined, words hyphenated
 across a line break mended, line numbers in a margin dropped, an account's handle read as a
-name, runs of spaces kept. Received
+name and a hashtag as its words, runs of spaces kept. Received
 texts wrap lines wherever their source did (a PDF column, an e-mail, OCR), and a parser
 reads a line break as a boundary.
 Every character of the normalised text keeps the offset it came from, so each span found in
@@ -29,6 +29,10 @@ _NOTE_MARKER = re.compile(
 # An account's handle ("@hrw"): the parser reads it as a name once its sign is gone and its
 # first letter raised.
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z_](?=\w)")
+# A hashtag ("#KhojalyGenocide"): its sign dropped and its words set apart where a capital
+# begins one, so the terms in it are read as words.
+_HASHTAG = re.compile(r"(?<![\w#&])#(?=[A-Za-z])\w+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # A line that starts a list item or a numbered paragraph starts anew.
 _ITEM = re.compile(r"[-•*–—·▪►]\s|\(?\d{1,3}[.)]\s|\(?[a-z]{1,4}\)\s")
 _ENDS_SENTENCE = re.compile(r"[.:;!?\"”)\]]$")
@@ -87,6 +91,12 @@ def normalise(text: str) -> Normalised:
     edits += [(start, end, "") for start, end in margins]
     edits += [(m.start(), m.end(), "") for m in _NOTE_MARKER.finditer(work)]
     edits += [(m.start(), m.end(), m.group()[1].upper()) for m in _HANDLE.finditer(work)]
+    for tag in _HASHTAG.finditer(work):
+        edits.append((tag.start(), tag.start() + 1, ""))
+        edits += [
+            (tag.start() + c.start(), tag.start() + c.start(), " ")
+            for c in _CAMEL.finditer(tag.group())
+        ]
     edits.sort()
     position = 0
     for first, end, replacement in edits:

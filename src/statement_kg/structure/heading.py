@@ -225,6 +225,25 @@ def _names_organisation(zones: Zones, line: Line, cues: StructureCues) -> bool:
     )
 
 
+def _known_body(zones: Zones, line: Line, mentions: list[Mention], lexicon: Lexicon) -> bool:
+    """A line that is the name of an organisation the mappings list ("AMNESTY
+    INTERNATIONAL"), though no word of it heads a body's name, over the kind of text it
+    issues ("PUBLIC STATEMENT")."""
+    following = next((n for n in zones.head if n.start > line.end), None)
+    if following is None or not announces(
+        zones.analysis.tokens(following.start, following.end), lexicon.structure
+    ):
+        return False
+    start = line.start + len(line.text) - len(line.text.lstrip())
+    end = line.start + len(line.text.rstrip())
+    return any(
+        m.span.start == start
+        and m.span.end == end
+        and lexicon.entities[m.entity].type == "organisation"
+        for m in mentions
+    )
+
+
 def letterhead(
     zones: Zones, lexicon: Lexicon, mentions: list[Mention], skip: list[tuple[int, int]]
 ) -> list[Found]:
@@ -280,7 +299,10 @@ def _organisation(
             or _first_word(line) in cues.addressing
             or _addressed(zones, line, cues)
             or is_menu(line, cues)
-            or not _names_organisation(zones, line, cues)
+            or not (
+                _names_organisation(zones, line, cues)
+                or _known_body(zones, line, mentions, lexicon)
+            )
         ):
             continue
         quoted = _QUOTED.search(text, line.start, line.end)

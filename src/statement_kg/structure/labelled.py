@@ -1,5 +1,5 @@
 """A head line that labels who speaks or wrote ("Speaker: NAME, MP (X faction)", "Author:
-NAME"): a transcript's or a note's own statement of its issuer."""
+NAME", "Spokesperson for X: NAME"): a transcript's or a note's own statement of its issuer."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from statement_kg.structure.found import Found
 from statement_kg.structure.names import PERSON_NAME, found
 from statement_kg.structure.zones import Zones
 
+# A title that labels its holder runs to a few words at most.
+TITLE_WORDS = 12
 _NAMED = re.compile(rf"(?P<name>{PERSON_NAME})(?P<rest>.*)$")
 
 
@@ -22,7 +24,17 @@ def labelled_speaker(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
     text = zones.analysis.original
     for line in zones.head:
         label, colon, value = line.text.partition(":")
-        if not colon or label.strip().lower() not in lexicon.structure.author_labels:
+        words = label.lower().split()
+        # "Speaker: NAME", or a title that labels its holder ("Spokesperson for the High
+        # Commissioner: NAME").
+        cues = lexicon.structure
+        titled = (
+            bool(words)
+            and words[0] in cues.titles
+            and words[0] not in cues.presiding | cues.hosts  # "Chair:" gives the floor
+            and len(words) <= TITLE_WORDS
+        )
+        if not colon or not (label.strip().lower() in lexicon.structure.author_labels or titled):
             continue
         start = line.start + len(label) + 1
         start += len(value) - len(value.lstrip())
