@@ -51,11 +51,13 @@ BOOK_ID_CHARS = 80
 
 
 def book(words: str, year: str | None) -> Entity:
-    """A book cited by its words (author and title, or title alone) and year."""
+    """A book cited by its words (author and title, or title alone) and year; a report
+    where the title says it is one ("Memorial, Report on the events ...")."""
     label = " ".join(words.split())
+    title = label.split(",", 1)[1].strip().strip('"“').lower() if "," in label else ""
     return Entity(
         id=slug(f"{label}-{year}" if year else label)[:BOOK_ID_CHARS],
-        type="book",
+        type="report" if title.startswith("report ") else "book",
         label=label,
         phrases=(literal_phrase(words),),
         issued=year,

@@ -45,15 +45,19 @@ LINE = re.compile(r"[^\n]*\S[^\n]*")
 _NOTE = re.compile(r"^(?:\d{1,3}(?:\s{2,}|\t)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
 _NOTE_LINE = re.compile(r"^[ \t]*(?:\d{1,3}(?:[ \t]{2,}|\t)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S", re.MULTILINE)
 # A line that ends a sentence, perhaps with a note's number ("... kept open.13").
-_PROSE_END = re.compile(r"[.!?][\"”’)]?\d{0,3}$")
+_PROSE_END = re.compile(r"[.!?][\"”’)]?(?:\d{0,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})$")
 _RULE = re.compile(rf"^{_RULE_CHARS}$")
 # Under a rule, a note's number (printed or raised) and a space open a note.
-_RULED_NOTE = re.compile(r"^(?:\d{1,3}\s+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
+_RULED_NOTE = re.compile(r"^(?:\d{1,3}\.?\s+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
+# A heading may stand for the rule: "Notes", "Sources", "References".
+_NOTES_HEADING = r"(?:notes|endnotes|footnotes|references|sources)[ \t]*:?"
+_HEADING = re.compile(rf"^[ \t]*{_NOTES_HEADING}[ \t]*$", re.IGNORECASE)
 _RULED_NOTES = re.compile(
-    r"^[ \t]*[_\-–—=]{4,}[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:\d{1,3}\s|[¹²³⁴⁵⁶⁷⁸⁹⁰])\s*\S",
+    rf"^[ \t]*(?:[_\-–—=]{{4,}}|(?i:{_NOTES_HEADING}))[ \t]*\n(?:[ \t]*\n)*[ \t]*"
+    r"(?:\d{1,3}\.?\s|[¹²³⁴⁵⁶⁷⁸⁹⁰])\s*\S",
     re.MULTILINE,
 )
-_NOTE_NUMBER = re.compile(r"^(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*")
+_NOTE_NUMBER = re.compile(r"^(?:\d{1,3}\.?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*")
 # What closes a sentence of running text; a quotation's closing mark is looked through.
 CLOSING = frozenset({".", "!", "?", ":", ";", "…"})
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "»", "«"})
@@ -102,13 +106,15 @@ class Zones:
         may wrap onto lines of its own)."""
         text = self.analysis.original
         starts = [line for line in self.tail if _NOTE.match(line.text)]
-        # Under a rule ("____________") a number and one space open a note too, and the
-        # notes there are no running text, however they read ("12 See also ...").
+        # Under a rule ("____________") or a heading ("Notes") a number and one space open a
+        # note too, and the notes there are no running text, however they read ("12 See
+        # also ...").
         # The notes' rule comes after prose; one under a letterhead is not it.
         rules = [
             rule
             for n, rule in enumerate(self.lines)
-            if _RULE.match(rule.text) and any(_PROSE_END.search(p.text) for p in self.lines[:n])
+            if (_RULE.match(rule.text) or _HEADING.match(rule.text))
+            and any(_PROSE_END.search(p.text) for p in self.lines[:n])
         ]
         under = [line for line in self.lines if rules and line.start > rules[-1].end]
         if any(_RULED_NOTE.match(line.text) for line in under):
