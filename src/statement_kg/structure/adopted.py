@@ -4,6 +4,8 @@ February 2022."."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from statement_kg.structure.cues import StructureCues
@@ -17,6 +19,8 @@ CLOSING_SENTENCES = 3
 _THIS = frozenset({"following", "this", "present"})
 
 
+# A journal's volume and number ("Vol. 14, No. 2").
+_VOLUME = re.compile(r"\bVol(?:ume)?\.?\s*\d+", re.IGNORECASE)
 # How far into its line a record's sitting line names the sitting.
 SITTING_WORDS = 3
 
@@ -37,7 +41,10 @@ def titled_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]
         sitting = date.precision == "day" and any(
             t.lemma_.lower() in cues.meeting_nouns for t in words[:SITTING_WORDS]
         )
-        if titled or sitting:
+        # "Journal of X, Vol. 14, No. 2 (2012), pp. 211-238": a journal's issue.
+        bracketed = zones.analysis.original[span.start - 1 : span.end + 1] == f"({span.exact})"
+        issue = _VOLUME.search(line.text) is not None and bracketed
+        if titled or sitting or issue:
             found.append(Dated(date, span, "titled", (line.start, line.end)))
     return found
 

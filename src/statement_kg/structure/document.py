@@ -13,6 +13,7 @@ from statement_kg.extract.mentions import find_mentions
 from statement_kg.extract.spans import SentenceIndex, make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
+from statement_kg.structure.affiliated import affiliated_author
 from statement_kg.structure.author import author_note, notes_place_at
 from statement_kg.structure.authors import authors
 from statement_kg.structure.byline import byline, byline_organisation, lead_subject
@@ -208,6 +209,7 @@ def _issuers(
     bylined = byline(parts, lexicon, mentions, skip, posted_only=bool(headers))
     for named in (
         authors(parts, lexicon, mentions),
+        affiliated_author(parts, lexicon, mentions),
         post_author(parts, lexicon, mentions),
         honoured_speaker(parts, lexicon, mentions),
         labelled_speaker(parts, lexicon, mentions),
