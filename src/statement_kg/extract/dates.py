@@ -202,7 +202,11 @@ def when_said(analysis: Analysis, span: Span, verbs: frozenset[str]) -> bool:
 
 # "resolution 822 (1993)", "A/RES/62/243 (2008)": a number, then the year in brackets.
 _NUMBERED = re.compile(r"\d[\w/.-]*\s?\($")
-NUMBER_REACH = 20
+NUMBERED_REACH = 20
+# "Black Garden (2003)", "Small Nations and Great Powers (Curzon, 2001)": a title of two
+# capitalised words or more, or a publisher, then the year of publication in brackets.
+_PUBLISHED = re.compile(r"(?:[A-Z][\w’'-]*\s+[A-Z][\w’'-]*\s\(|\([A-Z][^(),\n\d]{1,40},\s*)$")
+PUBLISHED_REACH = 80
 
 
 def dates_a_work(
@@ -219,9 +223,12 @@ def dates_a_work(
     the work, not an event."""
     text = analysis.original
     if (
-        _NUMBERED.search(text, max(0, span.start - NUMBER_REACH), span.start)
-        and text[span.end : span.end + 1] == ")"
-    ):
+        _NUMBERED.search(text, max(0, span.start - NUMBERED_REACH), span.start)
+        or (
+            span.exact.isdigit()
+            and _PUBLISHED.search(text, max(0, span.start - PUBLISHED_REACH), span.start)
+        )
+    ) and text[span.end : span.end + 1] == ")":
         return True
     tokens = analysis.tokens(span.start, span.end)
     inside = {t.i for t in tokens}
