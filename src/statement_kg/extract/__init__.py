@@ -33,6 +33,7 @@ from statement_kg.language import Analysis, analyse
 from statement_kg.language.margins import blanked, margin_numbers, note_numbers
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import (
+    AnniversaryMention,
     ArticleCitation,
     DateMention,
     Document,
@@ -212,6 +213,19 @@ def _articles(
     ]
 
 
+def _anniversaries(
+    text: str, events: list[Mention], index: SentenceIndex, in_labels: SpanSet
+) -> list[AnniversaryMention]:
+    """The anniversaries the text counts, outside the titles of other documents; ordinals
+    are read as if a margin's line numbers were blank ("27th / 37  anniversary")."""
+    unnumbered = blanked(text, margin_numbers(text))
+    return [
+        replace(a, span=make_span(text, a.span.start, a.span.end))
+        for a in find_anniversaries(unnumbered, events, index)
+        if not in_labels.holds(a.span.start)
+    ]
+
+
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
     text = document.text
     words = lexicon.claims
@@ -234,9 +248,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     # are their words, not this statement's.
     label_spans = [(k.label_span.start, k.label_span.end) for k in links if k.label_span]
     in_labels = SpanSet(label_spans)
-    anniversaries = [
-        a for a in find_anniversaries(text, events, index) if not in_labels.holds(a.span.start)
-    ]
+    anniversaries = _anniversaries(text, events, index, in_labels)
     # The document's own date lines (dateline, relay line, letter head) date no event.
     read = structure.read_structure(text, lexicon)
     # A page's menus and footer date nothing either.

@@ -113,6 +113,14 @@ def _by_un(analysis: Analysis, head: Token, lowered: str, words: CitationWords) 
     or "their" after one in its sentence ("the Security Council, in its resolutions")."""
     if any(f" {organ} " in f" {lowered} " for organ in words.un_organs):
         return True
+    # "the Security Council adopted four resolutions": the organ that made them is the
+    # subject of the verb they are the object of.
+    if head.dep_ == "dobj":
+        subject = " ".join(
+            t.lower_ for c in head.head.children if c.dep_ == "nsubj" for t in c.subtree
+        )
+        if any(f" {organ} " in f" {subject} " for organ in words.un_organs):
+            return True
     if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
         return False
     before = " ".join(t.lower_ for t in head.sent if t.i < head.i)

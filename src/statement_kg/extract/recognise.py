@@ -22,6 +22,7 @@ from statement_kg.extract.quotations import antecedent_window, pronoun_attribute
 from statement_kg.extract.spans import Nearby, SentenceIndex
 from statement_kg.extract.titled import titled_works
 from statement_kg.language import analyse
+from statement_kg.language.margins import blanked, margin_numbers
 from statement_kg.lexicon import Lexicon, Recognisers, literal_phrase
 from statement_kg.records import Entity, Phrase
 from statement_kg.slug import slug
@@ -332,7 +333,8 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
     candidates = [
         (entity, start, end)
         for entity, start, end in (
-            *_resolutions(text, words, index),
+            # A bill's margin numbers are no resolution's ("four resolutions / 25  ...").
+            *_resolutions(blanked(text, margin_numbers(text)), words, index),
             *_documents(text),
             *note_citations(text, notes, lexicon.structure.interview_nouns),
             *titled_works(text, notes, lexicon.claims.citations.title_nouns, lexicon.known_names),

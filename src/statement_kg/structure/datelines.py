@@ -131,7 +131,16 @@ def _adopted(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             # "Issued in Abu Dhabi on ...": a place after the verb; "Published 4 March": none.
             place = place_before(zones, line, span.start, cues) if len(lemmas) > 1 else None
             found.append(Dated(date, span, "adopted", (line.start, line.end), place))
-    return found
+    # "Adopted by the Senate February 15, 2019; adopted by the House February 21, 2019.":
+    # of one line's adoptions in clauses apart, the last is the document's ("Published ... |
+    # Updated ..." gives the document's first).
+    return [
+        d
+        for n, d in enumerate(found)
+        if not any(
+            d.line == e.line and ";" in text[d.span.end : e.span.start] for e in found[n + 1 :]
+        )
+    ]
 
 
 def _distributed(zones: Zones, zone: tuple[Line, ...], line: Line, cues: StructureCues) -> bool:

@@ -4,12 +4,14 @@ entity of mappings/ it is."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from statement_kg.extract.mentions import find_mentions
 from statement_kg.extract.spans import SentenceIndex, make_span
 from statement_kg.language import Analysis
+from statement_kg.language.margins import blanked, margin_numbers
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
@@ -57,7 +59,15 @@ def found(
     lexicon: Lexicon,
 ) -> Found:
     span = make_span(text, start, end)
-    return Found(" ".join(span.exact.split()), span, entity_of(start, end, mentions, lexicon), kind)
+    # A name run across a bill's numbered lines is named without the numbers.
+    inside = [(a - start, b - start) for a, b in _margins(text) if start <= a and b <= end]
+    value = " ".join(blanked(span.exact, inside).split())
+    return Found(value, span, entity_of(start, end, mentions, lexicon), kind)
+
+
+@lru_cache(maxsize=8)
+def _margins(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(margin_numbers(text))
 
 
 def names_body(tokens: Sequence[Token], heads: frozenset[str]) -> bool:
