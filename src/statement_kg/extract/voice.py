@@ -55,6 +55,10 @@ def _single_close(after: str) -> int:
     return match.start() if match else -1
 
 
+# Verbs that say what a thing is: "which constitute war crimes", "which amount to genocide".
+_QUALIFYING = frozenset({"constitute", "amount", "represent"})
+
+
 @dataclass(frozen=True)
 class VoiceReader(VerbVoice):
     """The voice of each claim of one text."""
@@ -187,6 +191,10 @@ class VoiceReader(VerbVoice):
                 # another paragraph ("SITE presents the full text:" over the text) is
                 # another sentence the parser ran on into it.
                 break
+            if reported is None and self._qualifies(node):
+                # "reports documented executions, which constitute war crimes": what the
+                # relative clause calls the thing reported is the issuer's own word.
+                return OWN
             found = self._governs(node, child, head)
             if found is not None and reported is None:
                 # A noun's giver ("circulated by X") may still be disputed higher up.
@@ -202,6 +210,19 @@ class VoiceReader(VerbVoice):
                 return Voice("denied", reported.party, reported.party_words)
             child = node
         return reported or OWN
+
+    def _qualifies(self, node: Token) -> bool:
+        """A relative clause set off by a comma that says what its noun is ("..., which
+        constitute war crimes"): the writer's aside ("acts that may amount to war crimes"
+        is part of what is reported)."""
+        return (
+            node.dep_ == "relcl"
+            and node.lemma_.lower() in _QUALIFYING
+            and any(
+                c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} and c.i > 0 and c.nbor(-1).text == ","
+                for c in node.children
+            )
+        )
 
     def _governs(self, node: Token, child: Token, head: Token) -> Voice | None:
         """The voice `node` gives the claim below it (reached through `child`), or None."""
