@@ -23,6 +23,7 @@ from statement_kg.extract.spans import Nearby, SentenceIndex
 from statement_kg.extract.titled import titled_works
 from statement_kg.language import analyse
 from statement_kg.language.margins import blanked, margin_numbers
+from statement_kg.language.normalise import HYPHENATED
 from statement_kg.lexicon import Lexicon, Recognisers, literal_phrase
 from statement_kg.records import Entity, Phrase
 from statement_kg.slug import slug
@@ -307,12 +308,14 @@ def _named_speakers(text: str, speech_verbs: tuple[str, ...]) -> Iterable[_Candi
 
 
 def _person(text: str, start: int, end: int) -> _Candidate:
-    name = " ".join(text[start:end].split())
+    written = " ".join(text[start:end].split())
+    # "Ruzanna Khachatr-\nian": named as one word, found as written too.
+    name = " ".join(HYPHENATED.sub("", text[start:end]).split())
     entity = Entity(
         id=slug(name),
         type="person",
         label=name,
-        phrases=(literal_phrase(name),),
+        phrases=tuple(dict.fromkeys((literal_phrase(name), literal_phrase(written)))),
         recognised=True,
     )
     return entity, start, end

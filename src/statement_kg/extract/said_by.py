@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from statement_kg.extract.voice_parse import nearest_first
 from statement_kg.language import Analysis
 from statement_kg.language.analysis import pipeline
+from statement_kg.language.normalise import HYPHENATED
 from statement_kg.records import Mention
 
 if TYPE_CHECKING:
@@ -302,7 +303,8 @@ def said_by(
     # person the mappings do not list, not the ministry.
     if inside and not unlisted_person(subject, analysis, agents):
         return max(inside, key=lambda m: m.span.end).entity, None
-    words = " ".join(analysis.original[first:last].split())
+    # "Ruzanna Khachatr-\nian": the name as one word again.
+    words = " ".join(HYPHENATED.sub("", analysis.original[first:last]).split())
     return None, words
 
 
