@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from statement_kg.extract.scanned_digits import digit_view, joined_view, unpadded
+from statement_kg.extract.scanned_digits import digit_view, joined_view, month_view, unpadded
 from statement_kg.extract.spans import SpanSet, make_span
 from statement_kg.language import Analysis
 from statement_kg.records import PartialDate, Span, TimeSpec
@@ -126,7 +126,7 @@ _DOCUMENT_NUMBER = re.compile(NUMBER_MARK + "$", re.IGNORECASE)
 def find_dates(text: str) -> list[tuple[TimeSpec, Span]]:
     found: list[tuple[TimeSpec, Span]] = []
     taken = SpanSet()
-    view = digit_view(joined_view(text))
+    view = digit_view(month_view(joined_view(text)))
     for pattern in _COMPILED:
         for match in pattern.finditer(view):
             start, end = unpadded(view, match.start()), match.end()
@@ -174,7 +174,7 @@ def find_yearless_dates(
     starts = [at for at, _ in years]
     taken = SpanSet([(span.start, span.end) for _, span in dated])
     found: list[tuple[TimeSpec, Span]] = []
-    view = digit_view(joined_view(text))
+    view = digit_view(month_view(joined_view(text)))
     for pattern in _YEARLESS:
         for match in pattern.finditer(view):
             start, end = unpadded(view, match.start()), match.end()

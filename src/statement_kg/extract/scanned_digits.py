@@ -1,11 +1,13 @@
-"""Digits a scanner read as letters: "l992", "l,000", "l0 April", "I99I", "2O", and words a
-line break cut ("Febru-\nary"). Numbers and dates are matched in a view of the text where
-such letters inside a run of digits are read as digits and cut words are joined; the view
-has the same length, so every span found in it is the span of the received words, which
-keep their letters and breaks."""
+"""Digits a scanner read as letters: "l992", "l,000", "l0 April", "I99I", "2O", a month's
+name with one letter misread ("Februarv", "Fcbruary"), and words a line break cut
+("Febru-\nary"). Numbers and dates are matched in a view of the text where such letters
+inside a run of digits are read as digits, misread months are spelled right and cut words
+are joined; the view has the same length, so every span found in it is the span of the
+received words, which keep their letters and breaks."""
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from statement_kg.language.normalise import HYPHENATED
@@ -75,3 +77,31 @@ def unpadded(view: str, start: int) -> int:
     while start and view[start - 1] == PAD:
         start -= 1
     return start
+
+
+# A word as long as a month's name, next to a number: a misread month where one letter
+# differs.
+_MONTH_WORD = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{4,8}(?![A-Za-z])")
+_NUMBER_NEAR = re.compile(r"^[ \t]*\d|\d[ \t]*$")
+MONTH_NAMES = tuple(m for m in calendar.month_name if len(m) >= 5)
+# How far from the word its day or year stands.
+NEAR = 4
+
+
+def month_view(text: str) -> str:
+    """`text` with a month's name a scanner misread in one letter, next to a day or a
+    year ("25-26 Februarv 1992"), spelled right; the same length."""
+
+    def read(match: re.Match[str]) -> str:
+        word = match.group()
+        before = text[max(0, match.start() - NEAR) : match.start()]
+        after = text[match.end() : match.end() + NEAR]
+        if not (_NUMBER_NEAR.search(before) or _NUMBER_NEAR.search(after)):
+            return word
+        for month in MONTH_NAMES:
+            same_length = len(month) == len(word) and word[0] == month[0]
+            if same_length and sum(a != b for a, b in zip(word, month, strict=True)) == 1:
+                return month
+        return word
+
+    return _MONTH_WORD.sub(read, text)
