@@ -233,20 +233,30 @@ def _orders(text: str, words: Recognisers) -> Iterable[_Candidate]:
         if time.end is not None or time.begin.precision != "day":
             continue
         end = match.end() + span.end
-        day = time.begin.iso
-        yield (
-            Entity(
-                id=f"{slug(court)}-order-{day}",
-                type="court_judgment",
-                label=f"Order of {day}",
-                phrases=(literal_phrase(text[match.start() : end]),),
-                issued=day,
-                issued_by=court,
-                recognised=True,
-            ),
-            match.start(),
-            end,
-        )
+        yield _order(court, time.begin.iso, text[match.start() : end]), match.start(), end
+    # "On 7 December 2021 the International Court of Justice ordered ...": the order that
+    # day, cited by what the Court did.
+    ordered = re.compile(
+        rf"\bOn\s+(?P<day>[^,.;\n]{{6,25}}?),?\s+the\s+(?:{words.order_court_cue})"
+        r"\s+(?:ordered|indicated)\b"
+    )
+    for match in ordered.finditer(text):
+        found = find_dates(match["day"])
+        if len(found) == 1 and found[0][0].end is None and found[0][0].begin.precision == "day":
+            day = found[0][0].begin.iso
+            yield _order(court, day, match.group()), match.start(), match.end()
+
+
+def _order(court: str, day: str, words: str) -> Entity:
+    return Entity(
+        id=f"{slug(court)}-order-{day}",
+        type="court_judgment",
+        label=f"Order of {day}",
+        phrases=(literal_phrase(words),),
+        issued=day,
+        issued_by=court,
+        recognised=True,
+    )
 
 
 def _speakers(text: str, words: Recognisers, verbs: str) -> Iterable[_Candidate]:
