@@ -168,7 +168,8 @@ def skip_meeting(tokens: list[Token], cues: StructureCues) -> list[Token]:
 
 def persons(analysis: Analysis, tokens: list[Token]) -> list[list[Token]]:
     """The persons the parser finds among `tokens`, each as its run of tokens (a title or
-    a country the parser glued to the name is left out: "Armenia Arsen Melkonyan")."""
+    a country the parser glued to the name is left out: "Armenia Arsen Melkonyan", "of
+    Armenia Hasmik Tadevosyan")."""
     if not tokens:
         return []
     first, last = tokens[0].i, tokens[-1].i
@@ -177,7 +178,10 @@ def persons(analysis: Analysis, tokens: list[Token]) -> list[list[Token]]:
     for entity in analysis.doc.ents:
         if entity.label_ == "PERSON" and first <= entity.start and entity.end - 1 <= last:
             run = [t for t in entity if t.pos_ == "PROPN"]
-            while len(run) > 2 and run[0].text in places:
+            # "the MFA of Armenia Hasmik Tadevosyan": the word after "of" is the body's.
+            while len(run) > 2 and (
+                run[0].text in places or (run[0].i > 0 and run[0].nbor(-1).lower_ == "of")
+            ):
                 run = run[1:]
             if run:
                 runs.append(run)
