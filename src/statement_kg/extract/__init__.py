@@ -318,7 +318,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     # Figures are read as if a margin's line numbers and the notes' numbers after a number
     # were blank ("roughly twenty / 16 percent", "1,000.14 The"); their spans keep the
     # received words.
-    margins = margin_numbers(text) + note_numbers(text)
+    margins = [*margin_numbers(text), *note_numbers(text)]
     plain = blanked(text, margins)
     towns = SpanSet([(m.span.start, m.span.end) for m in mentions if by_type[m] == "place"])
     numbers = find_numbers(plain, not_figures)

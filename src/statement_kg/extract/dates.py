@@ -42,12 +42,14 @@ _OF = r"(?:" + _S + r"(?:day" + _S + r")?of)?"
 _MONTH_YEAR = _MONTH + r",?" + _S + _YEAR
 _MONTH_YEAR2 = _MONTH2 + r",?" + _S + _YEAR2
 _UNTIL = _S + r"(?:and|to|until|through)" + _S
+# ", 28 and ": the days listed between the first and the last.
+_LISTED_DAYS = r"(?:," + _S + r"[0-3]?\d(?:st|nd|rd|th)?)+,?" + _S + "and" + _S
 
 # Most specific first: a longer expression wins over the parts it contains.
 _PATTERNS = [
     r"(?:between|from)" + _S + _MONTH_YEAR + _UNTIL + _MONTH_YEAR2,  # from Oct 1991 to Feb 1992
     # "27, 28 and 29 February 1988": the days listed are one span.
-    _DAY + r"(?:,\s*[0-3]?\d(?:st|nd|rd|th)?)+,?\s+and\s+" + _DAY2 + _S + _MONTH_YEAR,
+    _DAY + _LISTED_DAYS + _DAY2 + _S + _MONTH_YEAR,
     _DAY + _S + _MONTH + _TO + _DAY2 + _S + _MONTH2 + r",?" + _S + _YEAR,  # 27 Feb to 15 March 1992
     _MONTH + _S + _DAY + _TO + _MONTH2 + _S + _DAY2 + r"," + _S + _YEAR,  # Feb 25 - March 2, 1992
     _DAY + _TO + _DAY2 + _S + _MONTH + r",?" + _S + _YEAR,  # 25-26 February 1992
@@ -203,9 +205,9 @@ def when_said(analysis: Analysis, span: Span, verbs: frozenset[str]) -> bool:
 # "resolution 822 (1993)", "A/RES/62/243 (2008)": a number, then the year in brackets.
 _NUMBERED = re.compile(r"\d[\w/.-]*\s?\($")
 NUMBERED_REACH = 20
-# "Black Garden (2003)", "Small Nations and Great Powers (Curzon, 2001)": a title of two
-# capitalised words or more, or a publisher, then the year of publication in brackets.
-_PUBLISHED = re.compile(r"(?:[A-Z][\w’'-]*\s+[A-Z][\w’'-]*\s\(|\([A-Z][^(),\n\d]{1,40},\s*)$")
+# "Small Nations and Great Powers (Curzon, 2001)", "(Zoryan Institute, 1990)": a publisher,
+# then the year of publication, in brackets.
+_PUBLISHED = re.compile(r"\((?P<publisher>[A-Z][^(),\n\d]{1,40}),\s*$")
 PUBLISHED_REACH = 80
 
 
@@ -224,10 +226,7 @@ def dates_a_work(
     text = analysis.original
     if (
         _NUMBERED.search(text, max(0, span.start - NUMBERED_REACH), span.start)
-        or (
-            span.exact.isdigit()
-            and _PUBLISHED.search(text, max(0, span.start - PUBLISHED_REACH), span.start)
-        )
+        or (span.exact.isdigit() and _published(analysis, span))
     ) and text[span.end : span.end + 1] == ")":
         return True
     tokens = analysis.tokens(span.start, span.end)
@@ -255,6 +254,17 @@ def dates_a_work(
     # its meeting of 18 February 2025"). (A judgment's date stays an event's where the
     # mappings make its delivery one.)
     return bool(heads) and bool(dated) and _issued_then(heads[0], dated, dated | issued)
+
+
+def _published(analysis: Analysis, span: Span) -> bool:
+    """A year after a publisher in brackets ("(Curzon, 2001)"); a place there ("(Khojaly,
+    1992)", a caption's) gives an event's year."""
+    text = analysis.original
+    match = _PUBLISHED.search(text, max(0, span.start - PUBLISHED_REACH), span.start)
+    if match is None:
+        return False
+    tokens = analysis.tokens(*match.span("publisher"))
+    return not any(t.ent_type_ in {"GPE", "LOC"} for t in tokens)
 
 
 def _issued_then(first: Token, works: frozenset[str], issued: frozenset[str]) -> bool:

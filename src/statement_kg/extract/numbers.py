@@ -65,9 +65,15 @@ _SCALE = r"(?:\s+(?P<scale>hundred|thousand|million|billion))?"
 # A number in words, however long ("six hundred and\nthirteen", "seven thousand five
 # hundred"), read by text2num.
 _SCALE_WORD = "hundred|thousand|million|billion"
-# "and" joins the words of one number before its last part ("six hundred and thirteen"), not
-# two numbers ("seven hundred thousand and one million").
-_AND = rf"\s+and\s+(?=(?:{_WORD})\b(?![\s-]+(?:{_SCALE_WORD})))"
+# "and" joins the words of one number ("six hundred and thirteen", "one hundred and fifty
+# thousand", "two thousand and five hundred"), not two numbers: after a scale, it does not
+# lead to a scale as large ("seven hundred thousand and one million").
+_AND = (
+    rf"(?:(?<=thousand)\s+and\s+(?!(?:{_WORD})[\s-]+(?:thousand|million|billion)\b)"
+    rf"|(?<=million)\s+and\s+(?!(?:{_WORD})[\s-]+(?:million|billion)\b)"
+    rf"|(?<=billion)\s+and\s+(?!(?:{_WORD})[\s-]+billion\b)"
+    rf"|(?<!thousand)(?<!million)(?<!billion)\s+and\s+)(?=(?:{_WORD})\b)"
+)
 _SPELLED = rf"(?:{_WORD}|a(?=\s+(?:{_SCALE_WORD})))(?:(?:{_AND}|[\s-]+)(?:{_WORD}|{_SCALE_WORD}))*"
 _NUMBER = rf"(?:{_DIGITS})(?:\s+(?:{_SCALE_WORD}))?|{_SPELLED}"
 # "25 to 26 February" is a date, not a range.

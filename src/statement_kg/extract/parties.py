@@ -186,10 +186,13 @@ class PartyReader:
             speaker = stranded_subject(verb)
             within = {t.i for t in speaker}
             subject = next((t for t in speaker if t.head.i not in within), None)
-        elif subject is not None and not passive and _relative(verb, subject) is not None:
+        elif (
+            subject is not None
+            and not passive
+            and (clause_verb := _relative(verb, subject)) is not None
+        ):
             # "X, a commander, who said that ...": the one the clause hangs on; "X, which
             # speaks of ... and calls it ...": the verbs joined in the clause too.
-            clause_verb = _relative(verb, subject) or verb
             subject = clause_verb.head
             while subject.dep_ == "appos":  # "X, a commander ..., who said": X
                 subject = subject.head

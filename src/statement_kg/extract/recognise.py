@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from statement_kg.extract.court_orders import court_orders
 from statement_kg.extract.dates import find_dates
 from statement_kg.extract.instruments import instruments
 from statement_kg.extract.interviews import news_citations
@@ -62,8 +63,6 @@ _CASE = re.compile(
     rf"(?P<case>{_NAMEWORD}(?:\s+(?:and\s+)?{_NAMEWORD})*(?:\s+and\s+Others)?\s+v\.?\s+"
     rf"{_NAMEWORD}(?:\s+and\s+{_NAMEWORD})?)(?:\s*\[GC\])?\s*,?\s*$"
 )
-# "Order of 7 December 2021": a court's order by its day (the capital tells the document).
-_ORDER = re.compile(r"(?-i:Order)\s+of\s+(?=\d|[A-Z][a-z]+\s+\d)")
 _NAME = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?){1,2}"
 HEAD_LINES = 5
 CASE_WINDOW = 120
@@ -219,46 +218,6 @@ def _judgments(text: str, words: Recognisers) -> Iterable[_Candidate]:
         yield entity, start, end
 
 
-def _orders(text: str, words: Recognisers) -> Iterable[_Candidate]:
-    """ "By its Order of 7 December 2021": a court's order cited by its day, in a text that
-    names the court."""
-    court = words.order_court
-    if court is None or not re.search(words.order_court_cue, text):
-        return
-    for match in _ORDER.finditer(text):
-        found = find_dates(text[match.end() : match.end() + DATE_WINDOW])
-        if not found or found[0][1].start != 0:
-            continue
-        time, span = found[0]
-        if time.end is not None or time.begin.precision != "day":
-            continue
-        end = match.end() + span.end
-        yield _order(court, time.begin.iso, text[match.start() : end]), match.start(), end
-    # "On 7 December 2021 the International Court of Justice ordered ...": the order that
-    # day, cited by what the Court did.
-    ordered = re.compile(
-        rf"\bOn\s+(?P<day>[^,.;\n]{{6,25}}?),?\s+the\s+(?:{words.order_court_cue})"
-        r"\s+(?:ordered|indicated)\b"
-    )
-    for match in ordered.finditer(text):
-        found = find_dates(match["day"])
-        if len(found) == 1 and found[0][0].end is None and found[0][0].begin.precision == "day":
-            day = found[0][0].begin.iso
-            yield _order(court, day, match.group()), match.start(), match.end()
-
-
-def _order(court: str, day: str, words: str) -> Entity:
-    return Entity(
-        id=f"{slug(court)}-order-{day}",
-        type="court_judgment",
-        label=f"Order of {day}",
-        phrases=(literal_phrase(words),),
-        issued=day,
-        issued_by=court,
-        recognised=True,
-    )
-
-
 def _speakers(text: str, words: Recognisers, verbs: str) -> Iterable[_Candidate]:
     """Names right after a quotation and a verb of saying ("...," said Nino Beridze), or
     right before a verb of saying and a quotation; a title before the name is not part of
@@ -354,7 +313,7 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
             *numbered_resolutions(text, (cue for cue, _ in words.resolution_bodies.values())),
             *news_citations(text, lexicon.claims.citations.news_cues),
             *_judgments(text, words),
-            *_orders(text, words),
+            *court_orders(text, words),
             *instruments(text),
             *_speakers(text, words, "|".join(lexicon.claims.speech_verbs)),
             *_named_speakers(text, lexicon.claims.speech_verbs),

@@ -84,6 +84,24 @@ def unpadded(view: str, start: int) -> int:
 _MONTH_WORD = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{4,8}(?![A-Za-z])")
 _NUMBER_NEAR = re.compile(r"^[ \t]*\d|\d[ \t]*$")
 MONTH_NAMES = tuple(m for m in calendar.month_name if len(m) >= 5)
+# The letters a scanner takes for others, as (read, printed): "Fcbruary", "Februarv",
+# "Aprll"; "Match" and "Marsh" are words, no misread months.
+MISREAD = frozenset(
+    {
+        ("c", "e"),
+        ("e", "c"),
+        ("v", "y"),
+        ("l", "i"),
+        ("i", "l"),
+        ("1", "l"),
+        ("u", "n"),
+        ("n", "u"),
+        ("o", "c"),
+        ("c", "o"),
+        ("h", "b"),
+        ("b", "h"),
+    }
+)
 # How far from the word its day or year stands.
 NEAR = 4
 
@@ -99,8 +117,10 @@ def month_view(text: str) -> str:
         if not (_NUMBER_NEAR.search(before) or _NUMBER_NEAR.search(after)):
             return word
         for month in MONTH_NAMES:
-            same_length = len(month) == len(word) and word[0] == month[0]
-            if same_length and sum(a != b for a, b in zip(word, month, strict=True)) == 1:
+            if len(month) != len(word) or word[0] != month[0]:
+                continue
+            differ = [(a, b) for a, b in zip(word, month, strict=True) if a != b]
+            if len(differ) == 1 and differ[0] in MISREAD:
                 return month
         return word
 

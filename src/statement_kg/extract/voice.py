@@ -212,12 +212,18 @@ class VoiceReader(VerbVoice):
         return reported or OWN
 
     def _qualifies(self, node: Token) -> bool:
-        """A relative clause set off by a comma that says what its noun is ("..., which
-        constitute war crimes"): the writer's aside ("acts that may amount to war crimes"
-        is part of what is reported)."""
+        """A relative clause set off by a comma that says what a documented thing is
+        ("documented executions, which constitute war crimes"): the writer's aside. On a
+        noun inside what someone said ("said that the killings, which constitute ..., must
+        be investigated") or restrictive ("acts that may amount to ...") it is reported."""
+        # The object the clause's noun is, or is part of ("executions of prisoners, which").
+        noun = node.head
+        while noun.dep_ in {"conj", "pobj", "prep"} and noun.head is not noun:
+            noun = noun.head
         return (
             node.dep_ == "relcl"
             and node.lemma_.lower() in _QUALIFYING
+            and noun.dep_ == "dobj"
             and any(
                 c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} and c.i > 0 and c.nbor(-1).text == ","
                 for c in node.children

@@ -6,14 +6,18 @@ a paragraph number is not taken for them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 _NUMBERED_LINE = re.compile(r"^[ \t]*(?P<number>\d{1,3})(?=[ \t]|\r?$)[ \t]*", re.MULTILINE)
 # Fewer numbered lines in a row are a list, not a margin.
 MIN_RUN = 5
 
 
-def margin_numbers(text: str) -> list[tuple[int, int]]:
-    """The spans of margin line numbers, each with the blanks after it."""
+@lru_cache(maxsize=16)
+def margin_numbers(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of margin line numbers, each with the blanks after it (read once per text:
+    the parser's view, the names, the figures and the recognisers all ask)."""
     found: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
     previous: tuple[int, int] | None = None  # (line, number)
@@ -29,7 +33,7 @@ def margin_numbers(text: str) -> list[tuple[int, int]]:
         run.append(match.span())
         previous = (line, number)
     found += run if len(run) >= MIN_RUN else []
-    return found
+    return tuple(found)
 
 
 # A note's number right after a number's full stop ("put the toll at 1,000.14 Spokesmen
@@ -43,7 +47,7 @@ def note_numbers(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _NOTE_AFTER_NUMBER.finditer(text)]
 
 
-def blanked(text: str, spans: list[tuple[int, int]]) -> str:
+def blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """`text` with the spans replaced by spaces: every offset stays where it was."""
     chars = list(text)
     for start, end in spans:

@@ -8,23 +8,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from statement_kg.extract.dates import MONTHS, valid_day
 from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
-from statement_kg.records import Mention, PartialDate
+from statement_kg.records import Mention
 from statement_kg.structure.found import Dated, Found
+from statement_kg.structure.line_dates import day_of, line_around
 from statement_kg.structure.names import found
 from statement_kg.structure.zones import Zones
 
 # "STATION, PLACE, in LANGUAGE 1700 gmt 26 Feb 05", after a "Source:" label or not.
 _CREDIT = re.compile(
-    r"^[ \t]*(?:Source:[ \t]*)?(?P<station>[^,\n:]{3,80}),[ \t]*[^,\n]{2,40},[ \t]*in[ \t]+"
-    r"[A-Z][a-z]+(?:[ \t]+and[ \t]+[A-Z][a-z]+)?[ \t]+\d{3,4}[ \t]*gmt[ \t]+"
+    r"^[ \t]*(?:Source:[ \t]*)?(?P<station>[A-Z][^,\n:]{2,79}),[ \t]*[^,\n]{2,40},[ \t]*in[ \t]+"
+    r"[A-Z][a-z]+(?:[ \t]+and[ \t]+[A-Z][a-z]+)?[ \t]+\d{3,4}[ \t]*[Gg][Mm][Tt][ \t]+"
     r"(?P<date>(?P<day>\d{1,2})[ \t]+(?P<month>[A-Za-z]{3,9})[ \t]+(?P<year>\d{2}|\d{4}))\b",
-    re.IGNORECASE | re.MULTILINE,
+    re.MULTILINE,
 )
-# A two-digit year after this one is of the last century.
-_CENTURY_TURN = 50
+# The credit line heads the digest's item: among its first lines.
+CREDIT_LINES = 12
 # "CAUCASUS MEDIA MONITOR -- Daily Broadcast Digest": the service's name, before the kind.
 _MASTHEAD_CUT = re.compile(r"[ \t]+(?:-{1,2}|[|–—:])[ \t]+")
 
@@ -41,32 +41,16 @@ class Broadcast:
 def broadcast(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> Broadcast | None:
     """The first credit line of a broadcast, with the masthead above it when there is one."""
     text = zones.analysis.original
-    credit = _CREDIT.search(text)
+    head_end = zones.lines[CREDIT_LINES].start if len(zones.lines) > CREDIT_LINES else len(text)
+    credit = _CREDIT.search(text, 0, head_end)
     if credit is None:
         return None
     station = found(text, *credit.span("station"), "broadcast", mentions, lexicon)
-    line = _line(text, credit.start(), credit.end())
-    month = MONTHS.get(credit["month"].lower(), 0)
-    day, year = int(credit["day"]), int(credit["year"])
-    if year < 100:
-        year += 1900 if year >= _CENTURY_TURN else 2000
-    date = (
-        Dated(
-            PartialDate(f"{year}-{month:02d}-{day:02d}"),
-            make_span(text, *credit.span("date")),
-            "dateline",
-            line,
-        )
-        if valid_day(year, month, day)
-        else None
-    )
-    lines = tuple(_line(text, m.start(), m.end()) for m in _CREDIT.finditer(text))
+    day = day_of(credit["day"], credit["month"], credit["year"])
+    line = line_around(text, credit.start(), credit.end())
+    date = Dated(day, make_span(text, *credit.span("date")), "dateline", line) if day else None
+    lines = tuple(line_around(text, m.start(), m.end()) for m in _CREDIT.finditer(text))
     return Broadcast(station, date, _masthead(zones, credit.start(), lexicon, mentions), lines)
-
-
-def _line(text: str, start: int, end: int) -> tuple[int, int]:
-    line_end = text.find("\n", end)
-    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
 
 
 def _masthead(zones: Zones, credit: int, lexicon: Lexicon, mentions: list[Mention]) -> Found | None:

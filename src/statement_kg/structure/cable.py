@@ -8,16 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from statement_kg.extract.dates import MONTHS, valid_day
 from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
-from statement_kg.records import Mention, PartialDate
+from statement_kg.records import Mention
 from statement_kg.structure.found import Dated, Found
+from statement_kg.structure.line_dates import day_of, line_around
 from statement_kg.structure.names import found
 from statement_kg.structure.zones import Zones
 
 # "FM AMEMBASSY BAKU": the sender, on a line of its own among the first of the cable.
-_SENDER = re.compile(r"^[ \t]*FM[ \t]+(?P<sender>[A-Z][^\n:]*?)[ \t]*$", re.MULTILINE)
+_SENDER = re.compile(r"^[ \t]*FM[ \t]+(?P<sender>[A-Z](?:[^\n:]*[^\s:])?)[ \t]*$", re.MULTILINE)
 # "TO RUEHC/SECSTATE WASHDC 1234", "TO ALL MISSIONS": the addressees' line.
 _TO = re.compile(r"^[ \t]*TO[ \t]+[A-Z]", re.MULTILINE)
 # "R 270915Z FEB 09", "DTG 241130Z FEB 22", "O 031200Z MAR 92": precedence or label, then
@@ -29,8 +29,6 @@ _DTG = re.compile(
 )
 # The header is the cable's first lines.
 HEADER_LINES = 15
-# A two-digit year after this one is of the last century.
-_CENTURY_TURN = 50
 
 
 @dataclass(frozen=True)
@@ -65,13 +63,8 @@ def _dated(text: str, head_end: int) -> Dated | None:
     group = _DTG.search(text, 0, head_end)
     if group is None:
         return None
-    month = MONTHS.get(group["month"].lower(), 0)
-    day, year = int(group["day"]), int(group["year"])
-    if year < 100:
-        year += 1900 if year >= _CENTURY_TURN else 2000
-    if not valid_day(year, month, day):
+    day = day_of(group["day"], group["month"], group["year"])
+    if day is None:
         return None
-    line_end = text.find("\n", group.end())
-    line = (text.rfind("\n", 0, group.start()) + 1, len(text) if line_end < 0 else line_end)
     span = make_span(text, group.start("day"), group.end("year"))
-    return Dated(PartialDate(f"{year}-{month:02d}-{day:02d}"), span, "dateline", line)
+    return Dated(day, span, "dateline", line_around(text, group.start(), group.end()))

@@ -19,10 +19,10 @@ def carried(
     issuers: list[Found],
     relays: list[Found],
     date: Dated | None,
-    own: list[tuple[int, int]],
-) -> tuple[list[Found], list[Found], Dated | None]:
+) -> tuple[list[Found], list[Found], Dated | None, list[tuple[int, int]]]:
     """A broadcast a digest credits, or a cable's sender and date-time group, over what the
-    rest of the structure read (their lines go to `own`)."""
+    rest of the structure read; and their lines, which date no event."""
+    own: list[tuple[int, int]] = []
     aired = broadcast(parts, lexicon, mentions)
     if aired is not None:
         issuers, relays = [aired.station], [aired.monitor] if aired.monitor else []
@@ -32,4 +32,4 @@ def carried(
     if sent is not None:
         issuers, date = [sent.sender], sent.date or date
         own += [sent.date.line] if sent.date else []
-    return issuers, relays, date
+    return issuers, relays, date, own

@@ -359,7 +359,8 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         issuers = [site if _words(i) <= _words(site) else i for i in issuers]
         relays = [r for r in relays if r not in own_sites]
     relays = [r for r in relays if not parent_site(parts, r, issuers)]
-    issuers, relays, date = carried(parts, lexicon, mentions, issuers, relays, date, own)
+    issuers, relays, date, carrier_lines = carried(parts, lexicon, mentions, issuers, relays, date)
+    own += carrier_lines
     issuers = named_again(list(dict.fromkeys(issuers)), parts, mentions)
     named = {(i.span.start, i.span.end) for i in issuers}
     # A body's own report names no site that relayed it: its header is a section's; so is

@@ -50,8 +50,10 @@ def _to_site(verb: Token, sites: list[str]) -> bool:
     hearers = [g for c in verb.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
     for hearer in hearers:
         words = " ".join(t.text for t in hearer.subtree).casefold()
-        # "spoke to Trend" under "Trend News Agency": the site by the first of its words.
-        if any(site == words or site.startswith(words + " ") for site in sites):
+        # "spoke to Trend" under "Trend News Agency": the site by the first of its words, a
+        # name ("spoke to reporters" is no "Reporters Without Borders").
+        named = hearer.pos_ == "PROPN"
+        if any(site == words or (named and site.startswith(words + " ")) for site in sites):
             return True
     return False
 

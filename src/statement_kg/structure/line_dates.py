@@ -85,3 +85,25 @@ def in_lines(
 
 def day_name(token: Token) -> bool:
     return token.ent_type_ == "DATE" or token.lower_ in WEEKDAYS
+
+
+# A two-digit year after this one is of the last century ("FEB 92"), up to it of this one.
+CENTURY_TURN = 50
+
+
+def day_of(day: str, month: str, year: str) -> PartialDate | None:
+    """The day a cable's or a broadcast's credit gives ("27", "FEB", "09"), its year in two
+    digits or four; None for a day that does not exist."""
+    number = MONTHS.get(month.lower(), 0)
+    full = int(year)
+    if full < 100:
+        full += 1900 if full >= CENTURY_TURN else 2000
+    if not valid_day(full, number, int(day)):
+        return None
+    return PartialDate(f"{full}-{number:02d}-{int(day):02d}")
+
+
+def line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole line (or lines) the span stands on."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end

@@ -4,7 +4,6 @@ entity of mappings/ it is."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -60,14 +59,9 @@ def found(
 ) -> Found:
     span = make_span(text, start, end)
     # A name run across a bill's numbered lines is named without the numbers.
-    inside = [(a - start, b - start) for a, b in _margins(text) if start <= a and b <= end]
+    inside = [(a - start, b - start) for a, b in margin_numbers(text) if start <= a and b <= end]
     value = " ".join(blanked(span.exact, inside).split())
     return Found(value, span, entity_of(start, end, mentions, lexicon), kind)
-
-
-@lru_cache(maxsize=8)
-def _margins(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(margin_numbers(text))
 
 
 def names_body(tokens: Sequence[Token], heads: frozenset[str]) -> bool:
@@ -178,11 +172,17 @@ def persons(analysis: Analysis, tokens: list[Token]) -> list[list[Token]]:
     for entity in analysis.doc.ents:
         if entity.label_ == "PERSON" and first <= entity.start and entity.end - 1 <= last:
             run = [t for t in entity if t.pos_ == "PROPN"]
-            # "the MFA of Armenia Hasmik Tadevosyan": the word after "of" is the body's.
-            while len(run) > 2 and (
-                run[0].text in places or (run[0].i > 0 and run[0].nbor(-1).lower_ == "of")
-            ):
+            while len(run) > 2 and (run[0].text in places or _of_body(run[0])):
                 run = run[1:]
             if run:
                 runs.append(run)
     return runs
+
+
+def _of_body(token: Token) -> bool:
+    """ "the MFA of Armenia Hasmik Tadevosyan": the word after a body's "of" is the body's,
+    not the person's ("the remarks of Mary Ann Smith" keeps its three words)."""
+    if token.i < 2 or token.nbor(-1).lower_ != "of":
+        return False
+    body = token.nbor(-2)
+    return body.is_upper or body.is_title
