@@ -7,10 +7,10 @@ children, 106 women and 70 elderly")."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from statement_kg.extract.displacement import displacement_category
+from statement_kg.extract.figure_drafts import Draft, breakdown, elided
 from statement_kg.extract.figure_words import (
     allowed_categories,
     counts,
@@ -40,25 +40,12 @@ PREDICATE_STEPS = 3
 # How far after a part ("of whom 150") its own cue may end ("are still unaccounted for").
 PART_CUE_WINDOW = 40
 _NEXT_NUMBER = re.compile(r"\d")
-# Between two figures of one clause, the second's noun left out: " civilians were killed and ".
-_ELIDED_GAP = re.compile(r"\s+[a-z]+(?:\s+[a-z]+){1,4}\s+and\s+")
-# The participle that follows such a number comes next.
-ELIDED_REACH = 20
 _LIST_GAP = re.compile(r"^[^\d;:()\[\].]*?(?:,|\band\b)[^\d;:()\[\].]*$", re.IGNORECASE)
 
 
 @cache
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
-
-
-@dataclass
-class _Draft:
-    number: NumberExpr
-    category: str | None
-    modifier: str
-    qualifiers: tuple[str, ...]
-    parent: int | None = None
 
 
 def _modifier(text: str, number: NumberExpr, words: ClaimWords) -> tuple[str, int]:
@@ -201,58 +188,6 @@ def _parts(
     return parts
 
 
-def _bare(analysis: Analysis, number: NumberExpr) -> bool:
-    """Whether the number names no group of its own: "63 were children", "51 female", but
-    not "the 150 men"."""
-    tokens = analysis.tokens(number.start, number.end)
-    if not tokens:
-        return False
-    token = tokens[-1]
-    return token.dep_ not in {"nummod", "quantmod"} or token.head.pos_ == "ADJ"
-
-
-def _elided(
-    drafts: list[_Draft], text: str, number: NumberExpr, analysis: Analysis
-) -> tuple[str, ...]:
-    """ "68 civilians were killed and 242 injured": a number joined to the figure before it
-    with its noun left out counts whom that figure counts."""
-    if not drafts:
-        return ()
-    gap = text[drafts[-1].number.end : number.start]
-    after = [t for t in analysis.tokens(number.end, number.end + ELIDED_REACH) if not t.is_space]
-    return (
-        drafts[-1].qualifiers
-        if _ELIDED_GAP.fullmatch(gap) and after and after[0].tag_ == "VBN"
-        else ()
-    )
-
-
-def _breakdown(
-    drafts: list[_Draft],
-    parent: int | None,
-    qualifiers: tuple[str, ...],
-    index: SentenceIndex,
-    number: NumberExpr,
-    analysis: Analysis,
-) -> tuple[int | None, str | None]:
-    """A number with no category of its own that breaks down an earlier figure of its
-    sentence (a bare number with a qualifier, or "of them") takes that figure's category:
-    "150 of them" after "1,275 were taken hostage", "63 were children" after "Of the 613
-    civilians who lost their lives"."""
-    if parent is None and qualifiers and drafts and _bare(analysis, number):
-        start, _ = index.around(number.start)
-        earlier = drafts[-1]
-        if (
-            earlier.number.start >= start
-            and earlier.category is not None
-            and earlier.number.percent == number.percent
-        ):
-            parent = earlier.parent if earlier.parent is not None else len(drafts) - 1
-    if parent is None:
-        return None, None
-    return parent, drafts[parent].category
-
-
 def find_figures(
     text: str,
     numbers: list[NumberExpr],
@@ -262,7 +197,7 @@ def find_figures(
     towns: SpanSet,
 ) -> list[Figure]:
     """The figures among `numbers`; `towns` are the spans that name a town or a city."""
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     i = 0
     numbers = [n for n in numbers if counts(analysis, n, words.not_counted)]
     rows = table_rows(text)
@@ -299,7 +234,7 @@ def find_figures(
         else:
             category = _after_category(text, number.end, window_end, number, words, allowed)
         category = _before_category(text, left_end, number, words, allowed) or category
-        qualifiers = _qualifiers(text, number, words, analysis) or _elided(
+        qualifiers = _qualifiers(text, number, words, analysis) or elided(
             drafts, text, number, analysis
         )
         parent = len(drafts) - 1 if drafts and _of_them(text, number) else None
@@ -307,7 +242,7 @@ def find_figures(
         # figure is, whatever noun the parse hangs it on.
         whole = False
         if category is None and not _own_predicate(analysis, number):
-            parent, category = _breakdown(drafts, parent, qualifiers, index, number, analysis)
+            parent, category = breakdown(drafts, parent, qualifiers, index, number, analysis)
             whole = category is not None
         if not whole:
             category = category or parsed_category(
@@ -320,8 +255,8 @@ def find_figures(
                     displacement_category(analysis, number, words.displacement, towns) or category
                 )
             if category is None:
-                parent, category = _breakdown(drafts, parent, qualifiers, index, number, analysis)
-        drafts.append(_Draft(number, category, modifier, qualifiers, parent))
+                parent, category = breakdown(drafts, parent, qualifiers, index, number, analysis)
+        drafts.append(Draft(number, category, modifier, qualifiers, parent))
         head = len(drafts) - 1
         for k in parts:
             part = numbers[k]
@@ -339,7 +274,7 @@ def find_figures(
             )
             part_modifier, _ = _modifier(text, part, words)
             drafts.append(
-                _Draft(
+                Draft(
                     part,
                     own or category,
                     part_modifier,
@@ -355,10 +290,10 @@ def _row_draft(
     text: str,
     number: NumberExpr,
     row: Row,
-    drafts: list[_Draft],
+    drafts: list[Draft],
     words: ClaimWords,
     analysis: Analysis,
-) -> _Draft:
+) -> Draft:
     """A table row's figure: what its label (or its column's header) counts, by its cues or
     else its words' lemmas ("Missing (fate unknown)"), of those a row under a header names
     ("Women"); for a part ("of them: children"), what the row above counts, of those its
@@ -368,7 +303,7 @@ def _row_draft(
     heads = [n for n, d in enumerate(drafts) if d.parent is None]
     if row.part and heads:
         qualifiers = _named_qualifiers(label, words)
-        return _Draft(number, drafts[heads[-1]].category, modifier, qualifiers, heads[-1])
+        return Draft(number, drafts[heads[-1]].category, modifier, qualifiers, heads[-1])
     start, end = row.column or (row.label_start, row.label_end)
     counted = text[start:end]
     lemmas = _label_lemmas(counted)
@@ -383,7 +318,7 @@ def _row_draft(
     named = [c.id for c in allowed if c.lemmas & lemmas]
     category = min(cued)[1] if cued else (named[0] if named else None)
     qualifiers = _named_qualifiers(label, words) if row.column else ()
-    return _Draft(number, category, modifier, qualifiers)
+    return Draft(number, category, modifier, qualifiers)
 
 
 @lru_cache(maxsize=LABEL_CACHE)
@@ -401,7 +336,7 @@ def _named_qualifiers(label: str, words: ClaimWords) -> tuple[str, ...]:
     )
 
 
-def _figures(text: str, drafts: list[_Draft], words: ClaimWords) -> list[Figure]:
+def _figures(text: str, drafts: list[Draft], words: ClaimWords) -> list[Figure]:
     kept = {n for n, d in enumerate(drafts) if d.category is not None}
     figures = []
     for draft in drafts:

@@ -1,0 +1,82 @@
+"""Figures as they are read, one number after another, and how a number takes what the
+figure before it counts: a part of it ("150 of them", "63 were children") takes its
+category, a number whose noun is left out after "and" ("68 civilians were killed and 242
+injured") takes whom it counts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from statement_kg.extract.numbers import NumberExpr
+from statement_kg.extract.spans import SentenceIndex
+from statement_kg.language import Analysis
+
+# Between two figures of one clause, the second's noun left out: " civilians were killed and ".
+_ELIDED_GAP = re.compile(r"\s+[a-z]+(?:\s+[a-z]+){1,4}\s+and\s+")
+# The participle that follows such a number comes next.
+ELIDED_REACH = 20
+
+
+@dataclass
+class Draft:
+    """A figure as it is being read: its number, category, modifier, qualifiers and the
+    earlier figure it is a part of."""
+
+    number: NumberExpr
+    category: str | None
+    modifier: str
+    qualifiers: tuple[str, ...]
+    parent: int | None = None
+
+
+def _bare(analysis: Analysis, number: NumberExpr) -> bool:
+    """Whether the number names no group of its own: "63 were children", "51 female", but
+    not "the 150 men"."""
+    tokens = analysis.tokens(number.start, number.end)
+    if not tokens:
+        return False
+    token = tokens[-1]
+    return token.dep_ not in {"nummod", "quantmod"} or token.head.pos_ == "ADJ"
+
+
+def elided(
+    drafts: list[Draft], text: str, number: NumberExpr, analysis: Analysis
+) -> tuple[str, ...]:
+    """ "68 civilians were killed and 242 injured": a number joined to the figure before it
+    with its noun left out counts whom that figure counts."""
+    if not drafts:
+        return ()
+    gap = text[drafts[-1].number.end : number.start]
+    after = [t for t in analysis.tokens(number.end, number.end + ELIDED_REACH) if not t.is_space]
+    return (
+        drafts[-1].qualifiers
+        if _ELIDED_GAP.fullmatch(gap) and after and after[0].tag_ == "VBN"
+        else ()
+    )
+
+
+def breakdown(
+    drafts: list[Draft],
+    parent: int | None,
+    qualifiers: tuple[str, ...],
+    index: SentenceIndex,
+    number: NumberExpr,
+    analysis: Analysis,
+) -> tuple[int | None, str | None]:
+    """A number with no category of its own that breaks down an earlier figure of its
+    sentence (a bare number with a qualifier, or "of them") takes that figure's category:
+    "150 of them" after "1,275 were taken hostage", "63 were children" after "Of the 613
+    civilians who lost their lives"."""
+    if parent is None and qualifiers and drafts and _bare(analysis, number):
+        start, _ = index.around(number.start)
+        earlier = drafts[-1]
+        if (
+            earlier.number.start >= start
+            and earlier.category is not None
+            and earlier.number.percent == number.percent
+        ):
+            parent = earlier.parent if earlier.parent is not None else len(drafts) - 1
+    if parent is None:
+        return None, None
+    return parent, drafts[parent].category
