@@ -175,12 +175,13 @@ def _links(graph: Graph, extraction: Extraction, anchor: Anchor) -> None:
         _cited(graph, anchor, document.id, link.span, work, "link", "links")
 
 
-# The class of a work cited by description, by its kind.
+# The class of a work cited by description, by its kind; a court's decision so described
+# ("its judgment of 22 April 2014") names no court the graph knows, which a court judgment
+# must have: it stays a creative work.
 _DESCRIBED_CLASS = {
     "un_resolution": SKG.UNResolution,
     "declaration": SKG.Declaration,
     "convention": SKG.Convention,
-    "court_judgment": SKG.CourtJudgment,
 }
 DESCRIBED_NOTE = "Cited by description, not identified: the words are the statement's."
 
