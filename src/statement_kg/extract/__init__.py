@@ -30,7 +30,7 @@ from statement_kg.extract.turns import find_turns
 from statement_kg.extract.voice import Speakers, VoiceReader
 from statement_kg.extract.voice_parse import folded
 from statement_kg.language import Analysis, analyse
-from statement_kg.language.margins import blanked, margin_numbers, note_numbers
+from statement_kg.language.margins import blanked, margin_numbers, note_numbers, unnumbered
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import (
     AnniversaryMention,
@@ -218,10 +218,9 @@ def _anniversaries(
 ) -> list[AnniversaryMention]:
     """The anniversaries the text counts, outside the titles of other documents; ordinals
     are read as if a margin's line numbers were blank ("27th / 37  anniversary")."""
-    unnumbered = blanked(text, margin_numbers(text))
     return [
         replace(a, span=make_span(text, a.span.start, a.span.end))
-        for a in find_anniversaries(unnumbered, events, index)
+        for a in find_anniversaries(unnumbered(text), events, index)
         if not in_labels.holds(a.span.start)
     ]
 

@@ -20,6 +20,7 @@ from statement_kg.extract.voice_parse import (
     subject_of,
 )
 from statement_kg.language import Analysis
+from statement_kg.language.normalise import HANDLE
 from statement_kg.lexicon import VoiceWords
 from statement_kg.records import OWN, Mention, Quotation, Voice
 
@@ -28,8 +29,6 @@ if TYPE_CHECKING:
 
 # Words in a name that say nothing of whose it is.
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "to", "in", "on"})
-# An account's handle ("@hrw").
-_HANDLE = re.compile(r"@\w{2,}")
 MAX_NAME_WORDS = 12
 # Clauses under a reporting verb: an agent inside one is that clause's, not the reporter.
 _CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj"})
@@ -251,7 +250,7 @@ class PartyReader:
             t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
             or (t.pos_ == "PRON" and t.lower_ in {"he", "she", "they", "it"})
             or t.lemma_.lower() in self.words.party_nouns
-            or _HANDLE.fullmatch(self.analysis.words([t])) is not None  # "@hrw" speaks
+            or HANDLE.fullmatch(self.analysis.words([t])) is not None  # "@hrw" speaks
             for t in tokens
         )
 

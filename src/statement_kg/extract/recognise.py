@@ -23,8 +23,8 @@ from statement_kg.extract.quotations import antecedent_window, pronoun_attribute
 from statement_kg.extract.spans import Nearby, SentenceIndex
 from statement_kg.extract.titled import titled_works
 from statement_kg.language import analyse
-from statement_kg.language.margins import blanked, margin_numbers
-from statement_kg.language.normalise import HYPHENATED
+from statement_kg.language.margins import unnumbered
+from statement_kg.language.normalise import mended_words
 from statement_kg.lexicon import Lexicon, Recognisers, literal_phrase
 from statement_kg.records import Entity, Phrase
 from statement_kg.slug import slug
@@ -279,7 +279,7 @@ def _named_speakers(text: str, speech_verbs: tuple[str, ...]) -> Iterable[_Candi
 def _person(text: str, start: int, end: int) -> _Candidate:
     written = " ".join(text[start:end].split())
     # "Ruzanna Khachatr-\nian": named as one word, found as written too.
-    name = " ".join(HYPHENATED.sub("", text[start:end]).split())
+    name = mended_words(text[start:end])
     entity = Entity(
         id=slug(name),
         type="person",
@@ -306,7 +306,7 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
         (entity, start, end)
         for entity, start, end in (
             # A bill's margin numbers are no resolution's ("four resolutions / 25  ...").
-            *_resolutions(blanked(text, margin_numbers(text)), words, index),
+            *_resolutions(unnumbered(text), words, index),
             *_documents(text),
             *note_citations(text, notes, lexicon.structure.interview_nouns),
             *titled_works(text, notes, lexicon.claims.citations.title_nouns, lexicon.known_names),

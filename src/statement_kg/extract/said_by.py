@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from statement_kg.extract.voice_parse import nearest_first
 from statement_kg.language import Analysis
 from statement_kg.language.analysis import pipeline
-from statement_kg.language.normalise import HYPHENATED
+from statement_kg.language.normalise import mended_words
 from statement_kg.records import Mention
 
 if TYPE_CHECKING:
@@ -304,8 +304,7 @@ def said_by(
     if inside and not unlisted_person(subject, analysis, agents):
         return max(inside, key=lambda m: m.span.end).entity, None
     # "Ruzanna Khachatr-\nian": the name as one word again.
-    words = " ".join(HYPHENATED.sub("", analysis.original[first:last]).split())
-    return None, words
+    return None, mended_words(analysis.original[first:last])
 
 
 def unlisted_person(tokens: list[Token], analysis: Analysis, agents: list[Mention]) -> bool:

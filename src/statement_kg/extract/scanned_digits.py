@@ -81,7 +81,7 @@ def unpadded(view: str, start: int) -> int:
 
 # A word as long as a month's name, next to a number: a misread month where one letter
 # differs.
-_MONTH_WORD = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{4,8}(?![A-Za-z])")
+_MONTH_WORD = re.compile(r"(?<![A-Za-z])[ADFJMNOS][a-z]{4,8}(?![A-Za-z])")
 _NUMBER_NEAR = re.compile(r"^[ \t]*\d|\d[ \t]*$")
 MONTH_NAMES = tuple(m for m in calendar.month_name if len(m) >= 5)
 # The letters a scanner takes for others, as (read, printed): "Fcbruary", "Februarv",

@@ -53,3 +53,10 @@ def blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
     for start, end in spans:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+@lru_cache(maxsize=16)
+def unnumbered(text: str) -> str:
+    """`text` with its margin's line numbers blank, read once per text (the parser's view,
+    the anniversaries and the recognisers read it)."""
+    return blanked(text, margin_numbers(text))

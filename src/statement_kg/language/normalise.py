@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from statement_kg.language.margins import blanked, margin_numbers
+from statement_kg.language.margins import margin_numbers, unnumbered
 
 # "geno-\ncide": a lower-case word split by a hyphen at the end of a line.
 HYPHENATED = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
@@ -26,9 +26,10 @@ _NOTE_MARKER = re.compile(
     r"(?<=[A-Za-z)\]”\"’][;:])\d{1,3}(?=\s)"
     r"|(?:(?<=[a-z]{3}\.)|(?<=[)\]”\"’]\.))\d{1,3}(?=\s+[A-Z])"
 )
-# An account's handle ("@hrw"): the parser reads it as a name once its sign is gone and its
-# first letter raised.
-_HANDLE = re.compile(r"(?<![\w@])@[A-Za-z_](?=\w)")
+# An account's handle ("@hrw", "@MFA_Azerbaijan").
+HANDLE = re.compile(r"(?<!\w)@\w{2,}")
+# The parser reads a handle as a name once its sign is gone and its first letter raised.
+_HANDLE_SIGN = re.compile(r"(?<![\w@])@[A-Za-z_](?=\w)")
 # A hashtag ("#KhojalyGenocide"): its sign dropped and its words set apart where a capital
 # begins one, so the terms in it are read as words.
 _HASHTAG = re.compile(r"(?<![\w#&])#(?=[A-Za-z])\w+")
@@ -77,7 +78,7 @@ def normalise(text: str) -> Normalised:
     offsets: list[int] = []
     margins = margin_numbers(text)
     # Lines are read as if their margin numbers were blank: a numbered empty line is empty.
-    work = blanked(text, margins)
+    work = unnumbered(text)
     edits: list[tuple[int, int, str]] = [
         (m.start(), m.end(), "") for m in HYPHENATED.finditer(work)
     ]
@@ -90,7 +91,7 @@ def normalise(text: str) -> Normalised:
     ]
     edits += [(start, end, "") for start, end in margins]
     edits += [(m.start(), m.end(), "") for m in _NOTE_MARKER.finditer(work)]
-    edits += [(m.start(), m.end(), m.group()[1].upper()) for m in _HANDLE.finditer(work)]
+    edits += [(m.start(), m.end(), m.group()[1].upper()) for m in _HANDLE_SIGN.finditer(work)]
     for tag in _HASHTAG.finditer(work):
         edits.append((tag.start(), tag.start() + 1, ""))
         edits += [
@@ -112,3 +113,9 @@ def normalise(text: str) -> Normalised:
     pieces.append(text[position:])
     offsets.extend(range(position, len(text)))
     return Normalised("".join(pieces), tuple(offsets))
+
+
+def mended_words(words: str) -> str:
+    """Words as one line, a word hyphenated across a line break whole again ("Ruzanna
+    Khachatr-\nian" is "Ruzanna Khachatrian")."""
+    return " ".join(HYPHENATED.sub("", words).split())

@@ -21,17 +21,16 @@ _NAME_LINE = re.compile(rf"^[ \t]*(?P<name>{PERSON_NAME})[ \t]*$")
 def affiliated_author(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
     """The name on a line of its own in the head, right over a line of its affiliation."""
     text = zones.analysis.original
-    places = lexicon.structure.affiliations
-    head = list(zones.head)
-    for line, below in itertools.pairwise(head):
+    cues = lexicon.structure
+    for line, below in itertools.pairwise(zones.head):
         named = _NAME_LINE.match(line.text)
-        words = {w.strip(",.").lower() for w in below.text.split()}
-        if named is None or not words & places:
+        if named is None or not {w.strip(",.").lower() for w in below.text.split()} & (
+            cues.affiliations
+        ):
             continue
         start = line.start + named.start("name")
         tokens = zones.analysis.tokens(start, start + len(named["name"]))
         # A name, not a body's ("Department of History") or a heading's words.
-        cues = lexicon.structure
         if names_body(tokens, cues.organisation_heads) or announces(tokens, cues):
             continue
         return [found(text, start, start + len(named["name"]), "author", mentions, lexicon)]

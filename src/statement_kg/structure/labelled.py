@@ -22,19 +22,19 @@ def labelled_speaker(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
     """The person after a speaker's or author's label, anchored with the title after the
     name up to a bracket."""
     text = zones.analysis.original
+    cues = lexicon.structure
     for line in zones.head:
         label, colon, value = line.text.partition(":")
         words = label.lower().split()
         # "Speaker: NAME", or a title that labels its holder ("Spokesperson for the High
         # Commissioner: NAME").
-        cues = lexicon.structure
         titled = (
             bool(words)
             and words[0] in cues.titles
             and words[0] not in cues.presiding | cues.hosts  # "Chair:" gives the floor
             and len(words) <= TITLE_WORDS
         )
-        if not colon or not (label.strip().lower() in lexicon.structure.author_labels or titled):
+        if not colon or not (label.strip().lower() in cues.author_labels or titled):
             continue
         start = line.start + len(label) + 1
         start += len(value) - len(value.lstrip())

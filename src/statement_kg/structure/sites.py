@@ -7,6 +7,7 @@ import re
 
 from statement_kg.lexicon import Lexicon
 from statement_kg.structure.found import Found
+from statement_kg.structure.line_dates import line_around
 from statement_kg.structure.zones import Zones
 
 
@@ -28,9 +29,7 @@ def parent_site(parts: Zones, relay: Found, issuers: list[Found]) -> bool:
     if relay.kind != "relay header":
         return False
     text = parts.analysis.original
-    start = text.rfind("\n", 0, relay.span.start) + 1
-    end = text.find("\n", relay.span.end)
-    line = text[start : len(text) if end < 0 else end]
+    line = text[slice(*line_around(text, relay.span.start, relay.span.end))]
     names = {" ".join(i.value.casefold().split()) for i in issuers}
     cells = re.split(r"\s\|\s", line)
     # The name alone or in two scripts; more cells are a section path ("SITE | Politics |

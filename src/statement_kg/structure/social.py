@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 
+from statement_kg.language.normalise import HANDLE
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
 from statement_kg.structure.names import PERSON_NAME, found
 from statement_kg.structure.zones import Zones
 
-HANDLE = re.compile(r"(?<!\w)@\w{2,}")
 # The display name opens the line, a person's or a body's ("Youth Union of Europe"); flags
 # and other pictographs may follow it.
 _BODY_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.-]*)){1,8}"

@@ -9,11 +9,11 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from statement_kg.language.normalise import HANDLE
 from statement_kg.records import PartialDate, Span
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated
 from statement_kg.structure.line_dates import TIME_OF_DAY, Dates, in_lines
-from statement_kg.structure.social import HANDLE
 from statement_kg.structure.zones import Line, Zones, first_rows
 
 # A page's line of facts about a post stands among its first rows.
