@@ -228,6 +228,9 @@ def parsed_qualifiers(
             words.append(head)
     if noun.dep_ in {"appos", "conj"} and noun.pos_ in {"NOUN", "ADJ"} and noun is not token:
         words.append(noun)
+    # "61 old men and women": a group of two joined says neither of them apart.
+    if noun is not token and any(c.dep_ == "conj" and c.pos_ == "NOUN" for c in noun.children):
+        words = [w for w in words if w is not noun]
     found = {w.lemma_.lower() for w in words if w is not token and not _past_number(tokens, w)}
     return tuple(name for name, names in lemmas.items() if names & found)
 

@@ -209,7 +209,12 @@ def _judgments(text: str, words: Recognisers) -> Iterable[_Candidate]:
             id=f"{slug(words.application_court)}-{slug(number)}",
             type="court_judgment",
             label=label,
-            phrases=(literal_phrase(text[start:end].strip()),),
+            # A case cited once with its number is the same case where the text names it
+            # again by its parties alone.
+            phrases=(
+                literal_phrase(text[start:end].strip()),
+                *((literal_phrase(label),) if case else ()),
+            ),
             issued=dates[0] if dates else None,
             issued_by=words.application_court,
             application_number=number,

@@ -26,6 +26,9 @@ _PARTICLED = r"[A-Z][\w'’-]+(?:\s+[a-z]{1,3}){1,2}\s+[A-Z][\w'’-]+"
 _MEMBER = re.compile(rf"(?:{PERSON_NAME}|{_PARTICLED})(?=,|$)")
 # A member's name by surname first: the surname and up to two given names.
 NAME_WORDS_MAX = 3
+# A list run on after its label ends with its paragraph; its cells are cut by semicolons.
+_PARAGRAPH_END = re.compile(r"\n\s*\n")
+_CELL = re.compile(r"(?<![^;\s])[^;\s][^;]*[^;\s]")
 # A closing's aside: "Signed (see Doc. 15241):".
 _ASIDE = re.compile(r"\s*\([^)]*\)")
 
@@ -98,6 +101,27 @@ def _member(line: Line, forms: frozenset[str]) -> tuple[int, int] | None:
     return start, start + named.end()
 
 
+def _run_on(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """The members of a list that runs on after its label, one to a cell cut by semicolons
+    and a name free to break across a line ("Signatories: Ms Anna\nKESSLER, Germany, SOC ;
+    Mr ...")."""
+    cues = lexicon.structure
+    text = zones.analysis.original
+    for line in zones.lines:
+        label, colon, rest = line.text.partition(":")
+        if not (colon and rest.strip()) or _words(Line(0, 0, label)) not in cues.signatory_lists:
+            continue
+        start = line.start + len(label) + 1
+        end = _PARAGRAPH_END.search(text, start)
+        members = []
+        for cell in _CELL.finditer(text, start, end.start() if end else len(text)):
+            member = _member(Line(cell.start(), cell.end(), cell.group()), cues.address_forms)
+            if member is not None:
+                members.append(found(text, *member, "signing member", mentions, lexicon))
+        return members
+    return []
+
+
 def _surname_first(line: Line) -> tuple[int, int] | None:
     """ "ALIYEV Tural, Azerbaijan, EPP/CD": a member listed by surname in capitals, then
     given names, then country and group."""
@@ -121,7 +145,7 @@ def signatory_bodies(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
     lines = [line for line in zones.lines if line.start >= zones.body_start]
     closings = [i for i, line in enumerate(lines) if _closing(line, cues)]
     if not closings:
-        return []
+        return _run_on(zones, lexicon, mentions)
     first = closings[-1]
     listed = _words(lines[first]) in cues.signatory_lists
     bodies: list[Found] = []
