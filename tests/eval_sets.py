@@ -108,6 +108,11 @@ SETS = (
     # Written and annotated by a twenty-fifth reader; scored once blind (0.73 F1), then
     # developed on.
     _folder("dev25", "twenty-fifth reader"),
+    # Written and annotated by two more readers who never saw the pipeline, one from the
+    # Armenian side and third parties, one from the Azerbaijani and Turkish side and third
+    # parties (0.68 and 0.79 F1 when first scored), then developed on.
+    _folder("dev26", "twenty-sixth reader"),
+    _folder("dev27", "twenty-seventh reader"),
 )
 BY_NAME = {s.name: s for s in SETS}
 

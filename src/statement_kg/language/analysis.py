@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from statement_kg.language.normalise import Normalised, normalise
@@ -34,6 +34,26 @@ def pipeline() -> Language:
     module = importlib.import_module(PIPELINE_PACKAGE)
     nlp: Language = module.load()
     return nlp
+
+
+# Words set in capitals whose lemmas are kept: few, and asked again and again.
+LEMMA_CACHE = 4096
+
+
+@lru_cache(maxsize=LEMMA_CACHE)
+def _verb_lemma(word: str) -> str:
+    from spacy.tokens import Doc
+
+    nlp = pipeline()
+    return nlp.get_pipe("lemmatizer")(Doc(nlp.vocab, words=[word], pos=["VERB"]))[0].lemma_
+
+
+def verb_lemma(token: Token) -> str:
+    """The token's lemma in small letters; a word set in capitals ("PASSED, APPROVED AND
+    ADOPTED this ...") is tagged a name and keeps its form, so it is lemmatised as a verb."""
+    if token.is_upper and token.is_alpha and len(token) > 1:
+        return _verb_lemma(token.lower_)
+    return token.lemma_.lower()
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import re
 
 from statement_kg.extract.dates import NUMBER_MARK, find_dates
 from statement_kg.extract.spans import Nearby, make_span
+from statement_kg.language import verb_lemma
 from statement_kg.records import TimeSpec
 from statement_kg.structure.adopted import adoption_sentences, titled_dates
 from statement_kg.structure.cues import StructureCues
@@ -80,7 +81,7 @@ _AGENCY = re.compile(r"\s*/\s*(?P<agency>[^/\n]{2,40}?)\s*/?\s*$")
 
 def _lemmas_before(zones: Zones, start: int, line: Line) -> list[str]:
     tokens = zones.analysis.tokens(line.start, start)
-    return [t.lemma_.lower() for t in tokens if not t.is_punct]
+    return [verb_lemma(t) for t in tokens if not t.is_punct]
 
 
 def _letter_dated(zones: Zones, line: Line, start: int, cues: StructureCues) -> bool:
