@@ -39,6 +39,9 @@ _TO = r"\s*(?:[-‐–—/]|to|and)\s*"
 _S = r"(?:[ \t\u00a0]{1,4}\u2009*|[ \t]*\n[ \t]*)"
 _OF = r"(?:" + _S + r"(?:day" + _S + r")?of)?"
 
+_IN_YEAR = (
+    r"in" + _S + r"the" + _S + r"year" + _S + r"(?:of" + _S + r"our" + _S + r"Lord" + _S + r")?"
+)
 _MONTH_YEAR = _MONTH + r",?" + _S + _YEAR
 _MONTH_YEAR2 = _MONTH2 + r",?" + _S + _YEAR2
 _UNTIL = _S + r"(?:and|to|until|through)" + _S
@@ -55,6 +58,8 @@ _PATTERNS = [
     _DAY + _TO + _DAY2 + _S + _MONTH + r",?" + _S + _YEAR,  # 25-26 February 1992
     _MONTH + _S + _DAY + _TO + _DAY2 + r"," + _S + _YEAR,  # February 25-26, 1992
     _DAY + _OF + _S + _MONTH + r",?" + _S + _YEAR,  # 22 April 2010, the 22nd day of April, 2010
+    # "the 20th day of February, in the year of our Lord 2018": a formal act's formula.
+    _DAY + _OF + _S + _MONTH + r",?" + _S + _IN_YEAR + _YEAR,
     _MONTH + _S + _DAY + r"," + _S + _YEAR,  # February 26, 2023
     r"from" + _S + _YEAR + _S + r"(?:to|until)" + _S + _YEAR2,  # from 2008 to 2018
     r"between" + _S + _YEAR + _S + r"and" + _S + _YEAR2,  # between 1988 and 1990

@@ -32,7 +32,11 @@ def byline(
     NAME") names a blog's author, the issuer."""
     cues = lexicon.structure
     analysis = zones.analysis
-    for line in zones.head:
+    for n, line in enumerate(zones.head):
+        # "ARCHBISHOP NAME, / BY THE GRACE OF GOD PRIMATE OF ...": a line that runs on from
+        # the one above is no by-line.
+        if n and zones.head[n - 1].text.endswith(","):
+            continue
         tokens = analysis.tokens(line.start, line.end)
         # "Started by NAME", "Posted on 12.09.2019 by NAME": a participle, then the by-line
         # (on a line that may be a relay's date line too).

@@ -113,7 +113,7 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
             signed.append(replace(signer, span=make_span(text, line.start, line.end)))
             continue
         if span is None:
-            if _office(zones, lines, index, cues.titles):
+            if _office(zones, lines, index, cues.titles, cues.signature_marks):
                 signed.append(found(text, line.start, line.end, "signature", mentions, lexicon))
             continue
         span = _untitled(zones, span, cues.titles)
@@ -182,9 +182,11 @@ def _names_body_below(zones: Zones, lines: list[Line], index: int, cues: Structu
     return bool(tokens) and tokens[0].is_title and names_body(tokens, cues.organisation_heads)
 
 
-def _office(zones: Zones, lines: list[Line], index: int, titles: frozenset[str]) -> bool:
+def _office(
+    zones: Zones, lines: list[Line], index: int, titles: frozenset[str], marks: tuple[str, ...]
+) -> bool:
     """A line of the tail that is an office alone, "TITLE of the X", under no signer's name
-    (a name's title line is the name's)."""
+    (a name's title line is the name's, signed with a mark or not: "+ Archbishop NAME")."""
     line = lines[index]
     tokens = [t for t in zones.analysis.tokens(line.start, line.end) if not t.is_space]
     if line.start < zones.body_end or len(tokens) not in OFFICE_WORDS:
@@ -193,8 +195,8 @@ def _office(zones: Zones, lines: list[Line], index: int, titles: frozenset[str])
         return False
     if any(t.pos_ in {"VERB", "AUX"} or t.like_num or t.is_punct for t in tokens):
         return False
-    above = lines[index - 1].text if index else ""
-    return not _NAME.match(above.strip())
+    above = lines[index - 1] if index else None
+    return above is None or _name_cell(zones.analysis.original, above, marks) is None
 
 
 def _body_below(

@@ -10,12 +10,21 @@ from statement_kg.structure.found import Dated
 from statement_kg.structure.zones import Zones
 
 
+def _opened(zones: Zones, start: int, witness: frozenset[str]) -> bool:
+    """Whether the paragraph before `start` opens with a word of the formula ("Given at")."""
+    text = zones.analysis.original
+    opening = [
+        t for t in zones.analysis.tokens(text.rfind("\n\n", 0, start) + 1, start) if not t.is_space
+    ]
+    return bool(opening) and opening[0].lemma_.lower() in witness
+
+
 def signing_dates(
     zones: Zones, dates: list[tuple[TimeSpec, Span]], witness: frozenset[str]
 ) -> list[Dated]:
     """Dates written "this Nth day of MONTH, YEAR" in a sentence with the words of a
-    signing formula (`witness`): "this 27th day of September will be remembered" signs
-    nothing."""
+    signing formula (`witness`), or "the Nth day" in one the formula opens: "this 27th day
+    of September will be remembered" signs nothing."""
     analysis = zones.analysis
     found = []
     for time, span in dates:
@@ -27,7 +36,14 @@ def signing_dates(
         formula = bool(tokens) and any(
             t.lemma_.lower() in witness or t.lower_ in witness for t in tokens[0].sent
         )
-        if before == ["this"] and words[1:3] == ["day", "of"] and formula:
+        # "Given at the Diocesan Centre, on the 20th day of February, ...": a sentence the
+        # formula opens dates its act by "the" day as well.
+        opens = _opened(zones, span.start, witness)
+        if (
+            (before == ["this"] or (opens and before == ["the"]))
+            and words[1:3] == ["day", "of"]
+            and formula
+        ):
             lines = [(n.start, n.end) for n in zones.lines if n.start <= span.start < n.end]
             line = lines[0] if lines else (span.start, span.end)
             found.append(Dated(time.begin, span, "signed", line))
