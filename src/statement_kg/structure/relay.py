@@ -128,10 +128,13 @@ def _introduction(following: SentenceSpan, cues: StructureCues) -> bool:
         words = words[: colons[0]]
     elif len(words) == INTRODUCTION_TOKENS or not any(t.lower_ in cues.below for t in words):
         return False
-    return any(
-        (t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in cues.reads_verbs)
-        or (t.pos_ == "NOUN" and t.lemma_.lower() in cues.reads_nouns)
-        for t in words
+    verbs = [t for t in words if t.pos_ == "VERB"]
+    if any(t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in cues.reads_verbs for t in words):
+        return True
+    # "Full text:", "Below is the text:"; not "Each of these resolutions repeats the same
+    # numbers:", where a verb of its own says what the text does.
+    return not verbs and any(
+        t.pos_ == "NOUN" and t.lemma_.lower() in cues.reads_nouns for t in words
     )
 
 
@@ -299,6 +302,8 @@ def _relay_verb(
         # charges of disseminating false information": no one issues anything.
         if any(c.dep_ == "neg" for c in verb.children) or _in_phrase(verb):
             continue
+        if _describes(verb, cues):
+            continue
         # "The following statement was issued today by X": the passive's subject is what
         # was issued.
         objects = [
@@ -349,6 +354,20 @@ def _agent(verb: Token) -> list[Token]:
         if child.dep_ == "agent":
             return trim([t for g in child.children if g.dep_ == "pobj" for t in g.subtree])
     return []
+
+
+def _describes(verb: Token, cues: StructureCues) -> bool:
+    """A verb in a clause that describes a noun other than a text ("the campaign ... to have
+    American legislatures adopt resolutions"): it tells what someone sought, not that a
+    text was issued ("the statement the Ministry issued" is one)."""
+    top = verb
+    while top.dep_ in {"conj", "ccomp", "xcomp"} and top.head is not top:
+        top = top.head
+    if top.dep_ not in {"acl", "relcl"} or top.head.lemma_.lower() in cues.relay_objects:
+        return False
+    # A parse run on from a headline above hangs the clause on a noun across the break.
+    low, high = sorted((top.head.i, verb.i))
+    return not any(t.is_space and "\n" in t.text for t in verb.doc[low:high])
 
 
 def _in_phrase(verb: Token) -> bool:
