@@ -63,6 +63,11 @@ _CASE = re.compile(
     rf"(?P<case>{_NAMEWORD}(?:\s+(?:and\s+)?{_NAMEWORD})*(?:\s+and\s+Others)?\s+v\.?\s+"
     rf"{_NAMEWORD}(?:\s+and\s+{_NAMEWORD})?)(?:\s*\[GC\])?\s*,?\s*$"
 )
+# "the Court's judgment in Chiragov and Others v. Armenia": a case by its parties alone.
+_CASE_NAME = re.compile(
+    rf"(?<![\w’'.-])(?P<case>{_NAMEWORD}(?:\s+(?:and\s+)?{_NAMEWORD})*(?:\s+and\s+Others)?"
+    rf"\s+v\.?\s+{_NAMEWORD}(?:\s+and\s+{_NAMEWORD}(?!\s+v\.))?)(?![\w’'-])"
+)
 _NAME = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?){1,2}"
 HEAD_LINES = 5
 CASE_WINDOW = 120
@@ -187,12 +192,16 @@ def _documents(text: str) -> Iterable[_Candidate]:
 
 
 def _judgments(text: str, words: Recognisers) -> Iterable[_Candidate]:
-    if words.application_court is None or not re.search(words.application_court_cue, text):
+    if words.application_court is None:
         return
+    # Where the text does not name the court, only a case named with its application
+    # number ("Sargsyan v. Azerbaijan (no. 40167/06)") is surely one of its judgments.
+    named = re.search(words.application_court_cue, text) is not None
+    numbered: set[str] = set()
     for match in (*_APPLICATION.finditer(text), *_CASE_NUMBER.finditer(text)):
         number = match["number"]
         case = _CASE.search(text, max(0, match.start() - CASE_WINDOW), match.start())
-        if case is None and match.re is _CASE_NUMBER:
+        if case is None and (match.re is _CASE_NUMBER or not named):
             continue  # a bare "(no. 1234/05)" is a case's only after its name
         start = case.start() if case else match.start()
         found = [
@@ -220,7 +229,29 @@ def _judgments(text: str, words: Recognisers) -> Iterable[_Candidate]:
             application_number=number,
             recognised=True,
         )
+        numbered.add(label)
         yield entity, start, end
+    # A case the text names by its parties alone, in a text that names the court.
+    for match in _CASE_NAME.finditer(text) if named else ():
+        parties = match["case"].rstrip(".")
+        label = " ".join(parties.split())
+        # "... Racial Discrimination (Armenia v. Azerbaijan)": the parties close a title
+        # that names another court's case.
+        bracketed = (
+            text[match.start() - 1 : match.start()] == "("
+            and text[match.start() + len(parties) : match.start() + len(parties) + 1] == ")"
+        )
+        if label in numbered or bracketed:
+            continue
+        entity = Entity(
+            id=f"{slug(words.application_court)}-{slug(label)}",
+            type="court_judgment",
+            label=label,
+            phrases=(literal_phrase(label),),
+            issued_by=words.application_court,
+            recognised=True,
+        )
+        yield entity, match.start(), match.start() + len(parties)
 
 
 def _speakers(text: str, words: Recognisers, verbs: str) -> Iterable[_Candidate]:
