@@ -242,6 +242,16 @@ class PartyReader:
         elif phrase.lemma_.lower() in self.words.reporting_nouns:
             # "the letter of the Permanent Representative, which refers to ...": its author.
             tokens += [g for c in phrase.children if c.lower_ == "of" for g in c.children]
+        # "the panels prepared by the Azerbaijani side present ...": who made them speaks.
+        tokens += [
+            p
+            for c in phrase.children
+            if c.dep_ == "acl"
+            for a in c.children
+            if a.dep_ == "agent"
+            for p in a.children
+            if p.dep_ == "pobj"
+        ]
         start, end = self.analysis.span_of(tokens)
         named = self.speakers.named_near.near(start, end)
         if any(m.span.start < end and start < m.span.end for m in named):

@@ -101,6 +101,10 @@ class VerbVoice(NounVoice):
             # "judged the killings to be the worst massacre": the predicate of "to be".
             if child.dep_ == "xcomp" and child.lemma_ == "be":
                 content = content | {"xcomp"}
+            # "present as established fact that 613 people were killed": the clause it
+            # labels is what its subject claims.
+            if child.dep_ == "ccomp" and any(c.lower_ == "that" for c in child.children):
+                content = content | {"ccomp"}
         if content is not None and is_content(child, content, head):
             return self._reported_by_verb(verb)
         return None
