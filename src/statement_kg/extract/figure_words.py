@@ -7,6 +7,7 @@ residents"). The cue may be far from the number ("412 residents, among them 40 c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -145,13 +146,36 @@ def _lemmas(noun: Token, quantities: frozenset[str], remains: frozenset[str]) ->
     ]
 
 
+# What a number of a list that follows a noun may have before it: the numbers before it,
+# each with a description in brackets ("Articles 100 (aggression), 103 (genocide) and 107").
+_BRACKETED = re.compile(r"\([^()]*\)")
+_LISTED = re.compile(r"(?P<noun>[A-Za-z]+)\s+\d+(?:\s*(?:,|and|or)\s*\d+)*\s*(?:,|and|or)\s*$")
+# How far back the list's noun is looked for.
+LIST_REACH = 400
+
+
+def _numbered_list(analysis: Analysis, number: NumberExpr, not_counted: frozenset[str]) -> bool:
+    """Whether the number is one of a list the noun before it numbers: "Articles 100
+    (planning ...), 103 (genocide) and 116 (...)" are articles, however the parser reads
+    the list."""
+    before = analysis.original[max(0, number.start - LIST_REACH) : number.start]
+    listed = _LISTED.search(_BRACKETED.sub("", before.replace("\n", " ")))
+    if listed is None:
+        return False
+    noun = listed["noun"].lower()
+    return noun in not_counted or noun.removesuffix("s") in not_counted
+
+
 def counts(analysis: Analysis, number: NumberExpr, not_counted: frozenset[str]) -> bool:
     """Whether a number counts something a figure may count: not years ("twenty-eight
-    years ago"), pages or paragraphs, and not the word "one" ("one of the worst")."""
+    years ago"), pages, paragraphs or articles, and not the word "one" ("one of the
+    worst")."""
     tokens = analysis.tokens(number.start, number.end)
     if not tokens:
         return True
     if number.value == 1 and not tokens[0].text[:1].isdigit():
+        return False
+    if _numbered_list(analysis, number, not_counted):
         return False
     return _counted(tokens[-1]).lemma_.lower() not in not_counted
 

@@ -26,6 +26,8 @@ _NOTE_MARKER = re.compile(
     r"(?<=[A-Za-z)\]”\"’][;:])\d{1,3}(?=\s)"
     r"|(?:(?<=[a-z]{3}\.)|(?<=[)\]”\"’]\.))\d{1,3}(?=\s+[A-Z])"
 )
+# A note's raised number set on a word ("were killed¹"): the parser would read one word.
+_RAISED = re.compile(r"(?<=[^\W\d])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 # An account's handle ("@hrw", "@MFA_Azerbaijan").
 HANDLE = re.compile(r"(?<!\w)@\w{2,}")
 # The parser reads a handle as a name once its sign is gone and its first letter raised.
@@ -91,6 +93,7 @@ def normalise(text: str) -> Normalised:
     ]
     edits += [(start, end, "") for start, end in margins]
     edits += [(m.start(), m.end(), "") for m in _NOTE_MARKER.finditer(work)]
+    edits += [(m.start(), m.end(), "") for m in _RAISED.finditer(work)]
     edits += [(m.start(), m.end(), m.group()[1].upper()) for m in _HANDLE_SIGN.finditer(work)]
     for tag in _HASHTAG.finditer(work):
         edits.append((tag.start(), tag.start() + 1, ""))
