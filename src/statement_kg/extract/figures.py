@@ -299,13 +299,26 @@ def _row_draft(
     ("Women"); for a part ("of them: children"), what the row above counts, of those its
     label names."""
     label = text[row.label_start : row.label_end]
+    column = text[row.column[0] : row.column[1]] if row.column else None
     modifier, _ = _modifier(text, number, words)
     heads = [n for n, d in enumerate(drafts) if d.parent is None]
     if row.part and heads:
-        qualifiers = _named_qualifiers(label, words)
+        qualifiers = _named_qualifiers(column or label, words)
         return Draft(number, drafts[heads[-1]].category, modifier, qualifiers, heads[-1])
-    start, end = row.column or (row.label_start, row.label_end)
-    counted = text[start:end]
+    if column is None:
+        return Draft(number, _cell_category(label, number, words), modifier, ())
+    category = _cell_category(column, number, words)
+    if category is None:
+        # "Total   Women   Children" over "Missing, fate unknown   150   68   26": the
+        # columns say whom each number counts, the label what happened to them.
+        return Draft(
+            number, _cell_category(label, number, words), modifier, _named_qualifiers(column, words)
+        )
+    return Draft(number, category, modifier, _named_qualifiers(label, words))
+
+
+def _cell_category(counted: str, number: NumberExpr, words: ClaimWords) -> str | None:
+    """What a table's label or column header counts: by its cues, else its lemmas."""
     lemmas = _label_lemmas(counted)
     held = in_context(words.categories, lemmas)
     allowed = [c for c in words.categories.values() if c.percent == number.percent and c.id in held]
@@ -316,9 +329,7 @@ def _row_draft(
         if (match := _rx(rf"(?<!\w)(?:{pattern.lstrip('^')})").search(counted))
     ]
     named = [c.id for c in allowed if c.lemmas & lemmas]
-    category = min(cued)[1] if cued else (named[0] if named else None)
-    qualifiers = _named_qualifiers(label, words) if row.column else ()
-    return Draft(number, category, modifier, qualifiers)
+    return min(cued)[1] if cued else (named[0] if named else None)
 
 
 @lru_cache(maxsize=LABEL_CACHE)

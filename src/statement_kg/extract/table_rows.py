@@ -76,13 +76,14 @@ def _column_rows(text: str) -> list[Row]:
         if header is None:
             continue
         label_start = m.start("label") + len(m["label"]) - len(m["label"].lstrip())
+        part = bool(_PART.match(m["label"])) or _wrapped_part(text, m.start())
         found += [
             Row(
                 label_start,
                 m.start("label") + len(m["label"].rstrip()),
                 v.start(),
                 m.end(),
-                False,
+                part,
                 cell,
             )
             for v, cell in zip(values, header, strict=True)
@@ -91,13 +92,26 @@ def _column_rows(text: str) -> list[Row]:
 
 
 def _header(text: str, row_start: int, count: int) -> list[tuple[int, int]] | None:
-    """The last `count` cells of the first line above `row_start` that has no digit."""
+    """The last `count` cells of the nearest line above `row_start` with no digit and as
+    many cells at least, in the same block: rules ("-----") and a label's wrapped line
+    ("  of them last seen alive") are passed over."""
     end = row_start - 1
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
-        if line.strip() and not any(c.isdigit() for c in line):
+        if not line.strip():
+            return None
+        if not any(c.isdigit() for c in line):
             cells = [(start + c.start(), start + c.end()) for c in _CELL.finditer(line)]
-            return cells[-count:] if len(cells) > count else None
+            if len(cells) >= count:
+                return cells[-count:]
         end = start - 1
     return None
+
+
+def _wrapped_part(text: str, row_start: int) -> bool:
+    """Whether the row's label runs on from a line above that opens a part ("  of them last
+    seen alive" over "  in captivity   53   9   4")."""
+    above_end = row_start - 1
+    above = text[text.rfind("\n", 0, max(above_end, 0)) + 1 : max(above_end, 0)]
+    return not any(c.isdigit() for c in above) and bool(_PART.match(above))
