@@ -1,4 +1,5 @@
-"""Finds date expressions in English text and reads them at the precision they are given:
+"""Finds date expressions in English text (and months named in Russian, Azerbaijani or
+Turkish) and reads them at the precision they are given:
 "25-26 February 1992", "February 25–26, 1992", "the 25 to 26 February 1992",
 "October 1991", "April-May 1992", "27 February to 15 March 1992", "1993", "from 2008 to
 2018", "between 1988 and 1990", "22 April 2010"."""
@@ -24,6 +25,18 @@ MONTHS = (
     {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
     | {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
     | {"sept": 9}
+    # Both sides' documents quote passages in the region's languages: the months in
+    # Russian (as a date writes them, and alone), Azerbaijani and Turkish.
+    | {
+        name: number
+        for names in (
+            "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+            "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+            "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr",
+            "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+        )
+        for number, name in enumerate(names.split(), 1)
+    }
 )
 _NAMES = sorted(MONTHS, key=len, reverse=True)
 _MONTH = r"(?P<month>" + "|".join(_NAMES) + r")\.?"
@@ -33,7 +46,8 @@ _YEAR2 = r"(?P<year2>1[89]\d\d|20\d\d)"
 # "26", "26th"; "the 24th day of February", "the 26th of February" (legislative style).
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
-_TO = r"\s*(?:[-‐–—/]|to|and)\s*"
+# "с 25 на 26 февраля", "25 və 26 fevral", "25 ve 26 Şubat": the night or days between.
+_TO = r"\s*(?:[-‐–—/]|to|and|на|по|и|və|ve)\s*"
 # Spaces or one line break between a date's words, not the gap between two columns.
 # Thin spaces stand where a cut word was joined (scanned_digits.joined_view).
 _S = r"(?:[ \t\u00a0]{1,4}\u2009*|[ \t]*\n[ \t]*)"
@@ -55,7 +69,8 @@ _PATTERNS = [
     _DAY + _LISTED_DAYS + _DAY2 + _S + _MONTH_YEAR,
     _DAY + _S + _MONTH + _TO + _DAY2 + _S + _MONTH2 + r",?" + _S + _YEAR,  # 27 Feb to 15 March 1992
     _MONTH + _S + _DAY + _TO + _MONTH2 + _S + _DAY2 + r"," + _S + _YEAR,  # Feb 25 - March 2, 1992
-    _DAY + _TO + _DAY2 + _S + _MONTH + r",?" + _S + _YEAR,  # 25-26 February 1992
+    # 25-26 February 1992, the 27th to the 29th of February 1988
+    _DAY + _TO + r"(?:the" + _S + r")?" + _DAY2 + _OF + _S + _MONTH + r",?" + _S + _YEAR,
     _MONTH + _S + _DAY + _TO + _DAY2 + r"," + _S + _YEAR,  # February 25-26, 1992
     _DAY + _OF + _S + _MONTH + r",?" + _S + _YEAR,  # 22 April 2010, the 22nd day of April, 2010
     # "the 20th day of February, in the year of our Lord 2018": a formal act's formula.

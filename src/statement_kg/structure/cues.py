@@ -62,6 +62,7 @@ class StructureCues:
     path_roots: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     body_date_labels: frozenset[str] = frozenset()
+    year_words: frozenset[str] = frozenset()
     addressing: frozenset[str] = frozenset()
     on_behalf: tuple[str, ...] = ()
     address_forms: frozenset[str] = frozenset()
@@ -153,6 +154,7 @@ def load_cues(mappings: Path) -> StructureCues:
         path_roots=_words(relay.get("path_roots", [])),
         honorifics=_words(raw.get("honorifics", [])),
         body_date_labels=_words(raw.get("body_date_labels", [])),
+        year_words=_words(raw.get("year_words", [])),
         addressing=_words(letter.get("addressing", [])),
         on_behalf=tuple(w.lower() for w in signature.get("on_behalf", [])),
         address_forms=_words(signature.get("address_forms", [])),

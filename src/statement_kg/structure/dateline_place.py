@@ -14,13 +14,19 @@ Offsets = tuple[int, int] | None
 # "Baku city": at most this many words name a dateline's place.
 PLACE_WORDS = 4
 # "Paris / Brussels / London, 10 April 2025": several places where the signers were.
-_PLACE = re.compile(r"^(?:[A-Z][\w'’.-]*\s*(?:[–—/-]\s*)?){1,6}(?:,\s*[A-Z]{2,}\.?)?$")
+# Words in any script ("Stepanakert", "Степанакерт"), each opening with a capital.
+_PLACE = re.compile(r"^(?:[^\W\d_][\w'’.-]*\s*(?:[–—/-]\s*)?){1,6}(?:,\s*[A-Z]{2,}\.?)?$")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _placelike(words: str) -> bool:
+    return bool(_PLACE.match(words)) and all(w[0].isupper() for w in _WORD.findall(words))
 
 
 def place_above(zones: Zones, zone: tuple[Line, ...], line: Line) -> tuple[int, int] | None:
     """A signature block's place on the line above its date ("Brussels / 26 February 2023")."""
     above = [p for p in zone if p.end <= line.start][-1:]
-    if not above or not _PLACE.match(above[0].text.strip("*")):
+    if not above or not _placelike(above[0].text.strip("*")):
         return None
     tokens = [t for t in zones.analysis.tokens(above[0].start, above[0].end) if not t.is_punct]
     if tokens and all(t.ent_type_ in {"GPE", "LOC"} for t in tokens):
@@ -63,11 +69,11 @@ def _place_words(text: str, line: Line, start: int) -> tuple[int, int] | None:
     before = text[line.start : start].rstrip(" ,–-\t")
     if not before:
         return None
-    if _PLACE.match(before):
+    if _placelike(before):
         return line.start, line.start + len(before)
     # "..., Geneva" or "For immediate release - Geneva": the place after the last comma or dash.
     last = re.split(r",|\s[–—-]\s", before)[-1].strip()
-    if last != before.strip() and last and _PLACE.match(last) and last[0].isupper():
+    if last != before.strip() and last and _placelike(last):
         at = line.start + before.rfind(last)
         return at, at + len(last)
     return None

@@ -181,6 +181,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             row = text[text.rfind("\n", 0, line.start) + 1 : line.start].strip()
             label = label or (row[:-1].strip().lower() if row.endswith(":") else "")
             after = text[span.end : line.end].strip(' .,"”*)]')
+            after = "" if after.lower() in cues.year_words else after
             # "No: 52, 26 February 2019, Press Release Regarding ...": a numbered release's
             # heading, its date inside.
             opening = (after.split() or [""])[0].lower()
