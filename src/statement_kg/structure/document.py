@@ -219,7 +219,9 @@ def _issuers(
         bylined,
     ):
         if named:
-            return named
+            # "ADDRESS OF THE PRESIDENT OF ..." signed "NAME / President of ...": the
+            # heading names the office, the one who signs holds it.
+            return _office_of(signed, named, lexicon.structure.titles) or named
     return _headed(parts, lexicon, mentions, skip, signed, headers)
 
 
