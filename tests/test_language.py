@@ -54,6 +54,17 @@ def test_the_pipeline_is_the_pinned_one() -> None:
         pytest.param("hostages,150 of them", "hostages,150 of them", id="a-comma-is-no-note"),
         pytest.param("No.5 The", "No.5 The", id="a-short-word-s-number-is-no-note"),
         pytest.param("see p.172 of", "see p.172 of", id="a-page-is-no-note"),
+        pytest.param("were killed¹; and", "were killed; and", id="a-raised-note-number"),
+        pytest.param(
+            "A RESOLUTION SUPPORTING ARTSAKH AND CALLING FOR AN IMMEDIATE CEASEFIRE\nMayor Lee",
+            "A RESOLUTION SUPPORTING ARTSAKH AND CALLING FOR AN IMMEDIATE CEASEFIRE\nMayor Lee",
+            id="a-long-heading-in-capitals-ends-its-line",
+        ),
+        pytest.param(
+            "BY THE HOUSE OF REPRESENTATIVES OF THE ONE HUNDRED THIRD GENERAL\nASSEMBLY, that",
+            "BY THE HOUSE OF REPRESENTATIVES OF THE ONE HUNDRED THIRD GENERAL ASSEMBLY, that",
+            id="capitals-wrapped-onto-capitals",
+        ),
     ],
 )
 def test_normalised_text_maps_back(text: str, normalised: str) -> None:

@@ -248,6 +248,14 @@ def _named_before_colon(analysis: Analysis, start: int, parties: frozenset[str])
     if match is None or len(match["name"].split()) > LABEL_SPEAKER_WORDS:
         return None
     tokens = analysis.tokens(*match.span("name"))
+    # "His commander, Samvel\nArakelyan, remembers:": a verb before the colon says who
+    # speaks by its subject, which may begin on the line above.
+    verb = tokens[-1] if tokens and tokens[-1].pos_ == "VERB" else None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    if subjects:
+        phrase = [t for t in subjects[0].subtree if not t.is_space and not t.is_punct]
+        people = [t for t in phrase if t.ent_type_ == "PERSON"]
+        return analysis.words(people or phrase) if people or phrase else None
     if not any(t.ent_type_ == "PERSON" or t.lemma_.lower() in parties for t in tokens):
         return None
     return " ".join(match["name"].split())

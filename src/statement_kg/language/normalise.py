@@ -67,6 +67,10 @@ def _joins(text: str, match: re.Match[str]) -> bool:
         return False
     if following.islower() or (following.isdigit() and not _ENDS_SENTENCE.search(line)):
         return True
+    # A heading in capitals over text that is not: the heading ends there, however long.
+    first_word = text[match.end() :].split(maxsplit=1)[:1]
+    if line.isupper() and not (first_word and first_word[0].isupper()):
+        return False
     return len(line.strip()) >= WRAPPED_LINE and not _ENDS_SENTENCE.search(line)
 
 
