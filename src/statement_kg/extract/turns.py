@@ -8,8 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A label: a few words from a capital, a colon, then the turn's words on the same line.
-_LABEL = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*(?P<label>[A-Z][^:\n]{0,60}?)[ \t]*:[ \t]+\S")
+# A label: a few words from a capital, a colon, then the turn's words on the same line; it
+# opens a paragraph, or a line where it is a question's or an answer's ("Q: ...\nA: ...").
+_LABEL = re.compile(
+    r"(?:^|\n[ \t]*\n|\n(?=[ \t]*(?:Q|A|Question|Answer)[ \t]*:))"
+    r"[ \t]*(?P<label>[A-Z][^:\n]{0,60}?)[ \t]*:[ \t]+\S"
+)
 LABEL_WORDS = 6
 # A text is set out in turns when this many paragraphs open with a speaker's label.
 MIN_TURNS = 2

@@ -100,6 +100,9 @@ def speech_heading(
         # "Statement by NAME", "Answer of the Spokesperson NAME to the question of ...".
         if opening[-1].lower_ not in (nouns or cues.speech_nouns):
             continue
+        # "Interview by NAME": the one who asks, not the one who speaks.
+        if opening[-1].lemma_.lower() in cues.interview_nouns and word.lower_ == "by":
+            continue
         start = analysis.span_of([word])[1]
         name = name_from(analysis, start, _reach(zones, after), cues)
         # The speaker the parser finds in the name; else the name, when it holds a title

@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from statement_kg.extract.turns import QUESTION_LABELS, Turn, find_turns
+from statement_kg.extract.turns import ANSWER_LABELS, QUESTION_LABELS, Turn, find_turns
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import found
+from statement_kg.structure.names import found, persons
 from statement_kg.structure.zones import Zones
 
 # The guest answers at least this many turns.
@@ -56,12 +56,28 @@ def guest(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found
     if label is None:
         return []
     first = next(t for t in turns if t.label == label)
+    if label.lower().strip(".") in ANSWER_LABELS:
+        # "Q: ... / A: ...": the guest is the one the introduction names, not the one it
+        # says the interview is by.
+        named = _introduced(zones, first.start)
+        return [found(text, *named, "interview", mentions, lexicon)] if named else []
     surname = re.escape(label.split()[-1])
     full = re.compile(rf"(?:[A-Z][\w'’-]*\.?\s+){{1,3}}(?i:{surname})\b")
     name = full.search(text, zones.body_start, first.start)
     if name is not None:
         return [found(text, *_person(zones, *name.span()), "interview", mentions, lexicon)]
     return [found(text, first.start, first.start + len(label), "interview", mentions, lexicon)]
+
+
+def _introduced(zones: Zones, before: int) -> tuple[int, int] | None:
+    """The last person the introduction names before the first answer, after no "by"."""
+    analysis = zones.analysis
+    people = [
+        run
+        for run in persons(analysis, analysis.tokens(zones.body_start, before))
+        if not (run[0].i > 0 and run[0].nbor(-1).lower_ == "by")
+    ]
+    return analysis.span_of(people[-1]) if people else None
 
 
 def _person(zones: Zones, start: int, end: int) -> tuple[int, int]:
