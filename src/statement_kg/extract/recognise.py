@@ -21,7 +21,7 @@ from statement_kg.extract.numbered import numbered_resolutions
 from statement_kg.extract.outlets import to_listed_outlets
 from statement_kg.extract.quotations import antecedent_window, pronoun_attributed, quoted_spans
 from statement_kg.extract.spans import Nearby, SentenceIndex
-from statement_kg.extract.titled import titled_works
+from statement_kg.extract.titled import titled_works, unquoted_titles
 from statement_kg.language import analyse
 from statement_kg.language.margins import unnumbered
 from statement_kg.language.normalise import mended_words
@@ -346,6 +346,7 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
             *_documents(text),
             *note_citations(text, notes, lexicon.structure.interview_nouns),
             *titled_works(text, notes, lexicon.claims.citations.title_nouns, lexicon.known_names),
+            *unquoted_titles(text, lexicon.claims.citations.title_nouns),
             *numbered_resolutions(text, (cue for cue, _ in words.resolution_bodies.values())),
             *news_citations(text, lexicon.claims.citations.news_cues),
             *_judgments(text, words),

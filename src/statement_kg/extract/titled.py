@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from statement_kg.extract.dates import find_dates
 from statement_kg.extract.notes import PUBLISHED, book
 from statement_kg.extract.outlets import news_article, news_outlet
 from statement_kg.extract.quotations import quoted_spans, title_like
+from statement_kg.lexicon import literal_phrase
 from statement_kg.records import Entity
 
 # What follows a book's title: "(1998)", "(New York, 1992)", "by NAME".
@@ -25,6 +27,20 @@ _NOUN_BEFORE = re.compile(r"\b(?P<noun>[a-z]+)\s*,?\s*(?:(?:entitled|titled|call
 # "..., The Northern Courier, 4 March 1992": an outlet of a few capitalised words, then a day.
 _OUTLET = re.compile(
     r"[\"”]?\s*,\s*(?P<outlet>(?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s*,\s*"
+)
+# A title without quotation marks: capitalised words, small words between them.
+_SMALL = r"(?:of|the|in|and|a|an|on|for|to|at|from|with)"
+_TITLE = rf"[A-Z][\w'’-]*(?:\s+(?:{_SMALL}\s+)*[A-Z][\w'’-]*)+"
+# "Markar Melkonian's My Brother's Road (London, 2005)", "the book Black Garden (2003)": a
+# title after its author's name or its kind, then where and when it was published.
+_OWNER = r"[A-Z][\w.-]*['’]s"
+_PUBLISHED_AFTER = rf"(?P<title>{_TITLE})\s*{PUBLISHED.pattern}"
+# A reviewed book's heading: "TITLE: SUBTITLE, 1988-1994." over "By NAME. Place: Publisher,
+# YEAR.".
+_REVIEWED = re.compile(
+    r"^[ \t]*(?P<title>[A-Z][^\n]{3,150}?)\.?[ \t]*\n[ \t]*By\s+[A-Z][\w'’.-]*"
+    r"(?:\s+[A-Z][\w'’.-]*){1,3}\.\s+[^\n]*?\b(?P<year>1[89]\d\d|20\d\d)\b",
+    re.M,
 )
 # A book's title in quotation marks has at least this many words, most capitalised.
 TITLE_WORDS = 2
@@ -76,3 +92,19 @@ def titled_works(
             yield book(title, None), start - 1, author.end()
         elif noun is not None and noun["noun"] in work_nouns:
             yield book(title, None), start - 1, end + 1
+
+
+def unquoted_titles(text: str, work_nouns: frozenset[str]) -> Iterable[tuple[Entity, int, int]]:
+    """Books cited by a title without quotation marks: after their author's name or a noun
+    of `work_nouns`, with where and when they were published; a reviewed book under its
+    heading, named again in the review by its title before the subtitle."""
+    nouns = "|".join(sorted(work_nouns)) or "(?!)"
+    after = re.compile(rf"(?:{_OWNER}|\b(?:{nouns}))\s+{_PUBLISHED_AFTER}")
+    for match in after.finditer(text):
+        yield book(match["title"], match["year"]), match.start("title"), match.end("title")
+    for match in _REVIEWED.finditer(text):
+        title = match["title"]
+        main = title.split(":", 1)[0].strip()
+        entity = book(title, match["year"])
+        phrases = (*entity.phrases, literal_phrase(main)) if main != title else entity.phrases
+        yield replace(entity, phrases=phrases), match.start("title"), match.end("title")
