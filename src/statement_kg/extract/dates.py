@@ -43,9 +43,21 @@ _MONTH = r"(?P<month>" + "|".join(_NAMES) + r")\.?"
 _MONTH2 = r"(?P<month2>" + "|".join(_NAMES) + r")\.?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _YEAR2 = r"(?P<year2>1[89]\d\d|20\d\d)"
+# Days written as ordinal words ("the twenty-fifth of February"), as a sermon or a
+# proclamation writes them.
+_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_TENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth")
+ORDINAL_DAYS = (
+    {word: n for n, word in enumerate(_UNITS, 1)}
+    | {word: n for n, word in enumerate(_TENS, 10)}
+    | {"seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20}
+    | {f"twenty-{word}": 20 + n for n, word in enumerate(_UNITS, 1)}
+    | {"thirtieth": 30, "thirty-first": 31}
+)
+_DAY_WORDS = "|".join(w.replace("-", r"[-\s]") for w in sorted(ORDINAL_DAYS, key=len, reverse=True))
 # "26", "26th"; "the 24th day of February", "the 26th of February" (legislative style).
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = rf"(?P<day>[0-3]?\d|{_DAY_WORDS})(?:st|nd|rd|th)?"
+_DAY2 = rf"(?P<day2>[0-3]?\d|{_DAY_WORDS})(?:st|nd|rd|th)?"
 # "с 25 на 26 февраля", "25 və 26 fevral", "25 ve 26 Şubat": the night or days between.
 _TO = r"\s*(?:[-‐–—/]|to|and|на|по|и|və|ve)\s*"
 # Spaces or one line break between a date's words, not the gap between two columns.
@@ -99,9 +111,10 @@ def valid_day(year: int, month: int, day: int) -> bool:
 
 def _day(year: str, month: str, day: str) -> PartialDate | None:
     number = MONTHS[month.lower()]
-    if not valid_day(int(year), number, int(day)):
+    day_number = int(day) if day.isdigit() else ORDINAL_DAYS["-".join(day.lower().split())]
+    if not valid_day(int(year), number, day_number):
         return None
-    return PartialDate(f"{year}-{number:02d}-{int(day):02d}")
+    return PartialDate(f"{year}-{number:02d}-{day_number:02d}")
 
 
 def _read(match: re.Match[str]) -> TimeSpec | None:
