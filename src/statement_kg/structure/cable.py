@@ -1,7 +1,8 @@
 """A diplomatic cable's header: the sender on its "FM" line ("FM AMEMBASSY BAKU", "FM EMBASSY
 OF X BERLIN") and the date-time group that dates it ("R 270915Z FEB 09", "DTG 241130Z FEB
 22": day, hour and minute in UTC, month, year). The sender issued the cable; the date-time
-group is its date and no event's."""
+group is its date and no event's; the officer who signs it by surname on its last line
+issued it too."""
 
 from __future__ import annotations
 
@@ -29,12 +30,19 @@ _DTG = re.compile(
 )
 # The header is the cable's first lines.
 HEADER_LINES = 15
+# "HOLLOWAY": the officer who signs, by surname in capitals on the cable's last line.
+# (Not a transmission's end mark: "BT", "NNNN".)
+_SIGNER = re.compile(
+    r"\n[ \t]*(?P<name>(?=[A-Z'’ \t-]*[AEIOUY])[A-Z][A-Z'’-]{2,}(?:[ \t]+[A-Z][A-Z'’-]+)?)"
+    r"[ \t]*\s*\Z"
+)
 
 
 @dataclass(frozen=True)
 class Cable:
     sender: Found
     date: Dated | None
+    signer: Found | None = None
 
 
 def cable(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> Cable | None:
@@ -47,7 +55,9 @@ def cable(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> Cable | No
     if sender is None or (dated is None and not _TO.search(text, 0, head_end)):
         return None
     named = found(text, *sender.span("sender"), "cable", mentions, lexicon)
-    return Cable(named, dated)
+    signed = _SIGNER.search(text)
+    signer = found(text, *signed.span("name"), "signature", mentions, lexicon) if signed else None
+    return Cable(named, dated, signer)
 
 
 def _line_start(text: str, number: int) -> int:

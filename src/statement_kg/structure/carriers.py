@@ -30,6 +30,6 @@ def carried(
         own += aired.lines
     sent = cable(parts, lexicon, mentions)
     if sent is not None:
-        issuers, date = [sent.sender], sent.date or date
+        issuers, date = [sent.sender, *([sent.signer] if sent.signer else [])], sent.date or date
         own += [sent.date.line] if sent.date else []
     return issuers, relays, date, own
