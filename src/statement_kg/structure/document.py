@@ -207,6 +207,10 @@ def _issuers(
     # Under a news site's header a by-line names the site's reporter, not an issuer, unless
     # it says who posted the text.
     bylined = byline(parts, lexicon, mentions, skip, posted_only=bool(headers))
+    # A brief's authors under the title, over their institute's letterhead: all of them.
+    titled = titled_in_head(parts, lexicon, mentions)
+    if len(titled) > 1:
+        return [*letterhead(parts, lexicon, mentions, skip)[:1], *titled]
     for named in (
         authors(parts, lexicon, mentions),
         affiliated_author(parts, lexicon, mentions),
@@ -214,7 +218,7 @@ def _issuers(
         honoured_speaker(parts, lexicon, mentions),
         labelled_speaker(parts, lexicon, mentions),
         speech_heading(parts, lexicon, mentions),
-        titled_in_head(parts, lexicon, mentions),
+        titled,
         enacting_clauses(parts, lexicon, mentions),
         bylined,
     ):

@@ -230,14 +230,17 @@ def _beside(text: str, lines: list[Line], index: int) -> bool:
 
 def titled_in_head(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
     """ "Ned Carrow, Deputy Spokesperson" on its own line under a briefing's heading: the
-    one who speaks, anchored with the title."""
+    one who speaks, anchored with the title; a brief's authors on the lines together."""
     text = zones.analysis.original
+    named: list[Found] = []
     for line in zones.head:
         named_end = _name_and_title(zones, line, lexicon.structure.titles)
         if named_end is not None:
             speaker = found(text, line.start, named_end, "heading", mentions, lexicon)
-            return [replace(speaker, span=make_span(text, line.start, line.end))]
-    return []
+            named.append(replace(speaker, span=make_span(text, line.start, line.end)))
+        elif named:
+            break  # a brief's authors stand on lines together
+    return named
 
 
 def closed_lines(zones: Zones, cues: StructureCues) -> list[Line]:
