@@ -97,8 +97,10 @@ def test_judgments_by_application_number(lexicon: Lexicon) -> None:
             "echr-court",
         ),
     }
-    # Without a word for the court, an application number is not taken to be its judgment.
-    assert _by_id(JUDGMENTS.replace("The European Court of Human Rights", "A court"), lexicon) == {}
+    # Without a word for the court, an application number alone is not taken to be its
+    # judgment; a case named with its number is.
+    unnamed = _by_id(JUDGMENTS.replace("The European Court of Human Rights", "A court"), lexicon)
+    assert list(unnamed) == ["echr-court-13216-05"]
 
 
 def test_quoted_persons_but_not_institutions(lexicon: Lexicon) -> None:

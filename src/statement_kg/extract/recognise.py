@@ -63,10 +63,12 @@ _CASE = re.compile(
     rf"(?P<case>{_NAMEWORD}(?:\s+(?:and\s+)?{_NAMEWORD})*(?:\s+and\s+Others)?\s+v\.?\s+"
     rf"{_NAMEWORD}(?:\s+and\s+{_NAMEWORD})?)(?:\s*\[GC\])?\s*,?\s*$"
 )
+# The party a case's name ends with: letters only ("Ukraine.1" ends with a note's number).
+_PARTY = r"[A-Z][^\W\d_]*(?:[’'-][^\W\d_]+)*"
 # "the Court's judgment in Chiragov and Others v. Armenia": a case by its parties alone.
 _CASE_NAME = re.compile(
     rf"(?<![\w’'.-])(?P<case>{_NAMEWORD}(?:\s+(?:and\s+)?{_NAMEWORD})*(?:\s+and\s+Others)?"
-    rf"\s+v\.?\s+{_NAMEWORD}(?:\s+and\s+{_NAMEWORD}(?!\s+v\.))?)(?![\w’'-])"
+    rf"\s+v\.?\s+{_PARTY}(?:\s+and\s+{_PARTY}(?!\s+v\.))?)(?![\w’'-])"
 )
 _NAME = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?){1,2}"
 HEAD_LINES = 5

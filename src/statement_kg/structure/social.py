@@ -10,6 +10,7 @@ from statement_kg.language.normalise import HANDLE
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
+from statement_kg.structure.line_dates import TIME_OF_DAY
 from statement_kg.structure.names import PERSON_NAME, found
 from statement_kg.structure.zones import Zones
 
@@ -17,6 +18,8 @@ from statement_kg.structure.zones import Zones
 # and other pictographs may follow it.
 _BODY_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.-]*)){1,8}"
 _DISPLAY = re.compile(rf"^\s*(?P<name>{PERSON_NAME}|{_BODY_NAME})[^\w@]*$")
+# Lines of a bio between a post's display name and its stamp.
+BIO_LINES = 2
 _COMPILED = re.compile(
     r"(?<!\w)@\w{2,}\s+on\s+(?P<site>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*$"
 )
@@ -33,6 +36,22 @@ def post_author(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
         named = _DISPLAY.match(line.text[: handle.start()])
         if named is not None:
             start = line.start + named.start("name")
+            return [found(text, start, start + len(named["name"]), "post", mentions, lexicon)]
+    return _over_stamp(zones, lexicon, mentions)
+
+
+def _over_stamp(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """A page's post without handles: the display name over the post's stamp ("26 Feb,
+    09:14 · 🌍"), a line of the author's bio ("MP for Kars · Politician") between."""
+    head = list(zones.head)
+    for n, line in enumerate(head):
+        if "·" not in line.text or TIME_OF_DAY.search(line.text) is None:
+            continue
+        above = [a for a in head[max(0, n - 1 - BIO_LINES) : n] if "·" not in a.text][-1:]
+        named = _DISPLAY.match(above[0].text) if above else None
+        if named is not None:
+            start = above[0].start + named.start("name")
+            text = zones.analysis.original
             return [found(text, start, start + len(named["name"]), "post", mentions, lexicon)]
     return []
 
