@@ -64,7 +64,7 @@ _CASE = re.compile(
     rf"{_NAMEWORD}(?:\s+and\s+{_NAMEWORD})?)(?:\s*\[GC\])?\s*,?\s*$"
 )
 # The party a case's name ends with: letters only ("Ukraine.1" ends with a note's number).
-_PARTY = r"[A-Z][^\W\d_]*(?:[’'-][^\W\d_]+)*"
+_PARTY = r"[A-Z][^\W\d_]*(?:[’'-](?:[ \t]*\n[ \t]*)?[^\W\d_]+)*"
 # "the Court's judgment in Chiragov and Others v. Armenia": a case by its parties alone.
 _CASE_NAME = re.compile(
     rf"(?<![\w’'.-])(?P<case>{_NAMEWORD}(?:\s+(?:and\s+)?{_NAMEWORD})*(?:\s+and\s+Others)?"

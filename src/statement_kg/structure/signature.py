@@ -98,15 +98,21 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
         if attesting:
             attesting = False
             continue
-        if lowered in cues.signature_marks or _closing(lowered, cues):
+        if _over_name(lowered, cues):
             pending = True  # the name is on the next line
             continue
         marked = pending or any(lowered.startswith(m) for m in cues.signature_marks)
-        pending = False
+        was_pending, pending = pending, False
         if not marked and line.start < zones.body_end and not _signs_off(zones, lines, index, cues):
             continue
         span = _name_cell(text, line, cues.signature_marks)
-        named_end = None if span else _name_and_title(zones, line, cues.titles)
+        # Under its mark, a name before a title of any length.
+        named_end = (
+            None
+            if span
+            else _name_and_title(zones, line, cues.titles)
+            or (_name_before_title(line) if was_pending else None)
+        )
         if named_end is not None:
             # The signer by name, anchored with the title signed beside it.
             signer = found(text, line.start, named_end, "signature", mentions, lexicon)
@@ -139,6 +145,22 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
             if body is not None:
                 signed.append(found(text, *body, "signature", mentions, lexicon))
     return signed
+
+
+def _over_name(lowered: str, cues: StructureCues) -> bool:
+    """A line whose name is on the next: a mark alone ("(Signed)"), a closing ("Sincerely,")
+    or a mark that labels the line below ("Signed by (Minister or Parliamentary
+    Secretary):")."""
+    labels = lowered.endswith(":") and any(lowered.startswith(m) for m in cues.signature_marks)
+    return lowered in cues.signature_marks or _closing(lowered, cues) or labels
+
+
+def _name_before_title(line: Line) -> int | None:
+    """Under its mark, where the name ends before a title of any length ("The Hon. NAME,
+    Parliamentary Secretary to the Minister of ...")."""
+    name, comma, _ = line.text.partition(",")
+    name = name.rstrip()
+    return line.start + len(name) if comma and _NAME.match(name) else None
 
 
 def _signs_off(zones: Zones, lines: list[Line], index: int, cues: StructureCues) -> bool:
