@@ -55,6 +55,7 @@ def test_the_pipeline_is_the_pinned_one() -> None:
         pytest.param("No.5 The", "No.5 The", id="a-short-word-s-number-is-no-note"),
         pytest.param("see p.172 of", "see p.172 of", id="a-page-is-no-note"),
         pytest.param("were killed¹; and", "were killed; and", id="a-raised-note-number"),
+        pytest.param("4,400 km² of land", "4,400 km² of land", id="a-unit-keeps-its-square"),
         pytest.param(
             "A RESOLUTION SUPPORTING ARTSAKH AND CALLING FOR AN IMMEDIATE CEASEFIRE\nMayor Lee",
             "A RESOLUTION SUPPORTING ARTSAKH AND CALLING FOR AN IMMEDIATE CEASEFIRE\nMayor Lee",

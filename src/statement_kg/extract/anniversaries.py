@@ -8,51 +8,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from statement_kg.extract.numbers import TENS
+from statement_kg.extract.numbers import ORDINAL_UNITS, ORDINAL_WORDS, TENS
 from statement_kg.extract.scanned_digits import digit_view
 from statement_kg.extract.spans import SentenceIndex, make_span, nearby_mentions
 from statement_kg.records import AnniversaryMention, Mention
 
-_ORDINAL_UNITS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-}
-_ORDINAL_WORDS = {
-    **_ORDINAL_UNITS,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "thirtieth": 30,
-    "fortieth": 40,
-    "fiftieth": 50,
-    "sixtieth": 60,
-    "seventieth": 70,
-    "eightieth": 80,
-    "ninetieth": 90,
-    "hundredth": 100,
-}
 _ANNIVERSARY = re.compile(
     r"(?<!\w)(?:(?P<n>\d{1,3})(?:st|nd|rd|th|t|\"|”)?|(?P<tens>"
     + "|".join(TENS)
     + r")-(?P<unit>"
-    + "|".join(_ORDINAL_UNITS)
+    + "|".join(ORDINAL_UNITS)
     + r")|(?P<word>"
-    + "|".join(_ORDINAL_WORDS)
+    + "|".join(ORDINAL_WORDS)
     + r"))\s+anniversary(?!\w)",
     re.IGNORECASE,
 )
@@ -62,8 +29,8 @@ def _ordinal(match: re.Match[str]) -> int:
     if match["n"]:
         return int(match["n"])
     if match["tens"]:
-        return TENS[match["tens"].lower()] + _ORDINAL_UNITS[match["unit"].lower()]
-    return _ORDINAL_WORDS[match["word"].lower()]
+        return TENS[match["tens"].lower()] + ORDINAL_UNITS[match["unit"].lower()]
+    return ORDINAL_WORDS[match["word"].lower()]
 
 
 def find_anniversaries(

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from statement_kg.extract.numbers import ORDINAL_UNITS, ORDINAL_WORDS
 from statement_kg.extract.scanned_digits import digit_view, joined_view, month_view, unpadded
 from statement_kg.extract.spans import SpanSet, make_span
 from statement_kg.language import Analysis
@@ -38,26 +39,38 @@ MONTHS = (
         for number, name in enumerate(names.split(), 1)
     }
 )
+# Turkish writes "MAYIS" for "mayıs" and "NİSAN" for "nisan": names are looked up with the
+# dotted and dotless i folded together.
+# The last day of a month.
+MAX_DAY = 31
+_FOLDED_MONTHS = {name.replace("ı", "i"): number for name, number in MONTHS.items()}
+
+
+def month_number(name: str) -> int | None:
+    """The number of a month named in any case and in any of the languages read."""
+    return _FOLDED_MONTHS.get(name.lower().replace("i̇", "i").replace("ı", "i"))
+
+
 _NAMES = sorted(MONTHS, key=len, reverse=True)
 _MONTH = r"(?P<month>" + "|".join(_NAMES) + r")\.?"
 _MONTH2 = r"(?P<month2>" + "|".join(_NAMES) + r")\.?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _YEAR2 = r"(?P<year2>1[89]\d\d|20\d\d)"
-# Days written as ordinal words ("the twenty-fifth of February"), as a sermon or a
-# proclamation writes them.
-_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
-_TENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth")
+# Days written as ordinal words, as a sermon or a proclamation writes them, always before
+# "of" and the month ("the twenty-fifth of February", "the first day of March").
 ORDINAL_DAYS = (
-    {word: n for n, word in enumerate(_UNITS, 1)}
-    | {word: n for n, word in enumerate(_TENS, 10)}
-    | {"seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20}
-    | {f"twenty-{word}": 20 + n for n, word in enumerate(_UNITS, 1)}
-    | {"thirtieth": 30, "thirty-first": 31}
+    {word: n for word, n in ORDINAL_WORDS.items() if n <= MAX_DAY}
+    | {f"twenty-{word}": 20 + n for word, n in ORDINAL_UNITS.items()}
+    | {"thirty-first": 31}
 )
 _DAY_WORDS = "|".join(w.replace("-", r"[-\s]") for w in sorted(ORDINAL_DAYS, key=len, reverse=True))
+_WORD_DAY = (
+    rf"(?<![\w-])(?:{_DAY_WORDS})"
+    r"(?=\s+(?:(?:day\s+)?of|(?:and|to)\s+(?:the\s+)?[\w-]+\s+(?:day\s+)?of)\b)"
+)
 # "26", "26th"; "the 24th day of February", "the 26th of February" (legislative style).
-_DAY = rf"(?P<day>[0-3]?\d|{_DAY_WORDS})(?:st|nd|rd|th)?"
-_DAY2 = rf"(?P<day2>[0-3]?\d|{_DAY_WORDS})(?:st|nd|rd|th)?"
+_DAY = rf"(?P<day>[0-3]?\d(?:st|nd|rd|th)?|{_WORD_DAY})"
+_DAY2 = rf"(?P<day2>[0-3]?\d(?:st|nd|rd|th)?|{_WORD_DAY})"
 # "с 25 на 26 февраля", "25 və 26 fevral", "25 ve 26 Şubat": the night or days between.
 _TO = r"\s*(?:[-‐–—/]|to|and|на|по|и|və|ve)\s*"
 # Spaces or one line break between a date's words, not the gap between two columns.
@@ -110,8 +123,9 @@ def valid_day(year: int, month: int, day: int) -> bool:
 
 
 def _day(year: str, month: str, day: str) -> PartialDate | None:
-    number = MONTHS[month.lower()]
-    day_number = int(day) if day.isdigit() else ORDINAL_DAYS["-".join(day.lower().split())]
+    number = month_number(month) or 0
+    digits = day.rstrip("stndrh")
+    day_number = int(digits) if digits.isdigit() else ORDINAL_DAYS["-".join(day.lower().split())]
     if not valid_day(int(year), number, day_number):
         return None
     return PartialDate(f"{year}-{number:02d}-{day_number:02d}")
@@ -130,7 +144,7 @@ def _read_parts(parts: dict[str, str]) -> TimeSpec | None:
         return TimeSpec(PartialDate(year))
     month2 = parts.get("month2", month)
     if "day" not in parts:
-        first, last = MONTHS[month.lower()], MONTHS[month2.lower()]
+        first, last = month_number(month) or 0, month_number(month2) or 0
         if last < first:
             return None
         begin_month = PartialDate(f"{year}-{first:02d}")
@@ -147,8 +161,8 @@ def _years(parts: dict[str, str]) -> TimeSpec | None:
     to 1988" is none: each year is read on its own."""
     first, last = parts["year"], parts["year2"]
     if "month" in parts:
-        first = f"{first}-{MONTHS[parts['month'].lower()]:02d}"
-        last = f"{last}-{MONTHS[parts['month2'].lower()]:02d}"
+        first = f"{first}-{month_number(parts['month']) or 0:02d}"
+        last = f"{last}-{month_number(parts['month2']) or 0:02d}"
     return TimeSpec(PartialDate(first), PartialDate(last)) if last > first else None
 
 

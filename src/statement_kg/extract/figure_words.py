@@ -162,8 +162,11 @@ def _numbered_list(analysis: Analysis, number: NumberExpr, not_counted: frozense
     listed = _LISTED.search(_BRACKETED.sub("", before.replace("\n", " ")))
     if listed is None:
         return False
+    # "Articles 100, 103": a plural noun, or a list of two numbers before this one; not
+    # "paragraph 12, 613 civilians".
     noun = listed["noun"].lower()
-    return noun in not_counted or noun.removesuffix("s") in not_counted
+    several = noun.endswith("s") or len(re.findall(r"\d+", listed.group())) > 1
+    return several and (noun in not_counted or noun.removesuffix("s") in not_counted)
 
 
 def counts(analysis: Analysis, number: NumberExpr, not_counted: frozenset[str]) -> bool:

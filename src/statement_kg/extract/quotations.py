@@ -240,8 +240,9 @@ _BEFORE_COLON = re.compile(r"(?:^|\n)[ \t]*(?P<name>[A-Z][^\n:\"“”]{1,60}):[
 
 
 def _named_before_colon(analysis: Analysis, start: int, parties: frozenset[str]) -> str | None:
-    """The speaker a line names before a colon and the quote ('Minister Mirzoyan: "..."'):
-    a person the parser finds there, or a party noun."""
+    """The speaker a line names before a colon and the quote ('Minister Mirzoyan: "..."'),
+    or the subject of a verb there ('His commander, NAME, remembers: "..."'): a person the
+    parser finds there, or a party noun."""
     text = analysis.original
     line_start = text.rfind("\n", 0, start) + 1
     match = _BEFORE_COLON.search(text, max(0, line_start - 1), start)
@@ -253,9 +254,12 @@ def _named_before_colon(analysis: Analysis, start: int, parties: frozenset[str])
     verb = tokens[-1] if tokens and tokens[-1].pos_ == "VERB" else None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
     if subjects:
+        # A person the subject names, else a party noun that heads it ("The inscription
+        # reads:", "It reads:" name no one).
         phrase = [t for t in subjects[0].subtree if not t.is_space and not t.is_punct]
         people = [t for t in phrase if t.ent_type_ == "PERSON"]
-        return analysis.words(people or phrase) if people or phrase else None
+        named = people or (phrase if subjects[0].lemma_.lower() in parties else [])
+        return analysis.words(named) if named else None
     if not any(t.ent_type_ == "PERSON" or t.lemma_.lower() in parties for t in tokens):
         return None
     return " ".join(match["name"].split())

@@ -66,8 +66,10 @@ _CASE = re.compile(
 # The party a case's name ends with: letters only ("Ukraine.1" ends with a note's number).
 _PARTY = r"[A-Z][^\W\d_]*(?:[’'-](?:[ \t]*\n[ \t]*)?[^\W\d_]+)*"
 # "the Court's judgment in Chiragov and Others v. Armenia": a case by its parties alone.
+# (A few words for the first party, none ending a sentence: "the Convention. Garcia v. Spain"
+# is Garcia's case.)
 _CASE_NAME = re.compile(
-    rf"(?<![\w’'.-])(?P<case>{_NAMEWORD}(?:\s+(?:and\s+)?{_NAMEWORD})*(?:\s+and\s+Others)?"
+    rf"(?<![\w’'.-])(?P<case>{_PARTY}(?:\s+(?:and\s+)?{_PARTY}){{0,3}}(?:\s+and\s+Others)?"
     rf"\s+v\.?\s+{_PARTY}(?:\s+and\s+{_PARTY}(?!\s+v\.))?)(?![\w’'-])"
 )
 _NAME = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?){1,2}"
@@ -198,7 +200,11 @@ def _judgments(text: str, words: Recognisers) -> Iterable[_Candidate]:
         return
     # Where the text does not name the court, only a case named with its application
     # number ("Sargsyan v. Azerbaijan (no. 40167/06)") is surely one of its judgments.
-    named = re.search(words.application_court_cue, text) is not None
+    cues = [m.group() for m in re.finditer(words.application_court_cue, text)]
+    named = bool(cues)
+    # A case by its parties alone only where the text names the court itself, not only the
+    # Convention it applies.
+    court = any("Convention" not in cue for cue in cues)
     numbered: set[str] = set()
     for match in (*_APPLICATION.finditer(text), *_CASE_NUMBER.finditer(text)):
         number = match["number"]
@@ -234,7 +240,7 @@ def _judgments(text: str, words: Recognisers) -> Iterable[_Candidate]:
         numbered.add(label)
         yield entity, start, end
     # A case the text names by its parties alone, in a text that names the court.
-    for match in _CASE_NAME.finditer(text) if named else ():
+    for match in _CASE_NAME.finditer(text) if court else ():
         parties = match["case"].rstrip(".")
         label = " ".join(parties.split())
         # "... Racial Discrimination (Armenia v. Azerbaijan)": the parties close a title
@@ -348,7 +354,9 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
             *_documents(text),
             *note_citations(text, notes, lexicon.structure.interview_nouns),
             *titled_works(text, notes, lexicon.claims.citations.title_nouns, lexicon.known_names),
-            *unquoted_titles(text, lexicon.claims.citations.title_nouns),
+            *unquoted_titles(
+                text, lexicon.claims.citations.title_nouns, lexicon.structure.organisation_heads
+            ),
             *numbered_resolutions(text, (cue for cue, _ in words.resolution_bodies.values())),
             *news_citations(text, lexicon.claims.citations.news_cues),
             *_judgments(text, words),

@@ -39,7 +39,8 @@ _PUBLISHED_AFTER = rf"(?P<title>{_TITLE})\s*{PUBLISHED.pattern}"
 # YEAR.".
 _REVIEWED = re.compile(
     r"^[ \t]*(?P<title>[A-Z][^\n]{3,150}?)\.?[ \t]*\n[ \t]*By\s+[A-Z][\w'’.-]*"
-    r"(?:\s+[A-Z][\w'’.-]*){1,3}\.\s+[^\n]*?\b(?P<year>1[89]\d\d|20\d\d)\b",
+    r"(?:\s+[A-Z][\w'’.-]*){1,3}\.\s+[A-Z][\w .,'’-]{1,40}:\s*[^,\n]{2,60},\s*"
+    r"(?P<year>1[89]\d\d|20\d\d)\b",
     re.M,
 )
 # A book's title in quotation marks has at least this many words, most capitalised.
@@ -94,14 +95,19 @@ def titled_works(
             yield book(title, None), start - 1, end + 1
 
 
-def unquoted_titles(text: str, work_nouns: frozenset[str]) -> Iterable[tuple[Entity, int, int]]:
+def unquoted_titles(
+    text: str, work_nouns: frozenset[str], bodies: frozenset[str]
+) -> Iterable[tuple[Entity, int, int]]:
     """Books cited by a title without quotation marks: after their author's name or a noun
-    of `work_nouns`, with where and when they were published; a reviewed book under its
-    heading, named again in the review by its title before the subtitle."""
+    of `work_nouns`, with where and when they were published (not a body a country owns,
+    named by a word of `bodies`: "Azerbaijan's State Commission (1993)"); a reviewed book
+    under its heading ("By NAME. Place: Publisher, YEAR."), named again in the review by
+    its title before the subtitle."""
     nouns = "|".join(sorted(work_nouns)) or "(?!)"
     after = re.compile(rf"(?:{_OWNER}|\b(?:{nouns}))\s+{_PUBLISHED_AFTER}")
     for match in after.finditer(text):
-        yield book(match["title"], match["year"]), match.start("title"), match.end("title")
+        if not {w.lower() for w in match["title"].split()} & bodies:
+            yield book(match["title"], match["year"]), match.start("title"), match.end("title")
     for match in _REVIEWED.finditer(text):
         title = match["title"]
         main = title.split(":", 1)[0].strip()

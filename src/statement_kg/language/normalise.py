@@ -27,7 +27,8 @@ _NOTE_MARKER = re.compile(
     r"|(?:(?<=[a-z]{3}\.)|(?<=[)\]”\"’]\.))\d{1,3}(?=\s+[A-Z])"
 )
 # A note's raised number set on a word ("were killed¹"): the parser would read one word.
-_RAISED = re.compile(r"(?<=[^\W\d])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+# (After a word of three letters at least: "km²" keeps its square.)
+_RAISED = re.compile(r"(?<=[^\W\d]{3})[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 # An account's handle ("@hrw", "@MFA_Azerbaijan").
 HANDLE = re.compile(r"(?<!\w)@\w{2,}")
 # The parser reads a handle as a name once its sign is gone and its first letter raised.
@@ -36,6 +37,8 @@ _HANDLE_SIGN = re.compile(r"(?<![\w@])@[A-Za-z_](?=\w)")
 # begins one, so the terms in it are read as words.
 _HASHTAG = re.compile(r"(?<![\w#&])#(?=[A-Za-z])\w+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# The first word of the next line.
+_FIRST_WORD = re.compile(r"\s*(\S+)")
 # A line that starts a list item or a numbered paragraph starts anew.
 _ITEM = re.compile(r"[-•*–—·▪►]\s|\(?\d{1,3}[.)]\s|\(?[a-z]{1,4}\)\s")
 _ENDS_SENTENCE = re.compile(r"[.:;!?\"”)\]]$")
@@ -68,9 +71,10 @@ def _joins(text: str, match: re.Match[str]) -> bool:
     if following.islower() or (following.isdigit() and not _ENDS_SENTENCE.search(line)):
         return True
     # A heading in capitals over text that is not: the heading ends there, however long.
-    first_word = text[match.end() :].split(maxsplit=1)[:1]
-    if line.isupper() and not (first_word and first_word[0].isupper()):
-        return False
+    if line.isupper():
+        first_word = _FIRST_WORD.match(text, match.end())
+        if first_word is None or not first_word.group(1).isupper():
+            return False
     return len(line.strip()) >= WRAPPED_LINE and not _ENDS_SENTENCE.search(line)
 
 

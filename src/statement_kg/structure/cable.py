@@ -31,11 +31,8 @@ _DTG = re.compile(
 # The header is the cable's first lines.
 HEADER_LINES = 15
 # "HOLLOWAY": the officer who signs, by surname in capitals on the cable's last line.
-# (Not a transmission's end mark: "BT", "NNNN".)
-_SIGNER = re.compile(
-    r"\n[ \t]*(?P<name>(?=[A-Z'’ \t-]*[AEIOUY])[A-Z][A-Z'’-]{2,}(?:[ \t]+[A-Z][A-Z'’-]+)?)"
-    r"[ \t]*\s*\Z"
-)
+# (Not a classification or an end mark: mappings/structure.yaml, cable_marks.)
+_SIGNER = re.compile(r"\n[ \t]*(?P<name>[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)?)[ \t]*\s*\Z")
 
 
 @dataclass(frozen=True)
@@ -56,6 +53,11 @@ def cable(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> Cable | No
         return None
     named = found(text, *sender.span("sender"), "cable", mentions, lexicon)
     signed = _SIGNER.search(text)
+    if (
+        signed is not None
+        and " ".join(signed["name"].split()).lower() in lexicon.structure.cable_marks
+    ):
+        signed = None
     signer = found(text, *signed.span("name"), "signature", mentions, lexicon) if signed else None
     return Cable(named, dated, signer)
 

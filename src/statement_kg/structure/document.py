@@ -225,7 +225,8 @@ def _issuers(
         if named:
             # "ADDRESS OF THE PRESIDENT OF ..." signed "NAME / President of ...": the
             # heading names the office, the one who signs holds it.
-            return _office_of(signed, named, lexicon.structure.titles) or named
+            headed = named[0].kind == "speech heading"
+            return (_office_of(signed, named, lexicon.structure.titles) if headed else []) or named
     return _headed(parts, lexicon, mentions, skip, signed, headers)
 
 

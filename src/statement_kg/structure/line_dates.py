@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Token
 
-from statement_kg.extract.dates import MONTHS, valid_day
+from statement_kg.extract.dates import month_number, valid_day
 from statement_kg.extract.scanned_digits import digit_view
 from statement_kg.extract.spans import Nearby
 from statement_kg.records import PartialDate, Span, TimeSpec
@@ -55,7 +55,7 @@ def numeric_dates(text: str) -> Numeric:
     for pattern in _NUMERIC:
         for match in pattern.finditer(view):
             parts = match.groupdict()
-            month = MONTHS.get(parts["abbr"].lower()) if parts.get("abbr") else None
+            month = month_number(parts["abbr"]) if parts.get("abbr") else None
             number = month or int(parts.get("month") or 0)
             day, year = int(parts["day"]), int(parts["year"])
             if "/" in match.group() and number > 12 >= day:  # "02/25/2022"
@@ -94,7 +94,7 @@ CENTURY_TURN = 50
 def day_of(day: str, month: str, year: str) -> PartialDate | None:
     """The day a cable's or a broadcast's credit gives ("27", "FEB", "09"), its year in two
     digits or four; None for a day that does not exist."""
-    number = MONTHS.get(month.lower(), 0)
+    number = month_number(month) or 0
     full = int(year)
     if full < 100:
         full += 1900 if full >= CENTURY_TURN else 2000

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from statement_kg.extract.dates import MONTHS, valid_day
+from statement_kg.extract.dates import MONTHS, month_number, valid_day
 from statement_kg.extract.spans import make_span
 from statement_kg.records import PartialDate
 from statement_kg.structure.found import Dated
@@ -62,7 +62,7 @@ def wire_dateline(zones: Zones, dated: list[Dated]) -> Dated | None:
             continue
         parts = match.groupdict()
         year = parts["year"] or _page_year(zones, dated)
-        month = MONTHS[(parts["month"] or parts["month2"]).lower()]
+        month = month_number(parts["month"] or parts["month2"]) or 0
         day = int(parts["day"] or parts["day2"])
         if year is None or not valid_day(int(year), month, day):
             continue

@@ -9,13 +9,17 @@ from statement_kg.records import Span, TimeSpec
 from statement_kg.structure.found import Dated
 from statement_kg.structure.zones import Zones
 
+# How far before a date its formula's paragraph may begin.
+PARAGRAPH_REACH = 300
+
 
 def _opened(zones: Zones, start: int, witness: frozenset[str]) -> bool:
     """Whether the paragraph before `start` opens with a word of the formula ("Given at")."""
     text = zones.analysis.original
-    opening = [
-        t for t in zones.analysis.tokens(text.rfind("\n\n", 0, start) + 1, start) if not t.is_space
-    ]
+    paragraph = text.rfind("\n\n", max(0, start - PARAGRAPH_REACH), start)
+    if paragraph < 0:
+        return False
+    opening = [t for t in zones.analysis.tokens(paragraph, start) if not t.is_space]
     return bool(opening) and opening[0].lemma_.lower() in witness
 
 
