@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from statement_kg.extract.court_cases import judgments
 from statement_kg.extract.court_orders import court_orders
-from statement_kg.extract.dates import find_dates
 from statement_kg.extract.instruments import instruments
 from statement_kg.extract.interviews import news_citations
 from statement_kg.extract.mentions import find_mentions, group_of
@@ -48,34 +48,8 @@ _ONE = rf"{_NUMBER}(?:\s?{_SESSION})?"
 _RES_LIST = re.compile(
     rf"\bresolutions?\s+(?P<list>{_ONE}(?:\s*(?:,\s*and|,|and)\s*{_ONE})*)", re.IGNORECASE
 )
-_APPLICATION = re.compile(
-    r"\(?\s*(?:application|app\.)\s+nos?\.?\s*(?P<number>\d{1,6}/\d{2})\s*\)?", re.IGNORECASE
-)
-# "Sargsyan v. Azerbaijan (no. 40167/06)", "Sargsyan v. Azerbaijan [GC], no. 40167/06": the
-# number without "application", after a case.
-_CASE_NUMBER = re.compile(
-    r"(?:\(\s*|,\s*)nos?\.\s*(?P<number>\d{1,6}/\d{2})(?:\s*\))?", re.IGNORECASE
-)
-# "Chiragov and Others v. Armenia", "Fatullayev v. Azerbaijan", "Sargsyan v. Azerbaijan".
-_NAMEWORD = r"[A-Z][\w’'.-]*"
-# "Makuchyan and Minasyan v. Azerbaijan and Hungary [GC]".
-_CASE = re.compile(
-    rf"(?P<case>{_NAMEWORD}(?:\s+(?:and\s+)?{_NAMEWORD})*(?:\s+and\s+Others)?\s+v\.?\s+"
-    rf"{_NAMEWORD}(?:\s+and\s+{_NAMEWORD})?)(?:\s*\[GC\])?\s*,?\s*$"
-)
-# The party a case's name ends with: letters only ("Ukraine.1" ends with a note's number).
-_PARTY = r"[A-Z][^\W\d_]*(?:[’'-](?:[ \t]*\n[ \t]*)?[^\W\d_]+)*"
-# "the Court's judgment in Chiragov and Others v. Armenia": a case by its parties alone.
-# (A few words for the first party, none ending a sentence: "the Convention. Garcia v. Spain"
-# is Garcia's case.)
-_CASE_NAME = re.compile(
-    rf"(?<![\w’'.-])(?P<case>{_PARTY}(?:\s+(?:and\s+)?{_PARTY}){{0,3}}(?:\s+and\s+Others)?"
-    rf"\s+v\.?\s+{_PARTY}(?:\s+and\s+{_PARTY}(?!\s+v\.))?)(?![\w’'-])"
-)
 _NAME = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?){1,2}"
 HEAD_LINES = 5
-CASE_WINDOW = 120
-DATE_WINDOW = 40
 
 
 _ORGANS = {"S": "Security Council", "A": "General Assembly", "E": "Economic and Social Council"}
@@ -195,73 +169,6 @@ def _documents(text: str) -> Iterable[_Candidate]:
         yield entity, match.start(), match.end()
 
 
-def _judgments(text: str, words: Recognisers) -> Iterable[_Candidate]:
-    if words.application_court is None:
-        return
-    # Where the text does not name the court, only a case named with its application
-    # number ("Sargsyan v. Azerbaijan (no. 40167/06)") is surely one of its judgments.
-    cues = [m.group() for m in re.finditer(words.application_court_cue, text)]
-    named = bool(cues)
-    # A case by its parties alone only where the text names the court itself, not only the
-    # Convention it applies.
-    court = any("Convention" not in cue for cue in cues)
-    numbered: set[str] = set()
-    for match in (*_APPLICATION.finditer(text), *_CASE_NUMBER.finditer(text)):
-        number = match["number"]
-        case = _CASE.search(text, max(0, match.start() - CASE_WINDOW), match.start())
-        if case is None and (match.re is _CASE_NUMBER or not named):
-            continue  # a bare "(no. 1234/05)" is a case's only after its name
-        start = case.start() if case else match.start()
-        found = [
-            (time, span)
-            for time, span in find_dates(text[match.end() : match.end() + DATE_WINDOW])
-            if time.end is None and time.begin.precision == "day"
-        ]
-        dates = [time.begin.iso for time, _ in found]
-        # "..., no. 40167/06, 16 June 2015": the day of the judgment is part of its citation.
-        gap = text[match.end() : match.end() + found[0][1].start] if found else ""
-        end = match.end() + found[0][1].end if found and gap.strip() in {"", ","} else match.end()
-        label = " ".join(case["case"].split()) if case else f"Application no. {number}"
-        entity = Entity(
-            id=f"{slug(words.application_court)}-{slug(number)}",
-            type="court_judgment",
-            label=label,
-            # A case cited once with its number is the same case where the text names it
-            # again by its parties alone.
-            phrases=(
-                literal_phrase(text[start:end].strip()),
-                *((literal_phrase(label),) if case else ()),
-            ),
-            issued=dates[0] if dates else None,
-            issued_by=words.application_court,
-            application_number=number,
-            recognised=True,
-        )
-        numbered.add(label)
-        yield entity, start, end
-    # A case the text names by its parties alone, in a text that names the court.
-    for match in _CASE_NAME.finditer(text) if court else ():
-        parties = match["case"].rstrip(".")
-        label = " ".join(parties.split())
-        # "... Racial Discrimination (Armenia v. Azerbaijan)": the parties close a title
-        # that names another court's case.
-        bracketed = (
-            text[match.start() - 1 : match.start()] == "("
-            and text[match.start() + len(parties) : match.start() + len(parties) + 1] == ")"
-        )
-        if label in numbered or bracketed:
-            continue
-        entity = Entity(
-            id=f"{slug(words.application_court)}-{slug(label)}",
-            type="court_judgment",
-            label=label,
-            phrases=(literal_phrase(label),),
-            issued_by=words.application_court,
-            recognised=True,
-        )
-        yield entity, match.start(), match.start() + len(parties)
-
-
 def _speakers(text: str, words: Recognisers, verbs: str) -> Iterable[_Candidate]:
     """Names right after a quotation and a verb of saying ("...," said Nino Beridze), or
     right before a verb of saying and a quotation; a title before the name is not part of
@@ -359,7 +266,7 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
             ),
             *numbered_resolutions(text, (cue for cue, _ in words.resolution_bodies.values())),
             *news_citations(text, lexicon.claims.citations.news_cues),
-            *_judgments(text, words),
+            *judgments(text, words),
             *court_orders(text, words),
             *instruments(text),
             *_speakers(text, words, "|".join(lexicon.claims.speech_verbs)),
