@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from statement_kg.extract.openings import Opening, openings_of
 from statement_kg.extract.parties import Speakers
-from statement_kg.extract.quotations import SCARE_WORDS
+from statement_kg.extract.scare_quotes import SCARE_WORDS
 from statement_kg.extract.verb_voice import VerbVoice
 from statement_kg.extract.voice_parse import (
     SUBJECTS,
