@@ -86,14 +86,14 @@ def relay_header(
     # A site's name is short, and is none of these: a heading that announces a document
     # ("Statement of the Ministry ... on the anniversary"); a document's number, or a date
     # line that gives one ("Written declaration No. 712 | Doc. 15241 | DATE"); a section's
-    # label ("OPINION"); a headline, which says something ("Yerevan rejects Baku's claims")
-    # or stands right over the by-line.
+    # label ("OPINION") or a path's root ("Home > Press Centre"); a headline, which says
+    # something ("Yerevan rejects Baku's claims") or stands right over the by-line.
     if (
         (len(words) > SITE_WORDS and not official)
         or announces_issuer(words, cues)
         or _numbered(words, cues)
         or _NUMBER_LABEL.search(text, date_line, line_end)
-        or " ".join(t.lower_ for t in words) in cues.section_labels
+        or " ".join(t.lower_ for t in words) in cues.section_labels | cues.path_roots
         or says(words)
         or _over_byline(head, cues)
     ):

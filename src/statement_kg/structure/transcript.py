@@ -109,6 +109,8 @@ def broadcaster(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
         start = position + len(cell) - len(cell.lstrip())
         words = " ".join(cell.split())
         position = first.start + cut.end() if cut else first.end
+        if words.lower() in lexicon.structure.path_roots:
+            return []  # "Home > Press Centre > ...": a site's path, no outlet
         if (
             not words
             or words.lower() in lexicon.structure.section_labels
