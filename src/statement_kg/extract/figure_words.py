@@ -150,6 +150,7 @@ def _lemmas(noun: Token, quantities: frozenset[str], remains: frozenset[str]) ->
 # each with a description in brackets ("Articles 100 (aggression), 103 (genocide) and 107").
 _BRACKETED = re.compile(r"\([^()]*\)")
 _LISTED = re.compile(r"(?P<noun>[A-Za-z]+)\s+\d+(?:\s*(?:,|and|or)\s*\d+)*\s*(?:,|and|or)\s*$")
+_NAMED_BY = re.compile(r"(?P<noun>[A-Za-z]+)[ \t]+$")
 # How far back the list's noun is looked for.
 LIST_REACH = 400
 
@@ -159,6 +160,14 @@ def _numbered_list(analysis: Analysis, number: NumberExpr, not_counted: frozense
     (planning ...), 103 (genocide) and 116 (...)" are articles, however the parser reads
     the list."""
     before = analysis.original[max(0, number.start - LIST_REACH) : number.start]
+    # "Article 5", "grades 1-4": the number right after a noun capitalised as a name's, or
+    # a range after a plural, is the noun's; not "within a few hours 613 civilians".
+    named = _NAMED_BY.search(before)
+    if named is not None:
+        noun = named["noun"]
+        numbering = noun[0].isupper() or (noun.endswith("s") and number.low is not None)
+        if numbering and noun.lower().removesuffix("s") in not_counted:
+            return True
     listed = _LISTED.search(_BRACKETED.sub("", before.replace("\n", " ")))
     if listed is None:
         return False
