@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 
+from statement_kg.extract.mentions import find_mentions
+from statement_kg.extract.spans import SentenceIndex, make_span
+from statement_kg.lexicon import Lexicon
 from statement_kg.structure.cues import StructureCues
+from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.line_dates import day_name
 from statement_kg.structure.zones import Line, Zones
 
@@ -77,3 +81,27 @@ def _place_words(text: str, line: Line, start: int) -> tuple[int, int] | None:
         at = line.start + before.rfind(last)
         return at, at + len(last)
     return None
+
+
+def issued_at(text: str, date: Dated | None, lexicon: Lexicon) -> Found | None:
+    """Where the document says it was issued: the place on its dateline."""
+    if date is None or date.place is None:
+        return None
+    start, end = date.place
+    places = [
+        m
+        for m in find_mentions(text, lexicon, SentenceIndex(text))
+        if lexicon.entities[m.entity].type == "place" and start <= m.span.start < end
+    ]
+    if "/" in text[start:end]:
+        places = []  # "Paris / Brussels / London": all of them, no one place
+    span = places[0].span if places else make_span(text, start, end)
+    words = " ".join(span.exact.split())
+    # A place inside a longer name ("Embassy of X / Brussels") is not a mention of its own.
+    named = [
+        e.id
+        for e in lexicon.entities.values()
+        if e.type == "place" and words.casefold() in {n.casefold() for n in e.names}
+    ]
+    entity = places[0].entity if places else (named[0] if named else None)
+    return Found(words, span, entity, "dateline")

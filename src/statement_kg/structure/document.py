@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 
-from statement_kg.extract.mentions import find_mentions
-from statement_kg.extract.spans import SentenceIndex, make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.affiliated import affiliated_author
@@ -18,6 +16,7 @@ from statement_kg.structure.author import author_note, notes_place_at
 from statement_kg.structure.authors import authors
 from statement_kg.structure.byline import byline, byline_organisation, lead_subject
 from statement_kg.structure.carriers import carried
+from statement_kg.structure.dateline_place import issued_at
 from statement_kg.structure.datelines import issue_date, own_dates
 from statement_kg.structure.enacting import enacting_clauses
 from statement_kg.structure.footer import footer_rows
@@ -273,30 +272,6 @@ def _headed(
     return found or lead_subject(parts, lexicon, mentions)
 
 
-def _place(text: str, date: Dated | None, lexicon: Lexicon) -> Found | None:
-    """Where the document says it was issued: the place on its dateline."""
-    if date is None or date.place is None:
-        return None
-    start, end = date.place
-    places = [
-        m
-        for m in find_mentions(text, lexicon, SentenceIndex(text))
-        if lexicon.entities[m.entity].type == "place" and start <= m.span.start < end
-    ]
-    if "/" in text[start:end]:
-        places = []  # "Paris / Brussels / London": all of them, no one place
-    span = places[0].span if places else make_span(text, start, end)
-    words = " ".join(span.exact.split())
-    # A place inside a longer name ("Embassy of X / Brussels") is not a mention of its own.
-    named = [
-        e.id
-        for e in lexicon.entities.values()
-        if e.type == "place" and words.casefold() in {n.casefold() for n in e.names}
-    ]
-    entity = places[0].entity if places else (named[0] if named else None)
-    return Found(words, span, entity, "dateline")
-
-
 def _read(text: str, lexicon: Lexicon) -> Structure:
     parts = zones(text)
     mentions = agent_mentions(text, lexicon)
@@ -390,7 +365,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
             )
         ),
         date=date,
-        place=_not_named(_place(text, date, lexicon), [*issuers, *relays]),
+        place=_not_named(issued_at(text, date, lexicon), [*issuers, *relays]),
         addressee=letter.addressee if letter else None,
         own_spans=tuple(sorted(set(own))),
         chrome=(*menu_rows(parts, lexicon.structure), *footer_rows(parts, lexicon.structure)),
