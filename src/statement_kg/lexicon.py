@@ -128,6 +128,7 @@ class VoiceWords:
     claim_nouns: frozenset[str] = frozenset()
     count_nouns: frozenset[str] = frozenset()
     field_labels: frozenset[str] = frozenset()
+    qualifying_verbs: frozenset[str] = frozenset()
 
     @cached_property
     def giving_verbs(self) -> frozenset[str]:
@@ -457,6 +458,7 @@ def _claim_words(mappings: Path) -> ClaimWords:
             claim_nouns=frozenset(voice.get("claim_nouns", [])),
             count_nouns=frozenset(voice.get("count_nouns", [])),
             field_labels=frozenset(voice.get("field_labels", [])),
+            qualifying_verbs=frozenset(voice.get("qualifying_verbs", [])),
         ),
         citations=CitationWords(
             works=dict(citations["works"]),

@@ -88,14 +88,10 @@ def judgments(text: str, words: Recognisers) -> Iterable[tuple[Entity, int, int]
         yield entity, start, end
     # A case the text names by its parties alone, in a text that names the court.
     for match in _CASE_NAME.finditer(text) if court else ():
-        parties = match["case"].rstrip(".")
-        label = " ".join(parties.split())
+        label = " ".join(match["case"].split())
         # "... Racial Discrimination (Armenia v. Azerbaijan)": the parties close a title
         # that names another court's case.
-        bracketed = (
-            text[match.start() - 1 : match.start()] == "("
-            and text[match.start() + len(parties) : match.start() + len(parties) + 1] == ")"
-        )
+        bracketed = text[match.start() - 1 : match.end() + 1] == f"({match['case']})"
         if label in numbered or bracketed:
             continue
         entity = Entity(
@@ -106,4 +102,4 @@ def judgments(text: str, words: Recognisers) -> Iterable[tuple[Entity, int, int]
             issued_by=words.application_court,
             recognised=True,
         )
-        yield entity, match.start(), match.start() + len(parties)
+        yield entity, match.start(), match.end()

@@ -41,14 +41,15 @@ MONTHS = (
 )
 # Turkish writes "MAYIS" for "mayıs" and "NİSAN" for "nisan": names are looked up with the
 # dotted and dotless i folded together.
+_FOLDED_MONTHS = {name.replace("ı", "i"): number for name, number in MONTHS.items()}
 # The last day of a month.
 MAX_DAY = 31
-_FOLDED_MONTHS = {name.replace("ı", "i"): number for name, number in MONTHS.items()}
 
 
-def month_number(name: str) -> int | None:
-    """The number of a month named in any case and in any of the languages read."""
-    return _FOLDED_MONTHS.get(name.lower().replace("i̇", "i").replace("ı", "i"))
+def month_number(name: str) -> int:
+    """The number of a month named in any case and in any of the languages read; 0 for a
+    word that names none (no day of it exists)."""
+    return _FOLDED_MONTHS.get(name.lower().replace("i̇", "i").replace("ı", "i"), 0)
 
 
 _NAMES = sorted(MONTHS, key=len, reverse=True)
@@ -64,6 +65,8 @@ ORDINAL_DAYS = (
     | {"thirty-first": 31}
 )
 _DAY_WORDS = "|".join(w.replace("-", r"[-\s]") for w in sorted(ORDINAL_DAYS, key=len, reverse=True))
+# A day's digits, before its suffix ("26th").
+_DIGITS = re.compile(r"\d+")
 _WORD_DAY = (
     rf"(?<![\w-])(?:{_DAY_WORDS})"
     r"(?=\s+(?:(?:day\s+)?of|(?:and|to)\s+(?:the\s+)?[\w-]+\s+(?:day\s+)?of)\b)"
@@ -123,9 +126,9 @@ def valid_day(year: int, month: int, day: int) -> bool:
 
 
 def _day(year: str, month: str, day: str) -> PartialDate | None:
-    number = month_number(month) or 0
-    digits = day.rstrip("stndrh")
-    day_number = int(digits) if digits.isdigit() else ORDINAL_DAYS["-".join(day.lower().split())]
+    number = month_number(month)
+    digits = _DIGITS.match(day)
+    day_number = int(digits.group()) if digits else ORDINAL_DAYS["-".join(day.lower().split())]
     if not valid_day(int(year), number, day_number):
         return None
     return PartialDate(f"{year}-{number:02d}-{day_number:02d}")
@@ -144,7 +147,7 @@ def _read_parts(parts: dict[str, str]) -> TimeSpec | None:
         return TimeSpec(PartialDate(year))
     month2 = parts.get("month2", month)
     if "day" not in parts:
-        first, last = month_number(month) or 0, month_number(month2) or 0
+        first, last = month_number(month), month_number(month2)
         if last < first:
             return None
         begin_month = PartialDate(f"{year}-{first:02d}")
@@ -161,8 +164,8 @@ def _years(parts: dict[str, str]) -> TimeSpec | None:
     to 1988" is none: each year is read on its own."""
     first, last = parts["year"], parts["year2"]
     if "month" in parts:
-        first = f"{first}-{month_number(parts['month']) or 0:02d}"
-        last = f"{last}-{month_number(parts['month2']) or 0:02d}"
+        first = f"{first}-{month_number(parts['month']):02d}"
+        last = f"{last}-{month_number(parts['month2']):02d}"
     return TimeSpec(PartialDate(first), PartialDate(last)) if last > first else None
 
 

@@ -166,16 +166,21 @@ def _numbered_list(analysis: Analysis, number: NumberExpr, not_counted: frozense
     if named is not None:
         noun = named["noun"]
         numbering = noun[0].isupper() or (noun.endswith("s") and number.low is not None)
-        if numbering and noun.lower().removesuffix("s") in not_counted:
+        if numbering and _not_counted(noun, not_counted):
             return True
     listed = _LISTED.search(_BRACKETED.sub("", before.replace("\n", " ")))
     if listed is None:
         return False
     # "Articles 100, 103": a plural noun, or a list of two numbers before this one; not
     # "paragraph 12, 613 civilians".
-    noun = listed["noun"].lower()
+    noun = listed["noun"]
     several = noun.endswith("s") or len(re.findall(r"\d+", listed.group())) > 1
-    return several and (noun in not_counted or noun.removesuffix("s") in not_counted)
+    return several and _not_counted(noun, not_counted)
+
+
+def _not_counted(noun: str, not_counted: frozenset[str]) -> bool:
+    lowered = noun.lower()
+    return lowered in not_counted or lowered.removesuffix("s") in not_counted
 
 
 def counts(analysis: Analysis, number: NumberExpr, not_counted: frozenset[str]) -> bool:

@@ -112,6 +112,6 @@ def _header(text: str, row_start: int, count: int) -> list[tuple[int, int]] | No
 def _wrapped_part(text: str, row_start: int) -> bool:
     """Whether the row's label runs on from a line above that opens a part ("  of them last
     seen alive" over "  in captivity   53   9   4")."""
-    above_end = row_start - 1
-    above = text[text.rfind("\n", 0, max(above_end, 0)) + 1 : max(above_end, 0)]
+    end = max(row_start - 1, 0)
+    above = text[text.rfind("\n", 0, end) + 1 : end]
     return not any(c.isdigit() for c in above) and bool(_PART.match(above))

@@ -55,10 +55,6 @@ def _single_close(after: str) -> int:
     return match.start() if match else -1
 
 
-# Verbs that say what a thing is: "which constitute war crimes", "which amount to genocide".
-_QUALIFYING = frozenset({"constitute", "amount", "represent"})
-
-
 @dataclass(frozen=True)
 class VoiceReader(VerbVoice):
     """The voice of each claim of one text."""
@@ -222,7 +218,7 @@ class VoiceReader(VerbVoice):
             noun = noun.head
         return (
             node.dep_ == "relcl"
-            and node.lemma_.lower() in _QUALIFYING
+            and node.lemma_.lower() in self.words.qualifying_verbs
             and noun.dep_ == "dobj"
             and any(
                 c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} and c.i > 0 and c.nbor(-1).text == ","

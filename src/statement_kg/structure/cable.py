@@ -32,7 +32,7 @@ _DTG = re.compile(
 HEADER_LINES = 15
 # "HOLLOWAY": the officer who signs, by surname in capitals on the cable's last line.
 # (Not a classification or an end mark: mappings/structure.yaml, cable_marks.)
-_SIGNER = re.compile(r"\n[ \t]*(?P<name>[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)?)[ \t]*\s*\Z")
+_SIGNER = re.compile(r"\n[ \t]*(?P<name>[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)?)\s*\Z")
 
 
 @dataclass(frozen=True)
@@ -53,12 +53,14 @@ def cable(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> Cable | No
         return None
     named = found(text, *sender.span("sender"), "cable", mentions, lexicon)
     signed = _SIGNER.search(text)
-    if (
-        signed is not None
-        and " ".join(signed["name"].split()).lower() in lexicon.structure.cable_marks
-    ):
-        signed = None
-    signer = found(text, *signed.span("name"), "signature", mentions, lexicon) if signed else None
+    marked = signed is not None and " ".join(signed["name"].split()).lower() in (
+        lexicon.structure.cable_marks
+    )
+    signer = (
+        found(text, *signed.span("name"), "signature", mentions, lexicon)
+        if signed and not marked
+        else None
+    )
     return Cable(named, dated, signer)
 
 

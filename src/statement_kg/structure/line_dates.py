@@ -94,7 +94,7 @@ CENTURY_TURN = 50
 def day_of(day: str, month: str, year: str) -> PartialDate | None:
     """The day a cable's or a broadcast's credit gives ("27", "FEB", "09"), its year in two
     digits or four; None for a day that does not exist."""
-    number = month_number(month) or 0
+    number = month_number(month)
     full = int(year)
     if full < 100:
         full += 1900 if full >= CENTURY_TURN else 2000

@@ -31,12 +31,11 @@ def _introduction(following: SentenceSpan, cues: StructureCues) -> bool:
         words = words[: colons[0]]
     elif len(words) == INTRODUCTION_TOKENS or not any(t.lower_ in cues.below for t in words):
         return False
-    verbs = [t for t in words if t.pos_ == "VERB"]
     if any(t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in cues.reads_verbs for t in words):
         return True
     # "Full text:", "Below is the text:"; not "Each of these resolutions repeats the same
     # numbers:", where a verb of its own says what the text does.
-    return not verbs and any(
+    return all(t.pos_ != "VERB" for t in words) and any(
         t.pos_ == "NOUN" and t.lemma_.lower() in cues.reads_nouns for t in words
     )
 

@@ -33,15 +33,15 @@ _CELL = re.compile(r"(?<![^;\s])[^;\s][^;]*[^;\s]")
 _ASIDE = re.compile(r"\s*\([^)]*\)")
 
 
-def _words(line: Line) -> str:
+def _words(line: str) -> str:
     """The line's words, without an aside or a note's raised number ("Signed¹:")."""
-    return _ASIDE.sub("", line.text).strip().rstrip(",:.;¹²³⁴⁵⁶⁷⁸⁹⁰*").lower()
+    return _ASIDE.sub("", line).strip().rstrip(",:.;¹²³⁴⁵⁶⁷⁸⁹⁰*").lower()
 
 
 def _closing(line: Line, cues: StructureCues) -> bool:
     """A closing line of its own ("Signed:"), not the run-on of a line above ("... /
     on behalf of the Commission")."""
-    words = _words(line)
+    words = _words(line.text)
     if not line.text[:1].isupper():
         return False
     return words in cues.closings | cues.signatory_lists or any(
@@ -109,7 +109,7 @@ def _run_on(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Fou
     text = zones.analysis.original
     for line in zones.lines:
         label, colon, rest = line.text.partition(":")
-        if not (colon and rest.strip()) or _words(Line(0, 0, label)) not in cues.signatory_lists:
+        if not (colon and rest.strip()) or _words(label) not in cues.signatory_lists:
             continue
         start = line.start + len(label) + 1
         end = _PARAGRAPH_END.search(text, start)
@@ -147,7 +147,7 @@ def signatory_bodies(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
     if not closings:
         return _run_on(zones, lexicon, mentions)
     first = closings[-1]
-    listed = _words(lines[first]) in cues.signatory_lists
+    listed = _words(lines[first].text) in cues.signatory_lists
     bodies: list[Found] = []
     members: list[Found] = []
     for index, line in enumerate(lines[first:], first):

@@ -43,6 +43,7 @@ def post_author(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
 def _over_stamp(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
     """A page's post without handles: the display name over the post's stamp ("26 Feb,
     09:14 · 🌍"), a line of the author's bio ("MP for Kars · Politician") between."""
+    text = zones.analysis.original
     head = list(zones.head)
     for n, line in enumerate(head):
         if "·" not in line.text or TIME_OF_DAY.search(line.text) is None:
@@ -51,7 +52,6 @@ def _over_stamp(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
         named = _DISPLAY.match(above[0].text) if above else None
         if named is not None:
             start = above[0].start + named.start("name")
-            text = zones.analysis.original
             return [found(text, start, start + len(named["name"]), "post", mentions, lexicon)]
     return []
 

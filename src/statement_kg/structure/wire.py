@@ -62,7 +62,7 @@ def wire_dateline(zones: Zones, dated: list[Dated]) -> Dated | None:
             continue
         parts = match.groupdict()
         year = parts["year"] or _page_year(zones, dated)
-        month = month_number(parts["month"] or parts["month2"]) or 0
+        month = month_number(parts["month"] or parts["month2"])
         day = int(parts["day"] or parts["day2"])
         if year is None or not valid_day(int(year), month, day):
             continue

@@ -35,19 +35,14 @@ def signing_dates(
         if time.end is not None or time.begin.precision != "day":
             continue
         tokens = analysis.tokens(span.start, span.end)
-        words = [t.lower_ for t in tokens]
+        if [t.lower_ for t in tokens[1:3]] != ["day", "of"]:
+            continue
+        if not any(t.lemma_.lower() in witness or t.lower_ in witness for t in tokens[0].sent):
+            continue
         before = [t.lower_ for t in analysis.tokens(max(0, span.start - 8), span.start)][-1:]
-        formula = bool(tokens) and any(
-            t.lemma_.lower() in witness or t.lower_ in witness for t in tokens[0].sent
-        )
-        # "Given at the Diocesan Centre, on the 20th day of February, ...": a sentence the
+        # "Given at the Diocesan Centre, on the 20th day of February, ...": a paragraph the
         # formula opens dates its act by "the" day as well.
-        opens = _opened(zones, span.start, witness)
-        if (
-            (before == ["this"] or (opens and before == ["the"]))
-            and words[1:3] == ["day", "of"]
-            and formula
-        ):
+        if before == ["this"] or (before == ["the"] and _opened(zones, span.start, witness)):
             lines = [(n.start, n.end) for n in zones.lines if n.start <= span.start < n.end]
             line = lines[0] if lines else (span.start, span.end)
             found.append(Dated(time.begin, span, "signed", line))
