@@ -51,8 +51,9 @@ def _of_nouns(token: Token) -> list[str]:
 def _state(verb: Token, noun: Token) -> list[str]:
     """The state a clause leaves the people counted in: "were carried off as hostages",
     "remain in detention"; not what it says of its object ("recognised the events as a
-    massacre")."""
-    if any(c.dep_ == "dobj" and c != noun for c in verb.children):
+    massacre"). The people counted as the object are left in it, whatever else the parser
+    makes an object ("hold 23 Armenians, among them former leaders, in detention")."""
+    if noun.dep_ != "dobj" and any(c.dep_ == "dobj" and c != noun for c in verb.children):
         return []
     return [
         g.lemma_.lower()

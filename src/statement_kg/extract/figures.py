@@ -306,7 +306,15 @@ def _row_draft(
         qualifiers = _named_qualifiers(column or label, words)
         return Draft(number, drafts[heads[-1]].category, modifier, qualifiers, heads[-1])
     if column is None:
-        return Draft(number, _cell_category(label, number, words), modifier, ())
+        category = _cell_category(label, number, words)
+        named = _named_qualifiers(label, words)
+        # "of them children ... 63 / women ... 106": a row that names only whom it counts,
+        # in the same block as a row that says what befell them, is a part of that row.
+        if category is None and named and heads:
+            head = drafts[heads[-1]]
+            if "\n\n" not in text[head.number.end : number.start]:
+                return Draft(number, head.category, modifier, named, heads[-1])
+        return Draft(number, category, modifier, ())
     category = _cell_category(column, number, words)
     if category is None:
         # "Total   Women   Children" over "Missing, fate unknown   150   68   26": the

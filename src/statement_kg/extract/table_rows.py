@@ -15,10 +15,10 @@ _BARRED = re.compile(
     r"^[ \t]*\|(?P<label>[^|\n]+)\|[ \t]*(?P<value>[\d.,  ]+?)[ \t]*\|[ \t]*$", re.M
 )
 # "Wounded            487", "Taken hostage ........ 1,275": a label, a wide gap or leader
-# dots, a number that ends the line.
+# dots, a number that ends the line (or the box drawn round the table: "|  killed ... 613 |").
 _SPACED = re.compile(
-    r"^[ \t]*(?P<label>[A-Za-z][^\n\d|]*?[a-z)])(?:[ \t]{3,}|[ \t]*\.{3,}[ \t]*)"
-    r"(?P<value>\d[\d.,]*(?: \d{3})*)[ \t]*$",
+    r"^[ \t]*(?:\|[ \t]*)?(?P<label>[A-Za-z][^\n\d|]*?[a-z)])(?:[ \t]{3,}|[ \t]*\.{3,}[ \t]*)"
+    r"(?P<value>\d[\d.,]*(?: \d{3})*)[ \t]*(?:\|[ \t]*)?$",
     re.M,
 )
 # "Women               11          14": a label and a number per column.

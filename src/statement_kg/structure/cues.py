@@ -64,6 +64,7 @@ class StructureCues:
     body_date_labels: frozenset[str] = frozenset()
     year_words: frozenset[str] = frozenset()
     cable_marks: frozenset[str] = frozenset()
+    joining_verbs: frozenset[str] = frozenset()
     addressing: frozenset[str] = frozenset()
     on_behalf: tuple[str, ...] = ()
     address_forms: frozenset[str] = frozenset()
@@ -157,6 +158,7 @@ def load_cues(mappings: Path) -> StructureCues:
         body_date_labels=_words(raw.get("body_date_labels", [])),
         year_words=_words(raw.get("year_words", [])),
         cable_marks=_words(raw.get("cable_marks", [])),
+        joining_verbs=_words(raw.get("joining_verbs", [])),
         addressing=_words(letter.get("addressing", [])),
         on_behalf=tuple(w.lower() for w in signature.get("on_behalf", [])),
         address_forms=_words(signature.get("address_forms", [])),

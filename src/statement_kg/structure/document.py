@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.affiliated import affiliated_author
+from statement_kg.structure.aligned import aligned
 from statement_kg.structure.author import author_note, notes_place_at
 from statement_kg.structure.authors import authors
 from statement_kg.structure.byline import byline, byline_organisation, lead_subject
@@ -343,6 +344,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     relays = [r for r in relays if not parent_site(parts, r, issuers)]
     issuers, relays, date, carrier_lines = carried(parts, lexicon, mentions, issuers, relays, date)
     own += carrier_lines
+    issuers = [*issuers, *aligned(parts, lexicon, mentions)]
     issuers = named_again(list(dict.fromkeys(issuers)), parts, mentions)
     named = {(i.span.start, i.span.end) for i in issuers}
     # A body's own report names no site that relayed it: its header is a section's; so is

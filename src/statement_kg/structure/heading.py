@@ -35,6 +35,7 @@ ACRONYM_LETTERS = 4
 # "Written statement* submitted by ...": a note's mark after the document's words.
 NOTE_MARKS = frozenset({"*", "†"})
 _MAIL_SUBJECT = re.compile(r"^\s*(?:subject|subj)\s*:\s*(?:(?:fw|fwd|re)\s*:\s*)*", re.I)
+_TOPIC = re.compile(r"^\s*[A-Z][^:\n]{0,40}:\s*$")
 _QUOTED = re.compile(r"[\"“](?P<name>[^\"”\n]{3,})[\"”]")
 
 
@@ -77,8 +78,9 @@ def _headings(zones: Zones, cues: StructureCues, after: int = 0) -> list[tuple[l
             at = analysis.span_of(opening or [token])[0]
             before = analysis.original[analysis.original.rfind("\n", 0, at) + 1 : at]
             capital = bool(opening) and (opening[0].is_title or opening[0].is_upper)
-            # A mail's subject line is its heading ("Subject: FW: Statement by ...").
-            before = _MAIL_SUBJECT.sub("", before)
+            # A mail's subject line is its heading ("Subject: FW: Statement by ..."), and so
+            # is a line that names its subject first ("Armenia/Azerbaijan: Declaration by").
+            before = _TOPIC.sub("", _MAIL_SUBJECT.sub("", before))
             if capital and announces(opening, cues) and not before.strip():
                 pairs.append((opening, token))
                 break

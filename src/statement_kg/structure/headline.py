@@ -31,12 +31,18 @@ def headline_persons(
         named = [
             run
             for run in persons(analysis, tokens)
-            if " ".join(t.text for t in run).casefold() not in places
+            if " ".join(t.text for t in run).casefold() not in places and not _nationality(run)
         ] or _interviewed(tokens, lexicon.structure)
         if named:
             run = named[-1]
             return [found(analysis.original, *analysis.span_of(run), "headline", mentions, lexicon)]
     return []
+
+
+def _nationality(run: list[Token]) -> bool:
+    """One word the parser took for a person, joined to a common noun ("Azerbaijani and
+    Turkish foreign ministers hold ..."): a nationality, not a name."""
+    return len(run) == 1 and any(c.pos_ == "NOUN" for c in run[0].conjuncts)
 
 
 def _interviewed(tokens: list[Token], cues: StructureCues) -> list[list[Token]]:

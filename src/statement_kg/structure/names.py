@@ -3,6 +3,7 @@ entity of mappings/ it is."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -21,6 +22,8 @@ NAME_WORDS = range(2, 5)
 PERSON_NAME = r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+"
 # A heading line this long was wrapped: its name runs on to the next line.
 WRAPPED_HEADING = 60
+# A name without the parser's help: the given name and the family name.
+GIVEN_AND_FAMILY = 2
 AGENT_TYPES = frozenset({"country", "organisation", "collective", "person", "news_outlet"})
 
 
@@ -186,3 +189,24 @@ def _of_body(token: Token) -> bool:
         return False
     body = token.nbor(-2)
     return body.is_upper or body.is_title
+
+
+def named_in_full(analysis: Analysis, label: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the text first names in full, between `start` and `end`, the speaker a turn's
+    label names by surname ("MR CARROW", "Minister Hakobyan" after "Ned Carrow, Deputy
+    Spokesperson", "... by Foreign Minister Vardan Hakobyan")."""
+    surname = re.escape(label.rsplit(maxsplit=1)[-1])
+    full = re.compile(rf"(?:[A-Z][\w'’-]*\.?\s+){{1,3}}(?i:{surname})\b")
+    name = full.search(analysis.original, start, end)
+    return None if name is None else _person(analysis, *name.span())
+
+
+def _person(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
+    """The person in capitalised words that may open with a title's ("Deputy Minister of
+    Foreign Affairs Tural Mammadzade"): the parser's person ending there, else the last
+    two words."""
+    tokens = analysis.tokens(start, end)
+    ending = [run for run in persons(analysis, tokens) if run[-1].i == tokens[-1].i]
+    if ending and len(ending[-1]) >= GIVEN_AND_FAMILY:
+        return analysis.span_of(ending[-1])
+    return analysis.span_of(tokens[-GIVEN_AND_FAMILY:])

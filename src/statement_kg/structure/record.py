@@ -11,10 +11,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from statement_kg.extract.turns import QUESTION_LABELS
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import NAME_WORDS, found
+from statement_kg.structure.names import NAME_WORDS, found, named_in_full
 from statement_kg.structure.zones import Zones
 
 # A label opens a line and ends in a colon ("Mr. X (Azerbaijan):") or a dash after the
@@ -49,6 +50,11 @@ def _chair(label: str, presiding: frozenset[str]) -> bool:
     )
 
 
+def _asks(label: str) -> bool:
+    words = label.split()
+    return bool(words) and words[0].lower().strip(".:") in QUESTION_LABELS
+
+
 def _speaker(zones: Zones, start: int, label: str, forms: frozenset[str]) -> tuple[int, int] | None:
     """The name a speaker's label opens with (and the country in brackets after it): a
     form of address and a name, a person the parser finds there, or a name followed by
@@ -67,10 +73,19 @@ def _speaker(zones: Zones, start: int, label: str, forms: frozenset[str]) -> tup
     if tokens and tokens[0].ent_type_ == "PERSON" and tokens[-1].ent_type_ == "PERSON":
         return start, with_country
     capitalised = all(w[:1].isupper() for w in words) and len(words) in NAME_WORDS
-    return (start, with_country) if capitalised and cut else None
+    # "Mehmet Tekinalp: ...": a name the text gave before, where it introduced the speaker.
+    introduced = capitalised and _named_before(zones.analysis.original, name.strip(), start)
+    return (start, with_country) if capitalised and (cut or introduced) else None
+
+
+def _named_before(text: str, name: str, before: int) -> bool:
+    """Whether the text names the speaker before, other than in a label of theirs."""
+    return re.search(rf"{re.escape(name)}(?![ \t]*:)", text[:before]) is not None
 
 
 def _turns(zones: Zones, lexicon: Lexicon) -> list[_Turn]:
+    """The turns of the record, the chair's (and the journalists' questions at a press
+    conference, "Question (AzTV): ...") with no name."""
     text = zones.analysis.original
     cues = lexicon.structure
     labels: list[tuple[int, tuple[int, int] | None]] = []
@@ -80,7 +95,7 @@ def _turns(zones: Zones, lexicon: Lexicon) -> list[_Turn]:
         head_label = m.start("label") < zones.body_start
         if head_label and m["label"].strip().lower() in cues.author_labels:
             continue
-        if _chair(m["label"], cues.presiding):
+        if _chair(m["label"], cues.presiding) or _asks(m["label"]):
             labels.append((m.start("label"), None))
             continue
         name = _speaker(zones, m.start("label"), m["label"], cues.address_forms)
@@ -91,11 +106,18 @@ def _turns(zones: Zones, lexicon: Lexicon) -> list[_Turn]:
 
 
 def record_speakers(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
-    """The main speakers of a record in which the chair gives the floor."""
+    """The main speakers of a record in which the chair gives the floor, or of a press
+    conference at which several answer the journalists' questions."""
     turns = _turns(zones, lexicon)
     if not any(t.name is None for t in turns):
         return []
+    # Questions alone, with one who answers them, make an interview (structure.transcript),
+    # not a record.
     text = zones.analysis.original
+    names = {" ".join(text[slice(*t.name)].split()).casefold() for t in turns if t.name}
+    chaired = any(t.name is None and not _asks(text[t.start : t.end]) for t in turns)
+    if not chaired and len(names) < 2:
+        return []
     held: dict[str, int] = defaultdict(int)
     first: dict[str, tuple[int, int]] = {}
     for turn in turns:
@@ -106,9 +128,18 @@ def record_speakers(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> 
         first.setdefault(key, turn.name)
     if not held:
         return []
-    longest = max(held.values())
+    # At a press conference everyone who answers the journalists holds the floor, named
+    # where the heading or the introduction first names them in full.
+    least = MAIN_SHARE * max(held.values()) if chaired else 0
     return [
-        found(text, *first[key], "record", mentions, lexicon)
+        found(text, *_where(zones, first[key], chaired), "record", mentions, lexicon)
         for key in first
-        if held[key] >= MAIN_SHARE * longest
+        if held[key] >= least
     ]
+
+
+def _where(zones: Zones, label: tuple[int, int], chaired: bool) -> tuple[int, int]:
+    if chaired:
+        return label
+    name = _BRACKETS.sub(" ", zones.analysis.original[slice(*label)])
+    return named_in_full(zones.analysis, name, 0, label[0]) or label

@@ -12,13 +12,11 @@ from statement_kg.extract.turns import ANSWER_LABELS, QUESTION_LABELS, Turn, fin
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import found, persons
+from statement_kg.structure.names import found, named_in_full, persons
 from statement_kg.structure.zones import Zones
 
 # The guest answers at least this many turns.
 GUEST_TURNS = 2
-# A name without the parser's help: the given name and the family name.
-GIVEN_AND_FAMILY = 2
 
 
 def _guest_label(
@@ -61,11 +59,9 @@ def guest(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found
         # says the interview is by.
         named = _introduced(zones, first.start)
         return [found(text, *named, "interview", mentions, lexicon)] if named else []
-    surname = re.escape(label.split()[-1])
-    full = re.compile(rf"(?:[A-Z][\w'’-]*\.?\s+){{1,3}}(?i:{surname})\b")
-    name = full.search(text, zones.body_start, first.start)
+    name = named_in_full(zones.analysis, label, zones.body_start, first.start)
     if name is not None:
-        return [found(text, *_person(zones, *name.span()), "interview", mentions, lexicon)]
+        return [found(text, *name, "interview", mentions, lexicon)]
     return [found(text, first.start, first.start + len(label), "interview", mentions, lexicon)]
 
 
@@ -78,18 +74,6 @@ def _introduced(zones: Zones, before: int) -> tuple[int, int] | None:
         if not (run[0].i > 0 and run[0].nbor(-1).lower_ == "by")
     ]
     return analysis.span_of(people[-1]) if people else None
-
-
-def _person(zones: Zones, start: int, end: int) -> tuple[int, int]:
-    """The person in capitalised words that may open with a title's ("Deputy Minister of
-    Foreign Affairs Tural Mammadzade"): the parser's person ending there, else the last
-    two words."""
-    tokens = zones.analysis.tokens(start, end)
-    last = tokens[-1]
-    for entity in zones.analysis.doc.ents:
-        if entity.label_ == "PERSON" and entity.end - 1 == last.i:
-            return zones.analysis.span_of([t for t in entity if t.i >= tokens[0].i])
-    return zones.analysis.span_of(tokens[-GIVEN_AND_FAMILY:])
 
 
 def broadcaster(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:

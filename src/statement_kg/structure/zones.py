@@ -49,6 +49,8 @@ _PROSE_END = re.compile(r"[.!?][\"”’)]?(?:\d{0,3}|[¹²³⁴⁵⁶⁷⁸⁹�
 _RULE = re.compile(rf"^{_RULE_CHARS}$")
 # Under a rule, a note's number (printed or raised) and a space open a note.
 _RULED_NOTE = re.compile(r"^(?:\d{1,3}\.?\s+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
+# A numbered paragraph: "3. Teachers shall ...".
+_PARAGRAPH = re.compile(r"^(\d{1,3})\.\s+\S")
 # A heading may stand for the rule: "Notes", "Sources", "References".
 _NOTES_HEADING = r"(?:notes|endnotes|footnotes|references|sources)[ \t]*:?"
 _HEADING = re.compile(rf"^[ \t]*{_NOTES_HEADING}[ \t]*$", re.IGNORECASE)
@@ -115,6 +117,7 @@ class Zones:
             for n, rule in enumerate(self.lines)
             if (_RULE.match(rule.text) or _HEADING.match(rule.text))
             and any(_PROSE_END.search(p.text) for p in self.lines[:n])
+            and not _numbering_runs_on(self.lines, n)
         ]
         under = [line for line in self.lines if rules and line.start > rules[-1].end]
         if any(_RULED_NOTE.match(line.text) for line in under):
@@ -127,6 +130,17 @@ class Zones:
             block = text[start:end].split("\n\n")[0]
             notes.append((start, start + len(block.rstrip())))
         return tuple(notes)
+
+
+def _numbering_runs_on(lines: tuple[Line, ...], rule: int) -> bool:
+    """Whether the first numbered line under the rule goes on with the paragraphs numbered
+    above it ("2. The lesson ..." over a table's rules, then "3. Teachers ..."): a table's
+    rule, not the notes'."""
+    under = next((m for line in lines[rule + 1 :] if (m := _PARAGRAPH.match(line.text))), None)
+    if under is None:
+        return False
+    above = {int(m[1]) for line in lines[:rule] if (m := _PARAGRAPH.match(line.text))}
+    return int(under[1]) - 1 in above
 
 
 def _cells(text: str, start: int, end: int) -> list[Line]:

@@ -1,0 +1,104 @@
+"""The states that join a statement issued by another: "The Candidate Countries North
+Macedonia*, Montenegro* ..., as well as Georgia, align themselves with this declaration."
+Each state the sentence names before its verb is an issuer of the statement as well."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from statement_kg.lexicon import Lexicon
+from statement_kg.records import Mention
+from statement_kg.structure.found import Found
+from statement_kg.structure.names import found
+from statement_kg.structure.zones import Zones
+
+_REFLEXIVES = frozenset({"themselves", "itself"})
+# The word a list of states puts before a name ("The Candidate Countries North Macedonia").
+_COUNTRY_WORDS = frozenset({"country", "countries"})
+# The marks a list of states sets after a name that a note explains ("Albania*").
+_MARKS = "*†"
+
+
+def aligned(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """The states a sentence of joining names, in its order."""
+    cues = lexicon.structure
+    analysis = zones.analysis
+    for token in analysis.doc:
+        if not _joins(token, cues.document_nouns, cues.joining_verbs):
+            continue
+        sentence = token.sent
+        names = [*_states(sentence, token), *_after_countries(sentence, token)]
+        return [
+            found(
+                analysis.original,
+                *_unmarked(analysis.original, *analysis.span_of(run)),
+                "aligned",
+                mentions,
+                lexicon,
+            )
+            for run in sorted(names, key=lambda run: run[0].i)
+        ]
+    return []
+
+
+def _unmarked(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name without the note's mark the tokenizer may keep on it ("Macedonia*")."""
+    while end > start and text[end - 1] in _MARKS:
+        end -= 1
+    return start, end
+
+
+def _joins(verb: Token, documents: frozenset[str], verbs: frozenset[str]) -> bool:
+    """ "align themselves with this declaration": the verb, a reflexive object and the
+    document it joins."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+        return False
+    reflexive = any(c.lower_ in _REFLEXIVES for c in verb.children)
+    # "this declaration": the text itself, not one a news story reports others joined.
+    joined = any(
+        c.lower_ == "with"
+        and any(
+            g.lower_ in documents and any(d.lower_ == "this" for d in g.children)
+            for g in c.children
+        )
+        for c in verb.children
+    )
+    return reflexive and joined
+
+
+def _states(sentence: SpacySpan, verb: Token) -> list[list[Token]]:
+    """The states the recogniser finds before the verb, without an article or a note's
+    mark set apart ("the Republic of Moldova", "Bosnia and Herzegovina *")."""
+    return [
+        words
+        for entity in sentence.ents
+        if entity.label_ == "GPE" and entity.end <= verb.i
+        if (words := _trimmed(list(entity)))
+    ]
+
+
+def _after_countries(sentence: SpacySpan, verb: Token) -> list[list[Token]]:
+    """A name right after "Countries" that the recogniser ran into the words before it
+    ("The Candidate Countries North Macedonia*")."""
+    runs = []
+    recognised = {t.i for e in sentence.ents if e.label_ == "GPE" for t in e}
+    for token in sentence:
+        if token.i >= verb.i or token.lower_ not in _COUNTRY_WORDS:
+            continue
+        run = []
+        for following in token.doc[token.i + 1 : verb.i]:
+            if following.pos_ != "PROPN" or following.i in recognised:
+                break
+            run.append(following)
+        if run:
+            runs.append(run)
+    return runs
+
+
+def _trimmed(words: list[Token]) -> list[Token]:
+    while words and words[0].lower_ == "the":
+        words = words[1:]
+    while words and words[-1].text in _MARKS:
+        words = words[:-1]
+    return words
