@@ -103,7 +103,7 @@ _PATTERNS = [
     _DAY + _OF + _S + _MONTH + r",?" + _S + _YEAR,  # 22 April 2010, the 22nd day of April, 2010
     # "the 20th day of February, in the year of our Lord 2018": a formal act's formula.
     _DAY + _OF + _S + _MONTH + r",?" + _S + _IN_YEAR + _YEAR,
-    _MONTH + _S + _DAY + r"," + _S + _YEAR,  # February 26, 2023
+    _MONTH + _S + _DAY + r",?" + _S + _YEAR,  # February 26, 2023; February 26 2023
     r"from" + _S + _YEAR + _S + r"(?:to|until)" + _S + _YEAR2,  # from 2008 to 2018
     r"between" + _S + _YEAR + _S + r"and" + _S + _YEAR2,  # between 1988 and 1990
     _YEAR + _S + r"(?:to|until)" + _S + _YEAR2,  # the events of 1988 to 1994

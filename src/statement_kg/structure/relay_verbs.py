@@ -40,6 +40,20 @@ def _introduction(following: SentenceSpan, cues: StructureCues) -> bool:
     )
 
 
+def _said_before_text(verb: Token, after: list[SentenceSpan], cues: StructureCues) -> bool:
+    """A sentence's own verb of saying, with its speaker, right before the sentence that
+    introduces a text the speaker issued ("the text of the council's statement"), not an
+    inscription it reads ("The plaque reads:")."""
+    speaks = verb.dep_ == "ROOT" and verb.lemma_.lower() in cues.speech_verbs
+    # A named speaker, not "you" in a question ("How do you comment ...? Answer: ...").
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subject = bool(subjects) and all(c.pos_ in {"NOUN", "PROPN"} for c in subjects)
+    subject = subject and not verb.sent.text.rstrip().endswith("?")
+    if not (speaks and subject and after and _introduction(after[0], cues)):
+        return False
+    return any(t.lemma_.lower() in cues.relay_objects for t in after[0])
+
+
 def relay_verb(
     sentence: SentenceSpan, after: list[SentenceSpan], cues: StructureCues, news: bool
 ) -> Token | None:
@@ -93,7 +107,8 @@ def relay_verb(
             or any(a.lower_ == "following" for o in objects for a in o.children)
         ):
             return verb
-    return None
+    # "X said on Thursday ... Following is the text of X's news release:".
+    return next((v for v in sentence if _said_before_text(v, after, cues)), None)
 
 
 def agent(verb: Token) -> list[Token]:
