@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 _MODIFIERS = frozenset({"compound", "amod", "nummod", "det", "poss", "nmod"})
 # "resolutions of the Security Council", "the report by the mission".
 _OF = frozenset({"of", "by", "from"})
+# The entity types of a place a declaration may be named for.
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 # Longer descriptions run on into what the work says, not which work it is.
 MAX_TOKENS = 14
 # A description right before or after works named by identifier introduces them
@@ -49,9 +51,21 @@ def _named_instrument(token: Token) -> bool:
     Islamic Summit"); a capitalised singular alone is a heading's ("Oklahoma Resolution")."""
     if token.pos_ != "PROPN":
         return False
-    return token.tag_ == "NNPS" or any(
-        c.dep_ == "prep" and c.lower_ in _OF and any(g.pos_ == "PROPN" for g in c.subtree)
+    # "the Islamabad Declaration", "the Alma-Ata Declaration": a declaration named for the
+    # place it was signed in (the recogniser may take the whole for a law's name).
+    placed = any(
+        c.dep_ == "compound"
+        and c.pos_ == "PROPN"
+        and (c.ent_type_ in _PLACES or c.ent_type_ == "LAW")
         for c in token.children
+    )
+    return (
+        token.tag_ == "NNPS"
+        or (placed and token.lemma_.lower() == "declaration")
+        or any(
+            c.dep_ == "prep" and c.lower_ in _OF and any(g.pos_ == "PROPN" for g in c.subtree)
+            for c in token.children
+        )
     )
 
 
@@ -101,8 +115,16 @@ def _heading(text: str, start: int, end: int) -> bool:
     # Report of Debates (Hansard)").
     before = text[line_start:start].strip(" \t#*")
     opens_line = not before or ("\n" in words and not any(c.islower() for c in before))
+    # A line whose sentence runs on to the next ("... in 1993\nremain unimplemented").
+    following = text[line_end + 1 : line_end + 2] if line_end >= 0 else ""
+    runs_on = following.islower()
     return (
-        (opens_line and len(rest.split()) < HEADING_WORDS and not rest.rstrip().endswith("."))
+        (
+            opens_line
+            and len(rest.split()) < HEADING_WORDS
+            and not rest.rstrip().endswith(".")
+            and not runs_on
+        )
         or "\n\n" in words
         or sum(c.isupper() for c in words) > sum(c.islower() for c in words)
     )
@@ -113,12 +135,16 @@ def _by_un(analysis: Analysis, head: Token, lowered: str, words: CitationWords) 
     or "their" after one in its sentence ("the Security Council, in its resolutions")."""
     if any(f" {organ} " in f" {lowered} " for organ in words.un_organs):
         return True
-    # "the Security Council adopted four resolutions": the organ that made them is the
-    # subject of the verb they are the object of.
-    if head.dep_ == "dobj":
-        subject = " ".join(
-            t.lower_ for c in head.head.children if c.dep_ == "nsubj" for t in c.subtree
-        )
+    # "the Security Council adopted four resolutions", "the Security Council demanded ...
+    # in four resolutions": the organ that made them is the subject of the verb they are the
+    # object of, or the verb whose preposition governs them.
+    verb = head.head if head.dep_ == "dobj" else None
+    node = head
+    while verb is None and head.dep_ == "pobj" and node.head.i != node.i:
+        node = node.head
+        verb = node if node.pos_ == "VERB" else None
+    if verb is not None:
+        subject = " ".join(t.lower_ for c in verb.children if c.dep_ == "nsubj" for t in c.subtree)
         if any(f" {organ} " in f" {subject} " for organ in words.un_organs):
             return True
     if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):

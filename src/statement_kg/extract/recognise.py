@@ -35,9 +35,11 @@ _SESSION = r"\(\s?(?:\d{4}|[IVXLC]+)\s?\)"
 _RES_SYMBOL = re.compile(
     rf"(?<![\w/])(?P<body>[AES])/RES/(?P<number>\d+(?:/\d+)?)(?:\s?(?P<session>{_SESSION}))?"
 )
-# A/76/689, A/78/790–S/2024/187, A/HRC/49/12, E/CN.4/1998/53: letters, then at least two
-# numeric parts; joint symbols of two organs are one document.
-_PART = r"[AES](?:/[A-Z]+(?:\.\d+)?)*(?:/\d+){2,}"
+# A/76/689, A/78/790–S/2024/187, A/HRC/49/12, E/CN.4/1998/53, A/HRC/WG.6/44/AZE/1: letters,
+# then at least two numeric parts (a country's letters may stand between); the Security
+# Council's documents before 1994 have one number of five digits (S/25199). Joint symbols of
+# two organs are one document.
+_PART = r"(?:[AES](?:/[A-Z]+(?:\.\d+)?)*/\d+(?:/[A-Z]+)*(?:/\d+)+|S/\d{5})"
 # A treaty body's: CCPR/C/AZE/CO/4, CERD/C/AZE/CO/7-9 (reports joined by a range), CED/C/7.
 _TREATY = r"(?:CCPR|CERD|CAT|CRC|CEDAW|CED|CMW|CRPD|HRI)(?:/[A-Z]+(?:\.\d+)?)+/\d+(?:-\d+)?"
 _DOC_SYMBOL = re.compile(rf"(?<![\w/])(?!\w/RES/)(?:{_PART}(?:{_DASH}{_PART})*|{_TREATY})(?![\w/])")
