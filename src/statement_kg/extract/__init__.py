@@ -160,6 +160,7 @@ def _event_dates(
     lexicon: Lexicon,
     written: list[tuple[TimeSpec, Span]],
     days: frozenset[TimeSpec] = frozenset(),
+    issued: PartialDate | None = None,
 ) -> list[tuple[TimeSpec, Span]]:
     """The dates that may date an event: not the document's own date lines, not a day a
     statement was made ("said on 3 March"), not the year in a work's name ("the 1992
@@ -168,7 +169,9 @@ def _event_dates(
     mappings know the judgment's delivery as an event)."""
     said = lexicon.structure.said_verbs
     yearless = [
-        d for d in find_yearless_dates(text, written) if not when_said(analysis, d[1], said)
+        d
+        for d in find_yearless_dates(text, written, issued.iso[:4] if issued else None)
+        if not when_said(analysis, d[1], said)
     ]
     citations = lexicon.claims.citations
     works = frozenset(citations.works) | citations.title_nouns
@@ -255,9 +258,11 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     in_own = SpanSet(list(own))
     analysis = analyse(text)
     written = find_dates(text)
-    all_dates = _event_dates(text, analysis, in_own, lexicon, written, _days(events, lexicon))
-    in_articles = SpanSet(article_spans)
     issued = document.meta.issued.date or (read.date.date if read.date else None)
+    all_dates = _event_dates(
+        text, analysis, in_own, lexicon, written, _days(events, lexicon), issued
+    )
+    in_articles = SpanSet(article_spans)
     dates = [
         d
         for d in dated_events(text, all_dates, events, anniversaries, mentions, lexicon, index)
