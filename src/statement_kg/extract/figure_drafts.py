@@ -47,7 +47,8 @@ def _bare(analysis: Analysis, number: NumberExpr) -> bool:
 
 def _among_them(analysis: Analysis, number: NumberExpr) -> bool:
     """Whether the number's clause counts it among people named before by a pronoun:
-    "Among them were 63 children, 106 women and 70 elderly", "among whom were 40 women"."""
+    "Among them were 63 children, 106 women and 70 elderly", "among whom were 40 women",
+    "Of these, some 3,900 were registered in Baku"."""
     tokens = analysis.tokens(number.start, number.end)
     node = tokens[-1] if tokens else None
     first = tokens[0].i if tokens else 0
@@ -59,7 +60,7 @@ def _among_them(analysis: Analysis, number: NumberExpr) -> bool:
             return any(
                 # before the number: "613 were questioned, among them ..." counts the whole
                 c.dep_ == "prep"
-                and c.lower_ == "among"
+                and c.lower_ in {"among", "of"}
                 and c.i < first
                 and any(g.dep_ == "pobj" and g.lemma_.lower() in _BACK for g in c.children)
                 for c in node.children

@@ -40,7 +40,7 @@ PREDICATE_STEPS = 3
 # How far after a part ("of whom 150") its own cue may end ("are still unaccounted for").
 PART_CUE_WINDOW = 40
 _NEXT_NUMBER = re.compile(r"\d")
-_LIST_GAP = re.compile(r"^[^\d;:()\[\].]*?(?:,|\band\b)[^\d;:()\[\].]*$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^[^\d;:()\[\].]*?(?:,|\band\b|&)[^\d;:()\[\].]*$", re.IGNORECASE)
 
 
 @cache
@@ -49,13 +49,15 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 def _modifier(text: str, number: NumberExpr, words: ClaimWords) -> tuple[str, int]:
-    """The modifier right before the number and where the text before it ends."""
+    """The modifier right before the number and where the text before it ends; a range
+    stays a range ("as many as 500 to 1,000")."""
     left = text[max(0, number.start - LEFT_WINDOW) : number.start]
     for name, patterns in words.modifiers.items():
         for pattern in patterns:
             match = _rx(rf"(?<!\w)(?:{pattern})\s+$").search(left)
             if match:
-                return name, number.start - (len(left) - match.start())
+                modifier = "range" if number.low is not None else name
+                return modifier, number.start - (len(left) - match.start())
     if number.low is not None:
         return "range", number.start
     if number.value is None:
@@ -183,7 +185,7 @@ def _parts(
             break
         j += 1
         parts.append(j)
-        if _rx(r"\band\s+$").search(gap):
+        if _rx(r"(?:\band|&)\s+$").search(gap):
             break
     return parts
 

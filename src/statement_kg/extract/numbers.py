@@ -93,8 +93,9 @@ _VAGUE = {"dozens", "hundreds", "thousands", "millions", "tens"}
 
 _DIGIT_WORD = "|".join(k for k, v in UNITS.items() if v < 10)
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-# Thousands grouped by commas, or by spaces as European texts write them ("100 000").
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
+# Thousands grouped by commas (a scan may set a space before one: "1 ,150"), or by spaces as
+# European texts write them ("100 000").
+_DIGITS = r"\d{1,3}(?: ?,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s+(?P<scale>hundred|thousand|million|billion))?"
 # A number in words, however long ("six hundred and\nthirteen", "seven thousand five
 # hundred"), read by text2num.
@@ -110,8 +111,29 @@ _AND = (
 )
 _SPELLED = rf"(?:{_WORD}|a(?=\s+(?:{_SCALE_WORD})))(?:(?:{_AND}|[\s-]+)(?:{_WORD}|{_SCALE_WORD}))*"
 _NUMBER = rf"(?:{_DIGITS})(?:\s+(?:{_SCALE_WORD}))?|{_SPELLED}"
-# "25 to 26 February" is a date, not a range.
-_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+# "25 to 26 February" is a date, not a range; a month is capitalised ("500 to 1,000 may
+# have died" is a range).
+_MONTHS = (
+    "(?-i:"
+    + "|".join(
+        f"{m.capitalize()}|{m.upper()}"
+        for m in (
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "may",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "oct",
+            "nov",
+            "dec",
+        )
+    )
+    + ")"
+)
 # "from 160 to as many as 1,000", "200 to as many as 1,000", "from 161 to about 200".
 # "from about 200 to more than 600", "between roughly 150 and 200": either end may be
 # approximate.
@@ -174,7 +196,7 @@ class NumberExpr:
 
 
 def _digits(text: str) -> float:
-    return float(_GROUPS.sub("", text).replace(",", ""))
+    return float(_GROUPS.sub("", text).replace(" ,", "").replace(",", ""))
 
 
 _GROUPS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
