@@ -34,6 +34,10 @@ _CLAUSE = frozenset({"ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "at
 _PREDICATE = frozenset({"oprd", "attr", "ccomp", "acomp"})
 
 
+# "anything but", "nothing but": what the clause allows as the only name.
+_EXCEPTED = frozenset({"anything", "nothing"})
+
+
 def _subjectless(verb: Token) -> bool:
     """A gerund that is a clause's subject, or an infinitive with "to" that stands for one."""
     if subject_of(verb) is not None:
@@ -78,6 +82,12 @@ class VerbVoice(NounVoice):
         lemma = verb.lemma_.lower()
         negated = any(c.dep_ == "neg" for c in verb.children)
         path = path_to(head, child)
+        # "cannot be called anything but a massacre", "was nothing but a massacre": the one
+        # name the clause allows is the issuer's own; "was anything but a massacre" denies it.
+        excepted = [t.head.lower_ for t in path if t.lower_ == "but" and t.head.lower_ in _EXCEPTED]
+        if excepted:
+            asserted_name = negated != (excepted[0] == "nothing")
+            return OWN if asserted_name else Voice("denied")
         if lemma in words.denial_verbs:
             return self._denial(verb, child, path, negated)
         if (
