@@ -38,6 +38,15 @@ _PREDICATE = frozenset({"oprd", "attr", "ccomp", "acomp"})
 _EXCEPTED = frozenset({"anything", "nothing"})
 
 
+def _excepted(path: list[Token], negated: bool) -> Voice | None:
+    """ "cannot be called anything but a massacre", "was nothing but a massacre": the one
+    name the clause allows is the issuer's own; "was anything but a massacre" denies it."""
+    excepted = [t.head.lower_ for t in path if t.lower_ == "but" and t.head.lower_ in _EXCEPTED]
+    if not excepted:
+        return None
+    return OWN if negated != (excepted[0] == "nothing") else Voice("denied")
+
+
 def _subjectless(verb: Token) -> bool:
     """A gerund that is a clause's subject, or an infinitive with "to" that stands for one."""
     if subject_of(verb) is not None:
@@ -82,14 +91,9 @@ class VerbVoice(NounVoice):
         lemma = verb.lemma_.lower()
         negated = any(c.dep_ == "neg" for c in verb.children)
         path = path_to(head, child)
-        # "cannot be called anything but a massacre", "was nothing but a massacre": the one
-        # name the clause allows is the issuer's own; "was anything but a massacre" denies it.
-        excepted = [t.head.lower_ for t in path if t.lower_ == "but" and t.head.lower_ in _EXCEPTED]
-        if excepted:
-            asserted_name = negated != (excepted[0] == "nothing")
-            return OWN if asserted_name else Voice("denied")
-        if lemma in words.denial_verbs:
-            return self._denial(verb, child, path, negated)
+        excepted = _excepted(path, negated)
+        if excepted is not None or lemma in words.denial_verbs:
+            return excepted or self._denial(verb, child, path, negated)
         if (
             lemma in words.negatable_verbs
             and negated
