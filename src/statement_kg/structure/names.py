@@ -22,6 +22,8 @@ NAME_WORDS = range(2, 5)
 PERSON_NAME = r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+"
 # A heading line this long was wrapped: its name runs on to the next line.
 WRAPPED_HEADING = 60
+# A speaker's label of initials: "G.H.", "A.S.".
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 # A name without the parser's help: the given name and the family name.
 GIVEN_AND_FAMILY = 2
 AGENT_TYPES = frozenset({"country", "organisation", "collective", "person", "news_outlet"})
@@ -194,11 +196,26 @@ def _of_body(token: Token) -> bool:
 def named_in_full(analysis: Analysis, label: str, start: int, end: int) -> tuple[int, int] | None:
     """Where the text first names in full, between `start` and `end`, the speaker a turn's
     label names by surname ("MR CARROW", "Minister Hakobyan" after "Ned Carrow, Deputy
-    Spokesperson", "... by Foreign Minister Vardan Hakobyan")."""
+    Spokesperson", "... by Foreign Minister Vardan Hakobyan") or by initials ("G.H.")."""
+    initials = _INITIALS.fullmatch(label.strip())
+    if initials is not None:
+        return _initialled(analysis, initials.group().replace(".", ""), start, end)
     surname = re.escape(label.rsplit(maxsplit=1)[-1])
     full = re.compile(rf"(?:[A-Z][\w'’-]*\.?\s+){{1,3}}(?i:{surname})\b")
     name = full.search(analysis.original, start, end)
     return None if name is None else _person(analysis, *name.span())
+
+
+def _initialled(analysis: Analysis, letters: str, start: int, end: int) -> tuple[int, int] | None:
+    """ "G.H.": the person the introduction names whose names those letters open ("Grigor
+    Hakobjanyan")."""
+    for entity in analysis.doc.ents:
+        if entity.label_ != "PERSON" or not start <= entity.start_char < entity.end_char <= end:
+            continue
+        words = [t for t in entity if t.is_alpha]
+        if "".join(t.text[0] for t in words) == letters:
+            return analysis.span_of(words)
+    return None
 
 
 def _person(analysis: Analysis, start: int, end: int) -> tuple[int, int]:

@@ -29,13 +29,17 @@ def post_author(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
     """The display name before the first handle in the head that follows one (or on the
     first line, which the parser may run into the post under it)."""
     text = zones.analysis.original
-    for line in zones.head or zones.lines[:1]:
+    lines = zones.head or zones.lines[:1]
+    for n, line in enumerate(lines):
         handle = HANDLE.search(line.text)
         if handle is None:
             continue
-        named = _DISPLAY.match(line.text[: handle.start()])
+        # "NAME / @handle": a handle alone on its line, under the display name.
+        alone = n > 0 and not line.text[: handle.start()].strip()
+        shown = lines[n - 1] if alone else line
+        named = _DISPLAY.match(shown.text if alone else line.text[: handle.start()])
         if named is not None:
-            start = line.start + named.start("name")
+            start = shown.start + named.start("name")
             return [found(text, start, start + len(named["name"]), "post", mentions, lexicon)]
     return _over_stamp(zones, lexicon, mentions)
 
