@@ -40,6 +40,16 @@ def _introduction(following: SentenceSpan, cues: StructureCues) -> bool:
     )
 
 
+def _asked(verb: Token) -> bool:
+    """A verb in a question ("are you going to issue a statement?"): nothing was issued."""
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.is_space and "\n" in token.text:
+            return False
+        if token.text == "?":
+            return True
+    return False
+
+
 def _said_before_text(verb: Token, after: list[SentenceSpan], cues: StructureCues) -> bool:
     """A sentence's own verb of saying, with its speaker, right before the sentence that
     introduces a text the speaker issued ("the text of the council's statement"), not an
@@ -64,7 +74,7 @@ def relay_verb(
         # charges of disseminating false information": no one issues anything.
         if any(c.dep_ == "neg" for c in verb.children) or _in_phrase(verb):
             continue
-        if _describes(verb, cues):
+        if _describes(verb, cues) or _asked(verb):
             continue
         # "The following statement was issued today by X": the passive's subject is what
         # was issued.
