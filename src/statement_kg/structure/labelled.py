@@ -9,13 +9,19 @@ from dataclasses import replace
 from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
+from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
 from statement_kg.structure.names import PERSON_NAME, found
 from statement_kg.structure.zones import Zones
 
 # A title that labels its holder runs to a few words at most.
 TITLE_WORDS = 12
+_BY_LABEL = re.compile(r"(?P<label>\w+(?:\s+\w+)?\s+by)\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
 _NAMED = re.compile(rf"(?P<name>{PERSON_NAME})(?P<rest>.*)$")
+
+
+def _unheaded(label: str, cues: StructureCues) -> bool:
+    return label in cues.author_labels and label.split(maxsplit=1)[0] not in cues.document_nouns
 
 
 def labelled_speaker(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
@@ -25,6 +31,11 @@ def labelled_speaker(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
     cues = lexicon.structure
     for line in zones.head:
         label, colon, value = line.text.partition(":")
+        # "Asked by NAME", "Written by NAME": a label that ends in "by" needs no colon (not a
+        # heading's "Statement by ...", read as one).
+        by = _BY_LABEL.match(line.text)
+        if not colon and by is not None and _unheaded(by["label"].lower(), cues):
+            label, colon, value = by["label"], " ", line.text[by.end("label") + 1 :]
         words = label.lower().split()
         # "Speaker: NAME", or a title that labels its holder ("Spokesperson for the High
         # Commissioner: NAME").
