@@ -288,9 +288,19 @@ def _field(line: Line, labels: frozenset[str]) -> bool:
 def signing_organisation(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
     """The organisation that signs in the tail ("Embassy of the Republic of X / Brussels /
     26 February 2023"), not one a page's links name ("Tags: Khojaly, Milli Majlis")."""
-    links = lexicon.structure.link_lists
-    lines = [line for line in zones.tail if not _field(line, links)]
+    cues = lexicon.structure
+    # "Given at the Diocesan Centre, Beirut, on the 13th day of ...": where it was signed.
+    lines = [
+        line
+        for line in zones.tail
+        if not _field(line, cues.link_lists) and not _witnessing(zones, line, cues)
+    ]
     return _organisation(zones, lexicon, mentions, lines, "signature")
+
+
+def _witnessing(zones: Zones, line: Line, cues: StructureCues) -> bool:
+    tokens = zones.analysis.tokens(line.start, line.end)
+    return bool(tokens) and tokens[0].lemma_.lower() in cues.witness_words
 
 
 def _organisation(

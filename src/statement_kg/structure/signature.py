@@ -185,15 +185,22 @@ def _closing(lowered: str, cues: StructureCues) -> bool:
     return " ".join(words) in cues.closings or words[0] in cues.closing_starts
 
 
+# What joins the parts of a double name ("TER-GRIGORIAN", "O'NEILL").
+_JOINS = frozenset({"-", "‐", "'", "’"})
+
+
 def _untitled(zones: Zones, span: tuple[int, int], titles: frozenset[str]) -> tuple[int, int]:
     """ "Bishop Hovakim MANUKYAN": the name after the title it opens with."""
     tokens = zones.analysis.tokens(*span)
     if tokens[0].lower_ not in titles:
         return span
-    rest = [t for t in tokens[1:] if t.text[:1].isupper()]
-    if len(rest) < len(tokens) - 1 or len(rest) not in NAME_WORDS:
+    # "Bishop ASHOT TER-GRIGORIAN": a name's words capitalised, its hyphens between them.
+    words = [t for t in tokens[1:] if t.is_alpha]
+    if not all(t.text[:1].isupper() for t in words) or len(words) not in NAME_WORDS:
         return span
-    return zones.analysis.span_of(rest)[0], span[1]
+    if any(not (t.is_alpha or t.text in _JOINS) for t in tokens[1:]):
+        return span
+    return zones.analysis.span_of(words)[0], span[1]
 
 
 def _names_body_below(zones: Zones, lines: list[Line], index: int, cues: StructureCues) -> bool:
