@@ -176,7 +176,8 @@ def persons(analysis: Analysis, tokens: list[Token]) -> list[list[Token]]:
     runs = []
     for entity in analysis.doc.ents:
         if entity.label_ == "PERSON" and first <= entity.start and entity.end - 1 <= last:
-            run = [t for t in entity if t.pos_ == "PROPN"]
+            # Not a rule of box-drawing marks the recogniser took for a name ("═════").
+            run = [t for t in entity if t.pos_ == "PROPN" and any(c.isalpha() for c in t.text)]
             while len(run) > 2 and (run[0].text in places or _of_body(run[0])):
                 run = run[1:]
             if run:
