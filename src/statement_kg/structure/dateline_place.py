@@ -10,13 +10,15 @@ from statement_kg.extract.spans import SentenceIndex, make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated, Found
-from statement_kg.structure.line_dates import day_name
+from statement_kg.structure.line_dates import WEEKDAYS, day_name
 from statement_kg.structure.zones import Line, Zones
 
 # A dateline's place: a few capitalised words ("Baku", "Mexico City", "WASHINGTON, DC").
 Offsets = tuple[int, int] | None
 # "Baku city": at most this many words name a dateline's place.
 PLACE_WORDS = 4
+# "24 February 2022, Baku": a place after a date in a word or two.
+PLACE_AFTER_WORDS = 2
 # "Paris / Brussels / London, 10 April 2025": several places where the signers were.
 # Words in any script ("Stepanakert", "Степанакерт"), each opening with a capital.
 _PLACE = re.compile(r"^(?:[^\W\d_][\w'’.-]*\s*(?:[–—/-]\s*)?){1,6}(?:,\s*[A-Z]{2,}\.?)?$")
@@ -25,6 +27,22 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 def _placelike(words: str) -> bool:
     return bool(_PLACE.match(words)) and all(w[0].isupper() for w in _WORD.findall(words))
+
+
+def place_after(zones: Zones, zone: tuple[Line, ...], line: Line, end: int) -> Offsets:
+    """ "24 February 2022, Baku": a heading's date line in the head, then a place in one or
+    two capitalised words (the parser's entity type is no help with a capital)."""
+    if line not in zone or line not in zones.head:
+        return None
+    text = zones.analysis.original
+    if not text[end : line.end].lstrip().startswith(","):
+        return None
+    tokens = [t for t in zones.analysis.tokens(end, line.end) if not t.is_punct]
+    if not 0 < len(tokens) <= PLACE_AFTER_WORDS:
+        return None
+    if not all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in WEEKDAYS for t in tokens):
+        return None
+    return zones.analysis.span_of(tokens)
 
 
 def place_above(zones: Zones, zone: tuple[Line, ...], line: Line) -> tuple[int, int] | None:

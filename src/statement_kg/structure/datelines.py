@@ -16,17 +16,17 @@ from statement_kg.language import verb_lemma
 from statement_kg.records import TimeSpec
 from statement_kg.structure.adopted import adoption_sentences, titled_dates
 from statement_kg.structure.cues import StructureCues
-from statement_kg.structure.dateline_place import Offsets, place_above, place_before
+from statement_kg.structure.dateline_place import place_above, place_after, place_before
 from statement_kg.structure.found import Dated
 from statement_kg.structure.line_dates import (
     CLOCK,
     TIME_OF_DAY,
-    WEEKDAYS,
     Dates,
     Numeric,
-    day_name,
     in_lines,
     numeric_dates,
+    weekday_after,
+    weekday_before,
 )
 from statement_kg.structure.signature import closed_lines
 from statement_kg.structure.source_note import source_date
@@ -61,10 +61,6 @@ ORDER = (
     "distribution",
     "annex",
 )
-# What sets a date's cell apart from a paper's name on its line.
-_CELL_MARKS = ("—", "–", "|", "·")
-# "24 February 2022, Baku": a place after a date in a word or two.
-PLACE_AFTER_WORDS = 2
 # How far after a date the verb that makes it the day a text marks may come.
 OCCASION_REACH = 40
 # "VIENNA, 29 February 2012 - The Co-Chairs ...": a dateline that runs into the text.
@@ -98,37 +94,6 @@ def _letter_dated(zones: Zones, line: Line, start: int, cues: StructureCues) -> 
     while nouns + 2 <= len(tokens) and tokens[-2 - nouns].lemma_.lower() in cues.letter_nouns:
         nouns += 1
     return nouns > 0 and len(tokens) == nouns + 1
-
-
-def _weekday(zones: Zones, line: Line, start: int) -> bool:
-    """ "Monday, March 2, 1992", "Tue 27 Feb 2024": what precedes the date is part of it,
-    after the name of the paper a dash or a bar sets apart ("Daily Review — Thursday, ...")."""
-    before = zones.analysis.original[line.start : start]
-    cell = max(before.rfind(mark) for mark in _CELL_MARKS) + 1
-    tokens = [t for t in zones.analysis.tokens(line.start + cell, start) if not t.is_punct]
-    return bool(tokens) and all(day_name(t) for t in tokens)
-
-
-def _weekday_after(zones: Zones, line: Line, end: int) -> bool:
-    """ "26 February 2013, Tuesday": the weekday after the date is part of it."""
-    tokens = [t for t in zones.analysis.tokens(end, line.end) if not t.is_punct]
-    return bool(tokens) and all(t.lower_ in WEEKDAYS for t in tokens)
-
-
-def _place_after(zones: Zones, zone: tuple[Line, ...], line: Line, end: int) -> Offsets:
-    """ "24 February 2022, Baku": a heading's date line in the head, then a place in one or
-    two capitalised words (the parser's entity type is no help with a capital)."""
-    if line not in zone or line not in zones.head:
-        return None
-    text = zones.analysis.original
-    if not text[end : line.end].lstrip().startswith(","):
-        return None
-    tokens = [t for t in zones.analysis.tokens(end, line.end) if not t.is_punct]
-    if not 0 < len(tokens) <= PLACE_AFTER_WORDS:
-        return None
-    if not all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in WEEKDAYS for t in tokens):
-        return None
-    return zones.analysis.span_of(tokens)
 
 
 def _letter_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
@@ -249,19 +214,19 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             # a heading's date line gives after the date, on a line of their own (not after a
             # field's label: "Born ..... 14 March 1951, Khojaly").
             alone_before = bool(after) and not before
-            weekday = alone_before and _weekday_after(zones, line, span.end)
-            place_after = _place_after(zones, zone, line, span.end) if alone_before else None
-            plain = not (runs_on or agency or hour or remark or weekday or place_after)
+            weekday = alone_before and weekday_after(zones.analysis, line, span.end)
+            trailing_place = place_after(zones, zone, line, span.end) if alone_before else None
+            plain = not (runs_on or agency or hour or remark or weekday or trailing_place)
             if after and plain:
                 continue
             place = None
             if not labelled:
                 place = place_before(zones, line, span.start, cues)
-                place = place or place_above(zones, zone, line) or place_after
+                place = place or place_above(zones, zone, line) or trailing_place
             bare = before in {"", "[", "("}
             if _distributed(zones, zone, line, cues):
                 found.append(Dated(date, span, "distribution", (line.start, line.end)))
-            elif place or labelled or bare or _weekday(zones, line, span.start):
+            elif place or labelled or bare or weekday_before(zones.analysis, line, span.start):
                 credit = agency.span("agency") if agency else None
                 found.append(Dated(date, span, "dateline", (line.start, line.end), place, credit))
     return found

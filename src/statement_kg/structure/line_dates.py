@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from statement_kg.extract.dates import month_number, valid_day
 from statement_kg.extract.scanned_digits import digit_view
 from statement_kg.extract.spans import Nearby
+from statement_kg.language import Analysis
 from statement_kg.records import PartialDate, Span, TimeSpec
 from statement_kg.structure.zones import Line
 
@@ -83,10 +84,27 @@ def in_lines(
     return found
 
 
+def weekday_before(analysis: Analysis, line: Line, start: int) -> bool:
+    """ "Monday, March 2, 1992", "Tue 27 Feb 2024": what precedes the date is part of it,
+    after the name of the paper a dash or a bar sets apart ("Daily Review — Thursday, ...")."""
+    before = analysis.original[line.start : start]
+    cell = max(before.rfind(mark) for mark in _CELL_MARKS) + 1
+    tokens = [t for t in analysis.tokens(line.start + cell, start) if not t.is_punct]
+    return bool(tokens) and all(day_name(t) for t in tokens)
+
+
+def weekday_after(analysis: Analysis, line: Line, end: int) -> bool:
+    """ "26 February 2013, Tuesday": the weekday after the date is part of it."""
+    tokens = [t for t in analysis.tokens(end, line.end) if not t.is_punct]
+    return bool(tokens) and all(t.lower_ in WEEKDAYS for t in tokens)
+
+
 def day_name(token: Token) -> bool:
     return token.ent_type_ == "DATE" or token.lower_ in WEEKDAYS
 
 
+# What sets a date's cell apart from a paper's name on its line.
+_CELL_MARKS = ("—", "–", "|", "·")
 # A two-digit year after this one is of the last century ("FEB 92"), up to it of this one.
 CENTURY_TURN = 50
 
