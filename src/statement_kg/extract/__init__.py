@@ -170,7 +170,7 @@ def _event_dates(
     said = lexicon.structure.said_verbs
     yearless = [
         d
-        for d in find_yearless_dates(text, written, issued.iso[:4] if issued else None)
+        for d in find_yearless_dates(text, written, issued.iso if issued else None)
         if not when_said(analysis, d[1], said)
     ]
     citations = lexicon.claims.citations

@@ -221,9 +221,9 @@ def find_yearless_dates(
     text: str, dated: list[tuple[TimeSpec, Span]], issued: str | None = None
 ) -> list[tuple[TimeSpec, Span]]:
     """Days written without a year, each read in the year of the nearest date before it
-    that gives one in its paragraph, else in the year the document was issued (`issued`:
-    "most recently on 14 February" in a reply of 24 February 2022), else in that of the
-    nearest date before it; none where no year is known."""
+    that gives one in its paragraph, else in the year the document was issued (`issued`,
+    its ISO date: "most recently on 14 February" in a reply of 24 February 2022), else in
+    that of the nearest date before it; none where no year is known."""
     years = sorted((span.start, time.begin.iso[:4]) for time, span in dated)
     starts = [at for at, _ in years]
     taken = SpanSet([(span.start, span.end) for _, span in dated])
@@ -237,12 +237,13 @@ def find_yearless_dates(
             if taken.overlaps(start, end) or _DATELINE_PLACE.match(line):
                 continue
             nearest = years[last][1] if last >= 0 else None
-            # A year in an earlier paragraph gives way to the document's own.
-            if last < 0 or "\n\n" in text[starts[last] : start]:
-                nearest = issued or nearest
+            parts = {k: v for k, v in match.groupdict().items() if v is not None}
+            # A year in an earlier paragraph gives way to the document's own (a day that
+            # this puts after the document is then the present it speaks from, no event).
+            if issued and (last < 0 or "\n\n" in text[starts[last] : start]):
+                nearest = issued[:4]
             if nearest is None:
                 continue
-            parts = {k: v for k, v in match.groupdict().items() if v is not None}
             time = _read_parts({**parts, "year": nearest})
             if time is None:
                 continue

@@ -137,12 +137,15 @@ def _by_un(analysis: Analysis, head: Token, lowered: str, words: CitationWords) 
         return True
     # "the Security Council adopted four resolutions", "the Security Council demanded ...
     # in four resolutions": the organ that made them is the subject of the verb they are the
-    # object of, or the verb whose preposition governs them.
+    # object of, or of the verb that did something in them.
     verb = head.head if head.dep_ == "dobj" else None
-    node = head
-    while verb is None and head.dep_ == "pobj" and node.head.i != node.i:
-        node = node.head
-        verb = node if node.pos_ == "VERB" else None
+    prep = head.head if head.dep_ == "pobj" and head.head.lower_ == "in" else None
+    if prep is not None:
+        # "demanded the withdrawal ... in four resolutions": "in" on the verb or its object.
+        holder = prep.head
+        verb = holder if holder.pos_ == "VERB" else None
+        if holder.dep_ == "dobj" and holder.head.pos_ == "VERB":
+            verb = holder.head
     if verb is not None:
         subject = " ".join(t.lower_ for c in verb.children if c.dep_ == "nsubj" for t in c.subtree)
         if any(f" {organ} " in f" {subject} " for organ in words.un_organs):

@@ -93,9 +93,8 @@ _VAGUE = {"dozens", "hundreds", "thousands", "millions", "tens"}
 
 _DIGIT_WORD = "|".join(k for k, v in UNITS.items() if v < 10)
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-# Thousands grouped by commas (a scan may set a space before one: "1 ,150"), or by spaces as
-# European texts write them ("100 000").
-_DIGITS = r"\d{1,3}(?: ?,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
+# Thousands grouped by commas, or by spaces as European texts write them ("100 000").
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s+(?P<scale>hundred|thousand|million|billion))?"
 # A number in words, however long ("six hundred and\nthirteen", "seven thousand five
 # hundred"), read by text2num.
@@ -152,7 +151,7 @@ _PATTERNS = [
     ),
     ("range", rf"(?P<low>{_NUMBER})\s+to\s+{_UPTO}(?P<high>{_NUMBER})"),
     # "450 to 1,000 people": digits on both sides, the second the larger.
-    ("range", rf"(?P<low>{_DIGITS})\s+to\s+(?P<high>{_DIGITS})(?!\s*(?:{_MONTHS}))"),
+    ("range", rf"(?P<low>{_DIGITS})\s+to\s+(?P<high>{_DIGITS})(?!\s*(?:{_MONTHS})\b)"),
     ("range", rf"(?P<low>{_DIGITS})\s*[-–—]\s*(?P<high>{_DIGITS})(?![\d/])"),
     (
         "vague",
@@ -196,7 +195,7 @@ class NumberExpr:
 
 
 def _digits(text: str) -> float:
-    return float(_GROUPS.sub("", text).replace(" ,", "").replace(",", ""))
+    return float(_GROUPS.sub("", text).replace(",", ""))
 
 
 _GROUPS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")

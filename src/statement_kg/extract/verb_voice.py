@@ -38,10 +38,16 @@ _PREDICATE = frozenset({"oprd", "attr", "ccomp", "acomp"})
 _EXCEPTED = frozenset({"anything", "nothing"})
 
 
-def _excepted(path: list[Token], negated: bool) -> Voice | None:
+def _excepted(verb: Token, path: list[Token], negated: bool) -> Voice | None:
     """ "cannot be called anything but a massacre", "was nothing but a massacre": the one
-    name the clause allows is the issuer's own; "was anything but a massacre" denies it."""
-    excepted = [t.head.lower_ for t in path if t.lower_ == "but" and t.head.lower_ in _EXCEPTED]
+    name the verb's own clause allows is the issuer's own; "was anything but a massacre"
+    denies it. In a clause another verb reports ("officials claim it was nothing but ..."),
+    that verb says whose it is."""
+    excepted = [
+        t.head.lower_
+        for t in path
+        if t.lower_ == "but" and t.head.lower_ in _EXCEPTED and t.head.head == verb
+    ]
     if not excepted:
         return None
     return OWN if negated != (excepted[0] == "nothing") else Voice("denied")
@@ -91,7 +97,7 @@ class VerbVoice(NounVoice):
         lemma = verb.lemma_.lower()
         negated = any(c.dep_ == "neg" for c in verb.children)
         path = path_to(head, child)
-        excepted = _excepted(path, negated)
+        excepted = _excepted(verb, path, negated) if verb.dep_ == "ROOT" else None
         if excepted is not None or lemma in words.denial_verbs:
             return excepted or self._denial(verb, child, path, negated)
         if (

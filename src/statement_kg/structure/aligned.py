@@ -27,8 +27,17 @@ def aligned(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Fou
     for token in analysis.doc:
         if not _joins(token, cues.document_nouns, cues.joining_verbs):
             continue
+        # The states from where the verb's subject opens, not others a clause before it
+        # names ("Recalling the attacks on X by Y, Z and W align ...").
+        subject = [t.i for c in token.children if c.dep_ == "nsubj" for t in c.subtree]
+        opens = min(subject, default=token.i)
         sentence = token.sent
-        names = [*_states(sentence, token), *_after_countries(sentence, token)]
+        names = [
+            run
+            for run in [*_states(sentence, token), *_after_countries(sentence, token)]
+            if run[0].i >= opens
+        ]
+        unique = {" ".join(t.text for t in run): run for run in names}
         return [
             found(
                 analysis.original,
@@ -37,7 +46,7 @@ def aligned(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Fou
                 mentions,
                 lexicon,
             )
-            for run in sorted(names, key=lambda run: run[0].i)
+            for run in sorted(unique.values(), key=lambda run: run[0].i)
         ]
     return []
 
@@ -52,7 +61,9 @@ def _unmarked(text: str, start: int, end: int) -> tuple[int, int]:
 def _joins(verb: Token, documents: frozenset[str], verbs: frozenset[str]) -> bool:
     """ "align themselves with this declaration": the verb, a reflexive object and the
     document it joins."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+    # The sentence's own verb: not "X and Y associate themselves with this statement, the
+    # ministry said", a report of others joining.
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs or verb.dep_ != "ROOT":
         return False
     reflexive = any(c.lower_ in _REFLEXIVES for c in verb.children)
     # "this declaration": the text itself, not one a news story reports others joined.
@@ -97,6 +108,7 @@ def _after_countries(sentence: SpacySpan, verb: Token) -> list[list[Token]]:
 
 
 def _trimmed(words: list[Token]) -> list[Token]:
+    """A state's name without its article and a note's mark set apart."""
     while words and words[0].lower_ == "the":
         words = words[1:]
     while words and words[-1].text in _MARKS:

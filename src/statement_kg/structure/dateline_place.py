@@ -29,7 +29,9 @@ def _placelike(words: str) -> bool:
     return bool(_PLACE.match(words)) and all(w[0].isupper() for w in _WORD.findall(words))
 
 
-def place_after(zones: Zones, zone: tuple[Line, ...], line: Line, end: int) -> Offsets:
+def place_after(
+    zones: Zones, zone: tuple[Line, ...], line: Line, end: int, cues: StructureCues
+) -> Offsets:
     """ "24 February 2022, Baku": a heading's date line in the head, then a place in one or
     two capitalised words (the parser's entity type is no help with a capital)."""
     if line not in zone or line not in zones.head:
@@ -40,7 +42,9 @@ def place_after(zones: Zones, zone: tuple[Line, ...], line: Line, end: int) -> O
     tokens = [t for t in zones.analysis.tokens(end, line.end) if not t.is_punct]
     if not 0 < len(tokens) <= PLACE_AFTER_WORDS:
         return None
-    if not all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in WEEKDAYS for t in tokens):
+    # Not a weekday, nor what a document is ("24 February 2022, Press Release").
+    others = WEEKDAYS | cues.document_nouns | cues.organisation_heads
+    if not all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in others for t in tokens):
         return None
     return zones.analysis.span_of(tokens)
 

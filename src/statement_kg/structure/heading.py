@@ -35,7 +35,9 @@ ACRONYM_LETTERS = 4
 # "Written statement* submitted by ...": a note's mark after the document's words.
 NOTE_MARKS = frozenset({"*", "†"})
 _MAIL_SUBJECT = re.compile(r"^\s*(?:subject|subj)\s*:\s*(?:(?:fw|fwd|re)\s*:\s*)*", re.I)
-_TOPIC = re.compile(r"^\s*[A-Z][^:\n]{0,40}:\s*$")
+# "Armenia/Azerbaijan:", "Caucasus:": the subject a heading names first, in capitalised
+# words (not "Fact check:").
+_TOPIC = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s*[/,]?\s*[A-Z][\w'’.-]*){0,4}\s*:\s*$")
 _QUOTED = re.compile(r"[\"“](?P<name>[^\"”\n]{3,})[\"”]")
 
 
@@ -299,6 +301,7 @@ def signing_organisation(zones: Zones, lexicon: Lexicon, mentions: list[Mention]
 
 
 def _witnessing(zones: Zones, line: Line, cues: StructureCues) -> bool:
+    """A line that opens with a formula of giving or sealing ("Given at ...")."""
     tokens = zones.analysis.tokens(line.start, line.end)
     return bool(tokens) and tokens[0].lemma_.lower() in cues.witness_words
 

@@ -21,6 +21,7 @@ _NAMED = re.compile(rf"(?P<name>{PERSON_NAME})(?P<rest>.*)$")
 
 
 def _unheaded(label: str, cues: StructureCues) -> bool:
+    """An author's label that is not a heading's words ("Asked by", not "Statement by")."""
     return label in cues.author_labels and label.split(maxsplit=1)[0] not in cues.document_nouns
 
 

@@ -202,7 +202,7 @@ def named_in_full(analysis: Analysis, label: str, start: int, end: int) -> tuple
     if initials is not None:
         return _initialled(analysis, initials.group().replace(".", ""), start, end)
     surname = re.escape(label.rsplit(maxsplit=1)[-1])
-    full = re.compile(rf"(?:[A-Z][\w'’-]*\.?\s+){{1,3}}(?i:{surname})\b")
+    full = re.compile(rf"(?<![\w'’-])(?:[A-Z][\w'’-]*\.?\s+){{1,3}}(?i:{surname})\b")
     name = full.search(analysis.original, start, end)
     return None if name is None else _person(analysis, *name.span())
 

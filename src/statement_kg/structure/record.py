@@ -51,6 +51,7 @@ def _chair(label: str, presiding: frozenset[str]) -> bool:
 
 
 def _asks(label: str) -> bool:
+    """A journalist's turn at a press conference ("Question (AzTV): ..."): no speaker."""
     words = label.split()
     return bool(words) and words[0].lower().strip(".:") in QUESTION_LABELS
 
@@ -139,6 +140,8 @@ def record_speakers(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> 
 
 
 def _where(zones: Zones, label: tuple[int, int], chaired: bool) -> tuple[int, int]:
+    """Where a speaker is anchored: a record's at its first turn's label, a press
+    conference's where the heading or the introduction first names them in full."""
     if chaired:
         return label
     name = _BRACKETS.sub(" ", zones.analysis.original[slice(*label)])

@@ -14,6 +14,10 @@ from statement_kg.structure.names import trim
 INTRODUCTION_TOKENS = 25
 
 
+# Quotation marks around a title a sentence names.
+_QUOTES = frozenset({'"', "“", "”", "«", "»"})
+
+
 def _introduces(sentence: SentenceSpan, after: list[SentenceSpan], cues: StructureCues) -> bool:
     """Whether the relay sentence introduces the text, itself or by one of the short
     sentences after it (a quote of the speaker may come between)."""
@@ -41,11 +45,16 @@ def _introduction(following: SentenceSpan, cues: StructureCues) -> bool:
 
 
 def _asked(verb: Token) -> bool:
-    """A verb in a question ("are you going to issue a statement?"): nothing was issued."""
+    """A verb in a question ("are you going to issue a statement?"): nothing was issued; a
+    question mark inside a quoted title after it ("a statement titled "Who will answer?"")
+    asks nothing."""
+    quoted = False
     for token in verb.doc[verb.i + 1 : verb.sent.end]:
         if token.is_space and "\n" in token.text:
             return False
-        if token.text == "?":
+        if token.text in _QUOTES:
+            quoted = not quoted
+        elif token.text == "?" and not quoted:
             return True
     return False
 
@@ -61,7 +70,23 @@ def _said_before_text(verb: Token, after: list[SentenceSpan], cues: StructureCue
     subject = subject and not verb.sent.text.rstrip().endswith("?")
     if not (speaks and subject and after and _introduction(after[0], cues)):
         return False
-    return any(t.lemma_.lower() in cues.relay_objects for t in after[0])
+    speaker = [t for c in subjects for t in c.subtree]
+    return any(t.lemma_.lower() in cues.relay_objects and _owned_by(t, speaker) for t in after[0])
+
+
+def _owned_by(text_noun: Token, speaker: list[Token]) -> bool:
+    """ "the council's statement", "its release", "the ICRC news release" after "The
+    International Committee of the Red Cross said": the text is the speaker's, by a
+    possessive pronoun, the speaker's own noun, or its initials."""
+    owners = [t for t in text_noun.subtree if t.i < text_noun.i and t.dep_ in {"poss", "compound"}]
+    words = {t.lower_ for t in speaker}
+    initials = "".join(
+        t.text[0] for t in speaker if t.pos_ in {"PROPN", "NOUN"} and (t.is_title or t.is_upper)
+    )
+    return any(
+        o.pos_ == "PRON" or o.lower_ in words or (len(o.text) > 1 and o.text == initials)
+        for o in owners
+    )
 
 
 def relay_verb(

@@ -139,8 +139,8 @@ def _numbering_runs_on(lines: tuple[Line, ...], rule: int) -> bool:
     under = next((m for line in lines[rule + 1 :] if (m := _PARAGRAPH.match(line.text))), None)
     if under is None:
         return False
-    above = {int(m[1]) for line in lines[:rule] if (m := _PARAGRAPH.match(line.text))}
-    return int(under[1]) - 1 in above
+    above = [int(m[1]) for line in lines[:rule] if (m := _PARAGRAPH.match(line.text))]
+    return bool(above) and int(under[1]) == max(above) + 1
 
 
 def _cells(text: str, start: int, end: int) -> list[Line]:
