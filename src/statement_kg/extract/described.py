@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 _MODIFIERS = frozenset({"compound", "amod", "nummod", "det", "poss", "nmod"})
 # "resolutions of the Security Council", "the report by the mission".
 _OF = frozenset({"of", "by", "from"})
-# The entity types of a place a declaration may be named for.
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
+# The entity types of the place a declaration may be named for (the recogniser may take the
+# whole for a law's name).
+_PLACES = frozenset({"GPE", "LOC", "FAC", "LAW"})
 # Longer descriptions run on into what the work says, not which work it is.
 MAX_TOKENS = 14
 # A description right before or after works named by identifier introduces them
@@ -52,11 +53,9 @@ def _named_instrument(token: Token) -> bool:
     if token.pos_ != "PROPN":
         return False
     # "the Islamabad Declaration", "the Alma-Ata Declaration": a declaration named for the
-    # place it was signed in (the recogniser may take the whole for a law's name).
+    # place it was signed in.
     placed = any(
-        c.dep_ == "compound"
-        and c.pos_ == "PROPN"
-        and (c.ent_type_ in _PLACES or c.ent_type_ == "LAW")
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in _PLACES
         for c in token.children
     )
     return (

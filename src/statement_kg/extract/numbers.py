@@ -5,6 +5,7 @@ fractions ("one-fifth"), number words ("eight", "twenty-five"), ranges ("500-100
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -112,27 +113,7 @@ _SPELLED = rf"(?:{_WORD}|a(?=\s+(?:{_SCALE_WORD})))(?:(?:{_AND}|[\s-]+)(?:{_WORD
 _NUMBER = rf"(?:{_DIGITS})(?:\s+(?:{_SCALE_WORD}))?|{_SPELLED}"
 # "25 to 26 February" is a date, not a range; a month is capitalised ("500 to 1,000 may
 # have died" is a range).
-_MONTHS = (
-    "(?-i:"
-    + "|".join(
-        f"{m.capitalize()}|{m.upper()}"
-        for m in (
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "may",
-            "jun",
-            "jul",
-            "aug",
-            "sep",
-            "oct",
-            "nov",
-            "dec",
-        )
-    )
-    + ")"
-)
+_MONTHS = "(?-i:" + "|".join(f"{m}|{m.upper()}" for m in calendar.month_abbr[1:]) + ")"
 # "from 160 to as many as 1,000", "200 to as many as 1,000", "from 161 to about 200".
 # "from about 200 to more than 600", "between roughly 150 and 200": either end may be
 # approximate.

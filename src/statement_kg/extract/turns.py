@@ -31,8 +31,7 @@ class Turn:
 
     @property
     def asks(self) -> bool:
-        words = self.label.split()
-        return bool(words) and words[0].lower() in QUESTION_LABELS
+        return asks(self.label)
 
     @property
     def answers(self) -> bool:
@@ -53,6 +52,12 @@ class Turn:
 
 QUESTION_LABELS = frozenset({"question", "q"})
 ANSWER_LABELS = frozenset({"answer", "a", "reply"})
+
+
+def asks(label: str) -> bool:
+    """A question's label ("Q", "Question (AzTV)"): a journalist's turn."""
+    words = label.split()
+    return bool(words) and words[0].lower() in QUESTION_LABELS
 
 
 def find_turns(text: str, start: int, end: int, fields: frozenset[str]) -> tuple[Turn, ...]:

@@ -32,9 +32,11 @@ def aligned(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Fou
         subject = [t.i for c in token.children if c.dep_ == "nsubj" for t in c.subtree]
         opens = min(subject, default=token.i)
         sentence = token.sent
+        states = _states(sentence, token)
+        recognised = {t.i for run in states for t in run}
         names = [
             run
-            for run in [*_states(sentence, token), *_after_countries(sentence, token)]
+            for run in [*states, *_after_countries(sentence, token, recognised)]
             if run[0].i >= opens
         ]
         unique = {" ".join(t.text for t in run): run for run in names}
@@ -52,8 +54,9 @@ def aligned(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Fou
 
 
 def _unmarked(text: str, start: int, end: int) -> tuple[int, int]:
-    """A name without the note's mark the tokenizer may keep on it ("Macedonia*")."""
-    while end > start and text[end - 1] in _MARKS:
+    """A name without the note's mark after it, on its last word ("Macedonia*") or set
+    apart ("Herzegovina *")."""
+    while end > start and (text[end - 1] in _MARKS or text[end - 1].isspace()):
         end -= 1
     return start, end
 
@@ -79,21 +82,21 @@ def _joins(verb: Token, documents: frozenset[str], verbs: frozenset[str]) -> boo
 
 
 def _states(sentence: SpacySpan, verb: Token) -> list[list[Token]]:
-    """The states the recogniser finds before the verb, without an article or a note's
-    mark set apart ("the Republic of Moldova", "Bosnia and Herzegovina *")."""
+    """The states the recogniser finds before the verb, without an article ("the Republic
+    of Moldova")."""
     return [
         words
         for entity in sentence.ents
         if entity.label_ == "GPE" and entity.end <= verb.i
-        if (words := _trimmed(list(entity)))
+        if (words := _unarticled(list(entity)))
     ]
 
 
-def _after_countries(sentence: SpacySpan, verb: Token) -> list[list[Token]]:
+def _after_countries(sentence: SpacySpan, verb: Token, recognised: set[int]) -> list[list[Token]]:
     """A name right after "Countries" that the recogniser ran into the words before it
-    ("The Candidate Countries North Macedonia*")."""
+    ("The Candidate Countries North Macedonia*"); `recognised`: the tokens of the states
+    it found."""
     runs = []
-    recognised = {t.i for e in sentence.ents if e.label_ == "GPE" for t in e}
     for token in sentence:
         if token.i >= verb.i or token.lower_ not in _COUNTRY_WORDS:
             continue
@@ -107,10 +110,8 @@ def _after_countries(sentence: SpacySpan, verb: Token) -> list[list[Token]]:
     return runs
 
 
-def _trimmed(words: list[Token]) -> list[Token]:
-    """A state's name without its article and a note's mark set apart."""
+def _unarticled(words: list[Token]) -> list[Token]:
+    """A state's name without its article."""
     while words and words[0].lower_ == "the":
         words = words[1:]
-    while words and words[-1].text in _MARKS:
-        words = words[:-1]
     return words

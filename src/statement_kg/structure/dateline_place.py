@@ -29,12 +29,10 @@ def _placelike(words: str) -> bool:
     return bool(_PLACE.match(words)) and all(w[0].isupper() for w in _WORD.findall(words))
 
 
-def place_after(
-    zones: Zones, zone: tuple[Line, ...], line: Line, end: int, cues: StructureCues
-) -> Offsets:
+def place_after(zones: Zones, line: Line, end: int, cues: StructureCues) -> Offsets:
     """ "24 February 2022, Baku": a heading's date line in the head, then a place in one or
     two capitalised words (the parser's entity type is no help with a capital)."""
-    if line not in zone or line not in zones.head:
+    if line.end > zones.body_start:
         return None
     text = zones.analysis.original
     if not text[end : line.end].lstrip().startswith(","):

@@ -215,9 +215,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             # field's label: "Born ..... 14 March 1951, Khojaly").
             alone_before = bool(after) and not before
             weekday = alone_before and weekday_after(zones.analysis, line, span.end)
-            trailing_place = (
-                place_after(zones, zone, line, span.end, cues) if alone_before else None
-            )
+            trailing_place = place_after(zones, line, span.end, cues) if alone_before else None
             plain = not (runs_on or agency or hour or remark or weekday or trailing_place)
             if after and plain:
                 continue

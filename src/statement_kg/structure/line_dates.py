@@ -84,6 +84,10 @@ def in_lines(
     return found
 
 
+# What sets a date's cell apart from a paper's name on its line.
+_CELL_MARKS = ("—", "–", "|", "·")
+
+
 def weekday_before(analysis: Analysis, line: Line, start: int) -> bool:
     """ "Monday, March 2, 1992", "Tue 27 Feb 2024": what precedes the date is part of it,
     after the name of the paper a dash or a bar sets apart ("Daily Review — Thursday, ...")."""
@@ -103,8 +107,6 @@ def day_name(token: Token) -> bool:
     return token.ent_type_ == "DATE" or token.lower_ in WEEKDAYS
 
 
-# What sets a date's cell apart from a paper's name on its line.
-_CELL_MARKS = ("—", "–", "|", "·")
 # A two-digit year after this one is of the last century ("FEB 92"), up to it of this one.
 CENTURY_TURN = 50
 

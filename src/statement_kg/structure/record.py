@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from statement_kg.extract.turns import QUESTION_LABELS
+from statement_kg.extract.turns import asks
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
@@ -37,8 +37,10 @@ _CHAIR_WORDS = frozenset({"the", "madam", "mr", "mrs", "ms", "mister"})
 class _Turn:
     start: int
     end: int
-    # The speaker's name (start, end), with its country in brackets; None for the chair.
+    # The speaker's name (start, end), with its country in brackets; None for the chair
+    # and for a journalist's question at a press conference.
     name: tuple[int, int] | None
+    asks: bool = False
 
 
 def _chair(label: str, presiding: frozenset[str]) -> bool:
@@ -48,12 +50,6 @@ def _chair(label: str, presiding: frozenset[str]) -> bool:
         and any(w in presiding for w in words)
         and all(w in presiding | _CHAIR_WORDS for w in words)
     )
-
-
-def _asks(label: str) -> bool:
-    """A journalist's turn at a press conference ("Question (AzTV): ..."): no speaker."""
-    words = label.split()
-    return bool(words) and words[0].lower().strip(".:") in QUESTION_LABELS
 
 
 def _speaker(zones: Zones, start: int, label: str, forms: frozenset[str]) -> tuple[int, int] | None:
@@ -81,7 +77,7 @@ def _speaker(zones: Zones, start: int, label: str, forms: frozenset[str]) -> tup
 
 def _named_before(text: str, name: str, before: int) -> bool:
     """Whether the text names the speaker before, other than in a label of theirs."""
-    return re.search(rf"{re.escape(name)}(?![ \t]*:)", text[:before]) is not None
+    return re.compile(rf"{re.escape(name)}(?![ \t]*:)").search(text, 0, before) is not None
 
 
 def _turns(zones: Zones, lexicon: Lexicon) -> list[_Turn]:
@@ -89,21 +85,25 @@ def _turns(zones: Zones, lexicon: Lexicon) -> list[_Turn]:
     conference, "Question (AzTV): ...") with no name."""
     text = zones.analysis.original
     cues = lexicon.structure
-    labels: list[tuple[int, tuple[int, int] | None]] = []
+    labels: list[tuple[int, tuple[int, int] | None, bool]] = []
     # The chair may open the record above its body ("President:  Mr. X ...... (Albania)").
     for m in _LABEL.finditer(text, 0, zones.body_end):
         # "Speaker: NAME, Head of ..." above the body says who speaks, not who chairs.
         head_label = m.start("label") < zones.body_start
         if head_label and m["label"].strip().lower() in cues.author_labels:
             continue
-        if _chair(m["label"], cues.presiding) or _asks(m["label"]):
-            labels.append((m.start("label"), None))
+        asked = asks(m["label"])
+        if asked or _chair(m["label"], cues.presiding):
+            labels.append((m.start("label"), None, asked))
             continue
         name = _speaker(zones, m.start("label"), m["label"], cues.address_forms)
         if name is not None:
-            labels.append((m.start("label"), name))
-    ends = [start for start, _ in labels[1:]] + [zones.body_end]
-    return [_Turn(start, end, name) for (start, name), end in zip(labels, ends, strict=False)]
+            labels.append((m.start("label"), name, False))
+    ends = [start for start, _, _ in labels[1:]] + [zones.body_end]
+    return [
+        _Turn(start, end, name, asked)
+        for (start, name, asked), end in zip(labels, ends, strict=False)
+    ]
 
 
 def record_speakers(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
@@ -112,13 +112,8 @@ def record_speakers(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> 
     turns = _turns(zones, lexicon)
     if not any(t.name is None for t in turns):
         return []
-    # Questions alone, with one who answers them, make an interview (structure.transcript),
-    # not a record.
     text = zones.analysis.original
-    names = {" ".join(text[slice(*t.name)].split()).casefold() for t in turns if t.name}
-    chaired = any(t.name is None and not _asks(text[t.start : t.end]) for t in turns)
-    if not chaired and len(names) < 2:
-        return []
+    chaired = any(t.name is None and not t.asks for t in turns)
     held: dict[str, int] = defaultdict(int)
     first: dict[str, tuple[int, int]] = {}
     for turn in turns:
@@ -127,7 +122,9 @@ def record_speakers(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> 
         key = " ".join(_BRACKETS.sub(" ", text[slice(*turn.name)]).split()).casefold()
         held[key] += turn.end - turn.start
         first.setdefault(key, turn.name)
-    if not held:
+    # Questions alone, with one who answers them, make an interview (structure.transcript),
+    # not a record.
+    if not held or (not chaired and len(held) < 2):
         return []
     # At a press conference everyone who answers the journalists holds the floor, named
     # where the heading or the introduction first names them in full.

@@ -63,12 +63,13 @@ def _said_before_text(verb: Token, after: list[SentenceSpan], cues: StructureCue
     """A sentence's own verb of saying, with its speaker, right before the sentence that
     introduces a text the speaker issued ("the text of the council's statement"), not an
     inscription it reads ("The plaque reads:")."""
-    speaks = verb.dep_ == "ROOT" and verb.lemma_.lower() in cues.speech_verbs
+    if verb.dep_ != "ROOT" or verb.lemma_.lower() not in cues.speech_verbs or not after:
+        return False
     # A named speaker, not "you" in a question ("How do you comment ...? Answer: ...").
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     subject = bool(subjects) and all(c.pos_ in {"NOUN", "PROPN"} for c in subjects)
     subject = subject and not verb.sent.text.rstrip().endswith("?")
-    if not (speaks and subject and after and _introduction(after[0], cues)):
+    if not (subject and _introduction(after[0], cues)):
         return False
     speaker = [t for c in subjects for t in c.subtree]
     return any(t.lemma_.lower() in cues.relay_objects and _owned_by(t, speaker) for t in after[0])
@@ -143,7 +144,7 @@ def relay_verb(
         ):
             return verb
     # "X said on Thursday ... Following is the text of X's news release:".
-    return next((v for v in sentence if _said_before_text(v, after, cues)), None)
+    return sentence.root if _said_before_text(sentence.root, after, cues) else None
 
 
 def agent(verb: Token) -> list[Token]:

@@ -111,13 +111,19 @@ class Zones:
         # Under a rule ("____________") or a heading ("Notes") a number and one space open a
         # note too, and the notes there are no running text, however they read ("12 See
         # also ...").
-        # The notes' rule comes after prose; one under a letterhead is not it.
+        numbered = [
+            (n, int(m[1]))
+            for n, line in enumerate(self.lines)
+            if (m := _PARAGRAPH.match(line.text))
+        ]
+        # The notes' rule comes after prose; one under a letterhead is not it, nor one
+        # under which the numbered paragraphs run on.
         rules = [
             rule
             for n, rule in enumerate(self.lines)
             if (_RULE.match(rule.text) or _HEADING.match(rule.text))
             and any(_PROSE_END.search(p.text) for p in self.lines[:n])
-            and not _numbering_runs_on(self.lines, n)
+            and not _numbering_runs_on(numbered, n)
         ]
         under = [line for line in self.lines if rules and line.start > rules[-1].end]
         if any(_RULED_NOTE.match(line.text) for line in under):
@@ -132,15 +138,13 @@ class Zones:
         return tuple(notes)
 
 
-def _numbering_runs_on(lines: tuple[Line, ...], rule: int) -> bool:
+def _numbering_runs_on(numbered: list[tuple[int, int]], rule: int) -> bool:
     """Whether the first numbered line under the rule goes on with the paragraphs numbered
     above it ("2. The lesson ..." over a table's rules, then "3. Teachers ..."): a table's
-    rule, not the notes'."""
-    under = next((m for line in lines[rule + 1 :] if (m := _PARAGRAPH.match(line.text))), None)
-    if under is None:
-        return False
-    above = [int(m[1]) for line in lines[:rule] if (m := _PARAGRAPH.match(line.text))]
-    return bool(above) and int(under[1]) == max(above) + 1
+    rule, not the notes'. `numbered`: each numbered line's index and number."""
+    above = [number for n, number in numbered if n < rule]
+    under = next((number for n, number in numbered if n > rule), None)
+    return bool(above) and under == max(above) + 1
 
 
 def _cells(text: str, start: int, end: int) -> list[Line]:
