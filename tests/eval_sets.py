@@ -124,6 +124,9 @@ SETS = (
     # Written and annotated by a thirty-first reader; scored once blind (0.70 F1), then
     # developed on.
     _folder("dev31", "thirty-first reader"),
+    # Written and annotated by a thirty-second reader who never saw the pipeline and ran it
+    # only as users do (0.88 F1 when first scored), then developed on.
+    _folder("dev32", "thirty-second reader"),
 )
 BY_NAME = {s.name: s for s in SETS}
 

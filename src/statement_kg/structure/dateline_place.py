@@ -66,13 +66,19 @@ def place_before(zones: Zones, line: Line, start: int, cues: StructureCues) -> O
     span = _place_words(text, line, start) or _place_with_noun(zones, line, start, nouns)
     if span is None or any(day_name(t) for t in zones.analysis.tokens(*span)):
         return None
+    # Before a year alone, only what the parser knows as a place ("Moscow, 1992"):
+    # "ELECTORAL PLATFORM 2019" and "YEAR 2024" are titles.
+    if text[start : line.end].strip().isdigit() and not _known_place(zones, span):
+        return None
     # After a dash ("For immediate release - Geneva, ..."), only what the parser knows as a
     # place ("Latest news – Politics, ..." gives none).
     dashed = text[line.start : span[0]].rstrip().endswith(("-", "–", "—"))
+    return None if dashed and not _known_place(zones, span) else span
+
+
+def _known_place(zones: Zones, span: tuple[int, int]) -> bool:
     tokens = [t for t in zones.analysis.tokens(*span) if not t.is_punct]
-    if dashed and not all(t.ent_type_ in {"GPE", "LOC"} for t in tokens):
-        return None
-    return span
+    return all(t.ent_type_ in {"GPE", "LOC"} for t in tokens)
 
 
 def _place_with_noun(zones: Zones, line: Line, start: int, nouns: frozenset[str]) -> Offsets:

@@ -68,7 +68,7 @@ DATELINE_DASHES = ("-", "–", "—")
 # "Broadcast transcript, 24 February 2023": a few words that say what the document is.
 KIND_WORDS = 3
 # A document's symbol: "PC.DEL/214/19", "A/HRC/49/12", "S/2024/187".
-_SYMBOL = re.compile(r"[A-Z]{1,6}(?:\.[A-Z]{1,6})*(?:/[A-Z0-9.()-]+){2,}")
+SYMBOL = re.compile(r"[A-Z]{1,6}(?:\.[A-Z]{1,6})*(?:/[A-Z0-9.()-]+){2,}")
 # A date alone on a line within the text's first lines is its date line.
 EARLY_LINES = 25
 _STOPPED = re.compile(r"\.\s+[A-Z]")
@@ -149,7 +149,7 @@ def _distributed(zones: Zones, zone: tuple[Line, ...], line: Line, cues: Structu
     )
     # An OSCE or UN header sets the date of circulation in the margin under the symbol.
     margin = in_margin(zones.analysis.original, line)
-    return labelled or (margin and any(_SYMBOL.fullmatch(p.text) for p in previous))
+    return labelled or (margin and any(SYMBOL.fullmatch(p.text) for p in previous))
 
 
 def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:

@@ -1,0 +1,89 @@
+"""The names on a document's first line, when nothing else in it names its issuer: a
+party's programme, a show's page, a newsletter or a textbook opens with who issues it
+("SOVEREIGN ARMENIA PARTY", "K. Aliyev, G. Huseynova", "NAME — Annual Report 2024"). A
+headline says something, a site's header lists its sections, a newspaper's masthead carries
+its day, a section's label or a document's kind is no one's name, and the body beside a
+document's symbol ("United Nations   CERD/C/...") publishes what its title says another
+issued."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from statement_kg.language import analyse
+from statement_kg.lexicon import Lexicon
+from statement_kg.records import Mention
+from statement_kg.structure.datelines import SYMBOL
+from statement_kg.structure.found import Found
+from statement_kg.structure.line_dates import WEEKDAYS, line_around
+from statement_kg.structure.names import found, says, trim
+from statement_kg.structure.zones import Zones
+
+# What sets a name apart from the words that describe it: "NAME — Annual Report".
+_DESCRIBED = re.compile(r"\s+[—–-]\s+")
+# A site's header sets its sections apart ("THE LEDGER | World"): the site's, not an issuer.
+_CELLS = frozenset("|·•¦")
+# A name has a few words; more are a title.
+NAME_WORDS = 6
+# Words that join a name's capitalised words ("League of Women Voters", "Bread and Roses").
+_JOINING = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
+
+
+def first_line_names(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    if not zones.lines or not zones.head:
+        return []
+    line = zones.lines[0]
+    text = zones.analysis.original
+    start, end = line_around(text, line.start, line.end)
+    if (
+        line != zones.head[0]
+        or any(c in _CELLS or c == ":" for c in line.text)
+        or SYMBOL.search(text, start, end)
+        or any(t.lower_ in WEEKDAYS for t in zones.analysis.tokens(start, end))
+    ):
+        return []
+    name = _DESCRIBED.split(line.text, maxsplit=1)[0]
+    if any(c.isdigit() for c in name):
+        return []
+    parts = [trim(zones.analysis.tokens(line.start + a, line.start + b)) for a, b in _listed(name)]
+    if not parts or not all(_name(p, lexicon) for p in parts):
+        return []
+    return [found(text, *zones.analysis.span_of(p), "first line", mentions, lexicon) for p in parts]
+
+
+def _listed(name: str) -> list[tuple[int, int]]:
+    """The names a line lists apart by commas ("K. Aliyev, G. Huseynova"), or the one name."""
+    spans = []
+    start = 0
+    for piece in name.split(","):
+        spans.append((start, start + len(piece)))
+        start += len(piece) + 1
+    return spans
+
+
+def _name(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """Capitalised words that say nothing, number nothing and name no kind of document
+    or section."""
+    words = [t for t in tokens if t.is_alpha]
+    cues = lexicon.structure
+    label = " ".join(t.lower_ for t in tokens)
+    return (
+        len(tokens) >= 2
+        and 0 < len(words) <= NAME_WORDS
+        and all(t.text[0].isupper() or t.lower_ in _JOINING for t in words)
+        and not _says(tokens, cues.organisation_heads)
+        and not any(t.like_num for t in tokens)
+        and label not in cues.section_labels
+        and not any(t.lemma_.lower() in cues.document_nouns for t in words)
+        and not all(t.ent_type_ in {"GPE", "NORP", "DATE"} for t in words)
+    )
+
+
+def _says(tokens: list[Token], heads: frozenset[str]) -> bool:
+    """A headline in capitals or title case ("Baku Remembers The Fallen") is read as names;
+    in small letters its verb shows. A body's head word is no verb ("RIGHTS WATCH")."""
+    lower = " ".join(t.lower_ for t in tokens)
+    read = analyse(lower).tokens(0, len(lower))
+    return any(says([t for t in words if t.lower_ not in heads]) for words in (tokens, read))
