@@ -1,8 +1,8 @@
 """The names on a document's first line, when nothing else in it names its issuer: a
 party's programme, a show's page, a newsletter or a textbook opens with who issues it
 ("SOVEREIGN ARMENIA PARTY", "K. Aliyev, G. Huseynova", "NAME — Annual Report 2024"). A
-headline says something, a site's header lists its sections, a newspaper's masthead carries
-its day, a section's label or a document's kind is no one's name, and the body beside a
+headline says something, a site's header lists its sections, a paper's masthead carries its
+day or its issue, a section's label or a document's kind is no one's name, and the body beside a
 document's symbol ("United Nations   CERD/C/...") publishes what its title says another
 issued."""
 
@@ -40,6 +40,7 @@ def first_line_names(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
     if (
         line != zones.head[0]
         or any(c in _CELLS or c == ":" for c in line.text)
+        or _cells(text, end)
         or SYMBOL.search(text, start, end)
         or any(t.lower_ in WEEKDAYS for t in zones.analysis.tokens(start, end))
     ):
@@ -51,6 +52,13 @@ def first_line_names(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
     if not parts or not all(_name(p, lexicon) for p in parts):
         return []
     return [found(text, *zones.analysis.span_of(p), "first line", mentions, lexicon) for p in parts]
+
+
+def _cells(text: str, end: int) -> bool:
+    """ "YEREVAN REVIEW" over "Weekly | No. 9 | 1 March 2005": a paper's or a site's name
+    over the cells of its issue or its sections relays what it prints."""
+    following = text[end + 1 : line_around(text, end + 1, end + 1)[1]]
+    return any(c in _CELLS for c in following) or " / " in following
 
 
 def _listed(name: str) -> list[tuple[int, int]]:
