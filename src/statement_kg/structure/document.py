@@ -20,7 +20,7 @@ from statement_kg.structure.carriers import carried
 from statement_kg.structure.dateline_place import issued_at
 from statement_kg.structure.datelines import issue_date, own_dates
 from statement_kg.structure.enacting import enacting_clauses
-from statement_kg.structure.first_line import first_line_names
+from statement_kg.structure.first_line import first_line_names, series_organ
 from statement_kg.structure.footer import footer_rows
 from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.heading import (
@@ -320,8 +320,13 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         issuers = [running[0]] if running[0] is not None else []
         date = date or running[1]
         own.append(running[1].line)
-    # Nothing else names it: the names on the first line ("SOVEREIGN ARMENIA PARTY").
-    issuers = issuers or first_line_names(parts, lexicon, mentions)
+    # Nothing else names it: the names on the first line ("SOVEREIGN ARMENIA PARTY"), or
+    # the organ over a series document's title.
+    issuers = (
+        issuers
+        or first_line_names(parts, lexicon, mentions)
+        or series_organ(parts, lexicon, mentions)
+    )
     # An interview set out in turns: its guest, and the outlet on its first line (over a
     # broadcaster's or a site's name in its head, which carries the transcript).
     headed_only = all(

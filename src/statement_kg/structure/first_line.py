@@ -18,15 +18,15 @@ from statement_kg.records import Mention
 from statement_kg.structure.datelines import SYMBOL
 from statement_kg.structure.found import Found
 from statement_kg.structure.line_dates import WEEKDAYS, line_around
-from statement_kg.structure.names import found, says, trim
-from statement_kg.structure.zones import Zones
+from statement_kg.structure.names import found, names_body, says, trim
+from statement_kg.structure.zones import Zones, in_margin
 
 # What sets a name apart from the words that describe it: "NAME — Annual Report".
 _DESCRIBED = re.compile(r"\s+[—–-]\s+")
 # A site's header sets its sections apart ("THE LEDGER | World"): the site's, not an issuer.
 _CELLS = frozenset("|·•¦")
 # A name has a few words; more are a title.
-NAME_WORDS = 6
+NAME_WORDS = 8
 # Words that join a name's capitalised words ("League of Women Voters", "Bread and Roses").
 _JOINING = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
 
@@ -95,3 +95,31 @@ def _says(tokens: list[Token], heads: frozenset[str]) -> bool:
     lower = " ".join(t.lower_ for t in tokens)
     read = analyse(lower).tokens(0, len(lower))
     return any(says([t for t in words if t.lower_ not in heads]) for words in (tokens, read))
+
+
+def series_organ(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """A document of a series (its symbol in the head: "CERD/C/AZE/CO/13-14") that no
+    letter, heading or signature names a sender of: the organ named on the last head line
+    that names a body ("Committee on the Elimination of Racial Discrimination" over
+    "Concluding observations on ..."), not the publisher beside the symbol."""
+    text = zones.analysis.original
+    if not any(SYMBOL.fullmatch(line.text) for line in zones.head):
+        return []
+    cues = lexicon.structure
+    lines = [line for line in zones.head if not in_margin(text, line)]
+    for line, title in zip(reversed(lines[:-1]), reversed(lines[1:]), strict=True):
+        tokens = trim(zones.analysis.tokens(line.start, line.end))
+        if names_body(tokens, cues.organisation_heads) and _name(tokens, lexicon):
+            # "Replies of Armenia to the list of themes", "Report of the Secretary-General":
+            # the title names who wrote it.
+            under = [t for t in trim(zones.analysis.tokens(title.start, title.end)) if t.is_alpha]
+            named = [t for t in under[2:] if t.lower_ not in {"the", "a", "an"}]
+            if (
+                len(under) > 2
+                and under[1].lower_ in {"of", "by"}
+                and named[:1]
+                and named[0].is_title
+            ):
+                return []
+            return [found(text, *zones.analysis.span_of(tokens), "organ", mentions, lexicon)]
+    return []
