@@ -17,6 +17,7 @@ from statement_kg.structure.found import Found
 from statement_kg.structure.zones import Zones
 
 _ARTICLE = frozenset({"the"})
+_BRACKETS = re.compile(r"\([^()\n]*\)")
 NAME_CHARS = 5
 MODIFIER_REACH = 40
 OPENING_PARAGRAPHS = 2
@@ -42,7 +43,8 @@ def _own_name(word: str) -> bool:
 
 def _pattern(found: Found) -> re.Pattern[str] | None:
     """The issuer's words, in any case and spacing, "the" before them or not."""
-    words = list(re.findall(r"\w[\w'’.-]*", found.value))
+    # A record's label gives the speaker's country or seat in brackets: not the name.
+    words = list(re.findall(r"\w[\w'’.-]*", _BRACKETS.sub(" ", found.value)))
     while words and words[0].casefold() in _ARTICLE:
         words = words[1:]
     # One word names someone only as a name of its own, in capitals or with one inside
@@ -91,7 +93,8 @@ def named_again(issuers: Sequence[Found], parts: Zones, mentions: Sequence[Menti
             candidates += [
                 (m.start(), m.end())
                 for m in pattern.finditer(text)
-                if person or issuer.kind == "headline" or not _modified(text, m.start())
+                # A record names its speaker with the office first ("Kars Deputy NAME").
+                if person or issuer.kind in {"headline", "record"} or not _modified(text, m.start())
             ]
         for start, end in candidates:
             outside = end <= issuer.span.start or start >= issuer.span.end

@@ -19,13 +19,15 @@ from statement_kg.structure.names import NAME_WORDS, found, named_in_full
 from statement_kg.structure.zones import Zones
 
 # A label opens a line and ends in a colon ("Mr. X (Azerbaijan):") or a dash after the
-# speaker's name and aside ("Jane Doe, on behalf of the ECR Group. -").
+# speaker's name and aside ("Jane Doe, on behalf of the ECR Group. -", "NAME (Kars) - ").
 _LABEL = re.compile(
-    r"(?:^|\n)[ \t]*(?P<label>[A-Z][^\n:–—]{0,100}?)[ \t]*(?::|\.?[ \t]+[–—])[ \t]+(?=\S)"
+    r"(?:^|\n)[ \t]*(?P<label>[A-Z][^\n:–—]{0,100}?)[ \t]*(?::|\.?[ \t]+[-–—])[ \t]+(?=\S)"
 )
 # What follows a speaker's name in its label: the country or group in brackets, an aside.
 _NAME_END = re.compile(r"\s*[,(]")
 _BRACKETS = re.compile(r"\([^()\n]*\)")
+# An office and a name in a label: "MINISTER OF FOREIGN AFFAIRS KEMAL AYDIN".
+OFFICE_WORDS = 8
 # A speaker holds the floor when their turns are at least this share of the longest's.
 MAIN_SHARE = 0.5
 # Words a chair's label may hold besides its office ("The Acting President", "Madam
@@ -52,7 +54,9 @@ def _chair(label: str, presiding: frozenset[str]) -> bool:
     )
 
 
-def _speaker(zones: Zones, start: int, label: str, forms: frozenset[str]) -> tuple[int, int] | None:
+def _speaker(
+    zones: Zones, start: int, label: str, forms: frozenset[str], titles: frozenset[str]
+) -> tuple[int, int] | None:
     """The name a speaker's label opens with (and the country in brackets after it): a
     form of address and a name, a person the parser finds there, or a name followed by
     its group or country."""
@@ -69,7 +73,9 @@ def _speaker(zones: Zones, start: int, label: str, forms: frozenset[str]) -> tup
     tokens = zones.analysis.tokens(start, end)
     if tokens and tokens[0].ent_type_ == "PERSON" and tokens[-1].ent_type_ == "PERSON":
         return start, with_country
-    capitalised = all(w[:1].isupper() for w in words) and len(words) in NAME_WORDS
+    # "MINISTER OF FOREIGN AFFAIRS NAME (Konya)": an office before the name makes it longer.
+    office = words[0].lower() in titles and len(words) <= OFFICE_WORDS
+    capitalised = all(w[:1].isupper() for w in words) and (len(words) in NAME_WORDS or office)
     # "Mehmet Tekinalp: ...": a name the text gave before, where it introduced the speaker.
     introduced = capitalised and _named_before(zones.analysis.original, name.strip(), start)
     return (start, with_country) if capitalised and (cut or introduced) else None
@@ -96,7 +102,7 @@ def _turns(zones: Zones, lexicon: Lexicon) -> list[_Turn]:
         if asked or _chair(m["label"], cues.presiding):
             labels.append((m.start("label"), None, asked))
             continue
-        name = _speaker(zones, m.start("label"), m["label"], cues.address_forms)
+        name = _speaker(zones, m.start("label"), m["label"], cues.address_forms, cues.titles)
         if name is not None:
             labels.append((m.start("label"), name, False))
     ends = [start for start, _, _ in labels[1:]] + [zones.body_end]
