@@ -165,11 +165,14 @@ def relay_sentences(
         after = sentences[n + 1 : n + 1 + INTRODUCTION_SENTENCES]
         verb = relay_verb(sentence, after, cues, news)
         # "SITE publishes the statement of the Ministry of X in full": the body the text is
-        # of, not the site that publishes it.
+        # of, not the site that publishes it. (The questions a speaker answers are the
+        # askers': "answered questions from journalists at the Ministry's briefing".)
         objects = [
             c
             for c in (verb.children if verb is not None else [])
-            if c.dep_ == "dobj" and c.lemma_.lower() in cues.relay_objects
+            if c.dep_ == "dobj"
+            and c.lemma_.lower() in cues.relay_objects
+            and c.lemma_.lower() != "question"
         ]
         source = next((b for c in objects if (b := issuing_body(c, cues.organisation_heads))), None)
         if source:

@@ -17,6 +17,12 @@ from statement_kg.structure.zones import Zones
 
 # The guest answers at least this many turns.
 GUEST_TURNS = 2
+# A paragraph that opens with a dash is a turn of an interview set out without labels.
+_DASHED = re.compile(r"^[ \t]*[-–—][ \t]+\S", re.MULTILINE)
+# Questions and answers: at least two of each.
+DASHED_TURNS = 4
+# "- Mr. Melkumyan, ...", "- Zarifa khanim, ...": a question's address is a few words.
+ADDRESS_WORDS = 4
 
 
 def _guest_label(
@@ -52,7 +58,8 @@ def guest(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found
     turns = find_turns(text, zones.body_start, zones.body_end, lexicon.claims.voice.field_labels)
     label = _guest_label(text, turns, lexicon.structure.hosts, lexicon.structure.presiding)
     if label is None:
-        return []
+        dashed = _dashed_guest(zones)
+        return [found(text, *dashed, "interview", mentions, lexicon)] if dashed else []
     first = next(t for t in turns if t.label == label)
     if label.lower().strip(".") in ANSWER_LABELS:
         # "Q: ... / A: ...": the guest is the one the introduction names, not the one it
@@ -63,6 +70,39 @@ def guest(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found
     if name is not None:
         return [found(text, *name, "interview", mentions, lexicon)]
     return [found(text, first.start, first.start + len(label), "interview", mentions, lexicon)]
+
+
+def _dashed_guest(zones: Zones) -> tuple[int, int] | None:
+    """An interview in dashes, no labels ("- Mr. X, what did you see?" / "- We walked
+    ..."): the person the introduction names in full whom the first question addresses
+    ("Mr. Melkumyan", "Zarifa khanim"); with no address, the first person it names (the
+    correspondent comes after)."""
+    text = zones.analysis.original
+    turns = [
+        m.start()
+        for m in _DASHED.finditer(text, zones.body_start, zones.body_end)
+        if m.start() == zones.body_start or text[: m.start()].rstrip(" \t").endswith("\n\n")
+    ]
+    if len(turns) < DASHED_TURNS:
+        return None
+    question = text[turns[0] : turns[1]].strip()
+    if not question.endswith("?"):
+        return None
+    analysis = zones.analysis
+    opening, comma, _ = question.partition(",")
+    address = opening if comma and len(opening.split()) <= ADDRESS_WORDS else ""
+    addressed = [w for w in re.findall(r"\w+", address) if w.istitle()]
+    # The name in full, the address's word among its capitalised words ("Zarifa" in
+    # "Zarifa Mammadova was 34 ...").
+    for word in addressed:
+        named = re.compile(
+            rf"(?:[A-Z][\w'’-]+[ \t]+){{0,2}}{re.escape(word)}(?:[ \t]+[A-Z][\w'’-]+){{0,2}}"
+        )
+        for match in named.finditer(text, 0, turns[0]):
+            if match.group() != word:
+                return match.span()
+    people = persons(analysis, analysis.tokens(zones.body_start, turns[0]))
+    return analysis.span_of(people[0]) if people and not addressed else None
 
 
 def _introduced(zones: Zones, before: int) -> tuple[int, int] | None:
