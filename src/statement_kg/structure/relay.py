@@ -88,7 +88,7 @@ def subject_of(verb: Token) -> list[Token]:
                 (t for t in child.subtree if t.i not in clauses and t.i in block),
                 key=lambda t: t.i,
             )
-            subject = trim(tokens)
+            subject = _hyphened(trim(tokens))
             if any(t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ != "DATE" for t in subject):
                 return subject
     if verb.dep_ == "conj" and verb.head.i in block and verb.head.pos_ in {"VERB", "AUX"}:
@@ -96,6 +96,17 @@ def subject_of(verb: Token) -> list[Token]:
         return subject_of(verb.head)
     before = [t for t in _block(verb) if t.pos_ in {"PROPN", "NOUN", "ADP", "DET", "PUNCT", "ADJ"}]
     return trim(before)
+
+
+def _hyphened(tokens: list[Token]) -> list[Token]:
+    """ "The Co-Chairs of ...": the word a hyphen joins to the subject's first, which the
+    parser may have read as a subject of its own."""
+    while tokens and tokens[0].i > 1:
+        hyphen, word = tokens[0].nbor(-1), tokens[0].nbor(-2)
+        if hyphen.text != "-" or hyphen.whitespace_ or word.whitespace_ or not word.is_alpha:
+            break
+        tokens = [word, hyphen, *tokens]
+    return tokens
 
 
 def _in_clause(token: Token, subject: list[Token]) -> bool:
