@@ -116,13 +116,15 @@ class Zones:
             for n, line in enumerate(self.lines)
             if (m := _PARAGRAPH.match(line.text))
         ]
-        # The notes' rule comes after prose; one under a letterhead is not it, nor one
-        # under which the numbered paragraphs run on.
+        # The notes' rule comes after prose, with notes under it; one under a letterhead is
+        # not it, nor a table's over a section's heading, nor one under which the numbered
+        # paragraphs run on.
         rules = [
             rule
             for n, rule in enumerate(self.lines)
             if (_RULE.match(rule.text) or _HEADING.match(rule.text))
             and any(_PROSE_END.search(p.text) for p in self.lines[:n])
+            and _notes_under(self.lines[n + 1 :])
             and not _numbering_runs_on(numbered, n)
         ]
         under = [line for line in self.lines if rules and line.start > rules[-1].end]
@@ -136,6 +138,18 @@ class Zones:
             block = text[start:end].split("\n\n")[0]
             notes.append((start, start + len(block.rstrip())))
         return tuple(notes)
+
+
+def _notes_under(lines: tuple[Line, ...]) -> bool:
+    """Whether notes follow a rule, no section's heading in capitals before the first
+    ("ABOUT THE EVENTS" under a table's rule opens text, whose lines may open with a
+    number)."""
+    for line in lines:
+        if _RULED_NOTE.match(line.text):
+            return True
+        if line.text.isupper():
+            return False
+    return False
 
 
 def _numbering_runs_on(numbered: list[tuple[int, int]], rule: int) -> bool:
