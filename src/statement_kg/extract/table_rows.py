@@ -1,5 +1,6 @@
 """Rows of a table of figures: a label, then one number that ends the row ("| Wounded |
-487 |", "Taken hostage ........ 1,275", "Wounded            487"), or a number per column
+487 |", "Taken hostage ........ 1,275", "Wounded            487"), a label and a bar before
+a cell of numbers ("Print run | 30 000 stamps; 5 000 sheets"), or a number per column
 under a header that names what each column counts ("Group   Killed   Hostages" over
 "Women   11   14"). A row's number counts what its own label (or its column's) says,
 never the label of the row below it; a row whose label opens "of them:" is a part of the
@@ -26,6 +27,10 @@ _COLUMNS = re.compile(
     r"^[ \t]*(?P<label>[A-Za-z][^\n\d|]*?[a-z)])[ \t]{2,}"
     r"(?P<values>\d[\d,.]*(?:[ \t]{2,}\d[\d,.]*)+)[ \t]*$",
     re.M,
+)
+# "Print run   | 30 000 stamps; 5 000 sheets": a label, a bar, a cell that holds numbers.
+_KEYED = re.compile(
+    r"^[ \t]*(?P<label>[A-Za-z][^\n|\d]*?)[ \t]*\|(?P<value>[^\n|]*\d[^\n|]*)$", re.M
 )
 _CELL = re.compile(r"\S+(?: \S+)*")
 _NUMBER = re.compile(r"\d[\d,.]*")
@@ -63,6 +68,19 @@ def table_rows(text: str) -> dict[int, Row]:
         if len(found) >= MIN_ROWS:
             rows.update({r.value_start: r for r in found})
     rows.update({r.value_start: r for r in _column_rows(text)})
+    keyed = list(_KEYED.finditer(text))
+    if len(keyed) >= MIN_ROWS:
+        # Each number of the cell counts what the row's label says, or nothing.
+        rows.update(
+            {
+                number.start(): Row(
+                    m.start("label"), m.end("label"), number.start(), m.end(), False
+                )
+                for m in keyed
+                for number in _NUMBER.finditer(text, m.start("value"), m.end("value"))
+                if number.start() not in rows
+            }
+        )
     return rows
 
 
