@@ -207,11 +207,12 @@ def find_figures(
         number = numbers[i]
         allowed = allowed_categories(analysis, number, words.categories)
         row = rows.get(number.start)
-        if row is not None:
+        if row is not None and _by_row(text, number, row, words, allowed):
             drafts.append(_row_draft(text, number, row, drafts, words, analysis))
             i += 1
             continue
         _, sentence_end = index.around(number.start)
+        sentence_end = min(sentence_end, row.end) if row is not None else sentence_end
         parts = _parts(text, numbers, i, sentence_end, words, analysis)
         following = (
             numbers[(parts[-1] if parts else i) + 1].start
@@ -286,6 +287,13 @@ def find_figures(
             )
         i = (parts[-1] if parts else i) + 1
     return _figures(text, drafts, words)
+
+
+def _by_row(text: str, number: NumberExpr, row: Row, words: ClaimWords, allowed: set[str]) -> bool:
+    """Whether a row's label says what its number counts: always, but for a cell of words
+    whose own cue follows the number ("Khojaly | 613 killed, 487 wounded"), read as a
+    sentence that ends with the row."""
+    return not row.keyed or not _after_category(text, number.end, row.end, number, words, allowed)
 
 
 def _row_draft(

@@ -1,7 +1,7 @@
 """Rows of a table of figures: a label, then one number that ends the row ("| Wounded |
 487 |", "Taken hostage ........ 1,275", "Wounded            487"), a label and a bar before
-a cell of numbers ("Print run | 30 000 stamps; 5 000 sheets"), or a number per column
-under a header that names what each column counts ("Group   Killed   Hostages" over
+a cell of numbers, read as a sentence of its own ("Print run | 30 000 stamps"), or a number
+per column under a header that names what each column counts ("Group   Killed   Hostages" over
 "Women   11   14"). A row's number counts what its own label (or its column's) says,
 never the label of the row below it; a row whose label opens "of them:" is a part of the
 row above."""
@@ -49,6 +49,9 @@ class Row:
     part: bool
     # The header cell over the number's column, which says what the column counts.
     column: tuple[int, int] | None = None
+    # A cell of words and numbers after a label and a bar: its numbers are read as a
+    # sentence that ends with the row.
+    keyed: bool = False
 
 
 def table_rows(text: str) -> dict[int, Row]:
@@ -70,11 +73,17 @@ def table_rows(text: str) -> dict[int, Row]:
     rows.update({r.value_start: r for r in _column_rows(text)})
     keyed = list(_KEYED.finditer(text))
     if len(keyed) >= MIN_ROWS:
-        # Each number of the cell counts what the row's label says, or nothing.
+        # Each number of the cell counts what the row says, or nothing: never what a
+        # sentence after the table counts.
         rows.update(
             {
                 number.start(): Row(
-                    m.start("label"), m.end("label"), number.start(), m.end(), False
+                    m.start("label"),
+                    m.end("label"),
+                    number.start(),
+                    m.end(),
+                    bool(_PART.match(m["label"])),
+                    keyed=True,
                 )
                 for m in keyed
                 for number in _NUMBER.finditer(text, m.start("value"), m.end("value"))

@@ -66,9 +66,11 @@ def place_before(zones: Zones, line: Line, start: int, cues: StructureCues) -> O
     span = _place_words(text, line, start) or _place_with_noun(zones, line, start, nouns)
     if span is None or any(day_name(t) for t in zones.analysis.tokens(*span)):
         return None
-    # Before a year alone, only what the parser knows as a place ("Moscow, 1992"):
-    # "ELECTORAL PLATFORM 2019" and "YEAR 2024" are titles.
-    if text[start : line.end].strip().isdigit() and not _known_place(zones, span):
+    # Before a year alone, only a place the parser knows or one word of a name ("Moscow,
+    # 1992", "Stepanakert, 1992"): "ELECTORAL PLATFORM 2019" and "YEAR 2024" are titles.
+    tokens = [t for t in zones.analysis.tokens(*span) if not t.is_punct]
+    named = len(tokens) == 1 and tokens[0].is_title
+    if text[start : line.end].strip().isdigit() and not (named or _known_place(zones, span)):
         return None
     # After a dash ("For immediate release - Geneva, ..."), only what the parser knows as a
     # place ("Latest news – Politics, ..." gives none).

@@ -26,9 +26,16 @@ _DESCRIBED = re.compile(r"\s+[—–-]\s+")
 # A site's header sets its sections apart ("THE LEDGER | World"): the site's, not an issuer.
 _CELLS = frozenset("|·•¦")
 # A name has a few words; more are a title.
-NAME_WORDS = 8
+TITLE_WORDS = 8
 # Words that join a name's capitalised words ("League of Women Voters", "Bread and Roses").
-_JOINING = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
+_JOINING = frozenset({"of", "the", "and", "for", "on", "in", "against", "&", "de"})
+_QUOTES = frozenset('"“”«»')
+_LIST_MARKS = re.compile(r",|\band\b")
+_WORD = re.compile(r"\w+")
+# A series document's title that names who wrote it, within its first words.
+_WRITTEN_BY = re.compile(r"^(?:\S+\s+){0,5}?(?:of|by|from)\s+(?:the\s+)?[A-Z]")
+# The title may stand a line or two under the organ ("Fortieth session" between).
+TITLE_LINES = 3
 
 
 def first_line_names(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
@@ -41,17 +48,38 @@ def first_line_names(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
         line != zones.head[0]
         or any(c in _CELLS or c == ":" for c in line.text)
         or _cells(text, end)
+        or any(SYMBOL.fullmatch(h.text) for h in zones.head)
         or SYMBOL.search(text, start, end)
         or any(t.lower_ in WEEKDAYS for t in zones.analysis.tokens(start, end))
     ):
         return []
     name = _DESCRIBED.split(line.text, maxsplit=1)[0]
-    if any(c.isdigit() for c in name):
+    if any(c.isdigit() or c in _QUOTES for c in name):
         return []
     parts = [trim(zones.analysis.tokens(line.start + a, line.start + b)) for a, b in _listed(name)]
     if not parts or not all(_name(p, lexicon) for p in parts):
         return []
+    # A title that names an event or a place ("Khojaly Genocide", "Armenia and Azerbaijan")
+    # is the text's subject, not its issuer.
+    if _names_subject(name, lexicon):
+        return []
     return [found(text, *zones.analysis.span_of(p), "first line", mentions, lexicon) for p in parts]
+
+
+def _names_subject(name: str, lexicon: Lexicon) -> bool:
+    """Whether the words name an event or a place the mappings know."""
+    words = _words(name)
+    return any(
+        _words(known) in words
+        for entity in lexicon.entities.values()
+        if entity.type in {"event", "place"}
+        for known in entity.names
+    )
+
+
+def _words(words: str) -> str:
+    """The words, folded and apart by single spaces, a space at each end."""
+    return " " + " ".join(_WORD.findall(words.casefold())) + " "
 
 
 def _cells(text: str, end: int) -> bool:
@@ -62,13 +90,12 @@ def _cells(text: str, end: int) -> bool:
 
 
 def _listed(name: str) -> list[tuple[int, int]]:
-    """The names a line lists apart by commas ("K. Aliyev, G. Huseynova"), or the one name."""
-    spans = []
-    start = 0
-    for piece in name.split(","):
-        spans.append((start, start + len(piece)))
-        start += len(piece) + 1
-    return spans
+    """The names a line lists apart by commas or "and" ("K. Aliyev, G. Huseynova and R.
+    Mammadli"), or the one name."""
+    cuts = [(m.start(), m.end()) for m in _LIST_MARKS.finditer(name)]
+    starts = [0, *(end for _, end in cuts)]
+    ends = [*(start for start, _ in cuts), len(name)]
+    return list(zip(starts, ends, strict=True))
 
 
 def _name(tokens: list[Token], lexicon: Lexicon) -> bool:
@@ -79,13 +106,15 @@ def _name(tokens: list[Token], lexicon: Lexicon) -> bool:
     label = " ".join(t.lower_ for t in tokens)
     return (
         len(tokens) >= 2
-        and 0 < len(words) <= NAME_WORDS
+        and 0 < len(words) <= TITLE_WORDS
         and all(t.text[0].isupper() or t.lower_ in _JOINING for t in words)
         and not _says(tokens, cues.organisation_heads)
         and not any(t.like_num for t in tokens)
         and label not in cues.section_labels
         and not any(t.lemma_.lower() in cues.document_nouns for t in words)
-        and not all(t.ent_type_ in {"GPE", "NORP", "DATE"} for t in words)
+        and not all(
+            t.ent_type_ in {"GPE", "NORP", "DATE"} for t in words if t.lower_ not in _JOINING
+        )
     )
 
 
@@ -107,19 +136,14 @@ def series_organ(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> lis
         return []
     cues = lexicon.structure
     lines = [line for line in zones.head if not in_margin(text, line)]
-    for line, title in zip(reversed(lines[:-1]), reversed(lines[1:]), strict=True):
-        tokens = trim(zones.analysis.tokens(line.start, line.end))
+    for n in range(len(lines) - 2, -1, -1):
+        tokens = trim(zones.analysis.tokens(lines[n].start, lines[n].end))
         if names_body(tokens, cues.organisation_heads) and _name(tokens, lexicon):
-            # "Replies of Armenia to the list of themes", "Report of the Secretary-General":
-            # the title names who wrote it.
-            under = [t for t in trim(zones.analysis.tokens(title.start, title.end)) if t.is_alpha]
-            named = [t for t in under[2:] if t.lower_ not in {"the", "a", "an"}]
-            if (
-                len(under) > 2
-                and under[1].lower_ in {"of", "by"}
-                and named[:1]
-                and named[0].is_title
-            ):
+            # "Replies of Armenia to ...", "Fifth periodic report submitted by Ruritania",
+            # "Information received from X": the title names who wrote it.
+            title = lines[n + 1 : n + 1 + TITLE_LINES]
+            # (A title's lines that run on from the one above are no title of their own.)
+            if any(_WRITTEN_BY.search(t.text) for t in title if t.text[:1].isupper()):
                 return []
             return [found(text, *zones.analysis.span_of(tokens), "organ", mentions, lexicon)]
     return []

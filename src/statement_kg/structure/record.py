@@ -98,6 +98,11 @@ def _turns(zones: Zones, lexicon: Lexicon) -> list[_Turn]:
         head_label = m.start("label") < zones.body_start
         if head_label and m["label"].strip().lower() in cues.author_labels:
             continue
+        # A plain hyphen sets off a label only in capitals ("MEHMET YILDIRIM (Kars) - "): in
+        # mixed case it joins a programme's, a glossary's or a sentence's words.
+        hyphened = text[m.end("label") : m.end()].strip() == "-"
+        if hyphened and not _BRACKETS.sub(" ", m["label"]).isupper():
+            continue
         asked = asks(m["label"])
         if asked or _chair(m["label"], cues.presiding):
             labels.append((m.start("label"), None, asked))

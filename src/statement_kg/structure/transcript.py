@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from statement_kg.extract.turns import ANSWER_LABELS, QUESTION_LABELS, Turn, find_turns
 from statement_kg.lexicon import Lexicon
@@ -21,6 +22,9 @@ GUEST_TURNS = 2
 _DASHED = re.compile(r"^[ \t]*[-–—][ \t]+\S", re.MULTILINE)
 # Questions and answers: at least two of each.
 DASHED_TURNS = 4
+# A blank line, perhaps with spaces, right before a position.
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n[ \t]*\Z")
+PARAGRAPH_GAP = 20
 # "- Mr. Melkumyan, ...", "- Zarifa khanim, ...": a question's address is a few words.
 ADDRESS_WORDS = 4
 
@@ -58,7 +62,7 @@ def guest(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found
     turns = find_turns(text, zones.body_start, zones.body_end, lexicon.claims.voice.field_labels)
     label = _guest_label(text, turns, lexicon.structure.hosts, lexicon.structure.presiding)
     if label is None:
-        dashed = _dashed_guest(zones)
+        dashed = _dashed_guest(zones, lexicon.structure.address_forms)
         return [found(text, *dashed, "interview", mentions, lexicon)] if dashed else []
     first = next(t for t in turns if t.label == label)
     if label.lower().strip(".") in ANSWER_LABELS:
@@ -72,7 +76,7 @@ def guest(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found
     return [found(text, first.start, first.start + len(label), "interview", mentions, lexicon)]
 
 
-def _dashed_guest(zones: Zones) -> tuple[int, int] | None:
+def _dashed_guest(zones: Zones, forms: frozenset[str]) -> tuple[int, int] | None:
     """An interview in dashes, no labels ("- Mr. X, what did you see?" / "- We walked
     ..."): the person the introduction names in full whom the first question addresses
     ("Mr. Melkumyan", "Zarifa khanim"); with no address, the first person it names (the
@@ -80,29 +84,40 @@ def _dashed_guest(zones: Zones) -> tuple[int, int] | None:
     text = zones.analysis.original
     turns = [
         m.start()
-        for m in _DASHED.finditer(text, zones.body_start, zones.body_end)
-        if m.start() == zones.body_start or text[: m.start()].rstrip(" \t").endswith("\n\n")
+        for m in _DASHED.finditer(text, zones.body_start)
+        if m.start() == zones.body_start
+        or _PARAGRAPH_END.search(text, max(0, m.start() - PARAGRAPH_GAP), m.start())
     ]
-    if len(turns) < DASHED_TURNS:
+    # Questions and answers take turns: the first asks, and most of every other one after.
+    asked = [text[a:b].strip().endswith("?") for a, b in pairwise(turns)]
+    questions, answers = asked[::2], asked[1::2]
+    if len(turns) < DASHED_TURNS or not asked[0]:
         return None
-    question = text[turns[0] : turns[1]].strip()
-    if not question.endswith("?"):
+    if 2 * sum(questions) <= len(questions) or 2 * sum(answers) >= len(answers):
         return None
+    question = text[turns[0] : turns[1]].strip().lstrip("-–— ")
     analysis = zones.analysis
     opening, comma, _ = question.partition(",")
     address = opening if comma and len(opening.split()) <= ADDRESS_WORDS else ""
-    addressed = [w for w in re.findall(r"\w+", address) if w.istitle()]
+    addressed = [w for w in re.findall(r"\w+", address) if w.istitle() and w.lower() not in forms]
     # The name in full, the address's word among its capitalised words ("Zarifa" in
-    # "Zarifa Mammadova was 34 ...").
+    # "Zarifa Mammadova was 34 ..."), in a sentence of the introduction, not a headline.
     for word in addressed:
         named = re.compile(
-            rf"(?:[A-Z][\w'’-]+[ \t]+){{0,2}}{re.escape(word)}(?:[ \t]+[A-Z][\w'’-]+){{0,2}}"
+            rf"\b(?:[A-Z][\w'’-]+[ \t]+){{0,2}}{re.escape(word)}\b(?:[ \t]+[A-Z][\w'’-]+){{0,2}}"
         )
         for match in named.finditer(text, 0, turns[0]):
-            if match.group() != word:
+            if match.group() != word and _in_prose(text, match.start()):
                 return match.span()
     people = persons(analysis, analysis.tokens(zones.body_start, turns[0]))
     return analysis.span_of(people[0]) if people and not addressed else None
+
+
+def _in_prose(text: str, at: int) -> bool:
+    """Whether the words at `at` stand in a paragraph of sentences, not a heading."""
+    end = text.find("\n\n", at)
+    paragraph = text[text.rfind("\n\n", 0, at) + 1 : len(text) if end < 0 else end]
+    return bool(re.search(r"[.!?][\"”’)]?\s", paragraph + " "))
 
 
 def _introduced(zones: Zones, before: int) -> tuple[int, int] | None:

@@ -54,6 +54,7 @@ _PARAGRAPH = re.compile(r"^(\d{1,3})\.\s+\S")
 # A heading may stand for the rule: "Notes", "Sources", "References".
 _NOTES_HEADING = r"(?:notes|endnotes|footnotes|references|sources)[ \t]*:?"
 _HEADING = re.compile(rf"^[ \t]*{_NOTES_HEADING}[ \t]*$", re.IGNORECASE)
+_NOTES_WORDS = re.compile(rf"\b{_NOTES_HEADING}", re.IGNORECASE)
 _RULED_NOTES = re.compile(
     rf"^[ \t]*(?:[_\-–—=]{{4,}}|(?i:{_NOTES_HEADING}))[ \t]*\n(?:[ \t]*\n)*[ \t]*"
     r"(?:\d{1,3}\.?\s|[¹²³⁴⁵⁶⁷⁸⁹⁰])\s*\S",
@@ -147,7 +148,12 @@ def _notes_under(lines: tuple[Line, ...]) -> bool:
     for line in lines:
         if _RULED_NOTE.match(line.text):
             return True
-        if line.text.isupper():
+        # The next rule ends what this one rules; a page's header ("A/HRC/49/12") or a
+        # heading that names the notes ("SOURCES AND NOTES") opens no section.
+        if _RULE.match(line.text):
+            return False
+        heading = line.text.isupper() and not any(c.isdigit() for c in line.text)
+        if heading and not _NOTES_WORDS.search(line.text):
             return False
     return False
 
