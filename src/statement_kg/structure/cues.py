@@ -70,6 +70,7 @@ class StructureCues:
     address_forms: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     hosts: frozenset[str] = frozenset()
+    asked_objects: frozenset[str] = frozenset()
     witness_words: frozenset[str] = frozenset()
     presiding: frozenset[str] = frozenset()
     image_words: frozenset[str] = frozenset()
@@ -164,6 +165,7 @@ def load_cues(mappings: Path) -> StructureCues:
         address_forms=_words(signature.get("address_forms", [])),
         place_nouns=_words(raw.get("place_nouns", [])),
         hosts=_words(relay.get("hosts", [])),
+        asked_objects=_words(relay.get("asked", [])),
         witness_words=_words(raw.get("witness_words", [])),
         presiding=_words(raw.get("presiding", [])),
         image_words=_words(raw.get("image_words", [])),

@@ -183,7 +183,7 @@ def relay_sentences(
             for c in (verb.children if verb is not None else [])
             if c.dep_ == "dobj"
             and c.lemma_.lower() in cues.relay_objects
-            and c.lemma_.lower() != "question"
+            and c.lemma_.lower() not in cues.asked_objects
         ]
         source = next((b for c in objects if (b := issuing_body(c, cues.organisation_heads))), None)
         if source:
