@@ -64,23 +64,20 @@ def place_before(zones: Zones, line: Line, start: int, cues: StructureCues) -> O
     text = zones.analysis.original
     nouns = cues.place_nouns
     span = _place_words(text, line, start) or _place_with_noun(zones, line, start, nouns)
-    if span is None or any(day_name(t) for t in zones.analysis.tokens(*span)):
+    words = zones.analysis.tokens(*span) if span is not None else []
+    if span is None or any(day_name(t) for t in words):
         return None
+    tokens = [t for t in words if not t.is_punct]
+    known = all(t.ent_type_ in {"GPE", "LOC"} for t in tokens)
     # Before a year alone, only a place the parser knows or one word of a name ("Moscow,
     # 1992", "Stepanakert, 1992"): "ELECTORAL PLATFORM 2019" and "YEAR 2024" are titles.
-    tokens = [t for t in zones.analysis.tokens(*span) if not t.is_punct]
     named = len(tokens) == 1 and tokens[0].is_title
-    if text[start : line.end].strip().isdigit() and not (named or _known_place(zones, span)):
+    if text[start : line.end].strip().isdigit() and not (named or known):
         return None
     # After a dash ("For immediate release - Geneva, ..."), only what the parser knows as a
     # place ("Latest news – Politics, ..." gives none).
     dashed = text[line.start : span[0]].rstrip().endswith(("-", "–", "—"))
-    return None if dashed and not _known_place(zones, span) else span
-
-
-def _known_place(zones: Zones, span: tuple[int, int]) -> bool:
-    tokens = [t for t in zones.analysis.tokens(*span) if not t.is_punct]
-    return all(t.ent_type_ in {"GPE", "LOC"} for t in tokens)
+    return None if dashed and not known else span
 
 
 def _place_with_noun(zones: Zones, line: Line, start: int, nouns: frozenset[str]) -> Offsets:

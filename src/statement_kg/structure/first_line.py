@@ -12,6 +12,8 @@ import re
 
 from spacy.tokens import Token
 
+from statement_kg.extract.mentions import find_mentions
+from statement_kg.extract.spans import SentenceIndex
 from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
@@ -31,7 +33,6 @@ TITLE_WORDS = 8
 _JOINING = frozenset({"of", "the", "and", "for", "on", "in", "against", "&", "de"})
 _QUOTES = frozenset('"“”«»')
 _LIST_MARKS = re.compile(r",|\band\b")
-_WORD = re.compile(r"\w+")
 # A series document's title that names who wrote it, within its first words.
 _WRITTEN_BY = re.compile(r"^(?:\S+\s+){0,5}?(?:of|by|from)\s+(?:the\s+)?[A-Z]")
 # The title may stand a line or two under the organ ("Fortieth session" between).
@@ -68,18 +69,10 @@ def first_line_names(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
 
 def _names_subject(name: str, lexicon: Lexicon) -> bool:
     """Whether the words name an event or a place the mappings know."""
-    words = _words(name)
     return any(
-        _words(known) in words
-        for entity in lexicon.entities.values()
-        if entity.type in {"event", "place"}
-        for known in entity.names
+        lexicon.entities[m.entity].type in {"event", "place"}
+        for m in find_mentions(name, lexicon, SentenceIndex(name))
     )
-
-
-def _words(words: str) -> str:
-    """The words, folded and apart by single spaces, a space at each end."""
-    return " " + " ".join(_WORD.findall(words.casefold())) + " "
 
 
 def _cells(text: str, end: int) -> bool:

@@ -14,10 +14,10 @@ from statement_kg.extract.spans import make_span
 from statement_kg.language import BLANK_LINE
 from statement_kg.records import Mention, Span
 from statement_kg.structure.found import Found
+from statement_kg.structure.names import BRACKETS
 from statement_kg.structure.zones import Zones
 
 _ARTICLE = frozenset({"the"})
-_BRACKETS = re.compile(r"\([^()\n]*\)")
 NAME_CHARS = 5
 MODIFIER_REACH = 40
 OPENING_PARAGRAPHS = 2
@@ -44,7 +44,7 @@ def _own_name(word: str) -> bool:
 def _pattern(found: Found) -> re.Pattern[str] | None:
     """The issuer's words, in any case and spacing, "the" before them or not."""
     # A record's label gives the speaker's country or seat in brackets: not the name.
-    words = list(re.findall(r"\w[\w'’.-]*", _BRACKETS.sub(" ", found.value)))
+    words = list(re.findall(r"\w[\w'’.-]*", BRACKETS.sub(" ", found.value)))
     while words and words[0].casefold() in _ARTICLE:
         words = words[1:]
     # One word names someone only as a name of its own, in capitals or with one inside

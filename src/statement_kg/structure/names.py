@@ -24,6 +24,8 @@ PERSON_NAME = r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+"
 WRAPPED_HEADING = 60
 # A speaker's label of initials: "G.H.", "A.S.".
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+# An aside in brackets after a name: a speaker's country or seat ("NAME (Kars)").
+BRACKETS = re.compile(r"\([^()\n]*\)")
 # A name without the parser's help: the given name and the family name.
 GIVEN_AND_FAMILY = 2
 AGENT_TYPES = frozenset({"country", "organisation", "collective", "person", "news_outlet"})

@@ -15,7 +15,7 @@ from statement_kg.extract.turns import asks
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import NAME_WORDS, found, named_in_full
+from statement_kg.structure.names import BRACKETS, NAME_WORDS, found, named_in_full
 from statement_kg.structure.zones import Zones
 
 # A label opens a line and ends in a colon ("Mr. X (Azerbaijan):") or a dash after the
@@ -25,7 +25,6 @@ _LABEL = re.compile(
 )
 # What follows a speaker's name in its label: the country or group in brackets, an aside.
 _NAME_END = re.compile(r"\s*[,(]")
-_BRACKETS = re.compile(r"\([^()\n]*\)")
 # An office and a name in a label: "MINISTER OF FOREIGN AFFAIRS KEMAL AYDIN".
 OFFICE_WORDS = 8
 # A speaker holds the floor when their turns are at least this share of the longest's.
@@ -46,7 +45,7 @@ class _Turn:
 
 
 def _chair(label: str, presiding: frozenset[str]) -> bool:
-    words = [w.strip(".,").lower() for w in _BRACKETS.sub(" ", label).split()]
+    words = [w.strip(".,").lower() for w in BRACKETS.sub(" ", label).split()]
     return (
         bool(words)
         and any(w in presiding for w in words)
@@ -101,7 +100,7 @@ def _turns(zones: Zones, lexicon: Lexicon) -> list[_Turn]:
         # A plain hyphen sets off a label only in capitals ("MEHMET YILDIRIM (Kars) - "): in
         # mixed case it joins a programme's, a glossary's or a sentence's words.
         hyphened = text[m.end("label") : m.end()].strip() == "-"
-        if hyphened and not _BRACKETS.sub(" ", m["label"]).isupper():
+        if hyphened and not BRACKETS.sub(" ", m["label"]).isupper():
             continue
         asked = asks(m["label"])
         if asked or _chair(m["label"], cues.presiding):
@@ -130,7 +129,7 @@ def record_speakers(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> 
     for turn in turns:
         if turn.name is None:
             continue
-        key = " ".join(_BRACKETS.sub(" ", text[slice(*turn.name)]).split()).casefold()
+        key = " ".join(BRACKETS.sub(" ", text[slice(*turn.name)]).split()).casefold()
         held[key] += turn.end - turn.start
         first.setdefault(key, turn.name)
     # Questions alone, with one who answers them, make an interview (structure.transcript),
@@ -152,5 +151,5 @@ def _where(zones: Zones, label: tuple[int, int], chaired: bool) -> tuple[int, in
     conference's where the heading or the introduction first names them in full."""
     if chaired:
         return label
-    name = _BRACKETS.sub(" ", zones.analysis.original[slice(*label)])
+    name = BRACKETS.sub(" ", zones.analysis.original[slice(*label)])
     return named_in_full(zones.analysis, name, 0, label[0]) or label

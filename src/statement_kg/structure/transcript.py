@@ -22,9 +22,6 @@ GUEST_TURNS = 2
 _DASHED = re.compile(r"^[ \t]*[-–—][ \t]+\S", re.MULTILINE)
 # Questions and answers: at least two of each.
 DASHED_TURNS = 4
-# A blank line, perhaps with spaces, right before a position.
-_PARAGRAPH_END = re.compile(r"\n[ \t]*\n[ \t]*\Z")
-PARAGRAPH_GAP = 20
 # "- Mr. Melkumyan, ...", "- Zarifa khanim, ...": a question's address is a few words.
 ADDRESS_WORDS = 4
 
@@ -85,8 +82,7 @@ def _dashed_guest(zones: Zones, forms: frozenset[str]) -> tuple[int, int] | None
     turns = [
         m.start()
         for m in _DASHED.finditer(text, zones.body_start)
-        if m.start() == zones.body_start
-        or _PARAGRAPH_END.search(text, max(0, m.start() - PARAGRAPH_GAP), m.start())
+        if m.start() == zones.body_start or _after_blank_line(text, m.start())
     ]
     # Questions and answers take turns: the first asks, and most of every other one after.
     asked = [text[a:b].strip().endswith("?") for a, b in pairwise(turns)]
@@ -111,6 +107,13 @@ def _dashed_guest(zones: Zones, forms: frozenset[str]) -> tuple[int, int] | None
                 return match.span()
     people = persons(analysis, analysis.tokens(zones.body_start, turns[0]))
     return analysis.span_of(people[0]) if people and not addressed else None
+
+
+def _after_blank_line(text: str, line_start: int) -> bool:
+    """Whether the line that starts at `line_start` opens a paragraph: the line above it is
+    blank (or only spaces)."""
+    above = text.rfind("\n", 0, max(0, line_start - 1))
+    return above >= 0 and not text[above + 1 : line_start - 1].strip(" \t")
 
 
 def _in_prose(text: str, at: int) -> bool:
