@@ -30,6 +30,12 @@ def _kinds(zones: Zones, start: int, end: int) -> set[str]:
     return {t.ent_type_ for t in zones.analysis.tokens(start, end) if t.is_alpha}
 
 
+def _glossed(zones: Zones, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether the brackets open with a noun of a document's kind: a title's gloss."""
+    words = [t for t in zones.analysis.tokens(start, end) if t.is_alpha]
+    return bool(words) and words[0].lemma_.lower() in lexicon.structure.document_nouns
+
+
 def authors(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
     """The authors listed in the head, and whoever answers them further down."""
     text = zones.analysis.original
@@ -44,6 +50,12 @@ def authors(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Fou
         # ("Nagorno Karabakh (Artsakh)" is a place and its other name).
         kinds = [_kinds(zones, start, end) for start, end in spans]
         if not any("PERSON" in k for k in kinds) or any(k & _PLACES for k in kinds):
+            continue
+        # "MECLİS KARARI (Decision of the Municipal Council)": a title and its translation.
+        if any(
+            _glossed(zones, line.start + m.end("name"), line.start + m.end(), lexicon)
+            for m in _ONE.finditer(line.text)
+        ):
             continue
         listed = [found(text, *span, "authors", mentions, lexicon) for span in spans]
         answers = speech_heading(zones, lexicon, mentions, after=line.end, nouns=ANSWER_NOUNS)

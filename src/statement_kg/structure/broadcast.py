@@ -16,12 +16,23 @@ from statement_kg.structure.line_dates import day_of, line_around
 from statement_kg.structure.names import found
 from statement_kg.structure.zones import Zones
 
-# "STATION, PLACE, in LANGUAGE 1700 gmt 26 Feb 05", after a "Source:" label or not.
+# "STATION, PLACE, in LANGUAGE 1700 gmt 26 Feb 05", after a "Source:" label or not; or
+# after the item's reference code, the place left out ("LD0203201592 Moscow Radio Rossii
+# Network in Russian 1700 GMT 2 Mar 92").
 _CREDIT = re.compile(
-    r"^[ \t]*(?:Source:[ \t]*)?(?P<station>[A-Z][^,\n:]{2,79}),[ \t]*[^,\n]{2,40},[ \t]*in[ \t]+"
+    r"^[ \t]*(?:Source:[ \t]*)?(?:[A-Z]{2}\d{6,12}[ \t]+)?"
+    r"(?P<station>[A-Z][^,\n:]{2,79}?)(?:,[ \t]*[^,\n]{2,40},)?[ \t]+in[ \t]+"
     r"[A-Z][a-z]+(?:[ \t]+and[ \t]+[A-Z][a-z]+)?[ \t]+\d{3,4}[ \t]*[Gg][Mm][Tt][ \t]+"
     r"(?P<date>(?P<day>\d{1,2})[ \t]+(?P<month>[A-Za-z]{3,9})[ \t]+(?P<year>\d{2}|\d{4}))\b",
     re.MULTILINE,
+)
+# A monitor's mark where a speaker's recording begins: "[Begin Petrenko recording]".
+_RECORDING = re.compile(r"\[Begin (?P<name>[\w'-]+) recording\]", re.IGNORECASE)
+_NAMED_BEFORE = r"(?<![\w'-])(?:(?!(?:OF|THE|AND|BY|TO)\s)[A-Z][\w.'-]*\s+){1,3}"
+# ", SPOKESMAN OF THE JOINT ARMED FORCES COMMAND:": a title and the body it is of.
+_BODY_AFTER = re.compile(
+    r",\s+(?P<title>[\w -]{3,40}?)\s+of\s+(?:the\s+)?(?P<body>[^,:.\n]+(?:\n[^,:.\n]+)?)\s*[:.]",
+    re.IGNORECASE,
 )
 # The credit line heads the digest's item: among its first lines.
 CREDIT_LINES = 12
@@ -36,6 +47,9 @@ class Broadcast:
     monitor: Found | None
     # Every credit line (the digest may repeat it as its source at the end).
     lines: tuple[tuple[int, int], ...]
+    # Whose recording the station airs ("[Begin Petrenko recording]"), and the body they
+    # speak for: the issuers then, the station only the relay.
+    recorded: tuple[Found, ...] = ()
 
 
 def broadcast(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> Broadcast | None:
@@ -50,14 +64,45 @@ def broadcast(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> Broadc
     line = line_around(text, credit.start(), credit.end())
     date = Dated(day, make_span(text, *credit.span("date")), "dateline", line) if day else None
     lines = tuple(line_around(text, m.start(), m.end()) for m in _CREDIT.finditer(text))
-    return Broadcast(station, date, _masthead(zones, credit.start(), lexicon, mentions), lines)
+    monitor = _masthead(zones, credit.start(), lexicon, mentions)
+    recorded = _recorded(zones, credit.end(), lexicon, mentions)
+    return Broadcast(station, date, monitor, lines, recorded)
+
+
+def _recorded(
+    zones: Zones, start: int, lexicon: Lexicon, mentions: list[Mention]
+) -> tuple[Found, ...]:
+    """ "... THE STATEMENT OF MAJOR-GENERAL YURIY PETRENKO, SPOKESMAN OF THE JOINT ARMED
+    FORCES COMMAND: [Begin Petrenko recording]": the speaker the recording mark names, in
+    full with the rank before the name as the announcer gives it, and the body after the
+    title."""
+    text = zones.analysis.original
+    mark = _RECORDING.search(text, start)
+    if mark is None:
+        return ()
+    # The rank and given names before the surname, no word of the sentence ("OF", "THE"),
+    # where the announcer last names the speaker before the recording.
+    surname = re.compile(_NAMED_BEFORE + rf"(?i:{re.escape(mark['name'])})\b")
+    names = list(surname.finditer(text, start, mark.start()))
+    if not names:
+        return ()
+    named = names[-1]
+    speaker = found(text, named.start(), named.end(), "broadcast", mentions, lexicon)
+    body = _BODY_AFTER.match(text, named.end(), mark.start())
+    if body is None or not set(body["title"].lower().split()) & lexicon.structure.titles:
+        return (speaker,)
+    return speaker, found(text, *body.span("body"), "broadcast", mentions, lexicon)
 
 
 def _masthead(zones: Zones, credit: int, lexicon: Lexicon, mentions: list[Mention]) -> Found | None:
-    """The first line's name, when the credit line comes later."""
+    """The first line's name, when the credit line comes later: of its cells, the first
+    without figures (not the item's code or the day, "WBM-SOV-92-042 ... 3 March 1992")."""
     if not zones.lines or zones.lines[0].start >= credit:
         return None
-    first = zones.lines[0]
+    text = zones.analysis.original
+    row = text.count("\n", 0, zones.lines[0].start)
+    cells = [c for c in zones.lines if text.count("\n", 0, c.start) == row]
+    first = next((c for c in cells if not any(ch.isdigit() for ch in c.text)), cells[0])
     name = _MASTHEAD_CUT.split(first.text.strip())[0]
     start = first.start + first.text.index(name)
     return found(zones.analysis.original, start, start + len(name), "masthead", mentions, lexicon)

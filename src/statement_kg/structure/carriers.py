@@ -25,7 +25,11 @@ def carried(
     own: list[tuple[int, int]] = []
     aired = broadcast(parts, lexicon, mentions)
     if aired is not None:
-        issuers, relays = [aired.station], [aired.monitor] if aired.monitor else []
+        monitors = [aired.monitor] if aired.monitor else []
+        if aired.recorded:
+            issuers, relays = list(aired.recorded), [aired.station, *monitors]
+        else:
+            issuers, relays = [aired.station], monitors
         date = aired.date or date
         own += aired.lines
     sent = cable(parts, lexicon, mentions)

@@ -68,6 +68,7 @@ class StructureCues:
     addressing: frozenset[str] = frozenset()
     on_behalf: tuple[str, ...] = ()
     address_forms: frozenset[str] = frozenset()
+    affiliation_titles: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     hosts: frozenset[str] = frozenset()
     asked_objects: frozenset[str] = frozenset()
@@ -81,6 +82,7 @@ class StructureCues:
     dated_words: frozenset[str] = frozenset()
     byline_participles: frozenset[str] = frozenset()
     note_openings: tuple[str, ...] = ()
+    editor_addresses: frozenset[str] = frozenset()
     mail_separators: frozenset[str] = frozenset()
     post_counts: frozenset[str] = frozenset()
     greetings: frozenset[str] = frozenset()
@@ -163,6 +165,7 @@ def load_cues(mappings: Path) -> StructureCues:
         addressing=_words(letter.get("addressing", [])),
         on_behalf=tuple(w.lower() for w in signature.get("on_behalf", [])),
         address_forms=_words(signature.get("address_forms", [])),
+        affiliation_titles=_words(signature.get("affiliation_titles", [])),
         place_nouns=_words(raw.get("place_nouns", [])),
         hosts=_words(relay.get("hosts", [])),
         asked_objects=_words(relay.get("asked", [])),
@@ -176,6 +179,7 @@ def load_cues(mappings: Path) -> StructureCues:
         dated_words=_words(raw.get("dated_words", [])),
         byline_participles=_words(raw.get("byline_participles", [])),
         note_openings=tuple(w.lower() for w in raw.get("note_openings", [])),
+        editor_addresses=_words(raw.get("editor_addresses", [])),
         mail_separators=_words(raw.get("mail_separators", [])),
         post_counts=_words(raw.get("post_counts", [])),
         greetings=_words(raw.get("greetings", [])),

@@ -9,6 +9,7 @@ are no event's date."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from statement_kg.extract.dates import NUMBER_MARK, find_dates
 from statement_kg.extract.spans import Nearby, make_span
@@ -28,6 +29,7 @@ from statement_kg.structure.line_dates import (
     weekday_after,
     weekday_before,
 )
+from statement_kg.structure.names import BRACKETS
 from statement_kg.structure.signature import closed_lines
 from statement_kg.structure.source_note import source_date
 from statement_kg.structure.stamps import stamps
@@ -41,6 +43,11 @@ NOTE_NUMBER = 5
 # "Adopted by the Senate February 24, 2015": the date follows the verb closely.
 ADOPTED_REACH = 80
 ADOPTED_LINE = 240
+# A site's section path is short, its parts set apart by a mark.
+PATH_WORDS = 8
+_PATH_MARKS = frozenset({"|", ">", "›", "»"})
+# A line this long that ends in a word is a paragraph's, wrapped onto the next.
+WRAPPED_LINE = 60
 # A news site's date line is among the first rows; its by-line a little further down, and
 # short.
 RELAY_LINES = 6
@@ -123,6 +130,8 @@ def _adopted(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
         # ends with its date may name the body at length.
         ends = text[span.end : line.end].strip() in {"", "."}
         reach = ADOPTED_LINE if ends else ADOPTED_REACH
+        if _wrapped(zones, line):
+            continue
         if lemmas and lemmas[0] in cues.issued_verbs and span.start - line.start < reach:
             # "Issued in Abu Dhabi on ...": a place after the verb; "Published 4 March": none.
             place = place_before(zones, line, span.start, cues) if len(lemmas) > 1 else None
@@ -137,6 +146,15 @@ def _adopted(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             d.line == e.line and ";" in text[d.span.end : e.span.start] for e in found[n + 1 :]
         )
     ]
+
+
+def _wrapped(zones: Zones, line: Line) -> bool:
+    """ "... has never been supported by a / published list of names ...": a line that goes
+    on, in small letters, with a sentence from a full line above it; its verb is no line's
+    own."""
+    text = zones.analysis.original
+    above = text[text.rfind("\n", 0, max(line.start - 1, 0)) + 1 : line.start].strip()
+    return len(above) >= WRAPPED_LINE and above[-1:].isalpha() and line.text[:1].islower()
 
 
 def _distributed(zones: Zones, zone: tuple[Line, ...], line: Line, cues: StructureCues) -> bool:
@@ -278,7 +296,10 @@ def _labelled(zones: Zones, dates: Dates) -> list[Dated]:
     whose label says which date of the document it gives (a bare "Date:" may date a mail
     or a row of a table)."""
     for line in zones.head:
-        words = _label(line).split()
+        label = _label(line)
+        # "Karar Tarihi (date of decision)": a label glossed in brackets says it there.
+        gloss = BRACKETS.search(label)
+        words = (gloss.group().strip("()") if gloss else label).split()
         if len(words) < 2 or words[0] != "date":
             continue
         for _, date, span in in_lines((line,), dates)[:1]:
@@ -354,6 +375,13 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
     found += _months(zones, dates)
     taken = {d.span.start for d in found}
     found += [s for s in stamps(zones, dates, cues) if s.span.start not in taken]
+    # A page's date line under its section path dates the page, not the text it carries.
+    found = [
+        replace(d, kind="relay")
+        if d.kind == "dateline" and d.line[1] <= zones.body_start and under_path(text, d.line[0])
+        else d
+        for d in found
+    ]
     found.sort(key=_telling)
     # An agency's dateline without its year takes the year the lines above give.
     wire = wire_dateline(zones, found)
@@ -362,6 +390,15 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
     ):
         found = sorted([*found, wire], key=_telling)
     return found
+
+
+def under_path(text: str, start: int) -> bool:
+    """Whether the line at `start` stands right under a site's section path ("Opinion |
+    Open Letters", "News > Politics"): a page's date line, the site's own."""
+    above = text[text.rfind("\n", 0, max(start - 1, 0)) + 1 : max(start - 1, 0)]
+    words = above.split()
+    # The mark stands between the path's parts (a mail's quote mark opens its line).
+    return len(words) <= PATH_WORDS and any(mark in words[1:-1] for mark in _PATH_MARKS)
 
 
 def _telling(dated: Dated) -> tuple[int, int]:

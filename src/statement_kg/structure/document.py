@@ -41,7 +41,7 @@ from statement_kg.structure.record import record_speakers
 from statement_kg.structure.relay import credited, relay_sentences
 from statement_kg.structure.running import page_head_author, running_title
 from statement_kg.structure.signatories import signatory_bodies
-from statement_kg.structure.signature import signatures, titled_in_head
+from statement_kg.structure.signature import signatures, signed_day, titled_in_head
 from statement_kg.structure.site_header import relay_header
 from statement_kg.structure.sites import parent_site, place_named
 from statement_kg.structure.social import compiler, post_author, post_heads
@@ -157,13 +157,14 @@ def _with_signatories(
     # describes them ("Three diaspora organisations") or names the site's reporter.
     first = min(s.span.start for s in signing)
     # Members who sign for themselves ("commits only those who signed it"): the assembly
-    # whose letterhead is above is theirs, not a signer.
+    # whose letterhead is above is theirs, not a signer. A site's masthead over a signed
+    # text only carries it.
     members = all(s.kind == "signing member" for s in signing)
     kept = [
         f
         for f in named
-        if f.kind != "by-line"
-        and not (members and f.kind in {"letterhead", "heading", "masthead"})
+        if f.kind not in {"by-line", "masthead"}
+        and not (members and f.kind in {"letterhead", "heading"})
         # A signer in the list signs for the bodies it names.
         and not (f.kind == "signature" and f.span.start > first)
         and _proper(parts, f)
@@ -307,10 +308,14 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     # A message a newsletter reprints ("(Reprinted from the bulletin of ...)"): its signer
     # issued it; the newsletter's letterhead is the publication that relays it.
     letterheads = bool(issuers) and all(i.kind == "letterhead" for i in issuers)
-    if letterheads and reprinted(parts, lexicon.structure):
-        signed = signatures(parts, lexicon, mentions)
-        if signed:
-            relays, issuers = [*relays, *issuers], signed
+    signed = signatures(parts, lexicon, mentions) if reprinted(parts, lexicon.structure) else []
+    # A letter the paper prints under its name on the first line, or its site's header.
+    paper = issuers if letterheads else [] if relays else first_line_names(parts, lexicon, mentions)
+    if signed and (paper or issuers == signed):
+        relays, issuers = [*relays, *paper], signed
+        # The paper's date line dates its page, not the letter.
+        if date is not None and date.kind != "source" and date.line[1] <= parts.body_start:
+            date = signed_day(parts, signed[-1], date)
     # An excerpt of a printed report with no cover page and nothing else that names its
     # issuer: its pages' running title.
     # A scanned book's page: the author its running head names.

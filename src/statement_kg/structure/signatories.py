@@ -19,6 +19,8 @@ from statement_kg.structure.zones import Line, Zones, is_menu
 
 # A signer's row: a name, then the title or words that describe the signer.
 _SIGNER = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+(?:,|$)")
+# A signer's name alone in its cell, a title of address before it or not ("Dr. Ani Sarkis").
+_PERSON = re.compile(rf"(?:[A-Z][a-z]{{1,3}}\.\s+)?{PERSON_NAME}")
 # "and 214 other signatories", "and others": the list goes on.
 _MORE = re.compile(r"^and\b", re.IGNORECASE)
 # A member's row after the form of address: "Jan de VRIES, Netherlands, ALDE".
@@ -89,6 +91,27 @@ def _after_title(zones: Zones, line: Line, cues: StructureCues) -> tuple[int, in
     return _body(zones, start, line.end, cues)
 
 
+def _affiliated(zones: Zones, line: Line, cues: StructureCues) -> tuple[int, int] | None:
+    """ "Anahit Sargsian, Professor of History, Yerevan State University": a person who
+    signs for themselves, the body after their title only where they work."""
+    name, comma, rest = line.text.partition(",")
+    title = rest.partition(",")[0]
+    if not comma or not _PERSON.fullmatch(name.strip()):
+        return None
+    if not {w.lower() for w in re.findall(r"[\w-]+", title)} & cues.affiliation_titles:
+        return None
+    if names_body(
+        zones.analysis.tokens(line.start, line.start + len(name)), cues.organisation_heads
+    ):
+        return None
+    return line.start, line.start + len(name.rstrip())
+
+
+def _continued(text: str, line: Line) -> bool:
+    """An indented line goes on with the row above ("  Academy of Sciences of Armenia")."""
+    return line.start > 0 and text[line.start - 1] in " \t"
+
+
 def _member(line: Line, forms: frozenset[str]) -> tuple[int, int] | None:
     """The name in a row opened by a form of address, "Ms Lilit GEVORGYAN, Armenia"."""
     form, _, rest = line.text.partition(" ")
@@ -150,12 +173,19 @@ def signatory_bodies(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
     listed = _words(lines[first].text) in cues.signatory_lists
     bodies: list[Found] = []
     members: list[Found] = []
+    persons: list[Found] = []
     for index, line in enumerate(lines[first:], first):
         if is_menu(line, cues):
             break
         start = _behalf(zones, line, cues)
         if index == first and start == line.start:
             continue  # "Signed:", "Yours sincerely,"
+        if persons and _continued(text, line):
+            continue
+        person = _affiliated(zones, line, cues)
+        if person is not None:
+            persons.append(found(text, *person, "listed signatory", mentions, lexicon))
+            continue
         named = _after_title(zones, line, cues) or _body(zones, start, line.end, cues, listed)
         if named is not None:
             kind = "listed signatory" if listed else "signatory"
@@ -170,4 +200,4 @@ def signatory_bodies(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
         words = {t.lower_ for t in zones.analysis.tokens(line.start, line.end)}
         if not (_SIGNER.match(line.text) or words & cues.titles or _MORE.match(line.text)):
             break
-    return bodies or members
+    return persons if len(persons) > len(bodies) else bodies or members

@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
-from statement_kg.structure.found import Found
+from statement_kg.structure.found import Dated, Found
+from statement_kg.structure.line_dates import day_of, line_around
 from statement_kg.structure.names import NAME_WORDS, PERSON_NAME, found, names_body
 from statement_kg.structure.zones import Line, Zones
 
@@ -134,6 +137,7 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
             or affiliated
             or _title_below(zones, lines, index, cues.titles)
             or _beside(text, lines, index)
+            or _placed(zones, lines, index)
         ):
             signer = found(text, *span, "signature", mentions, lexicon)
             body = _body_below(zones, lines, index, cues)
@@ -169,12 +173,44 @@ def _signs_off(zones: Zones, lines: list[Line], index: int, cues: StructureCues)
     chrome runs on below it as text."""
     line, text = lines[index], zones.analysis.original
     paragraph = index > 0 and text.count("\n", lines[index - 1].end, line.start) > 1
+    # "Curator of the exhibition / Dr. NAME / Baku, DATE": the title may head the block.
+    titled = index > 1 and _titled(zones, lines[index - 1], cues.titles)
+    paragraph = paragraph or (
+        titled and text.count("\n", lines[index - 2].end, lines[index - 1].start) > 1
+    )
     return (
         zones.body_start < line.start
         and paragraph
         and _NAME.match(line.text) is not None
-        and _title_end(zones, lines, index, cues.titles) is not None
+        and (
+            _title_end(zones, lines, index, cues.titles) is not None or _placed(zones, lines, index)
+        )
     )
+
+
+def _placed(zones: Zones, lines: list[Line], index: int) -> bool:
+    """ "Aram Kazanjian / Fresno, Feb. 28", "NAME / Pasadena": a writer's name over where
+    (and when) they wrote, as a letter to a paper is signed: a place's few proper nouns,
+    then a day or a region's name; not a second signer's full name."""
+    below = lines[index + 1 : index + 2]
+    text = zones.analysis.original
+    if not below or text.count("\n", lines[index].end, below[0].start) != 1:
+        return False
+    place, comma, _ = below[0].text.partition(",")
+    start = below[0].start
+    named = _words(zones, start, start + len(place))
+    after = _words(zones, start + len(place) + 1, below[0].end) if comma else []
+    if not 0 < len(named) <= PLACE_WORDS or any(t.pos_ != "PROPN" for t in named):
+        return False
+    if len(named) > 1 and all(t.ent_type_ == "PERSON" for t in named):
+        return False
+    return (not comma or bool(after)) and all(
+        t.ent_type_ in _WHERE_AND_WHEN or t.pos_ == "PROPN" for t in after
+    )
+
+
+def _words(zones: Zones, start: int, end: int) -> list[Token]:
+    return [t for t in zones.analysis.tokens(start, end) if not (t.is_punct or t.is_space)]
 
 
 def _closing(lowered: str, cues: StructureCues) -> bool:
@@ -185,6 +221,11 @@ def _closing(lowered: str, cues: StructureCues) -> bool:
     return " ".join(words) in cues.closings or words[0] in cues.closing_starts
 
 
+# "Feb. 28", "February 28": a day a writer dates a letter by, its year left out.
+_MONTH_DAY = re.compile(r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\s*$")
+# Where and when a writer signs: "Fresno", "Glendale, Calif.", "Baku, 20 February 2023".
+_WHERE_AND_WHEN = frozenset({"GPE", "LOC", "DATE"})
+PLACE_WORDS = 3
 # What joins the parts of a double name ("TER-GRIGORIAN", "O'NEILL").
 _JOINS = frozenset({"-", "‐", "'", "’"})
 
@@ -224,8 +265,9 @@ def _office(
         return False
     if any(t.pos_ in {"VERB", "AUX"} or t.like_num or t.is_punct for t in tokens):
         return False
-    above = lines[index - 1] if index else None
-    return above is None or _name_cell(zones.analysis.original, above, marks) is None
+    # "Curator of the exhibition / Dr. NAME": the title of the name under it.
+    near = [lines[n] for n in (index - 1, index + 1) if 0 <= n < len(lines)]
+    return all(_name_cell(zones.analysis.original, n, marks) is None for n in near)
 
 
 def _body_below(
@@ -281,3 +323,23 @@ def closed_lines(zones: Zones, cues: StructureCues) -> list[Line]:
         if _closing(line.text.lower(), cues):
             under += lines[index + 1 : index + 1 + SIGNED_LINES]
     return under
+
+
+def signed_day(zones: Zones, signer: Found, printed: Dated) -> Dated | None:
+    """ "Aram Kazanjian / Fresno, Feb. 28": the day under a letter's writer, its year the
+    paper's that printed it (the year before, for a day after the paper's)."""
+    text = zones.analysis.original
+    line_end = text.find("\n", signer.span.end + 1)
+    below = text[signer.span.end : len(text) if line_end < 0 else line_end]
+    day = _MONTH_DAY.search(below)
+    if day is None or printed.date.precision != "day":
+        return None
+    year = int(printed.date.iso[:4])
+    when = day_of(day["day"], day["month"], str(year))
+    if when is not None and when.iso > printed.date.iso:
+        when = day_of(day["day"], day["month"], str(year - 1))
+    if when is None:
+        return None
+    start = signer.span.end + day.start()
+    span = make_span(text, start, signer.span.end + day.end())
+    return Dated(when, span, "signed", line_around(text, start, span.end))

@@ -22,6 +22,8 @@ from statement_kg.structure.zones import Zones
 
 # The note comes before the text or right after its first paragraph.
 NOTE_PARAGRAPHS = 3
+# A letter's address to the editor ends its head or opens its body.
+OPENING_LINES = 2
 # A note in brackets says something: a caption or a button ("[Search...]") says less.
 NOTE_WORDS = 4
 # A paragraph: a run of lines between blank lines, without the spaces around it.
@@ -53,11 +55,15 @@ def editor_note(zones: Zones, cues: StructureCues) -> tuple[int, int] | None:
 
 
 def reprinted(zones: Zones, cues: StructureCues) -> bool:
-    """Whether an editor's note says the text is reprinted from elsewhere: the page's own
-    letterhead is then the publication that reprints it."""
+    """Whether an editor's note says the text is reprinted from elsewhere, or the text is a
+    letter to the paper ("To the editor:"): the page's own letterhead is then the
+    publication that prints it."""
     note = editor_note(zones, cues)
     words = zones.analysis.original[note[0] : note[1]].lower() if note else ""
-    return any(opening in words for opening in cues.note_openings)
+    body = [line for line in zones.lines if line.start >= zones.body_start][:OPENING_LINES]
+    opening = [*zones.head[-OPENING_LINES:], *body]
+    addressed = any(line.text.lower().rstrip(":,.") in cues.editor_addresses for line in opening)
+    return addressed or any(opening in words for opening in cues.note_openings)
 
 
 def _source_nouns(zones: Zones, note: tuple[int, int], cues: StructureCues) -> list[Token]:
