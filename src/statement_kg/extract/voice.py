@@ -102,12 +102,14 @@ class VoiceReader(VerbVoice):
         if governed.own:
             governed = self._opening_attribution(head) or self._sourced_after(end) or governed
         # "so-called", "alleged", a term in scare quotes ('the exhibition on the "Khojaly
-        # genocide"'): the term is another party's, even where nothing else in the sentence
-        # says whose.
-        distanced = self._distanced(head, start) or self._scare_quoted(start, end)
-        if distanced and governed.own:
-            return Voice("reported", *self._party_in_sentence(head))
-        return governed
+        # genocide"'): the issuer disputes the term, even where nothing else in the sentence
+        # says whose it is; in quotation marks that a party's verb puts it in ('Azerbaijan
+        # officially terms it "genocide"') it is only that party's, reported.
+        worded = self._distanced(head, start)
+        if not (worded or self._scare_quoted(start, end)) or not governed.own:
+            return governed
+        party = self._party_in_sentence(head)
+        return Voice("reported" if any(party) and not worded else "denied", *party)
 
     def _scare_quoted(self, start: int, end: int) -> bool:
         """Whether the claim stands in quotation marks that hold a few words and no verb:
