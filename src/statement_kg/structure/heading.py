@@ -53,6 +53,11 @@ def announces(tokens: list[Token], cues: StructureCues) -> bool:
     return bool(words) and all(w in cues.document_nouns for w in words)
 
 
+_QUALIFYING = frozenset({"amod", "compound"})
+# A word or two, none a name ("NORDIC HELSINKI MONITORS Report of ..." is a running head).
+QUALIFIERS = 2
+
+
 def _headings(zones: Zones, cues: StructureCues, after: int = 0) -> list[tuple[list[Token], Token]]:
     """(document words, "of"/"by") pairs that open a heading in the head, or anywhere after
     `after` when it is given (the answer under a question)."""
@@ -71,6 +76,18 @@ def _headings(zones: Zones, cues: StructureCues, after: int = 0) -> list[tuple[l
             or tokens[j - 1].text in NOTE_MARKS
         ):
             j -= 1
+        # "Opening speech by", "Keynote address of": the words that qualify a speech.
+        nouns = j
+        while (
+            0 < j < last
+            and tokens[nouns].lower_ in cues.speech_nouns
+            and nouns - j < QUALIFIERS
+            and tokens[j - 1].dep_ in _QUALIFYING
+            and tokens[j - 1].pos_ != "PROPN"
+            and tokens[j - 1].head.i >= tokens[j].i
+        ):
+            j -= 1
+        qualifiers = {t.i for t in tokens[j:nouns]}
         run = tokens[j:last]
         # The words on the heading's own line, where those over it end another line
         # ("Home / News / Committees news" over "Statement of ...").
@@ -83,7 +100,8 @@ def _headings(zones: Zones, cues: StructureCues, after: int = 0) -> list[tuple[l
             # A mail's subject line is its heading ("Subject: FW: Statement by ..."), and so
             # is a line that names its subject first ("Armenia/Azerbaijan: Declaration by").
             before = _TOPIC.sub("", _MAIL_SUBJECT.sub("", before))
-            if capital and announces(opening, cues) and not before.strip():
+            named = [t for t in opening if t.i not in qualifiers]
+            if capital and announces(named, cues) and not before.strip():
                 pairs.append((opening, token))
                 break
     return pairs

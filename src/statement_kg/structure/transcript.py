@@ -36,11 +36,19 @@ def _guest_label(
         for t in turns
         if t.label.split()[0].lower().strip(".") not in QUESTION_LABELS | hosts | presiding
         and not _named_host(text, t.label, hosts)
+        and not _asking(text, turns, t.label)
     )
     if not counts:
         return None
     label, times = counts.most_common(1)[0]
     return label if times >= GUEST_TURNS else None
+
+
+def _asking(text: str, turns: tuple[Turn, ...], label: str) -> bool:
+    """Whether the label's turns are questions, most of them ("CER: ... What did you
+    see?"): the outlet's or the host's, whatever the label calls them."""
+    own = [text[t.start : t.end].rstrip().endswith("?") for t in turns if t.label == label]
+    return 2 * sum(own) > len(own)
 
 
 def _named_host(text: str, label: str, hosts: frozenset[str]) -> bool:
