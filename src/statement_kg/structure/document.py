@@ -275,19 +275,43 @@ def _headed(
     return found or lead_subject(parts, lexicon, mentions)
 
 
+def _printed(
+    parts: Zones,
+    lexicon: Lexicon,
+    mentions: list[Mention],
+    issuers: list[Found],
+    relays: list[Found],
+    date: Dated | None,
+) -> tuple[list[Found], list[Found], Dated | None]:
+    """A message a newsletter reprints ("(Reprinted from the bulletin of ...)") or a letter a
+    paper prints ("To the editor:"): its signer issued it; the letterhead, or the paper
+    named on the first line, is the publication that carries it, and its date the page's."""
+    letterheads = bool(issuers) and all(i.kind == "letterhead" for i in issuers)
+    signed = signatures(parts, lexicon, mentions) if reprinted(parts, lexicon.structure) else []
+    paper = issuers if letterheads else [] if relays else first_line_names(parts, lexicon, mentions)
+    if not signed or not (paper or issuers == signed):
+        return issuers, relays, date
+    if date is not None and date.kind != "source" and date.line[1] <= parts.body_start:
+        date = signed_day(parts, signed[-1], date)
+    return signed, [*relays, *paper], date
+
+
 def _read(text: str, lexicon: Lexicon) -> Structure:
     parts = zones(text)
     mentions = agent_mentions(text, lexicon)
     dated = own_dates(parts, lexicon.structure)
     headers = relay_header(parts, dated, lexicon, mentions)
-    # The site's credit on its own dateline ("/NAIRI/") is the header's site again.
+    # The site's credit on its own dateline ("/NAIRI/", "/HNW/" under HAYK NEWS WIRE) is the
+    # header's site again, by its words or their initials.
     sites = [set(h.value.casefold().split()) for h in headers]
+    initials = {"".join(w[0] for w in h.value.casefold().split()) for h in headers}
     relays = [
         *headers,
         *(
             c
             for c in credited(parts, dated, lexicon, mentions)
             if not any(set(c.value.casefold().split()) <= site for site in sites)
+            and c.value.casefold() not in initials
         ),
     ]
     relay_lines = [d.line for d in dated if d.kind == "relay"]
@@ -305,17 +329,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     relays += compiler(parts, lexicon, mentions)
     if letter is None:
         issuers = _with_signatories(parts, lexicon, mentions, issuers)
-    # A message a newsletter reprints ("(Reprinted from the bulletin of ...)"): its signer
-    # issued it; the newsletter's letterhead is the publication that relays it.
-    letterheads = bool(issuers) and all(i.kind == "letterhead" for i in issuers)
-    signed = signatures(parts, lexicon, mentions) if reprinted(parts, lexicon.structure) else []
-    # A letter the paper prints under its name on the first line, or its site's header.
-    paper = issuers if letterheads else [] if relays else first_line_names(parts, lexicon, mentions)
-    if signed and (paper or issuers == signed):
-        relays, issuers = [*relays, *paper], signed
-        # The paper's date line dates its page, not the letter.
-        if date is not None and date.kind != "source" and date.line[1] <= parts.body_start:
-            date = signed_day(parts, signed[-1], date)
+    issuers, relays, date = _printed(parts, lexicon, mentions, issuers, relays, date)
     # An excerpt of a printed report with no cover page and nothing else that names its
     # issuer: its pages' running title.
     # A scanned book's page: the author its running head names.

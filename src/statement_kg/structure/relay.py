@@ -11,6 +11,7 @@ from spacy.tokens import Span as SentenceSpan
 from spacy.tokens import Token
 
 from statement_kg.extract.spans import make_span
+from statement_kg.extract.turns import asks
 from statement_kg.extract.voice_parse import nearest_first
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
@@ -26,6 +27,8 @@ RELAY_SENTENCES = 4
 # The sentence that introduces the text follows the relay sentence, or the speaker's words
 # quoted right after it.
 INTRODUCTION_SENTENCES = 2
+# A turn's label is a few words ("Question (Lraber news agency)").
+LABEL_WORDS = 6
 # Clauses inside a subject ("X, having met on ...") that are not part of its name.
 CLAUSES = frozenset({"acl", "relcl", "advcl"})
 
@@ -175,6 +178,8 @@ def relay_sentences(
     for n, sentence in enumerate(sentences[:RELAY_SENTENCES]):
         after = sentences[n + 1 : n + 1 + INTRODUCTION_SENTENCES]
         verb = relay_verb(sentence, after, cues, news)
+        if verb is not None and _asked(analysis.original, analysis.span_of([verb])[0]):
+            continue  # a journalist's question says what others did, not who answers
         # "SITE publishes the statement of the Ministry of X in full": the body the text is
         # of, not the site that publishes it. (The questions a speaker answers are the
         # askers': "answered questions from journalists at the Ministry's briefing".)
@@ -196,6 +201,15 @@ def relay_sentences(
         if subject:
             return _named_in(_antecedent(subject, sentence), zones, lexicon, mentions)
     return []
+
+
+def _asked(text: str, start: int) -> bool:
+    """Whether the words at `start` are in a paragraph a question's label opens
+    ("Question: ...", "Q: ...")."""
+    paragraph = text.rfind("\n\n", 0, start + 1)
+    opening = text[paragraph + 2 if paragraph >= 0 else 0 :].lstrip()
+    label, colon, _ = opening.partition("\n")[0].partition(":")
+    return bool(colon) and len(label.split()) <= LABEL_WORDS and asks(label)
 
 
 def _antecedent(subject: list[Token], sentence: SentenceSpan) -> list[Token]:
