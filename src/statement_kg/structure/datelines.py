@@ -67,6 +67,7 @@ ORDER = (
     "month",
     "distribution",
     "annex",
+    "running",
 )
 # How far after a date the verb that makes it the day a text marks may come.
 OCCASION_REACH = 40
@@ -375,9 +376,14 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
     found += _months(zones, dates)
     taken = {d.span.start for d in found}
     found += [s for s in stamps(zones, dates, cues) if s.span.start not in taken]
-    # A page's date line under its section path dates the page, not the text it carries.
+    # A page's date line under its section path dates the page, not the text it carries; a
+    # running head that repeats the title ("Maragha, 10 April 1992" over "MARAGHA, 10 APRIL
+    # 1992: REPORT OF ...") dates what the title names.
+    titles = [(line.start, _folded(line.text)) for line in zones.head if _titled(line.text)]
     found = [
-        replace(d, kind="relay")
+        replace(d, kind="running")
+        if d.kind == "dateline" and _repeats_title(d.line, text, titles)
+        else replace(d, kind="relay")
         if d.kind == "dateline" and d.line[1] <= zones.body_start and under_path(text, d.line[0])
         else d
         for d in found
@@ -390,6 +396,21 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
     ):
         found = sorted([*found, wire], key=_telling)
     return found
+
+
+def _folded(line: str) -> str:
+    return " ".join(re.findall(r"\w+", line.casefold()))
+
+
+def _titled(line: str) -> bool:
+    """A title's line: its words in capitals, or running on after a colon."""
+    return line.isupper() or line.rstrip().endswith(":")
+
+
+def _repeats_title(line: tuple[int, int], text: str, titles: list[tuple[int, str]]) -> bool:
+    """Whether a title below starts with the date line's words."""
+    words = _folded(text[line[0] : line[1]])
+    return any(start > line[0] and title.startswith(words) for start, title in titles)
 
 
 def under_path(text: str, start: int) -> bool:
@@ -429,12 +450,21 @@ def issue_date(zones: Zones, cues: StructureCues, dated: list[Dated]) -> Dated |
     """The document's date, from its date lines (`dated`, as own_dates reads them): the
     most telling one; a dateline in the head before one in the tail; else the distribution
     date, else the day the text says it marks."""
-    found = [d for d in dated if d.kind not in {"distribution", "annex"}]
+    found = [d for d in dated if d.kind not in {"distribution", "annex", "running"}]
     if not found:
         distributed = [d for d in dated if d.kind == "distribution"]
         return distributed[0] if distributed else _occasion(zones, cues)
     best = found[0]
     if best.kind == "dateline":
         head_lines = [d for d in found if d.kind == "dateline" and d.line[1] <= zones.body_start]
-        return head_lines[0] if head_lines else best
-    return best
+        best = head_lines[0] if head_lines else best
+    # "June 1993" on the title page, "Yerevan, 15 June 1993" over the signatures: the day.
+    days = [
+        d
+        for d in found
+        if d.kind in {"dateline", "signed"}
+        and d.date.precision == "day"
+        and best.date.precision == "month"
+        and d.date.iso.startswith(best.date.iso)
+    ]
+    return days[0] if days else best

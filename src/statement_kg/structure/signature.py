@@ -26,6 +26,8 @@ _NAME = re.compile(rf"^\(?{PERSON_NAME}\)?$")
 TITLE_LINES = 2
 # "Daniel R. Whitfield, Mayor": a title after the name, a few words at most.
 TITLE_WORDS = 4
+# Cells of one column start within a few characters of each other.
+COLUMN_SLACK = 3
 # A closing line over a signature is short.
 CLOSING_WORDS = 8
 # The name, a title or two and the date under a closing line.
@@ -49,12 +51,27 @@ def _title_end(zones: Zones, lines: list[Line], index: int, titles: frozenset[st
     Representative"), if the next line is one."""
     text = zones.analysis.original
     end = None
-    for line in lines[index + 1 : index + 1 + TITLE_LINES]:
+    column = _column(text, lines[index].start)
+    # In columns of signers side by side, the title under each name, not the next cell.
+    row_start = lines[index].start - column
+    row_end = text.find("\n", lines[index].start)
+    row_end = len(text) if row_end < 0 else row_end
+    cells = [n for n in lines if row_start <= n.start < row_end]
+    below = [
+        n
+        for n in lines[index + 1 :]
+        if len(cells) == 1 or abs(_column(text, n.start) - column) <= COLUMN_SLACK
+    ]
+    for line in below[:TITLE_LINES]:
         previous = end or lines[index].end
         if text.count("\n", previous, line.start) != 1 or not _titled(zones, line, titles):
             break
         end = line.end
     return end
+
+
+def _column(text: str, start: int) -> int:
+    return start - text.rfind("\n", 0, start) - 1
 
 
 def _name_cell(text: str, line: Line, marks: tuple[str, ...]) -> tuple[int, int] | None:
@@ -142,8 +159,9 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
             signer = found(text, *span, "signature", mentions, lexicon)
             body = _body_below(zones, lines, index, cues)
             title_end = _title_end(zones, lines, index, cues.titles)
-            if body is None and title_end is not None:
-                # The signer is anchored with the title signed under the name.
+            if body is None and title_end is not None and not _beside(text, lines, index):
+                # The signer is anchored with the title signed under the name (a name alone
+                # where signers stand side by side).
                 signer = replace(signer, span=make_span(text, span[0], title_end))
             signed.append(signer)
             if body is not None:
