@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from text_to_num import text2num
 
@@ -245,4 +245,26 @@ def find_numbers(text: str, excluded: list[tuple[int, int]]) -> list[NumberExpr]
                 continue
             taken.add(start, end)
             found.append(number)
-    return sorted(found, key=lambda n: n.start)
+    return _written_twice(view, sorted(found, key=lambda n: n.start))
+
+
+# "(613)": the digits a legal text repeats a number in words with.
+_IN_DIGITS = re.compile(r"\s*\(\s*([\d,]+)\s*\)")
+
+
+def _written_twice(view: str, numbers: list[NumberExpr]) -> list[NumberExpr]:
+    """ "six hundred and thirteen (613)": a number in words and again in digits in brackets,
+    as resolutions and legal texts write it, is one number over both."""
+    out: list[NumberExpr] = []
+    skip: set[int] = set()
+    for n, number in enumerate(numbers):
+        if number.start in skip:
+            continue
+        again = _IN_DIGITS.match(view, number.end)
+        following = numbers[n + 1] if n + 1 < len(numbers) else None
+        if again and following is not None and following.start == again.start(1):
+            if following.value is not None and following.value == number.value:
+                number = replace(number, end=again.end())
+                skip.add(following.start)
+        out.append(number)
+    return out
