@@ -262,9 +262,15 @@ def _written_twice(view: str, numbers: list[NumberExpr]) -> list[NumberExpr]:
             continue
         again = _IN_DIGITS.match(view, number.end)
         following = numbers[n + 1] if n + 1 < len(numbers) else None
-        if again and following is not None and following.start == again.start(1):
-            if following.value is not None and following.value == number.value:
-                number = replace(number, end=again.end())
-                skip.add(following.start)
-        out.append(number)
+        if (
+            again is not None
+            and following is not None
+            and following.start == again.start(1)
+            and following.value is not None
+            and following.value == number.value
+        ):
+            skip.add(following.start)
+            out.append(replace(number, end=again.end()))
+        else:
+            out.append(number)
     return out
