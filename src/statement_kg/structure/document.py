@@ -32,6 +32,7 @@ from statement_kg.structure.heading import (
 )
 from statement_kg.structure.headline import headline_persons
 from statement_kg.structure.honoured import honoured_speaker
+from statement_kg.structure.interview_day import interview_day
 from statement_kg.structure.introduced import introduced_speaker, spoken_to
 from statement_kg.structure.labelled import labelled_speaker
 from statement_kg.structure.letter import LetterHead, letter_head
@@ -356,7 +357,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     if interviewed:
         from_head = [replace(i, kind="relay header") for i in issuers]
         relays = relays or from_head or broadcaster(parts, lexicon, mentions)
-        issuers = interviewed
+        issuers, date = interviewed, interview_day(parts, lexicon, date) or date
     # A body's statement on its own site ("Ministry of Foreign Affairs of X | Official
     # website" over "Statement of the Ministry of Foreign Affairs"): the site is the issuer,
     # by its fuller name, and relays nothing.
