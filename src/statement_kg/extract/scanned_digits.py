@@ -1,7 +1,7 @@
 """Digits a scanner read as letters: "l992", "l,000", "l0 April", "I99I", "2O", a month's
 name with one letter misread ("Februarv", "Fcbruary"), and words a line break cut
 ("Febru-\nary"). Numbers and dates are matched in a view of the text where such letters
-inside a run of digits are read as digits, a note's number set on a word is blank, misread
+inside a run of digits are read as digits, a note's number set on a year is blank, misread
 months are spelled right and cut words are joined; the view has the same length, so every
 span found in it is the span of the received words, which keep their letters and breaks."""
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from statement_kg.language.normalise import HYPHENATED, NOTE_MARKER
+from statement_kg.language.normalise import HYPHENATED, YEAR_NOTE
 
 # A run of digits and the letters a scanner takes for them, with the separators of a
 # number between them, standing alone (not inside a word).
@@ -49,9 +49,9 @@ def digit_view(text: str) -> str:
         grouped = "".join(chars)
         return _GROUP.sub(lambda g: "".join(_LETTERS.get(c, c) for c in g.group()), grouped)
 
-    # A note's number on a word or a year at a sentence's end ("in 1993.12 The") is blank:
-    # no decimal number, no count.
-    return NOTE_MARKER.sub(lambda m: " " * len(m.group()), _RUN.sub(read, text))
+    # A note's number on a year at a sentence's end ("in 1993.12 The") is blank: no
+    # decimal number, no count.
+    return YEAR_NOTE.sub(lambda m: " " * len(m.group()), _RUN.sub(read, text))
 
 
 # "Febru-\nary": a word cut at a line's end (as the normaliser finds it), joined; the cut's

@@ -22,10 +22,12 @@ _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*(?!\r?\n)")
 # officials", "kept open.13 The", "in 1992.15 Human"): the parser would read it as a count
 # of what follows, or a year and its note as one decimal number. A comma is not one of them
 # (a scanned "hostages,150 of them" lost its space), nor a short word's stop ("No.5").
-NOTE_MARKER = re.compile(
+_NOTE_MARKER = re.compile(
     r"(?<=[A-Za-z)\]”\"’][;:])\d{1,3}(?=\s)"
-    r"|(?:(?<=[a-z]{3}\.)|(?<=[)\]”\"’]\.)|(?<=(?<!\d)(?:19|20)\d\d\.))\d{1,3}(?=\s+[A-Z])"
+    r"|(?:(?<=[a-z]{3}\.)|(?<=[)\]”\"’]\.))\d{1,3}(?=\s+[A-Z])"
 )
+# The same after a year: "in 1992.15 Human" would read as one decimal number.
+YEAR_NOTE = re.compile(r"(?<=(?<!\d)(?:19|20)\d\d\.)\d{1,3}(?=\s+[A-Z])")
 # A note's raised number set on a word ("were killed¹"): the parser would read one word.
 # (After a word of three letters at least: "km²" keeps its square.)
 _RAISED = re.compile(r"(?<=[^\W\d]{3})[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
@@ -100,7 +102,8 @@ def normalise(text: str) -> Normalised:
         if _joins(work, m) and not _in_edit(edits, mended, m.start())
     ]
     edits += [(start, end, "") for start, end in margins]
-    edits += [(m.start(), m.end(), "") for m in NOTE_MARKER.finditer(work)]
+    edits += [(m.start(), m.end(), "") for m in _NOTE_MARKER.finditer(work)]
+    edits += [(m.start(), m.end(), "") for m in YEAR_NOTE.finditer(work)]
     edits += [(m.start(), m.end(), "") for m in _RAISED.finditer(work)]
     edits += [(m.start(), m.end(), m.group()[1].upper()) for m in _HANDLE_SIGN.finditer(work)]
     for tag in _HASHTAG.finditer(work):

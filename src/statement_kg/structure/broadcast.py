@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
@@ -28,7 +30,9 @@ _CREDIT = re.compile(
 )
 # A monitor's mark where a speaker's recording begins: "[Begin Petrenko recording]".
 _RECORDING = re.compile(r"\[Begin (?P<name>[\w'-]+) recording\]", re.IGNORECASE)
-_NAMED_BEFORE = r"(?<![\w'-])(?:(?!(?:OF|THE|AND|BY|TO)\s)[A-Z][\w.'-]*\s+){1,3}"
+# The rank and given names before a surname: a few words (a hyphen counts), near it.
+NAME_WORDS = 5
+NAME_REACH = 60
 # ", SPOKESMAN OF THE JOINT ARMED FORCES COMMAND:": a title and the body it is of.
 _BODY_AFTER = re.compile(
     r",\s+(?P<title>[\w -]{3,40}?)\s+of\s+(?:the\s+)?(?P<body>[^,:.\n]+(?:\n[^,:.\n]+)?)\s*[:.]",
@@ -73,24 +77,35 @@ def _recorded(
     zones: Zones, start: int, lexicon: Lexicon, mentions: list[Mention]
 ) -> tuple[Found, ...]:
     """ "... THE STATEMENT OF MAJOR-GENERAL YURIY PETRENKO, SPOKESMAN OF THE JOINT ARMED
-    FORCES COMMAND: [Begin Petrenko recording]": the speaker the recording mark names, in
-    full with the rank before the name as the announcer gives it, and the body after the
-    title."""
+    FORCES COMMAND: [Begin Petrenko recording]": the official the recording mark names, in
+    full with the rank before the name as the announcer gives it, and the body their title
+    is of. A recording of someone the announcer gives no office (a witness, a refugee)
+    stays the station's report."""
     text = zones.analysis.original
     mark = _RECORDING.search(text, start)
     if mark is None:
         return ()
-    # The rank and given names before the surname, no word of the sentence ("OF", "THE"),
-    # where the announcer last names the speaker before the recording.
-    surname = re.compile(_NAMED_BEFORE + rf"(?i:{re.escape(mark['name'])})\b")
+    surname = re.compile(rf"\b(?i:{re.escape(mark['name'])})\b")
     names = list(surname.finditer(text, start, mark.start()))
     if not names:
         return ()
     named = names[-1]
-    speaker = found(text, named.start(), named.end(), "broadcast", mentions, lexicon)
     body = _BODY_AFTER.match(text, named.end(), mark.start())
-    if body is None or not set(body["title"].lower().split()) & lexicon.structure.titles:
-        return (speaker,)
+    titles = lexicon.structure.titles
+    if body is None or not set(body["title"].lower().split()) & titles:
+        return ()
+    # The rank and given names before the surname: names and titles, within its sentence.
+    tokens = zones.analysis.tokens(max(start, named.start() - NAME_REACH), named.start())
+    before: list[Token] = []
+    for token in reversed(tokens):
+        # "MAJOR-GENERAL": a rank's parts joined by a hyphen.
+        joined = token.text == "-" and not token.whitespace_ and bool(before)
+        named_word = token.pos_ == "PROPN" or token.lower_ in titles
+        if len(before) == NAME_WORDS or not (named_word or joined):
+            break
+        before.insert(0, token)
+    begin = zones.analysis.span_of(before)[0] if before else named.start()
+    speaker = found(text, begin, named.end(), "broadcast", mentions, lexicon)
     return speaker, found(text, *body.span("body"), "broadcast", mentions, lexicon)
 
 
@@ -100,8 +115,8 @@ def _masthead(zones: Zones, credit: int, lexicon: Lexicon, mentions: list[Mentio
     if not zones.lines or zones.lines[0].start >= credit:
         return None
     text = zones.analysis.original
-    row = text.count("\n", 0, zones.lines[0].start)
-    cells = [c for c in zones.lines if text.count("\n", 0, c.start) == row]
+    row_end = text.find("\n", zones.lines[0].start)
+    cells = [c for c in zones.lines if row_end < 0 or c.start < row_end]
     first = next((c for c in cells if not any(ch.isdigit() for ch in c.text)), cells[0])
     name = _MASTHEAD_CUT.split(first.text.strip())[0]
     start = first.start + first.text.index(name)

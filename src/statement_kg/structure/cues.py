@@ -47,6 +47,7 @@ class StructureCues:
     occasion_verbs: frozenset[str] = frozenset()
     occasion_nouns: frozenset[str] = frozenset()
     date_labels: frozenset[str] = frozenset()
+    update_labels: frozenset[str] = frozenset()
     posting_words: frozenset[str] = frozenset()
     below: frozenset[str] = frozenset()
     annex: frozenset[str] = frozenset()
@@ -146,6 +147,7 @@ def load_cues(mappings: Path) -> StructureCues:
         occasion_verbs=_words(raw.get("occasion_verbs", [])),
         occasion_nouns=_words(raw.get("occasion_nouns", [])),
         date_labels=_words(raw.get("date_labels", [])),
+        update_labels=_words(raw.get("update_labels", [])),
         posting_words=_words(raw.get("posting_words", [])),
         below=_words(relay.get("below", [])),
         annex=_words(letter.get("annex", [])),

@@ -29,7 +29,7 @@ from statement_kg.structure.line_dates import (
     weekday_after,
     weekday_before,
 )
-from statement_kg.structure.names import BRACKETS
+from statement_kg.structure.names import BRACKETS, WRAPPED_HEADING
 from statement_kg.structure.signature import closed_lines
 from statement_kg.structure.source_note import source_date
 from statement_kg.structure.stamps import stamps
@@ -43,11 +43,10 @@ NOTE_NUMBER = 5
 # "Adopted by the Senate February 24, 2015": the date follows the verb closely.
 ADOPTED_REACH = 80
 ADOPTED_LINE = 240
-# A site's section path is short, its parts set apart by a mark.
+# A site's section path is short, its parts set apart by a mark (not a slash, which also
+# sets a title beside its translation: "BASIN BÜLTENİ / PRESS RELEASE").
 PATH_WORDS = 8
 _PATH_MARKS = frozenset({"|", ">", "›", "»"})
-# A line this long that ends in a word is a paragraph's, wrapped onto the next.
-WRAPPED_LINE = 60
 # A news site's date line is among the first rows; its by-line a little further down, and
 # short.
 RELAY_LINES = 6
@@ -131,7 +130,8 @@ def _adopted(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
         # ends with its date may name the body at length.
         ends = text[span.end : line.end].strip() in {"", "."}
         reach = ADOPTED_LINE if ends else ADOPTED_REACH
-        if _wrapped(zones, line):
+        # A sentence wrapped from the line above runs on past the date: no adoption line.
+        if not ends and _wrapped(text, line):
             continue
         if lemmas and lemmas[0] in cues.issued_verbs and span.start - line.start < reach:
             # "Issued in Abu Dhabi on ...": a place after the verb; "Published 4 March": none.
@@ -149,13 +149,16 @@ def _adopted(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     ]
 
 
-def _wrapped(zones: Zones, line: Line) -> bool:
+def _wrapped(text: str, line: Line) -> bool:
     """ "... has never been supported by a / published list of names ...": a line that goes
-    on, in small letters, with a sentence from a full line above it; its verb is no line's
-    own."""
-    text = zones.analysis.original
-    above = text[text.rfind("\n", 0, max(line.start - 1, 0)) + 1 : line.start].strip()
-    return len(above) >= WRAPPED_LINE and above[-1:].isalpha() and line.text[:1].islower()
+    on, in small letters, with a sentence of a full line above it."""
+    above = _line_above(text, line.start).strip()
+    return len(above) >= WRAPPED_HEADING and above[-1:].isalpha() and line.text[:1].islower()
+
+
+def _line_above(text: str, start: int) -> str:
+    end = max(start - 1, 0)
+    return text[text.rfind("\n", 0, end) + 1 : end]
 
 
 def _distributed(zones: Zones, zone: tuple[Line, ...], line: Line, cues: StructureCues) -> bool:
@@ -281,7 +284,10 @@ def _posted(zones: Zones, dates: Dates, cues: StructureCues, taken: list[Dated])
     "Posted by the desk on 10 April 2026 · 3 min read"): the first one dates the page."""
     for line in first_rows(zones, zones.lines, POSTED_ROWS):
         words = [t for t in zones.analysis.tokens(line.start, line.end) if not t.is_space]
-        if not words or words[0].lower_ not in cues.posting_words or len(line.text) > POSTED_CHARS:
+        posting = bool(words) and (
+            words[0].lower_ in cues.posting_words or _label(line) in cues.update_labels
+        )
+        if not posting or len(line.text) > POSTED_CHARS:
             continue
         for _, date, span in in_lines((line,), dates)[:1]:
             # "By 26 February 1992 the town ...": a sentence, not a by-line.
@@ -300,7 +306,9 @@ def _labelled(zones: Zones, dates: Dates) -> list[Dated]:
         label = _label(line)
         # "Karar Tarihi (date of decision)": a label glossed in brackets says it there.
         gloss = BRACKETS.search(label)
-        words = (gloss.group().strip("()") if gloss else label).split()
+        words = label.split()
+        if gloss and words[:1] != ["date"]:
+            words = gloss.group().strip("()").split()
         if len(words) < 2 or words[0] != "date":
             continue
         for _, date, span in in_lines((line,), dates)[:1]:
@@ -416,8 +424,7 @@ def _repeats_title(line: tuple[int, int], text: str, titles: list[tuple[int, str
 def under_path(text: str, start: int) -> bool:
     """Whether the line at `start` stands right under a site's section path ("Opinion |
     Open Letters", "News > Politics"): a page's date line, the site's own."""
-    above = text[text.rfind("\n", 0, max(start - 1, 0)) + 1 : max(start - 1, 0)]
-    words = above.split()
+    words = _line_above(text, start).split()
     # The mark stands between the path's parts (a mail's quote mark opens its line).
     return len(words) <= PATH_WORDS and any(mark in words[1:-1] for mark in _PATH_MARKS)
 
@@ -452,8 +459,11 @@ def issue_date(zones: Zones, cues: StructureCues, dated: list[Dated]) -> Dated |
     date, else the day the text says it marks."""
     found = [d for d in dated if d.kind not in {"distribution", "annex", "running"}]
     if not found:
-        distributed = [d for d in dated if d.kind == "distribution"]
-        return distributed[0] if distributed else _occasion(zones, cues)
+        # A running head that repeats the title is the only date line left: it dates it.
+        fallback = [d for d in dated if d.kind == "distribution"] + [
+            d for d in dated if d.kind == "running"
+        ]
+        return fallback[0] if fallback else _occasion(zones, cues)
     best = found[0]
     if best.kind == "dateline":
         head_lines = [d for d in found if d.kind == "dateline" and d.line[1] <= zones.body_start]

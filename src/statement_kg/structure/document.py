@@ -46,7 +46,7 @@ from statement_kg.structure.signature import signatures, signed_day, titled_in_h
 from statement_kg.structure.site_header import relay_header
 from statement_kg.structure.sites import parent_site, place_named
 from statement_kg.structure.social import compiler, post_author, post_heads
-from statement_kg.structure.source_note import reprinted, source_issuer
+from statement_kg.structure.source_note import reprinted, source_issuer, to_the_editor
 from statement_kg.structure.transcript import broadcaster, guest
 from statement_kg.structure.zones import Zones, zones
 
@@ -284,17 +284,32 @@ def _printed(
     relays: list[Found],
     date: Dated | None,
 ) -> tuple[list[Found], list[Found], Dated | None]:
-    """A message a newsletter reprints ("(Reprinted from the bulletin of ...)") or a letter a
-    paper prints ("To the editor:"): its signer issued it; the letterhead, or the paper
-    named on the first line, is the publication that carries it, and its date the page's."""
+    """A message a newsletter reprints ("(Reprinted from the bulletin of ...)"): its signer
+    issued it, the newsletter's letterhead relays it. A letter a paper prints ("To the
+    editor:"): its writer issued it on the day signed under the name (none, when the
+    writer gives none), the paper relays it: its site's header, or its name on the first
+    line, but not a body's own letterhead (an embassy's letter to a paper is the
+    embassy's)."""
     letterheads = bool(issuers) and all(i.kind == "letterhead" for i in issuers)
-    signed = signatures(parts, lexicon, mentions) if reprinted(parts, lexicon.structure) else []
-    paper = issuers if letterheads else [] if relays else first_line_names(parts, lexicon, mentions)
-    if not signed or not (paper or issuers == signed):
+    if letterheads and reprinted(parts, lexicon.structure):
+        signed = signatures(parts, lexicon, mentions)
+        return (signed, [*relays, *issuers], date) if signed else (issuers, relays, date)
+    if not to_the_editor(parts, lexicon.structure):
         return issuers, relays, date
-    if date is not None and date.kind != "source" and date.line[1] <= parts.body_start:
+    signed = signatures(parts, lexicon, mentions, letter=True)
+    if any(_body(parts, i, lexicon) for i in issuers if i.kind == "letterhead"):
+        return issuers, relays, date
+    headers = [r for r in relays if r.kind == "relay header"]
+    paper = [] if headers else first_line_names(parts, lexicon, mentions)
+    if not signed or not (headers or paper):
+        return issuers, relays, date
+    if date is not None and date.line[1] <= parts.body_start:
         date = signed_day(parts, signed[-1], date)
     return signed, [*relays, *paper], date
+
+
+# Words a name's initials leave out ("THE SEVAN NEWS SERVICE" is SNS).
+_FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "&"})
 
 
 def _read(text: str, lexicon: Lexicon) -> Structure:
@@ -305,7 +320,10 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     # The site's credit on its own dateline ("/NAIRI/", "/HNW/" under HAYK NEWS WIRE) is the
     # header's site again, by its words or their initials.
     sites = [set(h.value.casefold().split()) for h in headers]
-    initials = {"".join(w[0] for w in h.value.casefold().split()) for h in headers}
+    initials = {
+        "".join(w[0] for w in h.value.casefold().split() if w not in _FUNCTION_WORDS)
+        for h in headers
+    }
     relays = [
         *headers,
         *(

@@ -54,7 +54,8 @@ def announces(tokens: list[Token], cues: StructureCues) -> bool:
 
 
 _QUALIFYING = frozenset({"amod", "compound"})
-# A word or two, none a name ("NORDIC HELSINKI MONITORS Report of ..." is a running head).
+# A word or two, none of a name the parser knows ("NORDIC HELSINKI MONITORS Report of ..."
+# is a running head).
 QUALIFIERS = 2
 
 
@@ -77,17 +78,17 @@ def _headings(zones: Zones, cues: StructureCues, after: int = 0) -> list[tuple[l
         ):
             j -= 1
         # "Opening speech by", "Keynote address of": the words that qualify a speech.
-        nouns = j
+        noun_at = j
         while (
             0 < j < last
-            and tokens[nouns].lower_ in cues.speech_nouns
-            and nouns - j < QUALIFIERS
+            and tokens[noun_at].lower_ in cues.speech_nouns
+            and noun_at - j < QUALIFIERS
             and tokens[j - 1].dep_ in _QUALIFYING
-            and tokens[j - 1].pos_ != "PROPN"
+            and not (tokens[j - 1].pos_ == "PROPN" and tokens[j - 1].ent_type_)
             and tokens[j - 1].head.i >= tokens[j].i
         ):
             j -= 1
-        qualifiers = {t.i for t in tokens[j:nouns]}
+        qualifiers = {t.i for t in tokens[j:noun_at]}
         run = tokens[j:last]
         # The words on the heading's own line, where those over it end another line
         # ("Home / News / Committees news" over "Statement of ...").

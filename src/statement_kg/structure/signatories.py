@@ -98,7 +98,10 @@ def _affiliated(zones: Zones, line: Line, cues: StructureCues) -> tuple[int, int
     title = rest.partition(",")[0]
     if not comma or not _PERSON.fullmatch(name.strip()):
         return None
-    if not {w.lower() for w in re.findall(r"[\w-]+", title)} & cues.affiliation_titles:
+    # The title's head word says it: "Associate Professor of Law", "Research Associate",
+    # not "Associate Director", an office that signs for its body.
+    head = re.split(r"\s+(?:of|in|at|for)\s+", title.strip())[0].split()
+    if not head or head[-1].lower() not in cues.affiliation_titles:
         return None
     if names_body(
         zones.analysis.tokens(line.start, line.start + len(name)), cues.organisation_heads
@@ -107,9 +110,14 @@ def _affiliated(zones: Zones, line: Line, cues: StructureCues) -> tuple[int, int
     return line.start, line.start + len(name.rstrip())
 
 
-def _continued(text: str, line: Line) -> bool:
-    """An indented line goes on with the row above ("  Academy of Sciences of Armenia")."""
-    return line.start > 0 and text[line.start - 1] in " \t"
+def _continued(text: str, line: Line, row: Line) -> bool:
+    """A line indented further than the row above goes on with it ("  Academy of Sciences
+    of Armenia")."""
+    return _indent(text, line.start) > _indent(text, row.start)
+
+
+def _indent(text: str, start: int) -> int:
+    return start - text.rfind("\n", 0, start) - 1
 
 
 def _member(line: Line, forms: frozenset[str]) -> tuple[int, int] | None:
@@ -174,14 +182,16 @@ def signatory_bodies(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
     bodies: list[Found] = []
     members: list[Found] = []
     persons: list[Found] = []
+    row = lines[first]
     for index, line in enumerate(lines[first:], first):
         if is_menu(line, cues):
             break
         start = _behalf(zones, line, cues)
         if index == first and start == line.start:
             continue  # "Signed:", "Yours sincerely,"
-        if persons and _continued(text, line):
+        if persons and _continued(text, line, row):
             continue
+        row = line
         person = _affiliated(zones, line, cues)
         if person is not None:
             persons.append(found(text, *person, "listed signatory", mentions, lexicon))
@@ -200,4 +210,6 @@ def signatory_bodies(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
         words = {t.lower_ for t in zones.analysis.tokens(line.start, line.end)}
         if not (_SIGNER.match(line.text) or words & cues.titles or _MORE.match(line.text)):
             break
-    return persons if len(persons) > len(bodies) else bodies or members
+    # Each row says who signs: the bodies officers sign for, and scholars who sign as
+    # themselves.
+    return [*bodies, *persons] or members

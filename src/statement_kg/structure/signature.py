@@ -101,9 +101,12 @@ def _name_and_title(zones: Zones, line: Line, titles: frozenset[str]) -> int | N
     return line.start + len(name.rstrip())
 
 
-def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+def signatures(
+    zones: Zones, lexicon: Lexicon, mentions: list[Mention], letter: bool = False
+) -> list[Found]:
     """Signers: a name after a signature mark ("(Signed)", "Sd/-") anywhere, or a name
-    over a title, or names side by side, in the tail."""
+    over a title, or names side by side, in the tail; in a `letter` to a paper, or under
+    a title, a name over the place (and day) it was written."""
     cues = lexicon.structure
     text = zones.analysis.original
     lines = list(zones.lines)
@@ -123,7 +126,8 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
             continue
         marked = pending or any(lowered.startswith(m) for m in cues.signature_marks)
         was_pending, pending = pending, False
-        if not marked and line.start < zones.body_end and not _signs_off(zones, lines, index, cues):
+        signs_off = _signs_off(zones, lines, index, cues, letter)
+        if not marked and line.start < zones.body_end and not signs_off:
             continue
         span = _name_cell(text, line, cues.signature_marks)
         # Under its mark, a name before a title of any length.
@@ -154,7 +158,7 @@ def signatures(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[
             or affiliated
             or _title_below(zones, lines, index, cues.titles)
             or _beside(text, lines, index)
-            or _placed(zones, lines, index)
+            or _placed_sign_off(zones, lines, index, cues, letter)
         ):
             signer = found(text, *span, "signature", mentions, lexicon)
             body = _body_below(zones, lines, index, cues)
@@ -185,25 +189,40 @@ def _name_before_title(line: Line) -> int | None:
     return line.start + len(name) if comma and _NAME.match(name) else None
 
 
-def _signs_off(zones: Zones, lines: list[Line], index: int, cues: StructureCues) -> bool:
+def _signs_off(
+    zones: Zones, lines: list[Line], index: int, cues: StructureCues, letter: bool
+) -> bool:
     """A paragraph of the body that is a name alone over its title ("Tural Hasanzade /
-    Ambassador of ... to the United Kingdom"): a letter signed off, though a site's
-    chrome runs on below it as text."""
+    Ambassador of ... to the United Kingdom"), or over where it was written: a letter
+    signed off, though a site's chrome runs on below it as text."""
     line, text = lines[index], zones.analysis.original
     paragraph = index > 0 and text.count("\n", lines[index - 1].end, line.start) > 1
-    # "Curator of the exhibition / Dr. NAME / Baku, DATE": the title may head the block.
-    titled = index > 1 and _titled(zones, lines[index - 1], cues.titles)
+    # "Director of the museum / Dr. NAME / Baku, DATE": the title may head the block.
     paragraph = paragraph or (
-        titled and text.count("\n", lines[index - 2].end, lines[index - 1].start) > 1
+        _title_above(zones, lines, index, cues)
+        and text.count("\n", lines[index - 2].end, lines[index - 1].start) > 1
     )
     return (
         zones.body_start < line.start
         and paragraph
         and _NAME.match(line.text) is not None
         and (
-            _title_end(zones, lines, index, cues.titles) is not None or _placed(zones, lines, index)
+            _title_end(zones, lines, index, cues.titles) is not None
+            or _placed_sign_off(zones, lines, index, cues, letter)
         )
     )
+
+
+def _title_above(zones: Zones, lines: list[Line], index: int, cues: StructureCues) -> bool:
+    return index > 1 and _titled(zones, lines[index - 1], cues.titles)
+
+
+def _placed_sign_off(
+    zones: Zones, lines: list[Line], index: int, cues: StructureCues, letter: bool
+) -> bool:
+    """A name over a place signs a letter to a paper, or signs under its title; elsewhere a
+    name over a town is a caption's or a reporter's."""
+    return (letter or _title_above(zones, lines, index, cues)) and _placed(zones, lines, index)
 
 
 def _placed(zones: Zones, lines: list[Line], index: int) -> bool:
@@ -239,8 +258,10 @@ def _closing(lowered: str, cues: StructureCues) -> bool:
     return " ".join(words) in cues.closings or words[0] in cues.closing_starts
 
 
-# "Feb. 28", "February 28": a day a writer dates a letter by, its year left out.
-_MONTH_DAY = re.compile(r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\s*$")
+# "Feb. 28", "27 February": a day a writer dates a letter by, its year left out.
+_MONTH_DAY = re.compile(
+    r"\b(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8}))\s*$"
+)
 # Where and when a writer signs: "Fresno", "Glendale, Calif.", "Baku, 20 February 2023".
 _WHERE_AND_WHEN = frozenset({"GPE", "LOC", "DATE"})
 PLACE_WORDS = 3
@@ -353,9 +374,10 @@ def signed_day(zones: Zones, signer: Found, printed: Dated) -> Dated | None:
     if day is None or printed.date.precision != "day":
         return None
     year = int(printed.date.iso[:4])
-    when = day_of(day["day"], day["month"], str(year))
+    number, month = day["day"] or day["day2"], day["month"] or day["month2"]
+    when = day_of(number, month, str(year))
     if when is not None and when.iso > printed.date.iso:
-        when = day_of(day["day"], day["month"], str(year - 1))
+        when = day_of(number, month, str(year - 1))
     if when is None:
         return None
     start = signer.span.end + day.start()

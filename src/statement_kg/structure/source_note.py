@@ -55,15 +55,19 @@ def editor_note(zones: Zones, cues: StructureCues) -> tuple[int, int] | None:
 
 
 def reprinted(zones: Zones, cues: StructureCues) -> bool:
-    """Whether an editor's note says the text is reprinted from elsewhere, or the text is a
-    letter to the paper ("To the editor:"): the page's own letterhead is then the
-    publication that prints it."""
+    """Whether an editor's note says the text is reprinted from elsewhere: the page's own
+    letterhead is then the publication that reprints it."""
     note = editor_note(zones, cues)
     words = zones.analysis.original[note[0] : note[1]].lower() if note else ""
+    return any(opening in words for opening in cues.note_openings)
+
+
+def to_the_editor(zones: Zones, cues: StructureCues) -> bool:
+    """Whether the text is a letter to a paper: "To the editor:" ends its head or opens its
+    body, or the page's section says so ("LETTERS TO THE EDITOR")."""
     body = [line for line in zones.lines if line.start >= zones.body_start][:OPENING_LINES]
     opening = [*zones.head[-OPENING_LINES:], *body]
-    addressed = any(line.text.lower().rstrip(":,.") in cues.editor_addresses for line in opening)
-    return addressed or any(opening in words for opening in cues.note_openings)
+    return any(line.text.lower().rstrip(":,.") in cues.editor_addresses for line in opening)
 
 
 def _source_nouns(zones: Zones, note: tuple[int, int], cues: StructureCues) -> list[Token]:

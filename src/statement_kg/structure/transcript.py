@@ -31,12 +31,13 @@ def _guest_label(
 ) -> str | None:
     """The label that speaks most, other than the questions', the host's (by role, or by
     the name the text gives the host: "Host Petros Ghazaryan talks to ...") and a chair's."""
+    asking = _asking(text, turns)
     counts = Counter(
         t.label
         for t in turns
         if t.label.split()[0].lower().strip(".") not in QUESTION_LABELS | hosts | presiding
         and not _named_host(text, t.label, hosts)
-        and not _asking(text, turns, t.label)
+        and t.label not in asking
     )
     if not counts:
         return None
@@ -44,11 +45,15 @@ def _guest_label(
     return label if times >= GUEST_TURNS else None
 
 
-def _asking(text: str, turns: tuple[Turn, ...], label: str) -> bool:
-    """Whether the label's turns are questions, most of them ("CER: ... What did you
-    see?"): the outlet's or the host's, whatever the label calls them."""
-    own = [text[t.start : t.end].rstrip().endswith("?") for t in turns if t.label == label]
-    return 2 * sum(own) > len(own)
+def _asking(text: str, turns: tuple[Turn, ...]) -> set[str]:
+    """The labels whose turns are questions, most of them ("CER: ... What did you see?"):
+    the outlet's or the host's, whatever the label calls them."""
+    asked: Counter[str] = Counter()
+    said: Counter[str] = Counter()
+    for turn in turns:
+        said[turn.label] += 1
+        asked[turn.label] += text[turn.start : turn.end].rstrip().endswith("?")
+    return {label for label, times in said.items() if 2 * asked[label] > times}
 
 
 def _named_host(text: str, label: str, hosts: frozenset[str]) -> bool:
