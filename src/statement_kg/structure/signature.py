@@ -32,6 +32,15 @@ COLUMN_SLACK = 3
 CLOSING_WORDS = 8
 # The name, a title or two and the date under a closing line.
 SIGNED_LINES = 4
+# "Feb. 28", "27 February": a day a writer dates a letter by, its year left out.
+_MONTH_DAY = re.compile(
+    r"\b(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8}))\s*$"
+)
+# Where and when a writer signs: "Fresno", "Glendale, Calif.", "Baku, 20 February 2023".
+_WHERE_AND_WHEN = frozenset({"GPE", "LOC", "DATE"})
+# A place's name before its comma is a few words.
+PLACE_WORDS = 3
 # An office that signs by its title: from "Minister of Foreign Affairs" to "Minister of
 # Foreign Affairs of the Islamic Republic of X" and a little longer.
 OFFICE_WORDS = range(4, 15)
@@ -71,6 +80,7 @@ def _title_end(zones: Zones, lines: list[Line], index: int, titles: frozenset[st
 
 
 def _column(text: str, start: int) -> int:
+    """How far into its line a cell starts."""
     return start - text.rfind("\n", 0, start) - 1
 
 
@@ -153,17 +163,18 @@ def signatures(
         # A name over the body it belongs to ("Dr. NAME / Department of History, X College")
         # signs for itself: the body is where the signer works, no issuer.
         affiliated = line.start >= zones.body_end and _names_body_below(zones, lines, index, cues)
+        side_by_side = _beside(text, lines, index)
         if (
             marked
             or affiliated
             or _title_below(zones, lines, index, cues.titles)
-            or _beside(text, lines, index)
+            or side_by_side
             or _placed_sign_off(zones, lines, index, cues, letter)
         ):
             signer = found(text, *span, "signature", mentions, lexicon)
             body = _body_below(zones, lines, index, cues)
             title_end = _title_end(zones, lines, index, cues.titles)
-            if body is None and title_end is not None and not _beside(text, lines, index):
+            if body is None and title_end is not None and not side_by_side:
                 # The signer is anchored with the title signed under the name (a name alone
                 # where signers stand side by side).
                 signer = replace(signer, span=make_span(text, span[0], title_end))
@@ -258,13 +269,6 @@ def _closing(lowered: str, cues: StructureCues) -> bool:
     return " ".join(words) in cues.closings or words[0] in cues.closing_starts
 
 
-# "Feb. 28", "27 February": a day a writer dates a letter by, its year left out.
-_MONTH_DAY = re.compile(
-    r"\b(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8}))\s*$"
-)
-# Where and when a writer signs: "Fresno", "Glendale, Calif.", "Baku, 20 February 2023".
-_WHERE_AND_WHEN = frozenset({"GPE", "LOC", "DATE"})
-PLACE_WORDS = 3
 # What joins the parts of a double name ("TER-GRIGORIAN", "O'NEILL").
 _JOINS = frozenset({"-", "‐", "'", "’"})
 

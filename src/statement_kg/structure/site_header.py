@@ -14,7 +14,7 @@ from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
-from statement_kg.structure.datelines import POSTED_ROWS, RELAY_LINES, under_path
+from statement_kg.structure.datelines import POSTED_ROWS, RELAY_LINES
 from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.line_dates import CLOCK
 from statement_kg.structure.names import announces_issuer, found, says
@@ -54,7 +54,6 @@ def relay_header(
         or CLOCK.search(text, *d.line)
         or "|" in text[d.line[0] : d.line[1]]
         or _posting(text, d.line[0], cues)
-        or under_path(text, d.line[0])
     ]
     head = [line for line in zones.head if line.text.lower() not in cues.skip_links]
     if not head or not relay_lines:
