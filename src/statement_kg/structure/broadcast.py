@@ -16,7 +16,7 @@ from statement_kg.records import Mention
 from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.line_dates import day_of, line_around
 from statement_kg.structure.names import found
-from statement_kg.structure.zones import Zones
+from statement_kg.structure.zones import Zones, row_cells
 
 # "STATION, PLACE, in LANGUAGE 1700 gmt 26 Feb 05", after a "Source:" label or not; or
 # after the item's reference code, the place left out ("LD0203201592 Moscow Radio Rossii
@@ -115,8 +115,7 @@ def _masthead(zones: Zones, credit: int, lexicon: Lexicon, mentions: list[Mentio
     if not zones.lines or zones.lines[0].start >= credit:
         return None
     text = zones.analysis.original
-    row_end = text.find("\n", zones.lines[0].start)
-    cells = [c for c in zones.lines if row_end < 0 or c.start < row_end]
+    cells = row_cells(text, zones.lines, 0)
     first = next((c for c in cells if not any(ch.isdigit() for ch in c.text)), cells[0])
     name = _MASTHEAD_CUT.split(first.text.strip())[0]
     start = first.start + first.text.index(name)

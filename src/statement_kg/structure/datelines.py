@@ -35,7 +35,14 @@ from statement_kg.structure.source_note import source_date
 from statement_kg.structure.stamps import stamps
 from statement_kg.structure.wire import wire_dateline
 from statement_kg.structure.witnessed import signing_dates
-from statement_kg.structure.zones import Line, Zones, first_rows, in_margin, may_have_notes
+from statement_kg.structure.zones import (
+    Line,
+    Zones,
+    first_rows,
+    in_margin,
+    line_above,
+    may_have_notes,
+)
 
 DISTRIBUTION_CELLS = 3
 # A note's span starts after its number ("13 "): its line starts up to this much before.
@@ -152,13 +159,8 @@ def _adopted(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
 def _wrapped(text: str, line: Line) -> bool:
     """ "... has never been supported by a / published list of names ...": a line that goes
     on, in small letters, with a sentence of a full line above it."""
-    above = _line_above(text, line.start).strip()
+    above = line_above(text, line.start).strip()
     return len(above) >= WRAPPED_HEADING and above[-1:].isalpha() and line.text[:1].islower()
-
-
-def _line_above(text: str, start: int) -> str:
-    end = max(start - 1, 0)
-    return text[text.rfind("\n", 0, end) + 1 : end]
 
 
 def _distributed(zones: Zones, zone: tuple[Line, ...], line: Line, cues: StructureCues) -> bool:
@@ -424,7 +426,7 @@ def _repeats_title(line: tuple[int, int], text: str, titles: list[tuple[int, str
 def under_path(text: str, start: int) -> bool:
     """Whether the line at `start` stands right under a site's section path ("Opinion |
     Open Letters", "News > Politics"): a page's date line, the site's own."""
-    words = _line_above(text, start).split()
+    words = line_above(text, start).split()
     # The mark stands between the path's parts (a mail's quote mark opens its line).
     return len(words) <= PATH_WORDS and any(mark in words[1:-1] for mark in _PATH_MARKS)
 

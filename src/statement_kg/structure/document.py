@@ -16,7 +16,7 @@ from statement_kg.structure.aligned import aligned
 from statement_kg.structure.author import author_note, notes_place_at
 from statement_kg.structure.authors import authors
 from statement_kg.structure.byline import byline, byline_organisation, lead_subject
-from statement_kg.structure.carriers import carried
+from statement_kg.structure.carriers import Reading, carried, printed
 from statement_kg.structure.dateline_place import issued_at
 from statement_kg.structure.datelines import issue_date, own_dates
 from statement_kg.structure.enacting import enacting_clauses
@@ -37,16 +37,16 @@ from statement_kg.structure.introduced import introduced_speaker, spoken_to
 from statement_kg.structure.labelled import labelled_speaker
 from statement_kg.structure.letter import LetterHead, letter_head
 from statement_kg.structure.named_again import named_again
-from statement_kg.structure.names import agent_mentions, names_body
+from statement_kg.structure.names import agent_mentions, is_body
 from statement_kg.structure.record import record_speakers
 from statement_kg.structure.relay import credited, relay_sentences
 from statement_kg.structure.running import page_head_author, running_title
 from statement_kg.structure.signatories import signatory_bodies
-from statement_kg.structure.signature import signatures, signed_day, titled_in_head
+from statement_kg.structure.signature import signatures, titled_in_head
 from statement_kg.structure.site_header import relay_header
 from statement_kg.structure.sites import parent_site, place_named
 from statement_kg.structure.social import compiler, post_author, post_heads
-from statement_kg.structure.source_note import reprinted, source_issuer, to_the_editor
+from statement_kg.structure.source_note import source_issuer
 from statement_kg.structure.transcript import broadcaster, guest
 from statement_kg.structure.zones import Zones, zones
 
@@ -276,38 +276,6 @@ def _headed(
     return found or lead_subject(parts, lexicon, mentions)
 
 
-def _printed(
-    parts: Zones,
-    lexicon: Lexicon,
-    mentions: list[Mention],
-    issuers: list[Found],
-    relays: list[Found],
-    date: Dated | None,
-) -> tuple[list[Found], list[Found], Dated | None]:
-    """A message a newsletter reprints ("(Reprinted from the bulletin of ...)"): its signer
-    issued it, the newsletter's letterhead relays it. A letter a paper prints ("To the
-    editor:"): its writer issued it on the day signed under the name (none, when the
-    writer gives none), the paper relays it: its site's header, or its name on the first
-    line, but not a body's own letterhead (an embassy's letter to a paper is the
-    embassy's)."""
-    letterheads = bool(issuers) and all(i.kind == "letterhead" for i in issuers)
-    if letterheads and reprinted(parts, lexicon.structure):
-        signed = signatures(parts, lexicon, mentions)
-        return (signed, [*relays, *issuers], date) if signed else (issuers, relays, date)
-    if not to_the_editor(parts, lexicon.structure):
-        return issuers, relays, date
-    signed = signatures(parts, lexicon, mentions, letter=True)
-    if any(_body(parts, i, lexicon) for i in issuers if i.kind == "letterhead"):
-        return issuers, relays, date
-    headers = [r for r in relays if r.kind == "relay header"]
-    paper = [] if headers else first_line_names(parts, lexicon, mentions)
-    if not signed or not (headers or paper):
-        return issuers, relays, date
-    if date is not None and date.line[1] <= parts.body_start:
-        date = signed_day(parts, signed[-1], date)
-    return signed, [*relays, *paper], date
-
-
 # Words a name's initials leave out ("THE SEVAN NEWS SERVICE" is SNS).
 _FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "&"})
 
@@ -348,7 +316,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     relays += compiler(parts, lexicon, mentions)
     if letter is None:
         issuers = _with_signatories(parts, lexicon, mentions, issuers)
-    issuers, relays, date = _printed(parts, lexicon, mentions, issuers, relays, date)
+    issuers, relays, date = printed(parts, lexicon, mentions, Reading(issuers, relays, date))
     # An excerpt of a printed report with no cover page and nothing else that names its
     # issuer: its pages' running title.
     # A scanned book's page: the author its running head names.
@@ -368,7 +336,8 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     # An interview set out in turns: its guest, and the outlet on its first line (over a
     # broadcaster's or a site's name in its head, which carries the transcript).
     headed_only = all(
-        i.kind in {"letterhead", "masthead", "first line"} and not _body(parts, i, lexicon)
+        i.kind in {"letterhead", "masthead", "first line"}
+        and not is_body(parts.analysis, i, lexicon.structure.organisation_heads)
         for i in issuers
     )
     interviewed = guest(parts, lexicon, mentions) if headed_only else []
@@ -389,7 +358,9 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         issuers = [site if _words(i) <= _words(site) else i for i in issuers]
         relays = [r for r in relays if r not in own_sites]
     relays = [r for r in relays if not parent_site(parts, r, issuers)]
-    issuers, relays, date, carrier_lines = carried(parts, lexicon, mentions, issuers, relays, date)
+    (issuers, relays, date), carrier_lines = carried(
+        parts, lexicon, mentions, Reading(issuers, relays, date)
+    )
     own += carrier_lines
     issuers = [*issuers, *aligned(parts, lexicon, mentions)]
     issuers = named_again(list(dict.fromkeys(issuers)), parts, mentions)
@@ -420,12 +391,6 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         chrome=(*menu_rows(parts, lexicon.structure), *footer_rows(parts, lexicon.structure)),
         body=(parts.body_start, parts.body_end),
     )
-
-
-def _body(parts: Zones, found: Found, lexicon: Lexicon) -> bool:
-    """A name that is a body's ("MILLI MAJLIS OF ...", "Ministry of ..."), not a station's."""
-    tokens = [t for t in parts.analysis.tokens(found.span.start, found.span.end) if t.is_alpha]
-    return names_body(tokens, lexicon.structure.organisation_heads)
 
 
 def _not_named(place: Found | None, named: list[Found]) -> Found | None:

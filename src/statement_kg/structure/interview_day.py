@@ -9,9 +9,8 @@ import re
 
 from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
-from statement_kg.records import PartialDate
 from statement_kg.structure.found import Dated
-from statement_kg.structure.line_dates import day_of, line_around
+from statement_kg.structure.line_dates import day_before, line_around
 from statement_kg.structure.zones import Zones
 
 # "on 18 February", "on Feb. 20": a day without its year (with one, it is a date line's).
@@ -41,17 +40,8 @@ def interview_day(zones: Zones, lexicon: Lexicon, printed: Dated | None) -> Date
         day = _ON_DAY.search(analysis.original, start, end) if said else None
         if day is None:
             continue
-        when = _dated(day, int(printed.date.iso[:4]), printed.date.iso)
+        when = day_before(day["day"] or day["day2"], day["month"] or day["month2"], printed.date)
         if when is not None:
             span = make_span(analysis.original, day.start() + 3, day.end())
             return Dated(when, span, "signed", line_around(analysis.original, *day.span()))
     return None
-
-
-def _dated(day: re.Match[str], year: int, printed: str) -> PartialDate | None:
-    number = day["day"] or day["day2"]
-    month = day["month"] or day["month2"]
-    when = day_of(number, month, str(year))
-    if when is not None and when.iso > printed:
-        when = day_of(number, month, str(year - 1))
-    return when

@@ -123,6 +123,17 @@ def day_of(day: str, month: str, year: str) -> PartialDate | None:
     return PartialDate(f"{full}-{number:02d}-{int(day):02d}")
 
 
+def day_before(day: str, month: str, printed: PartialDate) -> PartialDate | None:
+    """A day given without its year ("Feb. 28") on a page dated `printed`: of the page's
+    year, or of the year before for a day after the page's (a letter is written, an
+    interview given, before the paper prints it)."""
+    year = int(printed.iso[:4])
+    when = day_of(day, month, str(year))
+    if when is not None and when.iso > printed.iso:
+        when = day_of(day, month, str(year - 1))
+    return when
+
+
 def line_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The whole line (or lines) the span stands on."""
     line_end = text.find("\n", end)

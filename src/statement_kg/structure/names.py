@@ -81,6 +81,13 @@ def names_body(tokens: Sequence[Token], heads: frozenset[str]) -> bool:
     return False
 
 
+def is_body(analysis: Analysis, named: Found, heads: frozenset[str]) -> bool:
+    """A name found that is a body's ("MILLI MAJLIS OF ...", "Ministry of ..."), not a
+    station's or a paper's."""
+    tokens = [t for t in analysis.tokens(named.span.start, named.span.end) if t.is_alpha]
+    return names_body(tokens, heads)
+
+
 def announces_issuer(tokens: Sequence[Token], cues: StructureCues) -> bool:
     """Whether the words open like a heading that names a document by its issuer
     ("Statement of the Ministry ...", "Statement by the Co-Chairs ...")."""

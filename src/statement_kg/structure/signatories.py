@@ -15,7 +15,7 @@ from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
 from statement_kg.structure.names import PERSON_NAME, found, names_body, says, trim
-from statement_kg.structure.zones import Line, Zones, is_menu
+from statement_kg.structure.zones import Line, Zones, column, is_menu
 
 # A signer's row: a name, then the title or words that describe the signer.
 _SIGNER = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+(?:,|$)")
@@ -113,11 +113,7 @@ def _affiliated(zones: Zones, line: Line, cues: StructureCues) -> tuple[int, int
 def _continued(text: str, line: Line, row: Line) -> bool:
     """A line indented further than the row above goes on with it ("  Academy of Sciences
     of Armenia")."""
-    return _indent(text, line.start) > _indent(text, row.start)
-
-
-def _indent(text: str, start: int) -> int:
-    return start - text.rfind("\n", 0, start) - 1
+    return column(text, line.start) > column(text, row.start)
 
 
 def _member(line: Line, forms: frozenset[str]) -> tuple[int, int] | None:

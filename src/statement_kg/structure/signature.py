@@ -16,9 +16,9 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated, Found
-from statement_kg.structure.line_dates import day_of, line_around
+from statement_kg.structure.line_dates import day_before, line_around
 from statement_kg.structure.names import NAME_WORDS, PERSON_NAME, found, names_body
-from statement_kg.structure.zones import Line, Zones
+from statement_kg.structure.zones import Line, Zones, column, row_cells
 
 # A person's name on a line of its own: two to four capitalised words, initials allowed.
 _NAME = re.compile(rf"^\(?{PERSON_NAME}\)?$")
@@ -60,16 +60,11 @@ def _title_end(zones: Zones, lines: list[Line], index: int, titles: frozenset[st
     Representative"), if the next line is one."""
     text = zones.analysis.original
     end = None
-    column = _column(text, lines[index].start)
+    at = column(text, lines[index].start)
     # In columns of signers side by side, the title under each name, not the next cell.
-    row_start = lines[index].start - column
-    row_end = text.find("\n", lines[index].start)
-    row_end = len(text) if row_end < 0 else row_end
-    cells = [n for n in lines if row_start <= n.start < row_end]
+    alone = len(row_cells(text, lines, index)) == 1
     below = [
-        n
-        for n in lines[index + 1 :]
-        if len(cells) == 1 or abs(_column(text, n.start) - column) <= COLUMN_SLACK
+        n for n in lines[index + 1 :] if alone or abs(column(text, n.start) - at) <= COLUMN_SLACK
     ]
     for line in below[:TITLE_LINES]:
         previous = end or lines[index].end
@@ -77,11 +72,6 @@ def _title_end(zones: Zones, lines: list[Line], index: int, titles: frozenset[st
             break
         end = line.end
     return end
-
-
-def _column(text: str, start: int) -> int:
-    """How far into its line a cell starts."""
-    return start - text.rfind("\n", 0, start) - 1
 
 
 def _name_cell(text: str, line: Line, marks: tuple[str, ...]) -> tuple[int, int] | None:
@@ -136,8 +126,11 @@ def signatures(
             continue
         marked = pending or any(lowered.startswith(m) for m in cues.signature_marks)
         was_pending, pending = pending, False
-        signs_off = _signs_off(zones, lines, index, cues, letter)
-        if not marked and line.start < zones.body_end and not signs_off:
+        if (
+            not marked
+            and line.start < zones.body_end
+            and not _signs_off(zones, lines, index, cues, letter)
+        ):
             continue
         span = _name_cell(text, line, cues.signature_marks)
         # Under its mark, a name before a title of any length.
@@ -337,8 +330,7 @@ def _body_below(
 
 def _beside(text: str, lines: list[Line], index: int) -> bool:
     """Names side by side in columns (a joint statement's signers over their countries)."""
-    row_of = text.count("\n", 0, lines[index].start)
-    row = [c for c in lines if text.count("\n", 0, c.start) == row_of]
+    row = row_cells(text, lines, index)
     return len(row) > 1 and all(_NAME.match(c.text) for c in row)
 
 
@@ -377,11 +369,7 @@ def signed_day(zones: Zones, signer: Found, printed: Dated) -> Dated | None:
     day = _MONTH_DAY.search(below)
     if day is None or printed.date.precision != "day":
         return None
-    year = int(printed.date.iso[:4])
-    number, month = day["day"] or day["day2"], day["month"] or day["month2"]
-    when = day_of(number, month, str(year))
-    if when is not None and when.iso > printed.date.iso:
-        when = day_of(number, month, str(year - 1))
+    when = day_before(day["day"] or day["day2"], day["month"] or day["month2"], printed.date)
     if when is None:
         return None
     start = signer.span.end + day.start()

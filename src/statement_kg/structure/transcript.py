@@ -14,7 +14,7 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
 from statement_kg.structure.names import found, named_in_full, persons
-from statement_kg.structure.zones import Zones
+from statement_kg.structure.zones import Zones, line_above
 
 # The guest answers at least this many turns.
 GUEST_TURNS = 2
@@ -125,8 +125,9 @@ def _dashed_guest(zones: Zones, forms: frozenset[str]) -> tuple[int, int] | None
 def _after_blank_line(text: str, line_start: int) -> bool:
     """Whether the line that starts at `line_start` opens a paragraph: the line above it is
     blank (or only spaces)."""
-    above = text.rfind("\n", 0, max(0, line_start - 1))
-    return above >= 0 and not text[above + 1 : line_start - 1].strip(" \t")
+    return text.rfind("\n", 0, max(0, line_start - 1)) >= 0 and not line_above(
+        text, line_start
+    ).strip(" \t")
 
 
 def _in_prose(text: str, at: int) -> bool:

@@ -8,6 +8,7 @@ on its lines and ends without a sentence's closing mark."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -308,6 +309,32 @@ def is_menu(line: Line, cues: StructureCues) -> bool:
     )
     rooted = bool(cells) and " ".join(cells[0]).lower() in cues.path_roots
     return not dated and (rooted or not bodies) and len(cells) >= MENU_CELLS
+
+
+def column(text: str, start: int) -> int:
+    """How far into its line a cell starts."""
+    return start - text.rfind("\n", 0, start) - 1
+
+
+def line_above(text: str, start: int) -> str:
+    """The line above the one that starts at `start` (empty on the first line)."""
+    end = max(start - 1, 0)
+    return text[text.rfind("\n", 0, end) + 1 : end]
+
+
+def row_cells(text: str, lines: Sequence[Line], index: int) -> list[Line]:
+    """The cells on the same line of the text as `lines[index]` (its columns), which stand
+    next to it in `lines`."""
+    row_start = lines[index].start - column(text, lines[index].start)
+    row_end = text.find("\n", lines[index].start)
+    row_end = len(text) if row_end < 0 else row_end
+    first = index
+    while first > 0 and lines[first - 1].start >= row_start:
+        first -= 1
+    last = index + 1
+    while last < len(lines) and lines[last].start < row_end:
+        last += 1
+    return list(lines[first:last])
 
 
 def in_margin(text: str, line: Line) -> bool:
