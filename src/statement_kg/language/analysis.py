@@ -48,6 +48,12 @@ def _verb_lemma(word: str) -> str:
     return nlp.get_pipe("lemmatizer")(Doc(nlp.vocab, words=[word], pos=["VERB"]))[0].lemma_
 
 
+def lemma_as_verb(token: Token) -> str:
+    """The token's lemma were it a verb: a note's first word ("Reprinted with permission
+    from ...") run into a site's header is often tagged a name."""
+    return _verb_lemma(token.lower_)
+
+
 def verb_lemma(token: Token) -> str:
     """The token's lemma in small letters; a word set in capitals ("PASSED, APPROVED AND
     ADOPTED this ...") is tagged a name and keeps its form, so it is lemmatised as a verb."""

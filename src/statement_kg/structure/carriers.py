@@ -15,7 +15,7 @@ from statement_kg.structure.first_line import first_line_names
 from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.names import is_body
 from statement_kg.structure.signature import signatures, signed_day
-from statement_kg.structure.source_note import reprinted, to_the_editor
+from statement_kg.structure.source_note import reprinted, source_issuer, to_the_editor
 from statement_kg.structure.zones import Zones
 
 
@@ -38,7 +38,8 @@ def printed(parts: Zones, lexicon: Lexicon, mentions: list[Mention], read: Readi
     cues = lexicon.structure
     letterheads = [i for i in issuers if i.kind == "letterhead"]
     if letterheads and letterheads == issuers and reprinted(parts, cues):
-        signed = signatures(parts, lexicon, mentions)
+        # Its signer, else the paper the note says it comes from.
+        signed = signatures(parts, lexicon, mentions) or source_issuer(parts, lexicon, mentions)
         return Reading(signed, [*relays, *issuers], date) if signed else read
     if not to_the_editor(parts, cues) or any(
         is_body(parts.analysis, i, cues.organisation_heads) for i in letterheads

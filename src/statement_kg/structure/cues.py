@@ -83,6 +83,9 @@ class StructureCues:
     dated_words: frozenset[str] = frozenset()
     byline_participles: frozenset[str] = frozenset()
     note_openings: tuple[str, ...] = ()
+    concurring: frozenset[str] = frozenset()
+    reprint_verbs: frozenset[str] = frozenset()
+    day_before_words: frozenset[str] = frozenset()
     editor_addresses: frozenset[str] = frozenset()
     mail_separators: frozenset[str] = frozenset()
     post_counts: frozenset[str] = frozenset()
@@ -152,6 +155,7 @@ def load_cues(mappings: Path) -> StructureCues:
         below=_words(relay.get("below", [])),
         annex=_words(letter.get("annex", [])),
         preamble=_words(enacting.get("preamble", [])),
+        concurring=_words(enacting.get("concurring", [])),
         closings=_words(signature.get("closings", [])),
         closing_starts=_words(signature.get("closing_starts", [])),
         site_labels=_words(relay.get("site_labels", [])),
@@ -181,6 +185,8 @@ def load_cues(mappings: Path) -> StructureCues:
         dated_words=_words(raw.get("dated_words", [])),
         byline_participles=_words(raw.get("byline_participles", [])),
         note_openings=tuple(w.lower() for w in raw.get("note_openings", [])),
+        reprint_verbs=_words(raw.get("reprint_verbs", [])),
+        day_before_words=_words(raw.get("day_before_words", [])),
         editor_addresses=_words(raw.get("editor_addresses", [])),
         mail_separators=_words(raw.get("mail_separators", [])),
         post_counts=_words(raw.get("post_counts", [])),

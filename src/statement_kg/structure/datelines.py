@@ -18,13 +18,16 @@ from statement_kg.records import TimeSpec
 from statement_kg.structure.adopted import adoption_sentences, titled_dates
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.dateline_place import place_above, place_after, place_before
+from statement_kg.structure.footer import link_rows
 from statement_kg.structure.found import Dated
 from statement_kg.structure.line_dates import (
     CLOCK,
+    SCHEDULE,
     TIME_OF_DAY,
     Dates,
     Numeric,
     in_lines,
+    line_around,
     numeric_dates,
     weekday_after,
     weekday_before,
@@ -74,7 +77,13 @@ ORDER = (
     "distribution",
     "annex",
     "running",
+    "column",
+    "relative",
 )
+# A cell of a table's or a page's head is a few words.
+CELL_WORDS = 4
+# The marks that close a cell of a page's masthead or stamp.
+_CELL_ENDS = ("|", "·", "•")
 # How far after a date the verb that makes it the day a text marks may come.
 OCCASION_REACH = 40
 # "VIENNA, 29 February 2012 - The Co-Chairs ...": a dateline that runs into the text.
@@ -181,26 +190,26 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     found = []
     first_body = tuple(line for line in zones.lines if line.end > zones.body_start)[:1]
     # A note after the text ("13 Interview, hospital train, Agdam, March 22, 1992.") dates
-    # the source it cites, not the document.
+    # the source it cites, not the document; a list of links under "Related:" the pages it
+    # links to.
     notes = zones.notes if may_have_notes(text) else ()
+    aside = [*((a - NOTE_NUMBER, b) for a, b in notes), *link_rows(zones, cues)]
     # A labelled date line ("Submitted: 27.2.2025") dates the document wherever it stands
     # (a question's date over the answer below it).
     outside = {*zones.head, *zones.tail}
     others = tuple(line for line in zones.lines if line not in outside)
     early_end = zones.lines[EARLY_LINES].start if len(zones.lines) > EARLY_LINES else len(text)
     for zone in (zones.head, zones.tail, first_body, others):
-        for line, date, span in in_lines(zone, dates):
-            if any(a - NOTE_NUMBER <= line.start < b for a, b in notes):
+        kept = tuple(line for line in zone if not any(a <= line.start < b for a, b in aside))
+        for line, date, span in in_lines(kept, dates):
+            if date.precision == "year" and _column_head(text, line):
+                found.append(Dated(date, span, "column", (line.start, line.end)))
                 continue
             before = text[line.start : span.start].strip()
-            # "... All rights reserved. Published 10.04.2019, 12:15": the last words before
-            # the date label it.
-            label = _SENTENCE_END.split(before)[-1].strip("[(").rstrip(":").strip().lower()
-            # "Adopted:      27th February, 2023": a label in the row's cell before.
-            row = text[text.rfind("\n", 0, line.start) + 1 : line.start].strip()
-            label = label or (row[:-1].strip().lower() if row.endswith(":") else "")
+            label = _label_before(text, line, before)
             after = text[span.end : line.end].strip(' .,"”*)]')
-            after = "" if after.lower() in cues.year_words else after
+            # "Tuesday, February 26, 2002  •  Page 3": the date ends its cell of a masthead.
+            after = "" if after.lower() in cues.year_words or after[:1] in _CELL_ENDS else after
             # "No: 52, 26 February 2019, Press Release Regarding ...": a numbered release's
             # heading, its date inside.
             opening = (after.split() or [""])[0].lower()
@@ -256,6 +265,23 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     return found
 
 
+def _label_before(text: str, line: Line, before: str) -> str:
+    """ "... All rights reserved. Published 10.04.2019, 12:15": the last words before the
+    date label it; "Adopted:      27th February, 2023": or a label in the row's cell
+    before."""
+    label = _SENTENCE_END.split(before)[-1].strip("[(").rstrip(":").strip().lower()
+    row = text[text.rfind("\n", 0, line.start) + 1 : line.start].strip()
+    return label or (row[:-1].strip().lower() if row.endswith(":") else "")
+
+
+def _column_head(text: str, line: Line) -> bool:
+    """ "2021          2020", "68th Legislature 2023        HB 14": a year in a short cell
+    beside others heads a table's column or a page, which neither dates the document nor
+    names an event."""
+    row = text[slice(*line_around(text, line.start, line.end))].strip()
+    return len(line.text.split()) <= CELL_WORDS and line.text != row
+
+
 def _kind_label(label: str, cues: StructureCues) -> bool:
     """ "Broadcast transcript, 24 February 2023", "Press release, ...": the kind of
     document, then its date."""
@@ -269,6 +295,8 @@ def _relay_lines(
     text = zones.analysis.original
     found = []
     for line in first_rows(zones, zones.head, RELAY_LINES, cues):
+        if SCHEDULE.search(line.text):
+            continue  # "17 May 2023, 10:00-11:30": when a meeting sat, not a page's stamp
         numeric = [d for d in numeric_dates if line.start <= d[1] and d[2] <= line.end]
         clocked = bool(CLOCK.search(line.text) or "|" in line.text)
         if not numeric and clocked:  # "24 January 2017 | 07:54"
@@ -319,12 +347,16 @@ def _labelled(zones: Zones, dates: Dates) -> list[Dated]:
 
 
 def _under_closing(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
-    """ "With prayers, / NAME / Pastor, ... / February 28, 2021": the day a message was
-    signed, on a line of its own under the closing and the signer."""
+    """ "With prayers, / NAME / Pastor, ... / February 28, 2021", "NAME / Chairperson of
+    the Board / Baku, 15 March 2022": the day a message was signed, on a line of its own
+    (or after the place) under the closing or the signer, wherever the text goes on."""
     text = zones.analysis.original
     for line, date, span in in_lines(tuple(closed_lines(zones, cues)), dates):
-        if text[line.start : line.end].strip(" .,") == span.exact:
-            return [Dated(date, span, "signed", (line.start, line.end))]
+        alone = text[line.start : line.end].strip(" .,") == span.exact
+        ends = text[span.end : line.end].strip(" .") == ""
+        place = place_before(zones, line, span.start, cues) if ends and not alone else None
+        if alone or place:
+            return [Dated(date, span, "signed", (line.start, line.end), place)]
     return []
 
 
@@ -459,7 +491,7 @@ def issue_date(zones: Zones, cues: StructureCues, dated: list[Dated]) -> Dated |
     """The document's date, from its date lines (`dated`, as own_dates reads them): the
     most telling one; a dateline in the head before one in the tail; else the distribution
     date, else the day the text says it marks."""
-    found = [d for d in dated if d.kind not in {"distribution", "annex", "running"}]
+    found = [d for d in dated if d.kind not in {"distribution", "annex", "running", "column"}]
     if not found:
         # A running head that repeats the title is the only date line left: it dates it.
         fallback = [d for d in dated if d.kind == "distribution"] + [
@@ -479,4 +511,21 @@ def issue_date(zones: Zones, cues: StructureCues, dated: list[Dated]) -> Dated |
         and best.date.precision == "month"
         and d.date.iso.startswith(best.date.iso)
     ]
-    return days[0] if days else best
+    return days[0] if days else _last_of_record(zones.analysis.original, best, found)
+
+
+def _last_of_record(text: str, best: Dated, found: list[Dated]) -> Dated:
+    """ "Adopted by the House ... February 14, 2013 / Adopted by the Senate ... February 20,
+    2013": rows of one record of adoption under the same word; the last day completes it."""
+    row = line_around(text, *best.line)
+    label = text[row[0] : best.span.start].split()[:1]
+    if not label or not label[0].isalpha():
+        return best
+    rows = {line_around(text, *d.line): d for d in found if d.kind == best.kind}
+    last = best
+    while True:
+        below = line_around(text, row[1] + 1, row[1] + 1)
+        following = rows.get(below)
+        if following is None or text[below[0] : following.span.start].split()[:1] != label:
+            return last
+        row, last = below, max(last, following, key=lambda d: d.date.iso)

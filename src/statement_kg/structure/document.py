@@ -39,6 +39,7 @@ from statement_kg.structure.letter import LetterHead, letter_head
 from statement_kg.structure.named_again import named_again
 from statement_kg.structure.names import agent_mentions, is_body
 from statement_kg.structure.record import record_speakers
+from statement_kg.structure.relative_day import said_the_day_before
 from statement_kg.structure.relay import credited, relay_sentences
 from statement_kg.structure.running import page_head_author, running_title
 from statement_kg.structure.signatories import signatory_bodies
@@ -317,6 +318,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     if letter is None:
         issuers = _with_signatories(parts, lexicon, mentions, issuers)
     issuers, relays, date = printed(parts, lexicon, mentions, Reading(issuers, relays, date))
+    date = said_the_day_before(parts, issuers, date, lexicon.structure) or date
     # An excerpt of a printed report with no cover page and nothing else that names its
     # issuer: its pages' running title.
     # A scanned book's page: the author its running head names.

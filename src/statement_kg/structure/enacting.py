@@ -9,7 +9,7 @@ import itertools
 import re
 
 from spacy.matcher import Matcher
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from statement_kg.language import Analysis
 from statement_kg.lexicon import Lexicon
@@ -48,7 +48,15 @@ def enacting_clauses(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
         name = [t for t in name_from(analysis, original_start, limit, cues) if t.text != ":"]
         if not name:
             continue
-        return _first_named(analysis, name, mentions, lexicon)
+        clause = _concurring(sentence, lexicon)
+        if not clause:
+            return _first_named(analysis, name, mentions, lexicon)
+        name = trim([t for t in name if t.i < clause[0].i])
+        concurs = analysis.span_of(trim(clause))
+        return [
+            *_first_named(analysis, name, mentions, lexicon),
+            found(analysis.original, *concurs, "enacting clause", mentions, lexicon),
+        ]
     operative = _operative_list(zones, lexicon, mentions) or _preamble_subject(
         zones, lexicon, mentions
     )
@@ -68,6 +76,21 @@ def enacting_clauses(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
             if not names_body(name, cues.organisation_heads):
                 continue
             return _first_named(analysis, name, mentions, lexicon)
+    return []
+
+
+def _concurring(sentence: Span, lexicon: Lexicon) -> list[Token]:
+    """ "BE IT RESOLVED BY THE HOUSE ..., THE SENATE CONCURRING THEREIN": the clause that
+    names the chamber that concurs, which adopts the resolution too."""
+    for word in sentence:
+        if word.lower_ not in lexicon.structure.concurring:
+            continue
+        before = itertools.takewhile(
+            lambda t: not t.is_punct, reversed(sentence[: word.i - sentence.start])
+        )
+        clause = list(before)[::-1]
+        if names_body(trim(clause), lexicon.structure.organisation_heads):
+            return clause
     return []
 
 

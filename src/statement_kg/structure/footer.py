@@ -10,17 +10,25 @@ from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.zones import Zones
 
 
-def footer_rows(zones: Zones, cues: StructureCues) -> list[tuple[int, int]]:
+def link_rows(zones: Zones, cues: StructureCues) -> list[tuple[int, int]]:
+    """The lists of links: their dates are the linked pages', not the document's."""
     text = zones.analysis.original
     rows = []
     for line in zones.lines:
         lowered = line.text.lower()
-        if any(lowered.startswith(mark) for mark in cues.footer_marks):
-            rows.append((line.start, line.end))
-        elif lowered.rstrip(" :»>").strip() in cues.link_lists:
+        if lowered.rstrip(" :»>").strip() in cues.link_lists:
             end = text.find("\n\n", line.end)
             rows.append((line.start, len(text) if end < 0 else end))
         elif lowered.partition(":")[0].strip() in cues.link_lists:
             # "Related: Minute of silence at 17:00 | Flowers laid ...": the links on its line.
             rows.append((line.start, line.end))
     return rows
+
+
+def footer_rows(zones: Zones, cues: StructureCues) -> list[tuple[int, int]]:
+    marked = [
+        (line.start, line.end)
+        for line in zones.lines
+        if any(line.text.lower().startswith(mark) for mark in cues.footer_marks)
+    ]
+    return sorted([*marked, *link_rows(zones, cues)])

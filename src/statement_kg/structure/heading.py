@@ -14,6 +14,7 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
+from statement_kg.structure.line_dates import line_around
 from statement_kg.structure.names import (
     found,
     name_from,
@@ -276,12 +277,14 @@ def letterhead(
     """The organisation named on one of the first lines of the head, not in the address of
     a letter that opens with its addressee ("The Honorable NAME / Secretary of State /
     Department of State")."""
+    fields = _record_fields(zones)
     candidates = [
         line
         for line in zones.head
         if not any(a <= line.start < b for a, b in skip)
         and not _field(line, lexicon.claims.voice.field_labels)
         and not _field(line, lexicon.structure.caption_labels)
+        and line.start not in fields
         and not in_margin(zones.analysis.original, line)
         and not lexicon.structure.mail_separator(line.text)
         and _first_word(line) not in lexicon.structure.greetings
@@ -291,7 +294,14 @@ def letterhead(
         block_end = text.find("\n\n", candidates[0].start)
         block_end = len(text) if block_end < 0 else block_end
         candidates = [line for line in candidates if line.start > block_end]
-    return _organisation(zones, lexicon, mentions, candidates[:LETTERHEAD_LINES], "letterhead")
+    found = _organisation(zones, lexicon, mentions, candidates[:LETTERHEAD_LINES], "letterhead")
+    if found or not fields:
+        return found
+    # A database's record of the document over it ("Court: ...   Date of judgment: ..."):
+    # the document's own heading follows, in capitals ("DISTRICT COURT OF X").
+    body = [line for line in zones.lines if line.start >= zones.body_start]
+    headings = [line for line in body[:LETTERHEAD_LINES] if line.text.isupper()]
+    return _organisation(zones, lexicon, mentions, headings[:1], "letterhead")
 
 
 def _first_word(line: Line) -> str:
@@ -304,6 +314,31 @@ def _field(line: Line, labels: frozenset[str]) -> bool:
     ..."): no letterhead."""
     label, colon, _ = line.text.partition(":")
     return bool(colon) and label.strip().lstrip("[(").lower() in labels
+
+
+# A field's label opening its cell ("Court:", "Headnote (editor):").
+_FIELD_CELL = re.compile(r"(?:^|(?<=\s\s))[A-Z][\w .()-]{0,30}:\s")
+# A record gives several fields, on a row or in lines one under another.
+RECORD_FIELDS = 2
+
+
+def _record_fields(zones: Zones) -> set[int]:
+    """Where the head's labelled fields start ("Court: Rechtbank X   Date of judgment: ...",
+    "Case number: ..." over "Area of law: ..."): a database's record of the document, no
+    letterhead."""
+    text = zones.analysis.original
+    rows = [line_around(text, line.start, line.end) for line in zones.head]
+    counts = [len(_FIELD_CELL.findall(text[a:b])) for a, b in rows]
+    fields = set()
+    for index, line in enumerate(zones.head):
+        if not _FIELD_CELL.match(line.text):
+            continue
+        beside = counts[index] >= RECORD_FIELDS
+        above = index > 0 and rows[index - 1] != rows[index] and counts[index - 1] > 0
+        below = index + 1 < len(rows) and rows[index + 1] != rows[index] and counts[index + 1] > 0
+        if beside or above or below:
+            fields.add(line.start)
+    return fields
 
 
 def signing_organisation(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:

@@ -19,7 +19,11 @@ from statement_kg.structure.zones import Line
 # The numeric and abbreviated forms news sites print; find_dates reads the written ones.
 _NUMERIC = [
     re.compile(r"(?<![\d.-])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])"),
-    re.compile(r"(?<![\d.])(?P<day>\d\d?)\.(?P<month>\d\d?)\.(?P<year>(?:19|20)\d\d)(?!\d)"),
+    # "25.02.2019", "08-01-2014" (a case-law database's): day first.
+    re.compile(
+        r"(?<![\d.-])(?P<day>\d\d?)(?P<mark>[.-])(?P<month>\d\d?)(?P=mark)"
+        r"(?P<year>(?:19|20)\d\d)(?![\d-])"
+    ),
     re.compile(
         r"(?<!\w)(?P<day>\d\d?)\s+(?P<abbr>[A-Z][a-z]{2})\.?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)"
     ),
@@ -33,6 +37,8 @@ _CLOCK = r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)"
 _DOTTED = r"(?<![\d.])[0-2]?\d\.[0-5]\d(?![\d.])"
 _ZONE = r"(?:UTC|GMT|CET|EET|BST)"
 CLOCK = re.compile(rf"{_CLOCK}|{_DOTTED}\s*{_ZONE}\b")
+# "13:00-14:30": the hours of a meeting the line announces, no page's stamp.
+SCHEDULE = re.compile(rf"{_CLOCK}\s*[-–—]\s*{_CLOCK}")
 # A time of day in any form a date line or a post's stamp gives it: "14:35", "9:02 AM",
 # "3 p.m.", "21:40 UTC", "18.05 GMT" (a British paper's stamp).
 TIME_OF_DAY = re.compile(
@@ -59,7 +65,7 @@ def numeric_dates(text: str) -> Numeric:
             month = month_number(parts["abbr"]) if parts.get("abbr") else None
             number = month or int(parts.get("month") or 0)
             day, year = int(parts["day"]), int(parts["year"])
-            if "/" in match.group() and number > 12 >= day:  # "02/25/2022"
+            if not parts.get("abbr") and number > 12 >= day:  # "02/25/2022"
                 day, number = number, day
             if valid_day(year, number, day):
                 found.append((PartialDate(f"{year}-{number:02d}-{day:02d}"), *match.span()))
@@ -85,7 +91,7 @@ def in_lines(
 
 
 # What sets a date's cell apart from a paper's name on its line.
-_CELL_MARKS = ("—", "–", "|", "·")
+_CELL_MARKS = ("—", "–", "|", "·", "•")
 
 
 def weekday_before(analysis: Analysis, line: Line, start: int) -> bool:
@@ -93,7 +99,9 @@ def weekday_before(analysis: Analysis, line: Line, start: int) -> bool:
     after the name of the paper a dash or a bar sets apart ("Daily Review — Thursday, ...")."""
     before = analysis.original[line.start : start]
     cell = max(before.rfind(mark) for mark in _CELL_MARKS) + 1
-    tokens = [t for t in analysis.tokens(line.start + cell, start) if not t.is_punct]
+    tokens = [
+        t for t in analysis.tokens(line.start + cell, start) if not (t.is_punct or t.is_space)
+    ]
     return bool(tokens) and all(day_name(t) for t in tokens)
 
 

@@ -350,12 +350,13 @@ def titled_in_head(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> l
 
 
 def closed_lines(zones: Zones, cues: StructureCues) -> list[Line]:
-    """The lines right under a closing formula ("With prayers and love in Christ,"): the
-    signer's name, title and the day signed, wherever the text goes on after them."""
+    """The lines right under a closing formula ("With prayers and love in Christ,") or a
+    signer's name over a title: the signer's name, title and the day signed, wherever the
+    text goes on after them (a foreword signed before the report's sections)."""
     lines = list(zones.lines)
     under: list[Line] = []
     for index, line in enumerate(lines):
-        if _closing(line.text.lower(), cues):
+        if _closing(line.text.lower(), cues) or _signs_off(zones, lines, index, cues, False):
             under += lines[index + 1 : index + 1 + SIGNED_LINES]
     return under
 

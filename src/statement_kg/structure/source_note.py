@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from statement_kg.extract.notes import PUBLISHED
 from statement_kg.extract.voice_parse import path_to
+from statement_kg.language import lemma_as_verb
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
@@ -47,10 +48,15 @@ def editor_note(zones: Zones, cues: StructureCues) -> tuple[int, int] | None:
                 break
         words = block.group().rstrip()
         bracketed = words[0] in BRACKETS and words.endswith(BRACKETS[words[0]])
-        if (bracketed and len(words.split()) >= NOTE_WORDS) or words.lower().startswith(
-            cues.note_openings
-        ):
+        if bracketed and len(words.split()) >= NOTE_WORDS:
             return block.start(), block.start() + len(words)
+        # The note opens its paragraph, or a line of it under a site's header
+        # ("ArtsakhNet / Home › Obituaries / Reprinted with permission from ...").
+        start = block.start()
+        for line in words.split("\n"):
+            if line.lower().startswith(cues.note_openings):
+                return start, start + len(line)
+            start += len(line) + 1
     return None
 
 
@@ -126,6 +132,21 @@ def issuing_body(noun: Token, heads: frozenset[str]) -> list[Token]:
     return []
 
 
+def _reprinted_from(zones: Zones, note: tuple[int, int], cues: StructureCues) -> list[Token]:
+    """ "Reprinted (with permission) from The Ararat Ledger (Watertown, Mass.), ...": the
+    name after the reprint's "from", without what the parser hangs on it (its town, its
+    day)."""
+    for verb in zones.analysis.tokens(*note):
+        if verb.is_punct or lemma_as_verb(verb) not in cues.reprint_verbs:
+            continue
+        for prep in verb.subtree:
+            objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if prep.lower_ == "from" and objects:
+                name = objects[0]
+                return trim([t for t in name.lefts if t.dep_ != "punct"] + [name])
+    return []
+
+
 def source_issuer(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
     """The body an editor's note says issued the text the site reworks."""
     cues = lexicon.structure
@@ -136,6 +157,7 @@ def source_issuer(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> li
     named = [
         *(_agent_body(verb, heads) for verb in _issuing_verbs(zones, note, cues)),
         *(issuing_body(noun, heads) for noun in _source_nouns(zones, note, cues)),
+        _reprinted_from(zones, note, cues),
     ]
     words = next((n for n in named if n), None)
     if words is None:
@@ -158,7 +180,9 @@ def source_date(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
         if date is None or not (note[0] <= span.start and span.end <= note[1]):
             continue
         tokens = zones.analysis.tokens(span.start, span.end)
-        heads = {a.lemma_.lower() for t in tokens for a in t.ancestors}
-        if heads & (cues.issued_verbs | cues.relay_objects) or (span.start, span.end) in published:
+        ancestors = [a for t in tokens for a in t.ancestors]
+        heads = {a.lemma_.lower() for a in ancestors} | {lemma_as_verb(a) for a in ancestors}
+        issuing = cues.issued_verbs | cues.relay_objects | cues.reprint_verbs
+        if heads & issuing or (span.start, span.end) in published:
             found.append(Dated(date, span, "source", note))
     return found[:1]
