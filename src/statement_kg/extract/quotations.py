@@ -14,7 +14,7 @@ from functools import cache
 
 from statement_kg.extract.named_after import name_after, named_then_said
 from statement_kg.extract.people_named import last_person, titled_person
-from statement_kg.extract.said_by import said_by, unlisted_person
+from statement_kg.extract.said_by import according_to, said_by, unlisted_person
 from statement_kg.extract.scare_quotes import given_label, scare_quoted
 from statement_kg.extract.spans import Nearby, SentenceIndex, make_span, nearby_mentions
 from statement_kg.language import Analysis
@@ -305,6 +305,10 @@ def _named_speaker(
     speaker, party = said_by(
         analysis, start, end, words.quotation_verbs, titles, agents, words.quoting_verbs
     )
+    if (speaker, party) == (None, None):
+        # 'According to NAME, it was "..."': the one the attribution names.
+        phrases = words.voice.attribution_phrases
+        speaker, party = according_to(analysis, start, end, phrases, titles, agents)
     if speaker is not None:
         return speaker, party
     # 'Speaker Hasanzade: "..."': a headline's speaker before a colon, no verb; '"...," a

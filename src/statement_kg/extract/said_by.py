@@ -294,6 +294,43 @@ def said_by(
         subject = _introduced(verb, analysis, verbs, parties, start)
     while subject and subject[-1].is_punct:
         subject = subject[:-1]
+    return _named(subject, analysis, agents)
+
+
+def according_to(
+    analysis: Analysis,
+    start: int,
+    end: int,
+    phrases: tuple[str, ...],
+    parties: frozenset[str],
+    agents: list[Mention],
+) -> tuple[str | None, str | None]:
+    """ "According to Mammadli, the tragedy was "the bloodiest page of ..."": the one an
+    attribution phrase before the quote, in its sentence, names."""
+    quoted = [t for t in analysis.tokens(start, end) if not t.is_space]
+    if len([t for t in quoted if not t.is_punct]) < MIN_WORDS:
+        return None, None
+    sentence = [t for t in quoted[0].sent if t.i < quoted[0].i]
+    lowered = [t.lower_ for t in sentence]
+    for phrase in phrases:
+        words = phrase.split()
+        for at in range(len(sentence) - len(words) + 1):
+            if lowered[at : at + len(words)] != words:
+                continue
+            objects = [c for c in sentence[at + len(words) - 1].children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            named = _speaker(objects[0], parties)
+            if not named and objects[0].pos_ == "PROPN":
+                named = _phrase(objects[0], relative=True)
+            return _named(named, analysis, agents)
+    return None, None
+
+
+def _named(
+    subject: list[Token], analysis: Analysis, agents: list[Mention]
+) -> tuple[str | None, str | None]:
+    """The known agent the words name, else the words."""
     if not subject or all(t.pos_ == "PRON" for t in subject):
         return None, None
     first, last = analysis.span_of(subject)
