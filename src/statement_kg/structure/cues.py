@@ -86,6 +86,7 @@ class StructureCues:
     concurring: frozenset[str] = frozenset()
     reprint_verbs: frozenset[str] = frozenset()
     day_before_words: frozenset[str] = frozenset()
+    signed_verbs: frozenset[str] = frozenset()
     editor_addresses: frozenset[str] = frozenset()
     mail_separators: frozenset[str] = frozenset()
     post_counts: frozenset[str] = frozenset()
@@ -187,6 +188,7 @@ def load_cues(mappings: Path) -> StructureCues:
         note_openings=tuple(w.lower() for w in raw.get("note_openings", [])),
         reprint_verbs=_words(raw.get("reprint_verbs", [])),
         day_before_words=_words(raw.get("day_before_words", [])),
+        signed_verbs=_words(raw.get("signed_verbs", [])),
         editor_addresses=_words(raw.get("editor_addresses", [])),
         mail_separators=_words(raw.get("mail_separators", [])),
         post_counts=_words(raw.get("post_counts", [])),

@@ -44,6 +44,7 @@ from statement_kg.structure.relay import credited, relay_sentences
 from statement_kg.structure.running import page_head_author, running_title
 from statement_kg.structure.signatories import signatory_bodies
 from statement_kg.structure.signature import signatures, titled_in_head
+from statement_kg.structure.signed_by import signed_by
 from statement_kg.structure.site_header import relay_header
 from statement_kg.structure.sites import parent_site, place_named
 from statement_kg.structure.social import compiler, post_author, post_heads
@@ -182,7 +183,7 @@ def _with_signatories(
 def _proper(parts: Zones, found: Found) -> bool:
     tokens = parts.analysis.tokens(found.span.start, found.span.end)
     return found.entity is not None or any(
-        t.pos_ == "PROPN" and t.ent_type_ not in {"NORP", "GPE"} for t in tokens
+        t.pos_ == "PROPN" and t.ent_type_ not in {"NORP", "GPE", "LOC"} for t in tokens
     )
 
 
@@ -317,6 +318,10 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     relays += compiler(parts, lexicon, mentions)
     if letter is None:
         issuers = _with_signatories(parts, lexicon, mentions, issuers)
+    # A report that says who signed the text it carries names its issuers.
+    signers = signed_by(parts, lexicon, mentions) if relays else []
+    if signers:
+        issuers = [*(i for i in issuers if i.kind != "relay sentence"), *signers]
     issuers, relays, date = printed(parts, lexicon, mentions, Reading(issuers, relays, date))
     date = said_the_day_before(parts, issuers, date, lexicon.structure) or date
     # An excerpt of a printed report with no cover page and nothing else that names its

@@ -70,7 +70,12 @@ def enacting_clauses(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
             if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
                 continue
             subject = [c for c in verb.children if c.dep_ == "nsubj"]
-            if not subject or subject[0].pos_ != "PROPN":
+            # "JOINT DECLARATION of ... organisations": a heading names a document.
+            if (
+                not subject
+                or subject[0].pos_ != "PROPN"
+                or subject[0].lower_ in cues.document_nouns
+            ):
                 continue
             name = _own_words(sorted(subject[0].subtree, key=lambda t: t.i), subject[0])
             if not names_body(name, cues.organisation_heads):
@@ -151,4 +156,9 @@ def _own_words(subtree: list[Token], head: Token) -> list[Token]:
     """The subject's name without the clauses the parser hung on it before a comma ("Having
     heard the report of ..., Guided by ..., the Sabail Municipality RESOLVES:")."""
     cuts = [t.i for t in subtree if t.i < head.i and (t.text == "," or "\n" in t.text)]
-    return trim([t for t in subtree if not cuts or t.i > max(cuts)])
+    # A name runs across no blank line ("JOINT DECLARATION / of ... / Brussels, DATE / We,
+    # the undersigned ...": a heading and a date line are no part of it).
+    ends = [t.i for t in subtree if t.i > head.i and "\n\n" in t.text]
+    return trim(
+        [t for t in subtree if (not cuts or t.i > max(cuts)) and (not ends or t.i < min(ends))]
+    )
