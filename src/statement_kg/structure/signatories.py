@@ -149,6 +149,10 @@ def _run_on(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Fou
     return []
 
 
+def _same_row(text: str, left: Line, right: Line) -> bool:
+    return "\n" not in text[left.end : right.start]
+
+
 def _surname_first(line: Line) -> tuple[int, int] | None:
     """ "ALIYEV Tural, Azerbaijan, EPP/CD": a member listed by surname in capitals, then
     given names, then country and group."""
@@ -174,6 +178,10 @@ def signatory_bodies(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
     if not closings:
         return _run_on(zones, lexicon, mentions)
     first = closings[-1]
+    # "For the Municipality of X          For the Municipality of Y": closings side by side
+    # open one list.
+    while first - 1 in closings and _same_row(text, lines[first - 1], lines[first]):
+        first -= 1
     listed = _words(lines[first].text) in cues.signatory_lists
     bodies: list[Found] = []
     members: list[Found] = []

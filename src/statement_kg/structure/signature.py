@@ -111,7 +111,7 @@ def signatures(
     text = zones.analysis.original
     lines = list(zones.lines)
     signed: list[Found] = []
-    pending = False
+    pending = 0
     attesting = False
     for index, line in enumerate(lines):
         lowered = line.text.lower()
@@ -122,10 +122,11 @@ def signatures(
             attesting = False
             continue
         if _over_name(lowered, cues):
-            pending = True  # the name is on the next line
+            # The name is on the next line; marks side by side, a name under each.
+            pending += 1
             continue
-        marked = pending or any(lowered.startswith(m) for m in cues.signature_marks)
-        was_pending, pending = pending, False
+        marked = pending > 0 or any(lowered.startswith(m) for m in cues.signature_marks)
+        was_pending, pending = pending > 0, max(pending - 1, 0)
         if (
             not marked
             and line.start < zones.body_end
