@@ -27,6 +27,7 @@ from statement_kg.structure.heading import (
     document_heading,
     letterhead,
     menu_rows,
+    record_fields,
     signing_organisation,
     speech_heading,
 )
@@ -311,8 +312,9 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         (r.span.start, r.span.end) for r in relays
     ]
     # Notes after the text ("14  Human Rights Watch, Bloodshed ... (New York, 1992)") cite
-    # works: their dates and numbers are no event's and no figure's.
-    own += [*parts.notes, *post_heads(parts)]
+    # works: their dates and numbers are no event's and no figure's; a record's fields over
+    # the text ("Questionnaire sent: DATE · Responses received: DATE") date its history.
+    own += [*parts.notes, *post_heads(parts), *((f.start, f.end) for f in record_fields(parts))]
     issuers = _issuers(parts, lexicon, mentions, letter, relays, skip)
     relays = [r for r in relays if not place_named(parts, lexicon, r)]
     relays += compiler(parts, lexicon, mentions)

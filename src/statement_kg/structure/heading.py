@@ -6,6 +6,7 @@ a document and its issuer ("Statement of the ...", "JOINT PRESS RELEASE of A and
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.tokens import Token
@@ -277,7 +278,7 @@ def letterhead(
     """The organisation named on one of the first lines of the head, not in the address of
     a letter that opens with its addressee ("The Honorable NAME / Secretary of State /
     Department of State")."""
-    fields = _record_fields(zones)
+    fields = {line.start for line in record_fields(zones)}
     candidates = [
         line
         for line in zones.head
@@ -316,28 +317,40 @@ def _field(line: Line, labels: frozenset[str]) -> bool:
     return bool(colon) and label.strip().lstrip("[(").lower() in labels
 
 
-# A field's label opening its cell ("Court:", "Headnote (editor):").
-_FIELD_CELL = re.compile(r"(?:^|(?<=\s\s))[A-Z][\w .()-]{0,30}:\s")
-# A record gives several fields, on a row or in lines one under another.
+# A field's label opening its cell ("Court:", "Headnote (editor):"), not a speaker's in
+# capitals ("GRIGORYAN:", "Q:").
+_FIELD_CELL = re.compile(r"(?:^|(?<=\s\s))(?=[A-Z][^:\n]*[a-z])[A-Z][\w .()-]{0,30}:\s")
+# A record gives several fields, on a row or in lines one under another, each short.
 RECORD_FIELDS = 2
+FIELD_WORDS = 16
 
 
-def _record_fields(zones: Zones) -> set[int]:
-    """Where the head's labelled fields start ("Court: Rechtbank X   Date of judgment: ...",
-    "Case number: ..." over "Area of law: ..."): a database's record of the document, no
-    letterhead."""
+def record_fields(zones: Zones) -> list[Line]:
+    """The labelled fields of the head and the lines that go on with them ("Court:
+    Rechtbank X   Date of judgment: ...", "Case number: ..." over "Area of law: ..."): a
+    database's record of the document, no letterhead."""
     text = zones.analysis.original
-    rows = [line_around(text, line.start, line.end) for line in zones.head]
+    # The record runs on below the head from a field on the head's last line, in short
+    # lines (a transcript's turns are labelled too, and long).
+    runs_on = bool(zones.head) and _FIELD_CELL.match(zones.head[-1].text) is not None
+    after = zones.lines[len(zones.head) :] if runs_on else ()
+    lines = [
+        *zones.head,
+        *itertools.takewhile(
+            lambda n: _FIELD_CELL.match(n.text) and len(n.text.split()) <= FIELD_WORDS, after
+        ),
+    ]
+    rows = [line_around(text, line.start, line.end) for line in lines]
     counts = [len(_FIELD_CELL.findall(text[a:b])) for a, b in rows]
-    fields = set()
-    for index, line in enumerate(zones.head):
+    fields = []
+    for index, line in enumerate(lines):
         if not _FIELD_CELL.match(line.text):
             continue
         beside = counts[index] >= RECORD_FIELDS
         above = index > 0 and rows[index - 1] != rows[index] and counts[index - 1] > 0
         below = index + 1 < len(rows) and rows[index + 1] != rows[index] and counts[index + 1] > 0
         if beside or above or below:
-            fields.add(line.start)
+            fields.append(line)
     return fields
 
 
