@@ -39,6 +39,7 @@ from statement_kg.structure.labelled import labelled_speaker
 from statement_kg.structure.letter import LetterHead, letter_head
 from statement_kg.structure.named_again import named_again
 from statement_kg.structure.names import agent_mentions, is_body
+from statement_kg.structure.note_marks import note_marks
 from statement_kg.structure.record import record_speakers
 from statement_kg.structure.relative_day import said_the_day_before
 from statement_kg.structure.relay import credited, relay_sentences
@@ -314,7 +315,8 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     # Notes after the text ("14  Human Rights Watch, Bloodshed ... (New York, 1992)") cite
     # works: their dates and numbers are no event's and no figure's; a record's fields over
     # the text ("Questionnaire sent: DATE · Responses received: DATE") date its history.
-    own += [*parts.notes, *post_heads(parts), *((f.start, f.end) for f in record_fields(parts))]
+    own += [*parts.notes, *note_marks(parts), *post_heads(parts)]
+    own += [(f.start, f.end) for f in record_fields(parts)]
     issuers = _issuers(parts, lexicon, mentions, letter, relays, skip)
     relays = [r for r in relays if not place_named(parts, lexicon, r)]
     relays += compiler(parts, lexicon, mentions)

@@ -48,8 +48,8 @@ _NOTE_LINE = re.compile(r"^[ \t]*(?:\d{1,3}(?:[ \t]{2,}|\t)|[¹²³⁴⁵⁶⁷�
 # A line that ends a sentence, perhaps with a note's number ("... kept open.13").
 _PROSE_END = re.compile(r"[.!?][\"”’)]?(?:\d{0,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})$")
 _RULE = re.compile(rf"^{_RULE_CHARS}$")
-# Under a rule, a note's number (printed or raised) and a space open a note.
-_RULED_NOTE = re.compile(r"^(?:\d{1,3}\.?\s+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
+# Under a rule, a note's number (printed, in brackets or raised) and a space open a note.
+_RULED_NOTE = re.compile(r"^(?:\d{1,3}\.?\s+|\(\d{1,3}\)\s+|\[\d{1,3}\]\s+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
 # A numbered paragraph: "3. Teachers shall ...".
 _PARAGRAPH = re.compile(r"^(\d{1,3})\.\s+\S")
 # A heading may stand for the rule: "Notes", "Sources", "References".
@@ -58,10 +58,10 @@ _HEADING = re.compile(rf"^[ \t]*{_NOTES_HEADING}[ \t]*$", re.IGNORECASE)
 _NOTES_WORDS = re.compile(rf"\b{_NOTES_HEADING}", re.IGNORECASE)
 _RULED_NOTES = re.compile(
     rf"^[ \t]*(?:[_\-–—=]{{4,}}|(?i:{_NOTES_HEADING}))[ \t]*\n(?:[ \t]*\n)*[ \t]*"
-    r"(?:\d{1,3}\.?\s|[¹²³⁴⁵⁶⁷⁸⁹⁰])\s*\S",
+    r"(?:\d{1,3}\.?\s|\(\d{1,3}\)\s|\[\d{1,3}\]\s|[¹²³⁴⁵⁶⁷⁸⁹⁰])\s*\S",
     re.MULTILINE,
 )
-_NOTE_NUMBER = re.compile(r"^(?:\d{1,3}\.?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*")
+_NOTE_NUMBER = re.compile(r"^(?:\d{1,3}\.?|\(\d{1,3}\)|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*")
 # What closes a sentence of running text; a quotation's closing mark is looked through.
 CLOSING = frozenset({".", "!", "?", ":", ";", "…"})
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "»", "«"})

@@ -1,0 +1,28 @@
+"""The marks in the text that point to its notes ("about 600 were wounded (1).", "examined
+181 bodies [1]"): the notes' own numbers in brackets, which count nothing."""
+
+from __future__ import annotations
+
+import re
+
+from statement_kg.structure.zones import Zones
+
+# A note's number in brackets, as it opens the note ("(1) Register of ...").
+_NUMBERED = re.compile(r"[(\[](\d{1,3})[)\]]\s*$")
+# The same number in the text, right after a word or a mark.
+_MARK = re.compile(r"(?<=\S)[ ]?([(\[])(\d{1,3})[)\]]")
+
+
+def note_marks(zones: Zones) -> list[tuple[int, int]]:
+    """Where the text before its notes points to one of them by its bracketed number."""
+    text = zones.analysis.original
+    notes = zones.notes
+    if not notes:
+        return []
+    numbers = set()
+    for start, _ in notes:
+        opening = _NUMBERED.search(text, text.rfind("\n", 0, start) + 1, start)
+        if opening is not None:
+            numbers.add(opening[1])
+    first = text.rfind("\n", 0, notes[0][0])
+    return [m.span() for m in _MARK.finditer(text, 0, first) if m[2] in numbers]
