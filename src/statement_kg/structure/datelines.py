@@ -78,14 +78,11 @@ ORDER = (
     "annex",
     "running",
     "column",
-    "relative",
 )
 # A cell of a table's or a page's head is a few words.
 CELL_WORDS = 4
 # The marks that close a cell of a page's masthead or stamp.
 _CELL_ENDS = ("|", "·", "•")
-# How far after a date the verb that makes it the day a text marks may come.
-OCCASION_REACH = 40
 # "VIENNA, 29 February 2012 - The Co-Chairs ...": a dateline that runs into the text.
 DATELINE_DASHES = ("-", "–", "—")
 # "Broadcast transcript, 24 February 2023": a few words that say what the document is.
@@ -465,67 +462,3 @@ def under_path(text: str, start: int) -> bool:
 
 def _telling(dated: Dated) -> tuple[int, int]:
     return ORDER.index(dated.kind), dated.span.start
-
-
-def _occasion(zones: Zones, cues: StructureCues) -> Dated | None:
-    """The day a text says it marks ("February 26, 2020 marks the 28th anniversary")."""
-    analysis = zones.analysis
-    for time, span in find_dates(analysis.original):
-        if time.end is not None or time.begin.precision != "day":
-            continue
-        # The date is what marks the occasion: the verb right after it ("February 26, 2020
-        # marks the 28th anniversary"), not a date elsewhere in a long sentence.
-        after = analysis.tokens(span.end, span.end + OCCASION_REACH)
-        verbs = [t for t in after if t.pos_ in {"VERB", "AUX"}]
-        if not verbs or verbs[0].lemma_.lower() not in cues.occasion_verbs:
-            continue
-        objects = {
-            t.lemma_.lower() for c in verbs[0].children if c.dep_ == "dobj" for t in c.subtree
-        }
-        if objects & cues.occasion_nouns:
-            return Dated(time.begin, span, "occasion", (span.start, span.end))
-    return None
-
-
-def issue_date(zones: Zones, cues: StructureCues, dated: list[Dated]) -> Dated | None:
-    """The document's date, from its date lines (`dated`, as own_dates reads them): the
-    most telling one; a dateline in the head before one in the tail; else the distribution
-    date, else the day the text says it marks."""
-    found = [d for d in dated if d.kind not in {"distribution", "annex", "running", "column"}]
-    if not found:
-        # A running head that repeats the title is the only date line left: it dates it.
-        fallback = [d for d in dated if d.kind == "distribution"] + [
-            d for d in dated if d.kind == "running"
-        ]
-        return fallback[0] if fallback else _occasion(zones, cues)
-    best = found[0]
-    if best.kind == "dateline":
-        head_lines = [d for d in found if d.kind == "dateline" and d.line[1] <= zones.body_start]
-        best = head_lines[0] if head_lines else best
-    # "June 1993" on the title page, "Yerevan, 15 June 1993" over the signatures: the day.
-    days = [
-        d
-        for d in found
-        if d.kind in {"dateline", "signed"}
-        and d.date.precision == "day"
-        and best.date.precision == "month"
-        and d.date.iso.startswith(best.date.iso)
-    ]
-    return days[0] if days else _last_of_record(zones.analysis.original, best, found)
-
-
-def _last_of_record(text: str, best: Dated, found: list[Dated]) -> Dated:
-    """ "Adopted by the House ... February 14, 2013 / Adopted by the Senate ... February 20,
-    2013": rows of one record of adoption under the same word; the last day completes it."""
-    row = line_around(text, *best.line)
-    label = text[row[0] : best.span.start].split()[:1]
-    if not label or not label[0].isalpha():
-        return best
-    rows = {line_around(text, *d.line): d for d in found if d.kind == best.kind}
-    last = best
-    while True:
-        below = line_around(text, row[1] + 1, row[1] + 1)
-        following = rows.get(below)
-        if following is None or text[below[0] : following.span.start].split()[:1] != label:
-            return last
-        row, last = below, max(last, following, key=lambda d: d.date.iso)

@@ -18,7 +18,7 @@ from statement_kg.structure.authors import authors
 from statement_kg.structure.byline import byline, byline_organisation, lead_subject
 from statement_kg.structure.carriers import Reading, carried, printed
 from statement_kg.structure.dateline_place import issued_at
-from statement_kg.structure.datelines import issue_date, own_dates
+from statement_kg.structure.datelines import own_dates
 from statement_kg.structure.enacting import enacting_clauses
 from statement_kg.structure.first_line import first_line_names, series_organ
 from statement_kg.structure.footer import footer_rows
@@ -35,6 +35,7 @@ from statement_kg.structure.headline import headline_persons
 from statement_kg.structure.honoured import honoured_speaker
 from statement_kg.structure.interview_day import interview_day
 from statement_kg.structure.introduced import introduced_speaker, spoken_to
+from statement_kg.structure.issue_day import issue_date
 from statement_kg.structure.labelled import labelled_speaker
 from statement_kg.structure.letter import LetterHead, letter_head
 from statement_kg.structure.named_again import named_again
