@@ -318,12 +318,10 @@ def according_to(
             if lowered[at : at + len(words)] != words:
                 continue
             objects = [c for c in sentence[at + len(words) - 1].children if c.dep_ == "pobj"]
-            if not objects:
-                continue
-            named = _speaker(objects[0], parties)
-            if not named and objects[0].pos_ == "PROPN":
-                named = _phrase(objects[0], relative=True)
-            return _named(named, analysis, agents)
+            # A name says who ("According to Mammadli"); "in the view of many observers"
+            # names no one in particular.
+            if objects and objects[0].pos_ == "PROPN":
+                return _named(_phrase(objects[0], relative=True), analysis, agents)
     return None, None
 
 

@@ -38,7 +38,8 @@ def printed(parts: Zones, lexicon: Lexicon, mentions: list[Mention], read: Readi
     cues = lexicon.structure
     letterheads = [i for i in issuers if i.kind == "letterhead"]
     if letterheads and letterheads == issuers and reprinted(parts, cues):
-        # Its signer, else the paper the note says it comes from.
+        # Its signer issued it; a reprinted article with no signer is the paper's the
+        # note says it comes from.
         signed = signatures(parts, lexicon, mentions) or source_issuer(parts, lexicon, mentions)
         return Reading(signed, [*relays, *issuers], date) if signed else read
     if not to_the_editor(parts, cues) or any(

@@ -49,9 +49,12 @@ def enacting_clauses(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
         if not name:
             continue
         clause = _concurring(sentence, lexicon)
-        if not clause:
+        # The clause comes after the enacted name ("BY THE HOUSE ..., THE SENATE
+        # CONCURRING"); one that runs back into it joins no second chamber.
+        enacted = trim([t for t in name if clause and t.i < clause[0].i])
+        if not clause or not enacted:
             return _first_named(analysis, name, mentions, lexicon)
-        name = trim([t for t in name if t.i < clause[0].i])
+        name = enacted
         concurs = analysis.span_of(trim(clause))
         return [
             *_first_named(analysis, name, mentions, lexicon),

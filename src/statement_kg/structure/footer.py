@@ -26,6 +26,7 @@ def link_rows(zones: Zones, cues: StructureCues) -> list[tuple[int, int]]:
 
 
 def footer_rows(zones: Zones, cues: StructureCues) -> list[tuple[int, int]]:
+    """The page's copyright and history lines and its lists of links: chrome, no claim."""
     marked = [
         (line.start, line.end)
         for line in zones.lines

@@ -300,8 +300,8 @@ def letterhead(
         return found
     # A database's record of the document over it ("Court: ...   Date of judgment: ..."):
     # the document's own heading follows, in capitals ("DISTRICT COURT OF X").
-    body = [line for line in zones.lines if line.start >= zones.body_start]
-    headings = [line for line in body[:LETTERHEAD_LINES] if line.text.isupper()]
+    following = [line for line in zones.lines if line.start > max(fields)]
+    headings = [line for line in following[:LETTERHEAD_LINES] if line.text.isupper()]
     return _organisation(zones, lexicon, mentions, headings[:1], "letterhead")
 
 
@@ -320,7 +320,8 @@ def _field(line: Line, labels: frozenset[str]) -> bool:
 # A field's label opening its cell ("Court:", "Headnote (editor):"), not a speaker's in
 # capitals ("GRIGORYAN:", "Q:").
 _FIELD_CELL = re.compile(r"(?:^|(?<=\s\s))(?=[A-Z][^:\n]*[a-z])[A-Z][\w .()-]{0,30}:\s")
-# A record gives several fields, on a row or in lines one under another, each short.
+# A record gives two fields or more, on a row or in lines one under another (one labelled
+# line is a heading's or a speaker's), each of a few words.
 RECORD_FIELDS = 2
 FIELD_WORDS = 16
 
@@ -328,23 +329,28 @@ FIELD_WORDS = 16
 def record_fields(zones: Zones) -> list[Line]:
     """The labelled fields of the head and the lines that go on with them ("Court:
     Rechtbank X   Date of judgment: ...", "Case number: ..." over "Area of law: ..."): a
-    database's record of the document, no letterhead."""
+    database's record of the document, no letterhead. A field is short and no sentence: a
+    speaker's turn under a transcript's title ("Minister X: Thank you. On ...") is none."""
     text = zones.analysis.original
-    # The record runs on below the head from a field on the head's last line, in short
-    # lines (a transcript's turns are labelled too, and long).
-    runs_on = bool(zones.head) and _FIELD_CELL.match(zones.head[-1].text) is not None
+
+    def short_field(line: Line) -> bool:
+        # A field's value is a name, a number or a date, no sentence ("Moderator: Good
+        # afternoon.").
+        sentence = line.text.rstrip().endswith((".", "?", "!"))
+        words = len(line.text.split())
+        return _FIELD_CELL.match(line.text) is not None and words <= FIELD_WORDS and not sentence
+
+    runs_on = bool(zones.head) and short_field(zones.head[-1])
     after = zones.lines[len(zones.head) :] if runs_on else ()
-    lines = [
-        *zones.head,
-        *itertools.takewhile(
-            lambda n: _FIELD_CELL.match(n.text) and len(n.text.split()) <= FIELD_WORDS, after
-        ),
-    ]
+    lines = [*zones.head, *itertools.takewhile(short_field, after)]
     rows = [line_around(text, line.start, line.end) for line in lines]
-    counts = [len(_FIELD_CELL.findall(text[a:b])) for a, b in rows]
+    counts = [
+        len(_FIELD_CELL.findall(text[a:b])) if short_field(line) else 0
+        for line, (a, b) in zip(lines, rows, strict=True)
+    ]
     fields = []
     for index, line in enumerate(lines):
-        if not _FIELD_CELL.match(line.text):
+        if not counts[index]:
             continue
         beside = counts[index] >= RECORD_FIELDS
         above = index > 0 and rows[index - 1] != rows[index] and counts[index - 1] > 0

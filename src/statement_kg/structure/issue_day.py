@@ -69,9 +69,10 @@ def _last_of_record(text: str, best: Dated, found: list[Dated]) -> Dated:
         return best
     rows = {line_around(text, *d.line): d for d in found if d.kind == best.kind}
     last = best
-    while True:
+    while row[1] < len(text):
         below = line_around(text, row[1] + 1, row[1] + 1)
         following = rows.get(below)
         if following is None or text[below[0] : following.span.start].split()[:1] != label:
             return last
         row, last = below, max(last, following, key=lambda d: d.date.iso)
+    return last

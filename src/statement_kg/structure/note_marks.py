@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import re
 
-from statement_kg.structure.zones import Zones
+from statement_kg.structure.zones import NOTE_MARK, Zones
 
 # A note's number in brackets, as it opens the note ("(1) Register of ...").
 _NUMBERED = re.compile(r"[(\[](\d{1,3})[)\]]\s*$")
-# The same number in the text, right after a word or a mark.
-_MARK = re.compile(r"(?<=\S)[ ]?([(\[])(\d{1,3})[)\]]")
 
 
 def note_marks(zones: Zones) -> list[tuple[int, int]]:
@@ -25,4 +23,4 @@ def note_marks(zones: Zones) -> list[tuple[int, int]]:
         if opening is not None:
             numbers.add(opening[1])
     first = text.rfind("\n", 0, notes[0][0])
-    return [m.span() for m in _MARK.finditer(text, 0, first) if m[2] in numbers]
+    return [m.span() for m in NOTE_MARK.finditer(text, 0, first) if m[1] in numbers]

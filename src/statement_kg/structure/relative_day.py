@@ -18,8 +18,9 @@ def said_the_day_before(
     zones: Zones, issuers: list[Found], page: Dated | None, cues: StructureCues
 ) -> Dated | None:
     """The day before the page's, anchored on the word that says so, when the verb a relay
-    sentence gives its issuer is modified by it; None otherwise."""
-    if page is None or page.date.precision != "day":
+    sentence gives its issuer is modified by it; None otherwise, and where the date found
+    is not the page's own stamp in its head (a statement's own date line says its day)."""
+    if page is None or page.date.precision != "day" or page.line[1] > zones.body_start:
         return None
     analysis = zones.analysis
     for issuer in (i for i in issuers if i.kind == "relay sentence"):

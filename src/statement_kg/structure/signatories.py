@@ -150,6 +150,7 @@ def _run_on(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Fou
 
 
 def _same_row(text: str, left: Line, right: Line) -> bool:
+    """Whether two cells stand on one line of the text, side by side."""
     return "\n" not in text[left.end : right.start]
 
 

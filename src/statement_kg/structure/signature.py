@@ -18,7 +18,7 @@ from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.line_dates import day_before, line_around
 from statement_kg.structure.names import NAME_WORDS, PERSON_NAME, found, names_body
-from statement_kg.structure.zones import Line, Zones, column, row_cells
+from statement_kg.structure.zones import Line, Zones, column, is_rule, row_cells
 
 # A person's name on a line of its own: two to four capitalised words, initials allowed.
 _NAME = re.compile(rf"^\(?{PERSON_NAME}\)?$")
@@ -122,8 +122,10 @@ def signatures(
             attesting = False
             continue
         if _over_name(lowered, cues):
-            # The name is on the next line; marks side by side, a name under each.
-            pending += 1
+            # The name is on the next line; marks side by side on a row, a name under each
+            # ("Respectfully, / (Signed)" stacked over one name are one).
+            beside = pending > 0 and "\n" not in text[lines[index - 1].end : line.start]
+            pending = pending + 1 if beside else 1
             continue
         marked = pending > 0 or any(lowered.startswith(m) for m in cues.signature_marks)
         was_pending, pending = pending > 0, max(pending - 1, 0)
@@ -351,15 +353,27 @@ def titled_in_head(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> l
 
 
 def closed_lines(zones: Zones, cues: StructureCues) -> list[Line]:
-    """The lines right under a closing formula ("With prayers and love in Christ,") or a
-    signer's name over a title: the signer's name, title and the day signed, wherever the
-    text goes on after them (a foreword signed before the report's sections)."""
+    """The lines right under a closing formula ("With prayers and love in Christ,"), or
+    under a signer's name over a title that closes a part of the text (a foreword signed
+    over a rule, before the report's sections): the signer's name, title and the day
+    signed, wherever the text goes on after them. A signed note the text quotes and goes
+    on from dates that note only."""
     lines = list(zones.lines)
     under: list[Line] = []
     for index, line in enumerate(lines):
-        if _closing(line.text.lower(), cues) or _signs_off(zones, lines, index, cues, False):
-            under += lines[index + 1 : index + 1 + SIGNED_LINES]
+        block = lines[index + 1 : index + 1 + SIGNED_LINES]
+        if _closing(line.text.lower(), cues) or (
+            _signs_off(zones, lines, index, cues, False) and _closes_part(lines, index)
+        ):
+            under += block
     return under
+
+
+def _closes_part(lines: list[Line], index: int) -> bool:
+    """Whether a rule, or the end of the text, follows the signer's block (its name, title
+    and the place and day)."""
+    after = lines[index + 1 : index + 2 + TITLE_LINES]
+    return len(after) <= TITLE_LINES or any(is_rule(line) for line in after)
 
 
 def signed_day(zones: Zones, signer: Found, printed: Dated) -> Dated | None:

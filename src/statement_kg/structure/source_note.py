@@ -50,12 +50,14 @@ def editor_note(zones: Zones, cues: StructureCues) -> tuple[int, int] | None:
         bracketed = words[0] in BRACKETS and words.endswith(BRACKETS[words[0]])
         if bracketed and len(words.split()) >= NOTE_WORDS:
             return block.start(), block.start() + len(words)
-        # The note opens its paragraph, or a line of it under a site's header
-        # ("ArtsakhNet / Home › Obituaries / Reprinted with permission from ...").
+        # The note opens its paragraph, or, in the head, a line of it under a site's header
+        # ("ArtsakhNet / Home › Obituaries / Reprinted with permission from ..."), and runs
+        # to the paragraph's end.
         start = block.start()
-        for line in words.split("\n"):
+        end = start + len(words)
+        for line in words.split("\n") if start < zones.body_start else words.split("\n")[:1]:
             if line.lower().startswith(cues.note_openings):
-                return start, start + len(line)
+                return start, end
             start += len(line) + 1
     return None
 

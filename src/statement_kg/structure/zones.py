@@ -61,6 +61,8 @@ _RULED_NOTES = re.compile(
     r"(?:\d{1,3}\.?\s|\(\d{1,3}\)\s|\[\d{1,3}\]\s|[¹²³⁴⁵⁶⁷⁸⁹⁰])\s*\S",
     re.MULTILINE,
 )
+# A mark in the text that points to a note by its number in brackets ("wounded (1).").
+NOTE_MARK = re.compile(r"(?<=\S) ?[(\[](\d{1,3})[)\]]")
 _NOTE_NUMBER = re.compile(r"^(?:\d{1,3}\.?|\(\d{1,3}\)|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*")
 # What closes a sentence of running text; a quotation's closing mark is looked through.
 CLOSING = frozenset({".", "!", "?", ":", ";", "…"})
@@ -130,8 +132,20 @@ class Zones:
             and not _numbering_runs_on(numbered, n)
         ]
         under = [line for line in self.lines if rules and line.start > rules[-1].end]
-        if any(_RULED_NOTE.match(line.text) for line in under):
-            starts = [line for line in under if _RULED_NOTE.match(line.text)]
+        # Numbers in brackets open notes under the notes' heading, or where the text above
+        # points to them ("wounded (1)."): under a bare rule with no such mark, "(1) At
+        # least 600 ..." is a list of the text's own.
+        headed = bool(rules) and (
+            _HEADING.match(rules[-1].text) is not None
+            or NOTE_MARK.search(text, 0, rules[-1].start) is not None
+        )
+        ruled = [
+            line
+            for line in under
+            if _RULED_NOTE.match(line.text) and (headed or line.text[0] not in "([")
+        ]
+        if ruled:
+            starts = ruled
         notes = []
         for n, line in enumerate(starts):
             number = _NOTE_NUMBER.match(line.text)
@@ -309,6 +323,11 @@ def is_menu(line: Line, cues: StructureCues) -> bool:
     )
     rooted = bool(cells) and " ".join(cells[0]).lower() in cues.path_roots
     return not dated and (rooted or not bodies) and len(cells) >= MENU_CELLS
+
+
+def is_rule(line: Line) -> bool:
+    """A rule across a line ("________", "-----")."""
+    return _RULE.match(line.text) is not None
 
 
 def column(text: str, start: int) -> int:
