@@ -14,9 +14,9 @@ from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Dated, Found
-from statement_kg.structure.line_dates import day_of, line_around
+from statement_kg.structure.line_dates import day_of
 from statement_kg.structure.names import found
-from statement_kg.structure.zones import Zones, row_cells
+from statement_kg.structure.zones import Zones, line_around, row_cells
 
 # "STATION, PLACE, in LANGUAGE 1700 gmt 26 Feb 05", after a "Source:" label or not; or
 # after the item's reference code, the place left out ("LD0203201592 Moscow Radio Rossii

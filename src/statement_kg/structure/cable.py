@@ -13,9 +13,9 @@ from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Dated, Found
-from statement_kg.structure.line_dates import day_of, line_around
+from statement_kg.structure.line_dates import day_of
 from statement_kg.structure.names import found
-from statement_kg.structure.zones import Zones
+from statement_kg.structure.zones import Zones, line_around
 
 # "FM AMEMBASSY BAKU": the sender, on a line of its own among the first of the cable.
 _SENDER = re.compile(r"^[ \t]*FM[ \t]+(?P<sender>[A-Z](?:[^\n:]*[^\s:])?)[ \t]*$", re.MULTILINE)

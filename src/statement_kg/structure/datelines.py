@@ -21,13 +21,13 @@ from statement_kg.structure.dateline_place import place_above, place_after, plac
 from statement_kg.structure.footer import link_rows
 from statement_kg.structure.found import Dated
 from statement_kg.structure.line_dates import (
+    CELL_BARS,
     CLOCK,
     SCHEDULE,
     TIME_OF_DAY,
     Dates,
     Numeric,
     in_lines,
-    line_around,
     numeric_dates,
     weekday_after,
     weekday_before,
@@ -44,6 +44,7 @@ from statement_kg.structure.zones import (
     first_rows,
     in_margin,
     line_above,
+    line_around,
     may_have_notes,
 )
 
@@ -81,8 +82,6 @@ ORDER = (
 )
 # A cell of a table's or a page's head is a few words.
 CELL_WORDS = 4
-# The marks that close a cell of a page's masthead or stamp.
-_CELL_ENDS = ("|", "·", "•")
 # "VIENNA, 29 February 2012 - The Co-Chairs ...": a dateline that runs into the text.
 DATELINE_DASHES = ("-", "–", "—")
 # "Broadcast transcript, 24 February 2023": a few words that say what the document is.
@@ -206,7 +205,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             label = _label_before(text, line, before)
             after = text[span.end : line.end].strip(' .,"”*)]')
             # "Tuesday, February 26, 2002  •  Page 3": the date ends its cell of a masthead.
-            after = "" if after.lower() in cues.year_words or after[:1] in _CELL_ENDS else after
+            after = "" if after.lower() in cues.year_words or after[:1] in CELL_BARS else after
             # "No: 52, 26 February 2019, Press Release Regarding ...": a numbered release's
             # heading, its date inside.
             opening = (after.split() or [""])[0].lower()

@@ -27,7 +27,6 @@ from statement_kg.structure.heading import (
     document_heading,
     letterhead,
     menu_rows,
-    record_fields,
     signing_organisation,
     speech_heading,
 )
@@ -317,7 +316,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     # works: their dates and numbers are no event's and no figure's; a record's fields over
     # the text ("Questionnaire sent: DATE · Responses received: DATE") date its history.
     own += [*parts.notes, *note_marks(parts), *post_heads(parts)]
-    own += [(f.start, f.end) for f in record_fields(parts)]
+    own += [(f.start, f.end) for f in parts.record_fields]
     issuers = _issuers(parts, lexicon, mentions, letter, relays, skip)
     relays = [r for r in relays if not place_named(parts, lexicon, r)]
     relays += compiler(parts, lexicon, mentions)

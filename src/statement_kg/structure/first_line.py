@@ -19,9 +19,9 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.datelines import SYMBOL
 from statement_kg.structure.found import Found
-from statement_kg.structure.line_dates import WEEKDAYS, line_around
+from statement_kg.structure.line_dates import WEEKDAYS
 from statement_kg.structure.names import found, names_body, says, trim
-from statement_kg.structure.zones import Zones, in_margin
+from statement_kg.structure.zones import Zones, in_margin, line_around
 
 # What sets a name apart from the words that describe it: "NAME — Annual Report".
 _DESCRIBED = re.compile(r"\s+[—–-]\s+")

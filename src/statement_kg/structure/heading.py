@@ -6,7 +6,6 @@ a document and its issuer ("Statement of the ...", "JOINT PRESS RELEASE of A and
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from spacy.tokens import Token
@@ -15,7 +14,6 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
-from statement_kg.structure.line_dates import line_around
 from statement_kg.structure.names import (
     found,
     name_from,
@@ -278,7 +276,7 @@ def letterhead(
     """The organisation named on one of the first lines of the head, not in the address of
     a letter that opens with its addressee ("The Honorable NAME / Secretary of State /
     Department of State")."""
-    fields = {line.start for line in record_fields(zones)}
+    fields = {line.start for line in zones.record_fields}
     candidates = [
         line
         for line in zones.head
@@ -315,49 +313,6 @@ def _field(line: Line, labels: frozenset[str]) -> bool:
     ..."): no letterhead."""
     label, colon, _ = line.text.partition(":")
     return bool(colon) and label.strip().lstrip("[(").lower() in labels
-
-
-# A field's label opening its cell ("Court:", "Headnote (editor):"), not a speaker's in
-# capitals ("GRIGORYAN:", "Q:").
-_FIELD_CELL = re.compile(r"(?:^|(?<=\s\s))(?=[A-Z][^:\n]*[a-z])[A-Z][\w .()-]{0,30}:\s")
-# A record gives two fields or more, on a row or in lines one under another (one labelled
-# line is a heading's or a speaker's), each of a few words.
-RECORD_FIELDS = 2
-FIELD_WORDS = 16
-
-
-def record_fields(zones: Zones) -> list[Line]:
-    """The labelled fields of the head and the lines that go on with them ("Court:
-    Rechtbank X   Date of judgment: ...", "Case number: ..." over "Area of law: ..."): a
-    database's record of the document, no letterhead. A field is short and no sentence: a
-    speaker's turn under a transcript's title ("Minister X: Thank you. On ...") is none."""
-    text = zones.analysis.original
-
-    def short_field(line: Line) -> bool:
-        # A field's value is a name, a number or a date, no sentence ("Moderator: Good
-        # afternoon.").
-        sentence = line.text.rstrip().endswith((".", "?", "!"))
-        words = len(line.text.split())
-        return _FIELD_CELL.match(line.text) is not None and words <= FIELD_WORDS and not sentence
-
-    runs_on = bool(zones.head) and short_field(zones.head[-1])
-    after = zones.lines[len(zones.head) :] if runs_on else ()
-    lines = [*zones.head, *itertools.takewhile(short_field, after)]
-    rows = [line_around(text, line.start, line.end) for line in lines]
-    counts = [
-        len(_FIELD_CELL.findall(text[a:b])) if short_field(line) else 0
-        for line, (a, b) in zip(lines, rows, strict=True)
-    ]
-    fields = []
-    for index, line in enumerate(lines):
-        if not counts[index]:
-            continue
-        beside = counts[index] >= RECORD_FIELDS
-        above = index > 0 and rows[index - 1] != rows[index] and counts[index - 1] > 0
-        below = index + 1 < len(rows) and rows[index + 1] != rows[index] and counts[index + 1] > 0
-        if beside or above or below:
-            fields.append(line)
-    return fields
 
 
 def signing_organisation(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:

@@ -10,14 +10,11 @@ import re
 from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.structure.found import Dated
-from statement_kg.structure.line_dates import day_before, line_around
-from statement_kg.structure.zones import Zones
+from statement_kg.structure.line_dates import YEARLESS_DAY, yearless_day
+from statement_kg.structure.zones import Zones, line_around
 
 # "on 18 February", "on Feb. 20": a day without its year (with one, it is a date line's).
-_ON_DAY = re.compile(
-    r"\bon\s+(?:(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})|(?P<month2>[A-Z][a-z]{2,8})\.?"
-    r"\s+(?P<day2>\d{1,2}))\b(?![,.]?\s*\d)"
-)
+_ON_DAY = re.compile(rf"\bon\s+{YEARLESS_DAY}\b(?![,.]?\s*\d)")
 
 
 def interview_day(zones: Zones, lexicon: Lexicon, printed: Dated | None) -> Dated | None:
@@ -40,7 +37,7 @@ def interview_day(zones: Zones, lexicon: Lexicon, printed: Dated | None) -> Date
         day = _ON_DAY.search(analysis.original, start, end) if said else None
         if day is None:
             continue
-        when = day_before(day["day"] or day["day2"], day["month"] or day["month2"], printed.date)
+        when = yearless_day(day, printed.date)
         if when is not None:
             span = make_span(analysis.original, day.start() + 3, day.end())
             return Dated(when, span, "signed", line_around(analysis.original, *day.span()))

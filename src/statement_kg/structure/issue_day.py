@@ -6,8 +6,7 @@ from __future__ import annotations
 from statement_kg.extract.dates import find_dates
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated
-from statement_kg.structure.line_dates import line_around
-from statement_kg.structure.zones import Zones
+from statement_kg.structure.zones import Zones, line_around
 
 # How far after a date the verb that makes it the day a text marks may come.
 OCCASION_REACH = 40

@@ -90,8 +90,10 @@ def in_lines(
     return found
 
 
-# What sets a date's cell apart from a paper's name on its line.
-_CELL_MARKS = ("—", "–", "|", "·", "•")
+# The bars that close a cell of a masthead or a stamp ("Tuesday, ... 2002  •  Page 3").
+CELL_BARS = ("|", "·", "•")
+# What sets a date's cell apart from a paper's name on its line: a bar or a dash.
+_CELL_MARKS = ("—", "–", *CELL_BARS)
 
 
 def weekday_before(analysis: Analysis, line: Line, start: int) -> bool:
@@ -131,18 +133,20 @@ def day_of(day: str, month: str, year: str) -> PartialDate | None:
     return PartialDate(f"{full}-{number:02d}-{int(day):02d}")
 
 
-def day_before(day: str, month: str, printed: PartialDate) -> PartialDate | None:
-    """A day given without its year ("Feb. 28") on a page dated `printed`: of the page's
-    year, or of the year before for a day after the page's (a letter is written, an
-    interview given, before the paper prints it)."""
+# "Feb. 28", "27 February": a day given without its year, either order.
+YEARLESS_DAY = (
+    r"(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8}))"
+)
+
+
+def yearless_day(found: re.Match[str], printed: PartialDate) -> PartialDate | None:
+    """The day a match of YEARLESS_DAY gives on a page dated `printed`: of the page's year,
+    or of the year before for a day after the page's (a letter is written, an interview
+    given, before the paper prints it)."""
+    day, month = found["day"] or found["day2"], found["month"] or found["month2"]
     year = int(printed.iso[:4])
     when = day_of(day, month, str(year))
     if when is not None and when.iso > printed.iso:
         when = day_of(day, month, str(year - 1))
     return when
-
-
-def line_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The whole line (or lines) the span stands on."""
-    line_end = text.find("\n", end)
-    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end

@@ -3,12 +3,7 @@
 
 from __future__ import annotations
 
-import re
-
 from statement_kg.structure.zones import NOTE_MARK, Zones
-
-# A note's number in brackets, as it opens the note ("(1) Register of ...").
-_NUMBERED = re.compile(r"[(\[](\d{1,3})[)\]]\s*$")
 
 
 def note_marks(zones: Zones) -> list[tuple[int, int]]:
@@ -17,10 +12,8 @@ def note_marks(zones: Zones) -> list[tuple[int, int]]:
     notes = zones.notes
     if not notes:
         return []
-    numbers = set()
-    for start, _ in notes:
-        opening = _NUMBERED.search(text, text.rfind("\n", 0, start) + 1, start)
-        if opening is not None:
-            numbers.add(opening[1])
+    # A note opens with its number ("(1) Register of ..."), which the notes leave out.
+    openings = (text[text.rfind("\n", 0, start) + 1 : start].strip() for start, _ in notes)
+    numbers = {o[1:-1] for o in openings if o[:1] in "([" and o[-1:] in ")]"}
     first = text.rfind("\n", 0, notes[0][0])
     return [m.span() for m in NOTE_MARK.finditer(text, 0, first) if m[1] in numbers]

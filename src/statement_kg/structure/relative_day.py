@@ -3,15 +3,13 @@ day is the one before the page's."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from statement_kg.extract.spans import make_span
 from statement_kg.records import PartialDate
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated, Found
-from statement_kg.structure.line_dates import line_around
-from statement_kg.structure.zones import Zones
+from statement_kg.structure.zones import Zones, line_around
 
 
 def said_the_day_before(
@@ -31,13 +29,6 @@ def said_the_day_before(
                 day = date.fromisoformat(page.date.iso) - timedelta(days=1)
                 start, end = analysis.span_of([word])
                 span = make_span(analysis.original, start, end)
-                return replace(
-                    page,
-                    date=PartialDate(day.isoformat()),
-                    span=span,
-                    kind="relative",
-                    line=line_around(analysis.original, start, end),
-                    place=None,
-                    agency=None,
-                )
+                line = line_around(analysis.original, start, end)
+                return Dated(PartialDate(day.isoformat()), span, "relative", line)
     return None

@@ -15,7 +15,7 @@ from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
 from statement_kg.structure.names import PERSON_NAME, found, names_body, says, trim
-from statement_kg.structure.zones import Line, Zones, column, is_menu
+from statement_kg.structure.zones import Line, Zones, column, is_menu, same_row
 
 # A signer's row: a name, then the title or words that describe the signer.
 _SIGNER = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+(?:,|$)")
@@ -149,11 +149,6 @@ def _run_on(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Fou
     return []
 
 
-def _same_row(text: str, left: Line, right: Line) -> bool:
-    """Whether two cells stand on one line of the text, side by side."""
-    return "\n" not in text[left.end : right.start]
-
-
 def _surname_first(line: Line) -> tuple[int, int] | None:
     """ "ALIYEV Tural, Azerbaijan, EPP/CD": a member listed by surname in capitals, then
     given names, then country and group."""
@@ -181,7 +176,7 @@ def signatory_bodies(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
     first = closings[-1]
     # "For the Municipality of X          For the Municipality of Y": closings side by side
     # open one list.
-    while first - 1 in closings and _same_row(text, lines[first - 1], lines[first]):
+    while first - 1 in closings and same_row(text, lines[first - 1], lines[first]):
         first -= 1
     listed = _words(lines[first].text) in cues.signatory_lists
     bodies: list[Found] = []

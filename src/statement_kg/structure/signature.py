@@ -16,9 +16,17 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated, Found
-from statement_kg.structure.line_dates import day_before, line_around
+from statement_kg.structure.line_dates import YEARLESS_DAY, yearless_day
 from statement_kg.structure.names import NAME_WORDS, PERSON_NAME, found, names_body
-from statement_kg.structure.zones import Line, Zones, column, is_rule, row_cells
+from statement_kg.structure.zones import (
+    Line,
+    Zones,
+    column,
+    is_rule,
+    line_around,
+    row_cells,
+    same_row,
+)
 
 # A person's name on a line of its own: two to four capitalised words, initials allowed.
 _NAME = re.compile(rf"^\(?{PERSON_NAME}\)?$")
@@ -33,10 +41,7 @@ CLOSING_WORDS = 8
 # The name, a title or two and the date under a closing line.
 SIGNED_LINES = 4
 # "Feb. 28", "27 February": a day a writer dates a letter by, its year left out.
-_MONTH_DAY = re.compile(
-    r"\b(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
-    r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8}))\s*$"
-)
+_MONTH_DAY = re.compile(rf"\b{YEARLESS_DAY}\s*$")
 # Where and when a writer signs: "Fresno", "Glendale, Calif.", "Baku, 20 February 2023".
 _WHERE_AND_WHEN = frozenset({"GPE", "LOC", "DATE"})
 # A place's name before its comma is a few words.
@@ -124,7 +129,7 @@ def signatures(
         if _over_name(lowered, cues):
             # The name is on the next line; marks side by side on a row, a name under each
             # ("Respectfully, / (Signed)" stacked over one name are one).
-            beside = pending > 0 and "\n" not in text[lines[index - 1].end : line.start]
+            beside = pending > 0 and same_row(text, lines[index - 1], line)
             pending = pending + 1 if beside else 1
             continue
         marked = pending > 0 or any(lowered.startswith(m) for m in cues.signature_marks)
@@ -361,11 +366,10 @@ def closed_lines(zones: Zones, cues: StructureCues) -> list[Line]:
     lines = list(zones.lines)
     under: list[Line] = []
     for index, line in enumerate(lines):
-        block = lines[index + 1 : index + 1 + SIGNED_LINES]
         if _closing(line.text.lower(), cues) or (
             _signs_off(zones, lines, index, cues, False) and _closes_part(lines, index)
         ):
-            under += block
+            under += lines[index + 1 : index + 1 + SIGNED_LINES]
     return under
 
 
@@ -385,7 +389,7 @@ def signed_day(zones: Zones, signer: Found, printed: Dated) -> Dated | None:
     day = _MONTH_DAY.search(below)
     if day is None or printed.date.precision != "day":
         return None
-    when = day_before(day["day"] or day["day2"], day["month"] or day["month2"], printed.date)
+    when = yearless_day(day, printed.date)
     if when is None:
         return None
     start = signer.span.end + day.start()

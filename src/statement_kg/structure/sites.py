@@ -7,8 +7,7 @@ import re
 
 from statement_kg.lexicon import Lexicon
 from statement_kg.structure.found import Found
-from statement_kg.structure.line_dates import line_around
-from statement_kg.structure.zones import Zones
+from statement_kg.structure.zones import Zones, line_around
 
 
 def place_named(parts: Zones, lexicon: Lexicon, relay: Found) -> bool:

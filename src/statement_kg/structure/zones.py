@@ -7,6 +7,7 @@ on its lines and ends without a sentence's closing mark."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,7 +50,9 @@ _NOTE_LINE = re.compile(r"^[ \t]*(?:\d{1,3}(?:[ \t]{2,}|\t)|[¹²³⁴⁵⁶⁷�
 _PROSE_END = re.compile(r"[.!?][\"”’)]?(?:\d{0,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})$")
 _RULE = re.compile(rf"^{_RULE_CHARS}$")
 # Under a rule, a note's number (printed, in brackets or raised) and a space open a note.
-_RULED_NOTE = re.compile(r"^(?:\d{1,3}\.?\s+|\(\d{1,3}\)\s+|\[\d{1,3}\]\s+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
+# A note's printed number: "12", "12.", "(12)", "[12]".
+_PRINTED_NUMBER = r"(?:\d{1,3}\.?|\(\d{1,3}\)|\[\d{1,3}\])"
+_RULED_NOTE = re.compile(rf"^(?:{_PRINTED_NUMBER}\s+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
 # A numbered paragraph: "3. Teachers shall ...".
 _PARAGRAPH = re.compile(r"^(\d{1,3})\.\s+\S")
 # A heading may stand for the rule: "Notes", "Sources", "References".
@@ -58,12 +61,19 @@ _HEADING = re.compile(rf"^[ \t]*{_NOTES_HEADING}[ \t]*$", re.IGNORECASE)
 _NOTES_WORDS = re.compile(rf"\b{_NOTES_HEADING}", re.IGNORECASE)
 _RULED_NOTES = re.compile(
     rf"^[ \t]*(?:[_\-–—=]{{4,}}|(?i:{_NOTES_HEADING}))[ \t]*\n(?:[ \t]*\n)*[ \t]*"
-    r"(?:\d{1,3}\.?\s|\(\d{1,3}\)\s|\[\d{1,3}\]\s|[¹²³⁴⁵⁶⁷⁸⁹⁰])\s*\S",
+    rf"(?:{_PRINTED_NUMBER}\s|[¹²³⁴⁵⁶⁷⁸⁹⁰])\s*\S",
     re.MULTILINE,
 )
 # A mark in the text that points to a note by its number in brackets ("wounded (1).").
 NOTE_MARK = re.compile(r"(?<=\S) ?[(\[](\d{1,3})[)\]]")
-_NOTE_NUMBER = re.compile(r"^(?:\d{1,3}\.?|\(\d{1,3}\)|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*")
+_NOTE_NUMBER = re.compile(rf"^(?:{_PRINTED_NUMBER}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*")
+# A field's label opening its cell ("Court:", "Headnote (editor):"), not a speaker's in
+# capitals ("GRIGORYAN:", "Q:").
+_FIELD_CELL = re.compile(r"(?:^|(?<=\s\s))(?=[A-Z][^:\n]*[a-z])[A-Z][\w .()-]{0,30}:\s")
+# A record gives two fields or more, on a row or in lines one under another (one labelled
+# line is a heading's or a speaker's), each of a few words.
+RECORD_FIELDS = 2
+FIELD_WORDS = 16
 # What closes a sentence of running text; a quotation's closing mark is looked through.
 CLOSING = frozenset({".", "!", "?", ":", ";", "…"})
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "»", "«"})
@@ -105,6 +115,34 @@ class Zones:
         """Where the body's first paragraph ends, known without parsing it."""
         end = self.analysis.original.find("\n\n", self.body_start)
         return self.body_end if end < 0 else min(end, self.body_end)
+
+    @cached_property
+    def record_fields(self) -> tuple[Line, ...]:
+        """The labelled fields of the head and the lines that go on with them ("Court:
+        Rechtbank X   Date of judgment: ...", "Case number: ..." over "Area of law: ..."): a
+        database's record of the document, no letterhead. A field is short and no sentence: a
+        speaker's turn under a transcript's title ("Minister X: Thank you. On ...") is none."""
+        text = self.analysis.original
+        runs_on = bool(self.head) and _short_field(self.head[-1])
+        after = self.lines[len(self.head) :] if runs_on else ()
+        lines = [*self.head, *itertools.takewhile(_short_field, after)]
+        rows = [line_around(text, line.start, line.end) for line in lines]
+        counts = [
+            len(_FIELD_CELL.findall(text[a:b])) if _short_field(line) else 0
+            for line, (a, b) in zip(lines, rows, strict=True)
+        ]
+        fields = []
+        for index, line in enumerate(lines):
+            if not counts[index]:
+                continue
+            beside = counts[index] >= RECORD_FIELDS
+            above = index > 0 and rows[index - 1] != rows[index] and counts[index - 1] > 0
+            below = (
+                index + 1 < len(rows) and rows[index + 1] != rows[index] and counts[index + 1] > 0
+            )
+            if beside or above or below:
+                fields.append(line)
+        return tuple(fields)
 
     @cached_property
     def notes(self) -> tuple[tuple[int, int], ...]:
@@ -323,6 +361,28 @@ def is_menu(line: Line, cues: StructureCues) -> bool:
     )
     rooted = bool(cells) and " ".join(cells[0]).lower() in cues.path_roots
     return not dated and (rooted or not bodies) and len(cells) >= MENU_CELLS
+
+
+def _short_field(line: Line) -> bool:
+    """A labelled field whose value is a name, a number or a date: a few words and no
+    sentence ("Moderator: Good afternoon." is a speaker's turn)."""
+    sentence = line.text.rstrip().endswith((".", "?", "!"))
+    return (
+        _FIELD_CELL.match(line.text) is not None
+        and len(line.text.split()) <= FIELD_WORDS
+        and not sentence
+    )
+
+
+def line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole line (or lines) the span stands on."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
+def same_row(text: str, left: Line, right: Line) -> bool:
+    """Whether two cells stand on one line of the text, side by side."""
+    return "\n" not in text[left.end : right.start]
 
 
 def is_rule(line: Line) -> bool:
