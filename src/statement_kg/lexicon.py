@@ -152,6 +152,8 @@ class CitationWords:
     determiners: frozenset[str]
     news_cues: tuple[str, ...] = ()
     title_nouns: frozenset[str] = frozenset()
+    act_nouns: tuple[str, ...] = ()
+    bill_marks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -466,5 +468,7 @@ def _claim_words(mappings: Path) -> ClaimWords:
             determiners=frozenset(citations["determiners"]),
             news_cues=tuple(citations.get("news_cues", [])),
             title_nouns=frozenset(citations.get("title_nouns", [])),
+            act_nouns=tuple(citations.get("act_nouns", [])),
+            bill_marks=tuple(citations.get("bill_marks", [])),
         ),
     )

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from statement_kg.extract.author_date import author_date
 from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Entity, Mention, Phrase
@@ -93,6 +94,8 @@ def find_mentions(text: str, lexicon: Lexicon, index: SentenceIndex) -> list[Men
         group = by_group.setdefault(group_of(entity.type), [])
         for phrase in entity.phrases:
             group.extend(_candidates(text, entity, phrase, index))
+    for start, end, work in author_date(text, lexicon.entities):
+        by_group.setdefault(group_of(lexicon.entities[work].type), []).append((start, end, work))
     mentions: list[Mention] = []
     for candidates in by_group.values():
         taken = SpanSet()

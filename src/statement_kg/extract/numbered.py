@@ -57,3 +57,74 @@ def numbered_resolutions(text: str, un_cues: Iterable[str]) -> Iterable[tuple[En
             match.start(),
             match.end(),
         )
+
+
+# "Law of the Republic of Azerbaijan "On Public Procurement"": a law cited by its title, as
+# laws of the former Soviet states are named.
+_TITLED_LAW = re.compile(
+    r"\bLaw\s+(?:of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}(?:of\s+[A-Z][\w-]*\s+)?)?"
+    r"[\"“«]On\s[^\"”»\n]{3,120}[\"”»]"
+)
+
+
+# A document's own heading holds its number and a few words more ("DECISION No. 11/2023",
+# "H.R. 5680 - To impose sanctions").
+HEADING_WORDS = 3
+
+
+# The gap that sets a page's running head or foot apart in its margin ("68th Legislature
+# 2023        SR 14.1").
+_MARGIN = re.compile(r"\S[ \t]{3,}$")
+# How far back the name an act's short form in brackets stands for is looked for.
+SHORT_FORM_CHARS = 60
+
+
+def _own_heading(text: str, match: re.Match[str]) -> bool:
+    """An act's number that opens a line of a few words heads the document itself; in a
+    page's margin it is the document's own running head or foot."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    before = text[line_start : match.start()]
+    rest = text[match.end() : len(text) if line_end < 0 else line_end]
+    return (not before.strip() and len(rest.split()) <= HEADING_WORDS) or bool(
+        _MARGIN.search(before)
+    )
+
+
+def _short_form(text: str, match: re.Match[str]) -> bool:
+    """ "Senate Resolution 54 (SR 54)": the short name, in brackets, of the act just named."""
+    numbers = re.findall(r"\d+", match.group())
+    bracketed = text[match.start() - 1 : match.start()] == "(" and text[match.end() :][:1] == ")"
+    before = text[max(0, match.start() - SHORT_FORM_CHARS) : match.start()]
+    return bracketed and bool(numbers) and re.search(rf"\b{numbers[-1]}\b", before) is not None
+
+
+def numbered_acts(
+    text: str, act_nouns: Iterable[str], bill_marks: Iterable[str]
+) -> Iterable[tuple[Entity, int, int]]:
+    """Acts cited by their number ("Decision No. 11/2023"), a legislature's bills by the
+    mark it prints them with ("H.Res. 1417", "SB 210"), and laws by their titles; not the
+    number over the document's own head."""
+    nouns = "|".join(re.escape(n) for n in act_nouns)
+    marks = "|".join(re.escape(m) for m in sorted(bill_marks, key=len, reverse=True))
+    patterns = [
+        re.compile(rf"\b(?i:{nouns})\s+No\.?\s*\d[\w/-]*(?<![/-])") if nouns else None,
+        re.compile(rf"(?<![\w.])(?:{marks})\s?\d{{1,5}}(?![\w/])") if marks else None,
+        _TITLED_LAW,
+    ]
+    for pattern in patterns:
+        for match in pattern.finditer(text) if pattern else ():
+            if _own_heading(text, match) or _short_form(text, match):
+                continue
+            label = " ".join(match.group().split())
+            yield (
+                Entity(
+                    id=slug(label),
+                    type="legislation",
+                    label=label,
+                    phrases=(literal_phrase(match.group()),),
+                    recognised=True,
+                ),
+                match.start(),
+                match.end(),
+            )

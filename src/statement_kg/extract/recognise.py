@@ -17,7 +17,7 @@ from statement_kg.extract.instruments import instruments
 from statement_kg.extract.interviews import news_citations
 from statement_kg.extract.mentions import find_mentions, group_of
 from statement_kg.extract.notes import note_citations, text_notes
-from statement_kg.extract.numbered import numbered_resolutions
+from statement_kg.extract.numbered import numbered_acts, numbered_resolutions
 from statement_kg.extract.outlets import to_listed_outlets
 from statement_kg.extract.quotations import antecedent_window, pronoun_attributed, quoted_spans
 from statement_kg.extract.spans import Nearby, SentenceIndex
@@ -267,6 +267,9 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
                 text, lexicon.claims.citations.title_nouns, lexicon.structure.organisation_heads
             ),
             *numbered_resolutions(text, (cue for cue, _ in words.resolution_bodies.values())),
+            *numbered_acts(
+                text, lexicon.claims.citations.act_nouns, lexicon.claims.citations.bill_marks
+            ),
             *news_citations(text, lexicon.claims.citations.news_cues),
             *judgments(text, words),
             *court_orders(text, words),

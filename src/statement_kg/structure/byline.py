@@ -55,12 +55,13 @@ def byline(
         ):
             name = trim([t for t in tokens[1:] if not t.is_space])
             # The name ends at the first mark ("," or a separator such as "|"), not at the
-            # hyphen inside a name ("Ter-Grigoryan").
+            # hyphen inside a name ("Ter-Grigoryan"), or at a small word that goes on with
+            # the line ("Posted by NAME on DATE").
             cut = next(
                 (
                     n
                     for n, t in enumerate(name)
-                    if not any(c.isalpha() for c in t.text) and not _joins(t)
+                    if (not any(c.isalpha() for c in t.text) and not _joins(t)) or _goes_on(t)
                 ),
                 len(name),
             )
@@ -68,6 +69,20 @@ def byline(
                 span = analysis.span_of(name[:cut])
                 return [found(analysis.original, *span, "by-line", mentions, lexicon)]
     return []
+
+
+# The parts of speech of a small word after a by-line's name ("on", "at").
+_GOES_ON = frozenset({"ADP", "SCONJ"})
+
+
+def _goes_on(token: Token) -> bool:
+    """ "Posted by NAME on 2012/02/27": a small word before a date goes on with the line
+    (the "for" in "the Centre for Peace" is the name's)."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    dated = following is not None and (
+        following.ent_type_ == "DATE" or any(c.isdigit() for c in following.text)
+    )
+    return token.is_lower and token.pos_ in _GOES_ON and dated
 
 
 def _joins(token: Token) -> bool:

@@ -48,6 +48,8 @@ class StructureCues:
     occasion_nouns: frozenset[str] = frozenset()
     date_labels: frozenset[str] = frozenset()
     update_labels: frozenset[str] = frozenset()
+    volume_words: frozenset[str] = frozenset()
+    record_issuer_labels: frozenset[str] = frozenset()
     posting_words: frozenset[str] = frozenset()
     below: frozenset[str] = frozenset()
     annex: frozenset[str] = frozenset()
@@ -71,6 +73,7 @@ class StructureCues:
     address_forms: frozenset[str] = frozenset()
     affiliation_titles: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    state_nouns: frozenset[str] = frozenset()
     hosts: frozenset[str] = frozenset()
     asked_objects: frozenset[str] = frozenset()
     witness_words: frozenset[str] = frozenset()
@@ -152,6 +155,8 @@ def load_cues(mappings: Path) -> StructureCues:
         occasion_nouns=_words(raw.get("occasion_nouns", [])),
         date_labels=_words(raw.get("date_labels", [])),
         update_labels=_words(raw.get("update_labels", [])),
+        volume_words=_words(relay.get("volume_words", [])),
+        record_issuer_labels=_words(raw.get("record_issuer_labels", [])),
         posting_words=_words(raw.get("posting_words", [])),
         below=_words(relay.get("below", [])),
         annex=_words(letter.get("annex", [])),
@@ -174,6 +179,7 @@ def load_cues(mappings: Path) -> StructureCues:
         address_forms=_words(signature.get("address_forms", [])),
         affiliation_titles=_words(signature.get("affiliation_titles", [])),
         place_nouns=_words(raw.get("place_nouns", [])),
+        state_nouns=_words(raw.get("state_nouns", [])),
         hosts=_words(relay.get("hosts", [])),
         asked_objects=_words(relay.get("asked", [])),
         witness_words=_words(raw.get("witness_words", [])),

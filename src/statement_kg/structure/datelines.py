@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from statement_kg.extract.dates import NUMBER_MARK, find_dates
+from statement_kg.extract.quotations import quoted_spans
 from statement_kg.extract.spans import Nearby, make_span
 from statement_kg.language import verb_lemma
 from statement_kg.records import TimeSpec
@@ -25,6 +26,7 @@ from statement_kg.structure.line_dates import (
     CLOCK,
     SCHEDULE,
     TIME_OF_DAY,
+    WEEKDAYS,
     Dates,
     Numeric,
     in_lines,
@@ -92,7 +94,7 @@ SYMBOL = re.compile(r"[A-Z]{1,6}(?:\.[A-Z]{1,6})*(?:/[A-Z0-9.()-]+){2,}")
 EARLY_LINES = 25
 _STOPPED = re.compile(r"\.\s+[A-Z]")
 # Where a sentence or a cell ends on a line, before the words that label its date.
-_SENTENCE_END = re.compile(r"(?<=[.|•])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.|•·])\s+")
 # "No: 52,", "No. 07/2024,": a document's number before its date.
 _NUMBERED = re.compile(NUMBER_MARK + r"[:.]?\s*[\w/-]*\d[\w/-]*,?$", re.IGNORECASE)
 # "Baku, February 24, 2024 / APA /": an agency's credit after the dateline's date.
@@ -185,11 +187,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     text = zones.analysis.original
     found = []
     first_body = tuple(line for line in zones.lines if line.end > zones.body_start)[:1]
-    # A note after the text ("13 Interview, hospital train, Agdam, March 22, 1992.") dates
-    # the source it cites, not the document; a list of links under "Related:" the pages it
-    # links to.
-    notes = zones.notes if may_have_notes(text) else ()
-    aside = [*((a - NOTE_NUMBER, b) for a, b in notes), *link_rows(zones, cues)]
+    aside = _aside(zones, cues)
     # A labelled date line ("Submitted: 27.2.2025") dates the document wherever it stands
     # (a question's date over the answer below it).
     outside = {*zones.head, *zones.tail}
@@ -261,11 +259,29 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     return found
 
 
+def _aside(zones: Zones, cues: StructureCues) -> list[tuple[int, int]]:
+    """Where no date line of the document's own stands: a note after the text ("13
+    Interview, hospital train, Agdam, March 22, 1992.") dates the source it cites, a list
+    of links under "Related:" the pages it links to, and the lines of a plaque or a
+    document the text quotes ("... reads: \"IN MEMORY ... / 26.II.1992 / ...\"") what
+    they quote."""
+    text = zones.analysis.original
+    notes = zones.notes if may_have_notes(text) else ()
+    return [
+        *((a - NOTE_NUMBER, b) for a, b in notes),
+        *link_rows(zones, cues),
+        *((a, b) for a, b in quoted_spans(text) if "\n" in text[a:b]),
+    ]
+
+
 def _label_before(text: str, line: Line, before: str) -> str:
     """ "... All rights reserved. Published 10.04.2019, 12:15": the last words before the
     date label it; "Adopted:      27th February, 2023": or a label in the row's cell
     before."""
     label = _SENTENCE_END.split(before)[-1].strip("[(").rstrip(":").strip().lower()
+    # "Published Monday 9 October 2023": the weekday is the date's, not the label's.
+    words = label.rstrip(",").split()
+    label = " ".join(words[:-1]) if len(words) > 1 and words[-1] in WEEKDAYS else label
     row = text[text.rfind("\n", 0, line.start) + 1 : line.start].strip()
     return label or (row[:-1].strip().lower() if row.endswith(":") else "")
 
@@ -307,11 +323,15 @@ def _relay_lines(
 
 def _posted(zones: Zones, dates: Dates, cues: StructureCues, taken: list[Dated]) -> list[Dated]:
     """A news page's by-line or posting line near its top ("By NAME | 2 March 2026",
-    "Posted by the desk on 10 April 2026 · 3 min read"): the first one dates the page."""
-    for line in first_rows(zones, zones.lines, POSTED_ROWS):
+    "Posted by the desk on 10 April 2026 · 3 min read"), or at its foot under the text: the
+    first one dates the page. A label may be given in two languages ("Yayın tarihi /
+    Posted:")."""
+    for line in [*first_rows(zones, zones.lines, POSTED_ROWS), *zones.tail]:
         words = [t for t in zones.analysis.tokens(line.start, line.end) if not t.is_space]
+        label = _label(line).rpartition("/")[2].strip()
         posting = bool(words) and (
-            words[0].lower_ in cues.posting_words or _label(line) in cues.update_labels
+            words[0].lower_ in cues.posting_words
+            or label in cues.update_labels | cues.posting_words
         )
         if not posting or len(line.text) > POSTED_CHARS:
             continue

@@ -41,6 +41,7 @@ from statement_kg.structure.named_again import named_again
 from statement_kg.structure.names import agent_mentions, is_body
 from statement_kg.structure.note_marks import note_marks
 from statement_kg.structure.record import record_speakers
+from statement_kg.structure.record_source import carrying_site, record_source
 from statement_kg.structure.relative_day import said_the_day_before
 from statement_kg.structure.relay import credited, relay_sentences
 from statement_kg.structure.running import page_head_author, running_title
@@ -182,10 +183,29 @@ def _with_signatories(
     return [*kept, *(replace(s, also=(*s.also, *group)) for s in listed)]
 
 
+def _recorded(
+    parts: Zones, lexicon: Lexicon, mentions: list[Mention], reading: Reading
+) -> tuple[list[Found], list[Found]]:
+    """The issuer a database's record names for the document the page carries, and the
+    site on the page's first line that carries it (unless a site's header already does)."""
+    source = record_source(parts, lexicon, mentions)
+    if source is None:
+        return reading.issuers, reading.relays
+    headed = any(r.kind == "relay header" for r in reading.relays)
+    site = None if headed else carrying_site(parts, lexicon, mentions, source)
+    return [source], [*reading.relays, *([site] if site is not None else [])]
+
+
 def _proper(parts: Zones, found: Found) -> bool:
+    """Whether the words name a body rather than describe a group ("Azerbaijani and
+    Turkish community organisations in Germany": a plural common noun heads them)."""
     tokens = parts.analysis.tokens(found.span.start, found.span.end)
-    return found.entity is not None or any(
-        t.pos_ == "PROPN" and t.ent_type_ not in {"NORP", "GPE", "LOC"} for t in tokens
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    described = bool(heads) and heads[0].tag_ == "NNS"
+    return found.entity is not None or (
+        not described
+        and any(t.pos_ == "PROPN" and t.ent_type_ not in {"NORP", "GPE", "LOC"} for t in tokens)
     )
 
 
@@ -318,8 +338,11 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     own += [*parts.notes, *note_marks(parts), *post_heads(parts)]
     own += [(f.start, f.end) for f in parts.record_fields]
     issuers = _issuers(parts, lexicon, mentions, letter, relays, skip)
-    relays = [r for r in relays if not place_named(parts, lexicon, r)]
-    relays += compiler(parts, lexicon, mentions)
+    issuers, relays = _recorded(parts, lexicon, mentions, Reading(issuers, relays, date))
+    relays = [
+        *(r for r in relays if not place_named(parts, lexicon, r)),
+        *compiler(parts, lexicon, mentions),
+    ]
     if letter is None:
         issuers = _with_signatories(parts, lexicon, mentions, issuers)
     # A report that says who signed the text it carries names its issuers.

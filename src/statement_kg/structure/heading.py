@@ -59,6 +59,23 @@ _QUALIFYING = frozenset({"amod", "compound"})
 QUALIFIERS = 2
 
 
+def _text_of(before: str, cues: StructureCues) -> str:
+    """What stands before a heading's document words on its line, without the words that
+    say the text gives that document ("TRANSCRIPT OF THE")."""
+    words = before.lower().split()
+    while words and words[-1] in {"the", "a", "an"}:
+        words.pop()
+    prefix = words[:-1]
+    if (
+        words
+        and words[-1] == "of"
+        and prefix
+        and all(w in cues.document_nouns | {"full"} for w in prefix)
+    ):
+        return ""
+    return before.strip()
+
+
 def _headings(zones: Zones, cues: StructureCues, after: int = 0) -> list[tuple[list[Token], Token]]:
     """(document words, "of"/"by") pairs that open a heading in the head, or anywhere after
     `after` when it is given (the answer under a question)."""
@@ -97,12 +114,15 @@ def _headings(zones: Zones, cues: StructureCues, after: int = 0) -> list[tuple[l
             opening = [t for t in words if not t.is_space and t.text not in NOTE_MARKS]
             at = analysis.span_of(opening or [token])[0]
             before = analysis.original[analysis.original.rfind("\n", 0, at) + 1 : at]
-            capital = bool(opening) and (opening[0].is_title or opening[0].is_upper)
             # A mail's subject line is its heading ("Subject: FW: Statement by ..."), and so
             # is a line that names its subject first ("Armenia/Azerbaijan: Declaration by").
             before = _TOPIC.sub("", _MAIL_SUBJECT.sub("", before))
+            # The line's first word is capitalised ("Statement by", "Transcript of the
+            # statement by").
+            first = before.strip() or (opening[0].text if opening else "")
+            capital = bool(opening) and (first[:1].isupper())
             named = [t for t in opening if t.i not in qualifiers]
-            if capital and announces(named, cues) and not before.strip():
+            if capital and announces(named, cues) and not _text_of(before, cues):
                 pairs.append((opening, token))
                 break
     return pairs

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from statement_kg.language import Analysis
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
 from statement_kg.structure.names import found, persons
-from statement_kg.structure.relay import RELAY_SENTENCES, subject_of, titled
+from statement_kg.structure.relay import RELAY_SENTENCES, block_before, subject_of, titled
 from statement_kg.structure.zones import Zones
 
 # Verbs of giving an interview to a site.
@@ -53,9 +54,32 @@ def _to_site(verb: Token, sites: list[str]) -> bool:
         # "spoke to Trend" under "Trend News Agency": the site by the first of its words, a
         # name ("spoke to reporters" is no "Reporters Without Borders").
         named = hearer.pos_ == "PROPN"
-        if any(site == words or (named and site.startswith(words + " ")) for site in sites):
+        # "spoke to the Courier" under "THE ARMENIAN COURIER": by its last word.
+        last = named and words in {f"the {site.split()[-1]}" for site in sites if site}
+        if last or any(site == words or (named and site.startswith(words + " ")) for site in sites):
             return True
     return False
+
+
+def _site_spoke_with(analysis: Analysis, verb: Token, sites: list[str]) -> list[Token]:
+    """ "Caucasus Monitor spoke with NAME, a ...": the site interviewed the person it
+    names."""
+    if verb.lemma_.lower() not in INTERVIEW_VERBS:
+        return []
+    # The words right before the verb on its line (the parser may run the page's head into
+    # the sentence), after an opening phrase ("Twenty years after ..., SITE spoke with").
+    subject = " ".join(t.text for t in block_before(verb) if not t.is_space).casefold()
+    if not any(subject == site or subject.endswith(" " + site) for site in sites):
+        return []
+    guests = [
+        g
+        for c in verb.children
+        if c.lower_ in {"with", "to"}
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    named = [persons(analysis, list(g.subtree)) for g in guests]
+    return next((run[0] for run in named if run), [])
 
 
 def _lead(zones: Zones) -> list[Span]:
@@ -82,6 +106,10 @@ def introduced_speaker(
         colons = [t.i for t in sentence if t.text == ":" and _ends_line(t)]
         end = colons[0] if colons else sentence.end
         for verb in sentence.doc[sentence.start : end]:
+            guest = _site_spoke_with(analysis, verb, sites)
+            if guest:
+                span = analysis.span_of(guest)
+                return [titled(analysis.original, span, guest, zones, lexicon, mentions)]
             if not colons and not _to_site(verb, sites):
                 continue
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in cues.speech_verbs:

@@ -19,6 +19,12 @@ from statement_kg.structure.zones import Line
 # The numeric and abbreviated forms news sites print; find_dates reads the written ones.
 _NUMERIC = [
     re.compile(r"(?<![\d.-])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])"),
+    # "2012/02/27", "2012.02.27": the year first, as East Asian and some European sites
+    # print it.
+    re.compile(
+        r"(?<![\d./])(?P<year>(?:19|20)\d\d)(?P<mark>[/.])(?P<month>\d\d)(?P=mark)(?P<day>\d\d)"
+        r"(?![\d./])"
+    ),
     # "25.02.2019", "08-01-2014" (a case-law database's): day first.
     re.compile(
         r"(?<![\d.-])(?P<day>\d\d?)(?P<mark>[.-])(?P<month>\d\d?)(?P=mark)"
@@ -30,6 +36,13 @@ _NUMERIC = [
     # "25/02/2022": day first, as international bodies write it, unless the day cannot be.
     re.compile(r"(?<![\w/])(?P<day>\d\d?)/(?P<month>\d\d?)/(?P<year>(?:19|20)\d\d)(?![\d/])"),
 ]
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+# "14.II.2012": the month in Roman numerals, as offices in much of Europe write it; read in
+# the text as written (the scanned-digit view reads "III" as "111").
+_ROMAN_DATE = re.compile(
+    r"(?<![\w.])(?P<day>\d\d?)\.\s?(?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)\.\s?"
+    r"(?P<year>(?:19|20)\d\d)(?!\d)"
+)
 # A clock's time, as a site's date line prints it ("14:35").
 _CLOCK = r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)"
 # "18.05": a British paper's stamp; with its zone ("18.05 GMT") it is a clock's, not a
@@ -59,16 +72,18 @@ def numeric_dates(text: str) -> Numeric:
     """The numeric and abbreviated dates of the text, read once per document."""
     found = []
     view = digit_view(text)
-    for pattern in _NUMERIC:
-        for match in pattern.finditer(view):
-            parts = match.groupdict()
-            month = month_number(parts["abbr"]) if parts.get("abbr") else None
-            number = month or int(parts.get("month") or 0)
-            day, year = int(parts["day"]), int(parts["year"])
-            if not parts.get("abbr") and number > 12 >= day:  # "02/25/2022"
-                day, number = number, day
-            if valid_day(year, number, day):
-                found.append((PartialDate(f"{year}-{number:02d}-{day:02d}"), *match.span()))
+    matches = [m for pattern in _NUMERIC for m in pattern.finditer(view)]
+    for match in [*matches, *_ROMAN_DATE.finditer(text)]:
+        parts = match.groupdict()
+        month = month_number(parts["abbr"]) if parts.get("abbr") else None
+        if parts.get("roman"):
+            month = _ROMAN.index(parts["roman"]) + 1
+        number = month or int(parts.get("month") or 0)
+        day, year = int(parts["day"]), int(parts["year"])
+        if month is None and number > 12 >= day:  # "02/25/2022"
+            day, number = number, day
+        if valid_day(year, number, day):
+            found.append((PartialDate(f"{year}-{number:02d}-{day:02d}"), *match.span()))
     return found
 
 

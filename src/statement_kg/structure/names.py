@@ -155,11 +155,22 @@ def name_from(analysis: Analysis, start: int, limit: int, cues: StructureCues) -
             return trim(tokens[:i])
         if i and token.text == "," and (i + 1 >= len(tokens) or tokens[i + 1].is_lower):
             return trim(tokens[:i])
+        # "Briefing by Spokesperson NAME, Moscow, 27 February 2024": the place and date of
+        # the heading's dateline.
+        if i and token.text == "," and _dateline(tokens[i + 1 :]):
+            return trim(tokens[:i])
         # "... of the Milli Majlis to the parliaments of the world": whom it is addressed
         # to, in common nouns (not "to the United Nations", which is part of a name).
         if i and words[:2] == ("to", "the") and len(words) > 2 and tokens[i + 2].is_lower:
             return trim(tokens[:i])
     return trim(tokens)
+
+
+def _dateline(tokens: list[Token]) -> bool:
+    """A place or a date, and a date by the end: the dateline after a heading's name."""
+    words = [t for t in tokens if not t.is_space]
+    opens = bool(words) and (words[0].ent_type_ in {"GPE", "DATE"} or words[0].like_num)
+    return opens and any(t.ent_type_ == "DATE" or t.like_num for t in words)
 
 
 def skip_meeting(tokens: list[Token], cues: StructureCues) -> list[Token]:

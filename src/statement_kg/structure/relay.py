@@ -60,7 +60,7 @@ def _is_break(token: Token) -> bool:
     return token.text in {"-", "–", "—"} and apart
 
 
-def _block(verb: Token) -> list[Token]:
+def block_before(verb: Token) -> list[Token]:
     """The words before the verb in its own line block: a heading or dateline the parser ran
     into the sentence is not part of it."""
     before = [t for t in verb.sent if t.i < verb.i]
@@ -82,7 +82,7 @@ def _outside_brackets(tokens: list[Token]) -> list[Token]:
 def subject_of(verb: Token) -> list[Token]:
     """The verb's subject, within the verb's own line block; when the parser gives it no
     subject there, the words before it in the block."""
-    block = {t.i for t in _block(verb)}
+    block = {t.i for t in block_before(verb)}
     # A dateline run into the sentence may be parsed as a second subject: the nearest first.
     for child in nearest_first(verb, verb.children):
         if child.dep_ in {"nsubj", "nsubjpass"}:
@@ -97,7 +97,9 @@ def subject_of(verb: Token) -> list[Token]:
     if verb.dep_ == "conj" and verb.head.i in block and verb.head.pos_ in {"VERB", "AUX"}:
         # "X visited the memorial, laid a wreath and delivered a speech": X's.
         return subject_of(verb.head)
-    before = [t for t in _block(verb) if t.pos_ in {"PROPN", "NOUN", "ADP", "DET", "PUNCT", "ADJ"}]
+    before = [
+        t for t in block_before(verb) if t.pos_ in {"PROPN", "NOUN", "ADP", "DET", "PUNCT", "ADJ"}
+    ]
     return trim(before)
 
 

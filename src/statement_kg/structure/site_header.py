@@ -30,6 +30,12 @@ _NUMBER_LABEL = re.compile(NUMBER_MARK + r"\d", re.IGNORECASE)
 _DOMAIN = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?", re.IGNORECASE)
 
 
+def _issue_line(text: str, start: int, cues: StructureCues) -> bool:
+    """Whether the line at `start` is a periodical's issue line ("Vol. LVII, No. 9 · DATE")."""
+    words = text[start : start + POSTING_CHARS].split()
+    return bool(words) and words[0].strip(".").lower() in cues.volume_words
+
+
 def _posting(text: str, start: int, cues: StructureCues) -> bool:
     """Whether the line at `start` is a page's posting line ("Published: ...", "By NAME")."""
     words = text[start : start + POSTING_CHARS].split()
@@ -54,6 +60,7 @@ def relay_header(
         or CLOCK.search(text, *d.line)
         or "|" in text[d.line[0] : d.line[1]]
         or _posting(text, d.line[0], cues)
+        or _issue_line(text, d.line[0], cues)
     ]
     head = [line for line in zones.head if line.text.lower() not in cues.skip_links]
     if not head or not relay_lines:
@@ -92,17 +99,37 @@ def relay_header(
         (len(words) > SITE_WORDS and not official)
         or announces_issuer(words, cues)
         or _numbered(words, cues)
-        or _NUMBER_LABEL.search(text, date_line, line_end)
+        or (
+            _NUMBER_LABEL.search(text, date_line, line_end)
+            and not _issue_line(text, date_line, cues)
+        )
         or " ".join(t.lower_ for t in words) in cues.section_labels | cues.path_roots
         or says(words)
         or _over_byline(head, cues)
     ):
         return []
+    named = _named_below(text, head, cues)
+    if named is not None:
+        site = found(text, *named, "relay header", mentions, lexicon)
+        return [replace(site, also=(make_span(text, first.start, first.end),))]
     site = found(text, first.start, end, "relay header", mentions, lexicon)
     # The site's address on the line below names it too ("president.az").
     if len(head) > 1 and _DOMAIN.fullmatch(head[1].text):
         site = replace(site, also=(make_span(text, head[1].start, head[1].end),))
     return [site]
+
+
+def _named_below(text: str, head: list[Line], cues: StructureCues) -> tuple[int, int] | None:
+    """ "caucasusmonitor.eu" over "CAUCASUS MONITOR — independent news ...": the site's
+    address, then its name in the first cell of the line below, in the address's letters."""
+    if len(head) < 2 or not _DOMAIN.fullmatch(head[0].text):
+        return None
+    host = head[0].text.split("//")[-1].removeprefix("www.").split(".")[0].casefold()
+    cut = cues.separators.search(text, head[1].start + 1, head[1].end)
+    end = cut.start() if cut else head[1].end
+    end = head[1].start + len(text[head[1].start : end].rstrip())
+    letters = "".join(c for c in text[head[1].start : end].casefold() if c.isalnum())
+    return (head[1].start, end) if letters == host else None
 
 
 def _numbered(words: list[Token], cues: StructureCues) -> bool:

@@ -9,16 +9,22 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.structure.found import Found
 from statement_kg.structure.zones import Zones, line_around
 
+# "Republic of X": a state's name in three words.
+STATE_WORDS = 3
+
 
 def place_named(parts: Zones, lexicon: Lexicon, relay: Found) -> bool:
     """ "Türkiye | Politics | Azerbaijan": a section named for a country over a news page
-    tells it is a news page, but no site is named there."""
+    tells it is a news page, but no site is named there; nor does a state's name ("REPUBLIC
+    OF TÜRKİYE") over its ministry's letterhead."""
     if relay.kind != "relay header":
         return False
     if relay.entity is not None:
         return lexicon.entities[relay.entity].type in {"country", "place"}
     tokens = [t for t in parts.analysis.tokens(relay.span.start, relay.span.end) if t.is_alpha]
-    return bool(tokens) and all(t.ent_type_ == "GPE" for t in tokens)
+    state = len(tokens) == STATE_WORDS and tokens[1].lower_ == "of"
+    state = state and tokens[0].lower_ in lexicon.structure.state_nouns
+    return state or (bool(tokens) and all(t.ent_type_ == "GPE" for t in tokens))
 
 
 def parent_site(parts: Zones, relay: Found, issuers: list[Found]) -> bool:

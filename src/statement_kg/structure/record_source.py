@@ -1,0 +1,118 @@
+"""A database's or an aggregator's record of the document it carries: labelled rows over
+the text, one label and its value to a row, apart by a colon, a dot leader or a wide gap
+("Contracting authority ......  NAME", "Source        NAME (ABBR), Unit"). The row whose
+label says who issued the document names its issuer; the site on the page's first line
+only carries the document, whatever its own menus and footer say."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from statement_kg.lexicon import Lexicon
+from statement_kg.records import Mention
+from statement_kg.structure.found import Found
+from statement_kg.structure.names import found
+from statement_kg.structure.zones import Line, Zones
+
+# A record has this many labelled rows or more in one block: two labelled lines may be a
+# heading's and a by-line's.
+RECORD_ROWS = 3
+# A row's label is a few words ("Bid submission deadline").
+LABEL_WORDS = 4
+# A record stands on the page's first half, or its first page in a short text.
+PAGE_CHARS = 2000
+# A site's name on the page's first line is a few words.
+SITE_WORDS = 6
+# "Source:", "Contracting authority ........", or a label alone in its cell.
+_LABEL = r"(?P<label>[A-Z][\w&/ ()-]*?)"
+_CELL_LABEL = re.compile(rf"^{_LABEL}\s*(?::|\.{{3,}}|…+)?$")
+_INLINE = re.compile(rf"^{_LABEL}\s*(?::|\.{{3,}}|…+)\s+(?P<value>\S.*)$")
+# Where the issuer's name in a row's value ends: its initials in brackets, a unit after a
+# comma, a gloss after a dash.
+_NAME_END = re.compile(r"\s*(?:\(|,|;|\s[–—-]\s)")
+# A blank line or a rule ends a block of rows (a table's rules set off its rows and the
+# "Source:" under them).
+_BLANK = re.compile(r"\n[ \t]*(?:[-_=–—]{4,}[ \t]*)?\n")
+
+
+@dataclass(frozen=True)
+class _Row:
+    label: str
+    start: int
+    end: int
+
+
+def _rows(zones: Zones) -> list[_Row]:
+    """The labelled rows of the text's first half (or first page), in order: a label's cell
+    and the value's cell beside it, or a label and its value in one cell."""
+    text = zones.analysis.original
+    reach = max(len(text) // 2, PAGE_CHARS)
+    cells: dict[int, list[Line]] = {}
+    for line in zones.lines:
+        if line.start > reach:
+            break
+        cells.setdefault(text.rfind("\n", 0, line.start), []).append(line)
+    rows = []
+    for row in cells.values():
+        label = _CELL_LABEL.match(row[0].text)
+        if label is not None and len(row) > 1:
+            rows.append(_Row(label["label"], row[1].start, row[1].end))
+            continue
+        inline = _INLINE.match(row[0].text)
+        if inline is not None:
+            start = row[0].start + inline.start("value")
+            rows.append(_Row(inline["label"], start, row[0].end))
+    return [r for r in rows if len(r.label.split()) <= LABEL_WORDS]
+
+
+def _blocks(text: str, rows: list[_Row]) -> list[list[_Row]]:
+    """The rows in runs that no blank line or rule breaks."""
+    blocks: list[list[_Row]] = []
+    for row in rows:
+        if blocks and not _BLANK.search(text, blocks[-1][-1].end, row.start):
+            blocks[-1].append(row)
+        else:
+            blocks.append([row])
+    return blocks
+
+
+def record_source(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> Found | None:
+    """The body the record's issuing row names, in the first record of the page."""
+    text = zones.analysis.original
+    labels = lexicon.structure.record_issuer_labels
+    for block in _blocks(text, _rows(zones)):
+        if len(block) < RECORD_ROWS:
+            continue
+        # A record names its issuer among its first rows; a "Source:" row under a table's
+        # rows names where the figures come from.
+        for row in block[:RECORD_ROWS]:
+            if row.label.strip().lower() not in labels:
+                continue
+            end = _NAME_END.search(text, row.start, row.end)
+            stop = row.end if end is None else end.start()
+            if stop > row.start:
+                return found(text, row.start, stop, "record", mentions, lexicon)
+        return None
+    return None
+
+
+def carrying_site(
+    zones: Zones, lexicon: Lexicon, mentions: list[Mention], source: Found
+) -> Found | None:
+    """The site named on the page's first line, over a record that names another issuer."""
+    if not zones.lines or zones.lines[0].start >= source.span.start:
+        return None
+    first = zones.lines[0]
+    cell = lexicon.structure.separators.split(first.text)[0].rstrip()
+    words = {w.casefold() for w in cell.split()}
+    if not cell or len(words) > SITE_WORDS or words <= set(source.value.casefold().split()):
+        return None
+    return found(
+        zones.analysis.original,
+        first.start,
+        first.start + len(cell),
+        "relay header",
+        mentions,
+        lexicon,
+    )
