@@ -45,13 +45,47 @@ def name_after(text: str, end: int, words: ClaimWords) -> str | None:
         return None
     gap = text[end : named.start()]
     comma = "," in gap or text[end - 1 : end] == ","
-    return named["name"] if comma and "\n" not in gap else None
+    # The attribution may wrap onto the next line, not start a paragraph of its own.
+    return named["name"] if comma and "\n\n" not in gap else None
+
+
+# Small words that open a clause, not a speaker's title ('"...," as Moscow called them';
+# '"...," the NKR MFA says', which the text's own words are).
+_SMALL = r"(?:a|an|the|as|and|but|or|so|then|while|which|who|when|where|because|since|if|though)"
 
 
 @cache
 def _name_then_said(verbs: tuple[str, ...]) -> re.Pattern[str]:
-    """ "Kirillov said", "a Khojaly survivor, Sevinj Hasanova, told": the name, after a few
-    words that say who the speaker is."""
-    described = r"(?:(?:an?|the)\s+[^,.\"”\n]{1,40},\s*)?"
+    """ "Kirillov said", "a Khojaly survivor, Sevinj Hasanova, told", "historian NAME of
+    the Yerevan Centre for Caucasus Studies told": the name, after a few words that say who
+    the speaker is, and before the body they work for."""
+    described = (
+        rf"(?:(?:an?|the)\s+[^,.\"”\n]{{1,40}},\s*|(?:(?!{_SMALL}\b)[a-z]+\s+){{1,2}}(?=[A-Z]))?"
+    )
     name = r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
-    return re.compile(rf"{described}{name},?\s+(?:{'|'.join(verbs)})\b")
+    body = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:for|of|and|on|the)?\s*[A-Z][\w'’-]*)*)?"
+    return re.compile(rf"{described}{name}{body},?\s+(?:{'|'.join(verbs)})\b")
+
+
+# '"..."' then, on the line under it, '— Prof. NAME, University': a blurb's or an
+# epigraph's speaker after a dash; '"..." (NAME, Chair of ...)': in brackets right after it,
+# the bracket closed on its line.
+_DASHED = re.compile(r"[”\"»]?[ \t]*\n[ \t]*[—–―]{1,2}[ \t]*(?P<name>[A-Z][^,\n()]{2,60})")
+_BRACKETED = re.compile(r"[”\"»]?[ \t]*\((?P<name>[A-Z][^,()\n]{2,60}),(?P<rest>[^()\n]*)\)")
+# A name of a few words: more is a sentence, not a credit.
+CREDIT_WORDS = 5
+
+
+def credited_after(text: str, end: int) -> str | None:
+    """The speaker a credit names right after the quote, on the line under it after a dash
+    or in brackets."""
+    for pattern in (_DASHED, _BRACKETED):
+        credit = pattern.match(text, end)
+        # A source in brackets gives its year and page ("(NAME, Title, 2003, p. 172)"): it
+        # cites a work, it credits no speaker.
+        cited = credit is not None and any(
+            c.isdigit() for c in credit.groupdict().get("rest") or ""
+        )
+        if credit is not None and not cited and len(credit["name"].split()) <= CREDIT_WORDS:
+            return " ".join(credit["name"].split())
+    return None

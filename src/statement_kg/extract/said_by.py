@@ -292,6 +292,10 @@ def said_by(
         subject = _subject(verb, parties)
     if len(subject) == 1 and subject[0].lower_ in PRONOUNS:
         subject = _introduced(verb, analysis, verbs, parties, start)
+    # The quote's closing mark the parser hangs on the subject ('," / historian NAME told')
+    # is no part of the name, nor a full stop after it.
+    while subject and (subject[0].is_punct or subject[0].is_space):
+        subject = subject[1:]
     while subject and subject[-1].is_punct:
         subject = subject[:-1]
     return _named(subject, analysis, agents)
