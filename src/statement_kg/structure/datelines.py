@@ -188,6 +188,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     found = []
     first_body = tuple(line for line in zones.lines if line.end > zones.body_start)[:1]
     aside = _aside(zones, cues)
+    dates = _unquoted(text, dates)
     # A labelled date line ("Submitted: 27.2.2025") dates the document wherever it stands
     # (a question's date over the answer below it).
     outside = {*zones.head, *zones.tail}
@@ -262,16 +263,16 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
 def _aside(zones: Zones, cues: StructureCues) -> list[tuple[int, int]]:
     """Where no date line of the document's own stands: a note after the text ("13
     Interview, hospital train, Agdam, March 22, 1992.") dates the source it cites, a list
-    of links under "Related:" the pages it links to, and the lines of a plaque or a
-    document the text quotes ("... reads: \"IN MEMORY ... / 26.II.1992 / ...\"") what
-    they quote."""
-    text = zones.analysis.original
-    notes = zones.notes if may_have_notes(text) else ()
-    return [
-        *((a - NOTE_NUMBER, b) for a, b in notes),
-        *link_rows(zones, cues),
-        *((a, b) for a, b in quoted_spans(text) if "\n" in text[a:b]),
-    ]
+    of links under "Related:" the pages it links to."""
+    notes = zones.notes if may_have_notes(zones.analysis.original) else ()
+    return [*((a - NOTE_NUMBER, b) for a, b in notes), *link_rows(zones, cues)]
+
+
+def _unquoted(text: str, dates: Dates) -> Dates:
+    """The dates outside the lines of a plaque or a document the text quotes ("... reads:
+    \"IN MEMORY ... / 26.II.1992 / ...\""): a date there dates what they quote."""
+    quoted = [(a, b) for a, b in quoted_spans(text) if "\n" in text[a:b]]
+    return [(t, s) for t, s in dates if not any(a <= s.start < b for a, b in quoted)]
 
 
 def _label_before(text: str, line: Line, before: str) -> str:
