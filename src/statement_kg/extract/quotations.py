@@ -156,25 +156,6 @@ def _pronoun_attribution(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"[”\"]?\s*,?\s*(?:{pronouns})\s+(?:{'|'.join(verbs)})\b", re.IGNORECASE)
 
 
-@cache
-def _pronoun_colon(verbs: tuple[str, ...]) -> re.Pattern[str]:
-    """'She told me: "', 'He recalled:' right before a quote."""
-    pronouns = "|".join(sorted(PERSONAL_PRONOUNS))
-    return re.compile(
-        rf"\b(?:{pronouns})\s+(?:{'|'.join(verbs)})\b(?:\s+[\w-]+){{0,3}}:\s*[\"“]$",
-        re.IGNORECASE,
-    )
-
-
-def _pronoun_before(text: str, start: int, words: ClaimWords, analysis: Analysis) -> str | None:
-    """'She told me: "..."' in the paragraph that names her: the person named last before."""
-    told = _pronoun_colon(words.speech_verbs).search(text, max(0, start - TOLD_CHARS), start)
-    if told is None:
-        return None
-    begin = antecedent_window(text, max(0, antecedent_window(text, told.start()) - 1))
-    return last_person(analysis, begin, told.start())
-
-
 def pronoun_attributed(text: str, end: int, verbs: tuple[str, ...]) -> bool:
     """Whether the quote ending at `end` is attributed to a pronoun ('," he said')."""
     return _pronoun_attribution(verbs).match(text, end) is not None
@@ -210,8 +191,6 @@ def _continues(text: str, previous_end: int, start: int, words: ClaimWords) -> b
     )
 
 
-# How far before a quote 'She told me:' may start.
-TOLD_CHARS = 60
 # A speaker named before a colon ('Speaker Hasanzade: "..."') in a few words.
 LABEL_SPEAKER_WORDS = 5
 _BEFORE_COLON = re.compile(
@@ -236,10 +215,6 @@ def _named_before_colon(analysis: Analysis, start: int, parties: frozenset[str])
     # speaks by its subject, which may begin on the line above.
     verb = tokens[-1] if tokens and tokens[-1].pos_ == "VERB" else None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
-    if subjects and subjects[0].lower_ in PERSONAL_PRONOUNS:
-        # "She told me:": the person named last before, in the paragraph or the one above.
-        begin = antecedent_window(text, max(0, antecedent_window(text, match.start()) - 1))
-        return last_person(analysis, begin, match.start("name"))
     if subjects:
         # A person the subject names, else a party noun that heads it ("The inscription
         # reads:", "It reads:" name no one).
@@ -349,7 +324,6 @@ def _named_speaker(
         or name_after(text, end, words)
         or credited_after(text, end)
         or _pronoun_named(text, quote, words, analysis)
-        or _pronoun_before(text, start, words, analysis)
     )
     if party is not None and _issuer_titled(analysis, party, issued, titles):
         return issued.speaker
