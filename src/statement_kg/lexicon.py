@@ -154,6 +154,7 @@ class CitationWords:
     title_nouns: frozenset[str] = frozenset()
     act_nouns: tuple[str, ...] = ()
     bill_marks: tuple[str, ...] = ()
+    bill_context: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -470,5 +471,6 @@ def _claim_words(mappings: Path) -> ClaimWords:
             title_nouns=frozenset(citations.get("title_nouns", [])),
             act_nouns=tuple(citations.get("act_nouns", [])),
             bill_marks=tuple(citations.get("bill_marks", [])),
+            bill_context=tuple(citations.get("bill_context", [])),
         ),
     )

@@ -11,11 +11,13 @@ from collections.abc import Iterator, Mapping
 from statement_kg.records import Entity
 
 _BRACKETS = re.compile(r"\(([^()\n]{4,160})\)")
-# "de Waal 2003", "Cornell, 2001: 14", "Smith and Jones 1999", "Croissant et al. 1998a".
+# "de Waal 2003", "Cornell, 2001: 14", "see de Waal 2003": one author's name and a year. A
+# year with a letter ("2003b") tells one of the author's works of that year from another,
+# and "et al." names several authors: the mappings' one work is not meant.
 _PARTICLE = r"(?:de|van|von|der|den|la|le|al|el|du|da)"
 _CITE = re.compile(
-    rf"(?P<name>(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)"
-    r"(?:\s+et\s+al\.?)?,?\s+(?P<year>(?:19|20)\d\d)[a-z]?"
+    rf"(?:(?:see|cf\.)\s+)?(?P<name>(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)"
+    r",?\s+(?P<year>(?:19|20)\d\d)"
     r"(?:\s*[:,]\s*(?:pp?\.\s*)?\d+(?:[-–]\d+)?)?\s*$"
 )
 
@@ -47,7 +49,7 @@ def author_date(text: str, entities: Mapping[str, Entity]) -> Iterator[tuple[int
             if cite is None:
                 continue
             name, year = " ".join(cite["name"].split()), cite["year"]
+            start = offset + part.start() + part.group().index(cite["name"])
             fits = {work for names, issued, work in works if issued == year and _names(name, names)}
             if len(fits) == 1:
-                start = offset + part.start() + len(part.group()) - len(part.group().lstrip())
                 yield start, offset + part.start() + len(part.group().rstrip()), fits.pop()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from statement_kg.language import Analysis
 from statement_kg.lexicon import ClaimWords
 from statement_kg.records import Mention
 
@@ -63,7 +64,10 @@ def _name_then_said(verbs: tuple[str, ...]) -> re.Pattern[str]:
         rf"(?:(?:an?|the)\s+[^,.\"”\n]{{1,40}},\s*|(?:(?!{_SMALL}\b)[a-z]+\s+){{1,2}}(?=[A-Z]))?"
     )
     name = r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
-    body = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:for|of|and|on|the)?\s*[A-Z][\w'’-]*)*)?"
+    # Each word of the body's name takes its own space (no two parts may share one: that
+    # backtracks without end on a long line of capitalised words).
+    word = r"[A-Z][\w'’-]*"
+    body = rf"(?:\s+of\s+(?:the\s+)?{word}(?:\s+(?:(?:for|of|and|on|the)\s+)?{word}){{0,8}})?"
     return re.compile(rf"{described}{name}{body},?\s+(?:{'|'.join(verbs)})\b")
 
 
@@ -74,18 +78,34 @@ _DASHED = re.compile(r"[”\"»]?[ \t]*\n[ \t]*[—–―]{1,2}[ \t]*(?P<name>[A
 _BRACKETED = re.compile(r"[”\"»]?[ \t]*\((?P<name>[A-Z][^,()\n]{2,60}),(?P<rest>[^()\n]*)\)")
 # A name of a few words: more is a sentence, not a credit.
 CREDIT_WORDS = 5
+# "Prof.", "Dr.": a title cut short.
+ABBREVIATION_CHARS = 5
 
 
-def credited_after(text: str, end: int) -> str | None:
-    """The speaker a credit names right after the quote, on the line under it after a dash
-    or in brackets."""
+def credited_after(analysis: Analysis, end: int, titles: frozenset[str]) -> str | None:
+    """The person a credit names right after the quote, on the line under it after a dash
+    or in brackets: a name the parser reads as a person's, perhaps after a title ("Prof.",
+    "Ambassador"); not an agency ("— Reuters"), a photo's credit, a list's next item or a
+    gloss ("(Translation from Russian, unofficial)")."""
+    text = analysis.original
     for pattern in (_DASHED, _BRACKETED):
         credit = pattern.match(text, end)
+        if credit is None or len(credit["name"].split()) > CREDIT_WORDS:
+            continue
         # A source in brackets gives its year and page ("(NAME, Title, 2003, p. 172)"): it
         # cites a work, it credits no speaker.
-        cited = credit is not None and any(
-            c.isdigit() for c in credit.groupdict().get("rest") or ""
+        if any(c.isdigit() for c in credit.groupdict().get("rest") or ""):
+            continue
+        words = [t for t in analysis.tokens(*credit.span("name")) if not t.is_punct]
+        titled = bool(words) and (
+            words[0].ent_type_ == "PERSON"
+            or words[0].lower_.rstrip(".") in titles
+            or (words[0].text.endswith(".") and len(words[0].text) <= ABBREVIATION_CHARS)
         )
-        if credit is not None and not cited and len(credit["name"].split()) <= CREDIT_WORDS:
+        person = titled and any(t.ent_type_ == "PERSON" for t in words)
+        # "(Aynur Rzayeva, Chair of ...)": a name of capitalised words, then its title.
+        rest = (credit.groupdict().get("rest") or "").split()
+        named = len(words) > 1 and all(t.is_title for t in words) and rest[:1] != []
+        if person or (named and rest[0][:1].isupper()):
             return " ".join(credit["name"].split())
     return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from statement_kg.lexicon import literal_phrase
+from statement_kg.lexicon import CitationWords, literal_phrase
 from statement_kg.records import Entity
 from statement_kg.slug import slug
 
@@ -67,9 +67,11 @@ _TITLED_LAW = re.compile(
 )
 
 
-# A document's own heading holds its number and a few words more ("DECISION No. 11/2023",
-# "H.R. 5680 - To impose sanctions").
-HEADING_WORDS = 3
+# "Decision No. 11/2023" (the act's nouns in the braces); "H.Res. 1417" (the marks).
+_NUMBER_AFTER = r"\b(?i:{})[ \t]+No\.?[ \t]*\d[\w/-]*(?<![/-])"
+_MARKED = r"(?<![\w.])(?:{})[ \t]?\d{{1,5}}(?![\w/])"
+# Where a sentence ends: a full stop and a space, or a blank line.
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
 
 
 # The gap that sets a page's running head or foot apart in its margin ("68th Legislature
@@ -80,15 +82,18 @@ SHORT_FORM_CHARS = 60
 
 
 def _own_heading(text: str, match: re.Match[str]) -> bool:
-    """An act's number that opens a line of a few words heads the document itself; in a
-    page's margin it is the document's own running head or foot."""
+    """An act's number that opens a line standing alone, between blank lines (or the
+    text's start), heads the document itself ("DECISION No. 7/2022", "H.R. 5680 - To
+    impose sanctions"); one that opens a line of a list or a wrapped sentence cites an act.
+    In a page's margin it is the document's own running head or foot."""
     line_start = text.rfind("\n", 0, match.start()) + 1
     line_end = text.find("\n", match.end())
     before = text[line_start : match.start()]
-    rest = text[match.end() : len(text) if line_end < 0 else line_end]
-    return (not before.strip() and len(rest.split()) <= HEADING_WORDS) or bool(
-        _MARGIN.search(before)
-    )
+    above = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)]
+    next_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+    below = "" if line_end < 0 else text[line_end + 1 : len(text) if next_end < 0 else next_end]
+    alone = (line_start == 0 or not above.strip()) and not below.strip()
+    return (alone and not before.strip()) or bool(_MARGIN.search(before))
 
 
 def _short_form(text: str, match: re.Match[str]) -> bool:
@@ -99,32 +104,43 @@ def _short_form(text: str, match: re.Match[str]) -> bool:
     return bracketed and bool(numbers) and re.search(rf"\b{numbers[-1]}\b", before) is not None
 
 
-def numbered_acts(
-    text: str, act_nouns: Iterable[str], bill_marks: Iterable[str]
-) -> Iterable[tuple[Entity, int, int]]:
+def numbered_acts(text: str, words: CitationWords) -> Iterable[tuple[Entity, int, int]]:
     """Acts cited by their number ("Decision No. 11/2023"), a legislature's bills by the
     mark it prints them with ("H.Res. 1417", "SB 210"), and laws by their titles; not the
-    number over the document's own head."""
-    nouns = "|".join(re.escape(n) for n in act_nouns)
-    marks = "|".join(re.escape(m) for m in sorted(bill_marks, key=len, reverse=True))
-    patterns = [
-        re.compile(rf"\b(?i:{nouns})\s+No\.?\s*\d[\w/-]*(?<![/-])") if nouns else None,
-        re.compile(rf"(?<![\w.])(?:{marks})\s?\d{{1,5}}(?![\w/])") if marks else None,
-        _TITLED_LAW,
+    number over the document's own head. A mark without full stops ("SB", "HR") cites a
+    bill only in a sentence about legislation ("the HR 5 office" is none)."""
+    nouns = "|".join(re.escape(n) for n in words.act_nouns)
+    marked = "|".join(re.escape(m) for m in sorted(words.bill_marks, key=len, reverse=True))
+    context = re.compile(
+        rf"\b(?:{'|'.join(re.escape(w) for w in words.bill_context)})", re.IGNORECASE
+    )
+    numbered = re.finditer(_NUMBER_AFTER.format(nouns), text) if nouns else iter(())
+    bills = [
+        m
+        for m in (re.finditer(_MARKED.format(marked), text) if marked else ())
+        if "." in m.group() or _about_bills(text, m, context)
     ]
-    for pattern in patterns:
-        for match in pattern.finditer(text) if pattern else ():
-            if _own_heading(text, match) or _short_form(text, match):
-                continue
-            label = " ".join(match.group().split())
-            yield (
-                Entity(
-                    id=slug(label),
-                    type="legislation",
-                    label=label,
-                    phrases=(literal_phrase(match.group()),),
-                    recognised=True,
-                ),
-                match.start(),
-                match.end(),
-            )
+    for match in (*numbered, *bills, *_TITLED_LAW.finditer(text)):
+        if _own_heading(text, match) or _short_form(text, match):
+            continue
+        label = " ".join(match.group().split())
+        yield (
+            Entity(
+                id=slug(label),
+                type="legislation",
+                label=label,
+                phrases=(literal_phrase(match.group()),),
+                recognised=True,
+            ),
+            match.start(),
+            match.end(),
+        )
+
+
+def _about_bills(text: str, match: re.Match[str], context: re.Pattern[str]) -> bool:
+    """Whether a word of legislation stands in the sentence of an act's number ("Senate
+    Resolution 54 (SR 54) has been introduced", "spoke for SB 88 in committee")."""
+    ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, match.start())]
+    start = ends[-1] if ends else 0
+    after = _SENTENCE_END.search(text, match.end())
+    return context.search(text, start, after.start() if after else len(text)) is not None

@@ -322,7 +322,7 @@ def _named_speaker(
         party
         or _named_before_colon(analysis, start, titles)
         or name_after(text, end, words)
-        or credited_after(text, end)
+        or credited_after(analysis, end, titles)
         or _pronoun_named(text, quote, words, analysis)
     )
     if party is not None and _issuer_titled(analysis, party, issued, titles):

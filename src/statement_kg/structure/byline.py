@@ -4,6 +4,7 @@ that opens a press release's first sentence."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -75,12 +76,16 @@ def byline(
 _GOES_ON = frozenset({"ADP", "SCONJ"})
 
 
+# "2", "2012/02/27", "12.09.2019": a day or a date in figures ("21st" is a name's).
+_NUMERIC_DATE = re.compile(r"\d{1,4}(?:[./-]\d{1,2}){0,2}")
+
+
 def _goes_on(token: Token) -> bool:
     """ "Posted by NAME on 2012/02/27": a small word before a date goes on with the line
     (the "for" in "the Centre for Peace" is the name's)."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     dated = following is not None and (
-        following.ent_type_ == "DATE" or any(c.isdigit() for c in following.text)
+        following.ent_type_ == "DATE" or _NUMERIC_DATE.fullmatch(following.text) is not None
     )
     return token.is_lower and token.pos_ in _GOES_ON and dated
 

@@ -184,16 +184,18 @@ def _with_signatories(
 
 
 def _recorded(
-    parts: Zones, lexicon: Lexicon, mentions: list[Mention], reading: Reading
+    parts: Zones, lexicon: Lexicon, mentions: list[Mention], found: tuple[list[Found], list[Found]]
 ) -> tuple[list[Found], list[Found]]:
-    """The issuer a database's record names for the document the page carries, and the
-    site on the page's first line that carries it (unless a site's header already does)."""
+    """The issuers and relays found, or the issuer a database's record names for the
+    document the page carries, and the site on the page's first line that carries it
+    (unless a site's header already does)."""
+    issuers, relays = found
     source = record_source(parts, lexicon, mentions)
     if source is None:
-        return reading.issuers, reading.relays
-    headed = any(r.kind == "relay header" for r in reading.relays)
+        return issuers, relays
+    headed = any(r.kind == "relay header" for r in relays)
     site = None if headed else carrying_site(parts, lexicon, mentions, source)
-    return [source], [*reading.relays, *([site] if site is not None else [])]
+    return [source], [*relays, *([site] if site is not None else [])]
 
 
 def _proper(parts: Zones, found: Found) -> bool:
@@ -202,7 +204,9 @@ def _proper(parts: Zones, found: Found) -> bool:
     tokens = parts.analysis.tokens(found.span.start, found.span.end)
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
-    described = bool(heads) and heads[0].tag_ == "NNS"
+    # A plural in title case heads a name ("Reporters Without Borders", "Mothers of ...");
+    # in small letters or in a heading's capitals it describes ("... ORGANIZATIONS").
+    described = bool(heads) and heads[0].tag_ == "NNS" and not heads[0].is_title
     return found.entity is not None or (
         not described
         and any(t.pos_ == "PROPN" and t.ent_type_ not in {"NORP", "GPE", "LOC"} for t in tokens)
@@ -338,7 +342,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     own += [*parts.notes, *note_marks(parts), *post_heads(parts)]
     own += [(f.start, f.end) for f in parts.record_fields]
     issuers = _issuers(parts, lexicon, mentions, letter, relays, skip)
-    issuers, relays = _recorded(parts, lexicon, mentions, Reading(issuers, relays, date))
+    issuers, relays = _recorded(parts, lexicon, mentions, (issuers, relays))
     relays = [
         *(r for r in relays if not place_named(parts, lexicon, r)),
         *compiler(parts, lexicon, mentions),

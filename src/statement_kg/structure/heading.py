@@ -7,14 +7,12 @@ a document and its issuer ("Statement of the ...", "JOINT PRESS RELEASE of A and
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import replace
 
 from spacy.tokens import Token
 
-from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
+from statement_kg.structure.bilingual import one_language
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
 from statement_kg.structure.names import (
@@ -62,19 +60,14 @@ _QUALIFYING = frozenset({"amod", "compound"})
 QUALIFIERS = 2
 
 
-def _text_of(before: str, cues: StructureCues) -> str:
+def _left_before_heading(before: str, cues: StructureCues) -> str:
     """What stands before a heading's document words on its line, without the words that
     say the text gives that document ("TRANSCRIPT OF THE")."""
     words = before.lower().split()
     while words and words[-1] in {"the", "a", "an"}:
         words.pop()
     prefix = words[:-1]
-    if (
-        words
-        and words[-1] == "of"
-        and prefix
-        and all(w in cues.document_nouns | {"full"} for w in prefix)
-    ):
+    if words and words[-1] == "of" and prefix and all(w in cues.document_nouns for w in prefix):
         return ""
     return before.strip()
 
@@ -125,7 +118,7 @@ def _headings(zones: Zones, cues: StructureCues, after: int = 0) -> list[tuple[l
             first = before.strip() or (opening[0].text if opening else "")
             capital = bool(opening) and (first[:1].isupper())
             named = [t for t in opening if t.i not in qualifiers]
-            if capital and announces(named, cues) and not _text_of(before, cues):
+            if capital and announces(named, cues) and not _left_before_heading(before, cues):
                 pairs.append((opening, token))
                 break
     return pairs
@@ -293,10 +286,6 @@ def _known_body(zones: Zones, line: Line, mentions: list[Mention], lexicon: Lexi
     )
 
 
-# A body's name in two languages on one line: two cells.
-BILINGUAL_CELLS = 2
-
-
 def letterhead(
     zones: Zones, lexicon: Lexicon, mentions: list[Mention], skip: list[tuple[int, int]]
 ) -> list[Found]:
@@ -321,7 +310,7 @@ def letterhead(
         block_end = len(text) if block_end < 0 else block_end
         candidates = [line for line in candidates if line.start > block_end]
     found = _organisation(zones, lexicon, mentions, candidates[:LETTERHEAD_LINES], "letterhead")
-    found = [_one_language(zones, lexicon, mentions, f) for f in found]
+    found = [one_language(zones, lexicon, mentions, f) for f in found]
     if found or not fields:
         return found
     # A database's record of the document over it ("Court: ...   Date of judgment: ..."):
@@ -329,41 +318,6 @@ def letterhead(
     following = [line for line in zones.lines if line.start > max(fields)]
     headings = [line for line in following[:LETTERHEAD_LINES] if line.text.isupper()]
     return _organisation(zones, lexicon, mentions, headings[:1], "letterhead")
-
-
-def _one_language(
-    zones: Zones, lexicon: Lexicon, mentions: list[Mention], lettered: Found
-) -> Found:
-    """ "Türk-Azerbaycan Dayanışma Vakfı · Turkish-Azerbaijani Solidarity Foundation": one
-    body named in two languages, apart by a header's separator. The name the text uses
-    again below, above the page's foot, is the issuer's (else the first); the other names
-    it too."""
-    text = zones.analysis.original
-    start = lettered.span.start
-    cells = []
-    for cell in lexicon.structure.separators.split(lettered.span.exact):
-        at = text.index(cell, start)
-        start = at + len(cell)
-        stripped = cell.strip()
-        if stripped:
-            first = at + cell.index(stripped)
-            cells.append((first, first + len(stripped)))
-    if len(cells) != BILINGUAL_CELLS or any(len(text[a:b].split()) < 2 for a, b in cells):
-        return lettered
-    # Below, before the page's foot (whose copyright line may give the name in either).
-    below = text[lettered.span.end : zones.body_end].casefold()
-    again = [c for c in cells if text[c[0] : c[1]].casefold() in below]
-    # Else the name in the Latin script the mappings name bodies in ("ԱԶԳԱՅԻՆ ԺՈՂՈՎ /
-    # NATIONAL ASSEMBLY OF ...").
-    latin = [c for c in cells if _latin(text[c[0] : c[1]])]
-    chosen = (again or latin or cells)[0]
-    other = next(c for c in cells if c != chosen)
-    named = found(text, *chosen, lettered.kind, mentions, lexicon)
-    return replace(named, also=(*lettered.also, make_span(text, *other)))
-
-
-def _latin(words: str) -> bool:
-    return all("LATIN" in unicodedata.name(c, "") for c in words if c.isalpha())
 
 
 def _first_word(line: Line) -> str:

@@ -78,8 +78,9 @@ def _site_spoke_with(analysis: Analysis, verb: Token, sites: list[str]) -> list[
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    named = [persons(analysis, list(g.subtree)) for g in guests]
-    return next((run[0] for run in named if run), [])
+    # The guest the preposition takes, not one its words name ("the lawyer of NAME").
+    named = [run for g in guests for run in persons(analysis, list(g.subtree)) if g in run]
+    return named[0] if named else []
 
 
 def _lead(zones: Zones) -> list[Span]:

@@ -40,7 +40,7 @@ _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XI
 # "14.II.2012": the month in Roman numerals, as offices in much of Europe write it; read in
 # the text as written (the scanned-digit view reads "III" as "111").
 _ROMAN_DATE = re.compile(
-    r"(?<![\w.])(?P<day>\d\d?)\.\s?(?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)\.\s?"
+    r"(?<![\w.])(?P<day>\d\d?)\.(?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)\."
     r"(?P<year>(?:19|20)\d\d)(?!\d)"
 )
 # A clock's time, as a site's date line prints it ("14:35").

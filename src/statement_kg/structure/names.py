@@ -167,10 +167,12 @@ def name_from(analysis: Analysis, start: int, limit: int, cues: StructureCues) -
 
 
 def _dateline(tokens: list[Token]) -> bool:
-    """A place or a date, and a date by the end: the dateline after a heading's name."""
+    """The rest is a place and a date, or a date, and nothing else: the dateline after a
+    heading's name ("..., Vienna, 2 May 2016"), not a list of countries ("... from France,
+    Russia and the United States, Vienna, ...")."""
     words = [t for t in tokens if not t.is_space]
-    opens = bool(words) and (words[0].ent_type_ in {"GPE", "DATE"} or words[0].like_num)
-    return opens and any(t.ent_type_ == "DATE" or t.like_num for t in words)
+    dated = any(t.ent_type_ == "DATE" or t.like_num for t in words)
+    return dated and all(t.ent_type_ in {"GPE", "DATE"} or t.like_num or t.is_punct for t in words)
 
 
 def skip_meeting(tokens: list[Token], cues: StructureCues) -> list[Token]:

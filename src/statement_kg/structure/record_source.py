@@ -13,7 +13,7 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
 from statement_kg.structure.names import found
-from statement_kg.structure.zones import Line, Zones
+from statement_kg.structure.zones import Line, Zones, first_rows, is_menu
 
 # A record has this many labelled rows or more in one block: two labelled lines may be a
 # heading's and a by-line's.
@@ -22,6 +22,8 @@ RECORD_ROWS = 3
 LABEL_WORDS = 4
 # A record stands on the page's first half, or its first page in a short text.
 PAGE_CHARS = 2000
+# A web page's menu stands among its first rows.
+MENU_ROWS = 4
 # A site's name on the page's first line is a few words.
 SITE_WORDS = 6
 # "Source:", "Contracting authority ........", or a label alone in its cell.
@@ -38,6 +40,8 @@ _BLANK = re.compile(r"\n[ \t]*(?:[-_=–—]{4,}[ \t]*)?\n")
 
 @dataclass(frozen=True)
 class _Row:
+    """A row's label, and where its value stands."""
+
     label: str
     start: int
     end: int
@@ -78,9 +82,14 @@ def _blocks(text: str, rows: list[_Row]) -> list[list[_Row]]:
 
 
 def record_source(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> Found | None:
-    """The body the record's issuing row names, in the first record of the page."""
+    """The body the record's issuing row names, in the first record of a web page (one
+    with a menu among its first rows): a letter's or a report's own table of fields
+    ("Killed: 12 / Source: Ministry of Health") names no issuer over its letterhead."""
     text = zones.analysis.original
     labels = lexicon.structure.record_issuer_labels
+    top = first_rows(zones, zones.lines, MENU_ROWS)
+    if not any(is_menu(line, lexicon.structure) for line in top):
+        return None
     for block in _blocks(text, _rows(zones)):
         if len(block) < RECORD_ROWS:
             continue
