@@ -29,7 +29,10 @@ SITE_WORDS = 6
 # "Source:", "Contracting authority ........", or a label alone in its cell.
 _LABEL = r"(?P<label>[A-Z][\w&/ ()-]*?)"
 _CELL_LABEL = re.compile(rf"^{_LABEL}\s*(?::|\.{{3,}}|…+)?$")
-_INLINE = re.compile(rf"^{_LABEL}\s*(?::|\.{{3,}}|…+)\s+(?P<value>\S.*)$")
+_INLINE = re.compile(rf"^{_LABEL}\s*(?::|\.{{3,}}|…+)\s+(?=\S)")
+# A label and its leader fit in this many characters; only so much of a line is read for
+# one (a long line of running text is no row).
+LABEL_CHARS = 80
 # Where the issuer's name in a row's value ends: its initials in brackets, a unit after a
 # comma, a gloss after a dash.
 _NAME_END = re.compile(r"\s*(?:\(|,|;|\s[–—-]\s)")
@@ -59,14 +62,14 @@ def _rows(zones: Zones) -> list[_Row]:
         cells.setdefault(text.rfind("\n", 0, line.start), []).append(line)
     rows = []
     for row in cells.values():
-        label = _CELL_LABEL.match(row[0].text)
+        first = row[0].text
+        label = _CELL_LABEL.match(first) if len(first) <= LABEL_CHARS else None
         if label is not None and len(row) > 1:
             rows.append(_Row(label["label"], row[1].start, row[1].end))
             continue
-        inline = _INLINE.match(row[0].text)
+        inline = _INLINE.match(first[:LABEL_CHARS])
         if inline is not None:
-            start = row[0].start + inline.start("value")
-            rows.append(_Row(inline["label"], start, row[0].end))
+            rows.append(_Row(inline["label"], row[0].start + inline.end(), row[0].end))
     return [r for r in rows if len(r.label.split()) <= LABEL_WORDS]
 
 
