@@ -92,9 +92,10 @@ def credited_after(analysis: Analysis, end: int, titles: frozenset[str]) -> str 
         credit = pattern.match(text, end)
         if credit is None or len(credit["name"].split()) > CREDIT_WORDS:
             continue
+        rest = credit.groupdict().get("rest") or ""
         # A source in brackets gives its year and page ("(NAME, Title, 2003, p. 172)"): it
         # cites a work, it credits no speaker.
-        if any(c.isdigit() for c in credit.groupdict().get("rest") or ""):
+        if any(c.isdigit() for c in rest):
             continue
         words = [t for t in analysis.tokens(*credit.span("name")) if not t.is_punct]
         titled = bool(words) and (
@@ -104,8 +105,7 @@ def credited_after(analysis: Analysis, end: int, titles: frozenset[str]) -> str 
         )
         person = titled and any(t.ent_type_ == "PERSON" for t in words)
         # "(Aynur Rzayeva, Chair of ...)": a name of capitalised words, then its title.
-        rest = (credit.groupdict().get("rest") or "").split()
-        named = len(words) > 1 and all(t.is_title for t in words) and rest[:1] != []
-        if person or (named and rest[0][:1].isupper()):
+        named = len(words) > 1 and all(t.is_title for t in words)
+        if person or (named and rest.strip()[:1].isupper()):
             return " ".join(credit["name"].split())
     return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from statement_kg.extract.spans import SentenceIndex
 from statement_kg.lexicon import CitationWords, literal_phrase
 from statement_kg.records import Entity
 from statement_kg.slug import slug
@@ -70,8 +71,6 @@ _TITLED_LAW = re.compile(
 # "Decision No. 11/2023" (the act's nouns in the braces); "H.Res. 1417" (the marks).
 _NUMBER_AFTER = r"\b(?i:{})[ \t]+No\.?[ \t]*\d[\w/-]*(?<![/-])"
 _MARKED = r"(?<![\w.])(?:{})[ \t]?\d{{1,5}}(?![\w/])"
-# Where a sentence ends: a full stop and a space, or a blank line.
-_SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
 
 
 # The gap that sets a page's running head or foot apart in its margin ("68th Legislature
@@ -99,16 +98,22 @@ def _own_heading(text: str, match: re.Match[str]) -> bool:
 def _short_form(text: str, match: re.Match[str]) -> bool:
     """ "Senate Resolution 54 (SR 54)": the short name, in brackets, of the act just named."""
     numbers = re.findall(r"\d+", match.group())
-    bracketed = text[match.start() - 1 : match.start()] == "(" and text[match.end() :][:1] == ")"
+    bracketed = (
+        text[match.start() - 1 : match.start()] == "("
+        and text[match.end() : match.end() + 1] == ")"
+    )
     before = text[max(0, match.start() - SHORT_FORM_CHARS) : match.start()]
     return bracketed and bool(numbers) and re.search(rf"\b{numbers[-1]}\b", before) is not None
 
 
-def numbered_acts(text: str, words: CitationWords) -> Iterable[tuple[Entity, int, int]]:
+def numbered_acts(
+    text: str, words: CitationWords, index: SentenceIndex
+) -> Iterable[tuple[Entity, int, int]]:
     """Acts cited by their number ("Decision No. 11/2023"), a legislature's bills by the
     mark it prints them with ("H.Res. 1417", "SB 210"), and laws by their titles; not the
     number over the document's own head. A mark without full stops ("SB", "HR") cites a
-    bill only in a sentence about legislation ("the HR 5 office" is none)."""
+    bill only in a sentence about legislation ("Senate Resolution 54 (SR 54) has been
+    introduced", "spoke for SB 88 in committee"; "the HR 5 office" is none)."""
     nouns = "|".join(re.escape(n) for n in words.act_nouns)
     marked = "|".join(re.escape(m) for m in sorted(words.bill_marks, key=len, reverse=True))
     context = re.compile(
@@ -118,7 +123,7 @@ def numbered_acts(text: str, words: CitationWords) -> Iterable[tuple[Entity, int
     bills = [
         m
         for m in (re.finditer(_MARKED.format(marked), text) if marked else ())
-        if "." in m.group() or _about_bills(text, m, context)
+        if "." in m.group() or context.search(text, *index.around(m.start())) is not None
     ]
     for match in (*numbered, *bills, *_TITLED_LAW.finditer(text)):
         if _own_heading(text, match) or _short_form(text, match):
@@ -135,12 +140,3 @@ def numbered_acts(text: str, words: CitationWords) -> Iterable[tuple[Entity, int
             match.start(),
             match.end(),
         )
-
-
-def _about_bills(text: str, match: re.Match[str], context: re.Pattern[str]) -> bool:
-    """Whether a word of legislation stands in the sentence of an act's number ("Senate
-    Resolution 54 (SR 54) has been introduced", "spoke for SB 88 in committee")."""
-    ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, match.start())]
-    start = ends[-1] if ends else 0
-    after = _SENTENCE_END.search(text, match.end())
-    return context.search(text, start, after.start() if after else len(text)) is not None

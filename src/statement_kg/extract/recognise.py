@@ -267,7 +267,7 @@ def recognise(text: str, lexicon: Lexicon) -> list[Entity]:
                 text, lexicon.claims.citations.title_nouns, lexicon.structure.organisation_heads
             ),
             *numbered_resolutions(text, (cue for cue, _ in words.resolution_bodies.values())),
-            *numbered_acts(text, lexicon.claims.citations),
+            *numbered_acts(text, lexicon.claims.citations, index),
             *news_citations(text, lexicon.claims.citations.news_cues),
             *judgments(text, words),
             *court_orders(text, words),

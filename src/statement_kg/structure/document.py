@@ -202,11 +202,10 @@ def _proper(parts: Zones, found: Found) -> bool:
     """Whether the words name a body rather than describe a group ("Azerbaijani and
     Turkish community organisations in Germany": a plural common noun heads them)."""
     tokens = parts.analysis.tokens(found.span.start, found.span.end)
-    inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    head = parts.analysis.head(found.span.start, found.span.end)
     # A plural in title case heads a name ("Reporters Without Borders", "Mothers of ...");
     # in small letters or in a heading's capitals it describes ("... ORGANIZATIONS").
-    described = bool(heads) and heads[0].tag_ == "NNS" and not heads[0].is_title
+    described = head is not None and head.tag_ == "NNS" and not head.is_title
     return found.entity is not None or (
         not described
         and any(t.pos_ == "PROPN" and t.ent_type_ not in {"NORP", "GPE", "LOC"} for t in tokens)

@@ -13,6 +13,7 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
 from statement_kg.structure.names import found
+from statement_kg.structure.site_header import SITE_WORDS, first_cell_end
 from statement_kg.structure.zones import Line, Zones, first_rows, is_menu
 
 # A record has this many labelled rows or more in one block: two labelled lines may be a
@@ -24,8 +25,6 @@ LABEL_WORDS = 4
 PAGE_CHARS = 2000
 # A web page's menu stands among its first rows.
 MENU_ROWS = 4
-# A site's name on the page's first line is a few words.
-SITE_WORDS = 6
 # "Source:", "Contracting authority ........", or a label alone in its cell.
 _LABEL = r"(?P<label>[A-Z][\w&/ ()-]*?)"
 _CELL_LABEL = re.compile(rf"^{_LABEL}\s*(?::|\.{{3,}}|…+)?$")
@@ -115,16 +114,10 @@ def carrying_site(
     """The site named on the page's first line, over a record that names another issuer."""
     if not zones.lines or zones.lines[0].start >= source.span.start:
         return None
+    text = zones.analysis.original
     first = zones.lines[0]
-    cell = lexicon.structure.separators.split(first.text)[0].rstrip()
-    words = {w.casefold() for w in cell.split()}
-    if not cell or len(words) > SITE_WORDS or words <= set(source.value.casefold().split()):
+    end = first_cell_end(text, first, lexicon.structure)
+    words = {w.casefold() for w in text[first.start : end].split()}
+    if not words or len(words) > SITE_WORDS or words <= set(source.value.casefold().split()):
         return None
-    return found(
-        zones.analysis.original,
-        first.start,
-        first.start + len(cell),
-        "relay header",
-        mentions,
-        lexicon,
-    )
+    return found(text, first.start, end, "relay header", mentions, lexicon)

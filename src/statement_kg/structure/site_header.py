@@ -30,16 +30,28 @@ _NUMBER_LABEL = re.compile(NUMBER_MARK + r"\d", re.IGNORECASE)
 _DOMAIN = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?", re.IGNORECASE)
 
 
+def first_cell_end(text: str, line: Line, cues: StructureCues) -> int:
+    """Where the first cell of a header's line ends: at its first separator ("CASPIAN
+    HERALD | Politics", "AsylumLibrary.eu – country of origin ..."), its spaces left out."""
+    cut = cues.separators.search(text, line.start + 1, line.end)
+    end = cut.start() if cut else line.end
+    return line.start + len(text[line.start : end].rstrip())
+
+
+def _first_word(text: str, start: int, marks: str) -> str:
+    """The first word of the line at `start`, without the marks that may close it."""
+    words = text[start : start + POSTING_CHARS].split()
+    return words[0].strip(marks).lower() if words else ""
+
+
 def _issue_line(text: str, start: int, cues: StructureCues) -> bool:
     """Whether the line at `start` is a periodical's issue line ("Vol. LVII, No. 9 · DATE")."""
-    words = text[start : start + POSTING_CHARS].split()
-    return bool(words) and words[0].strip(".").lower() in cues.volume_words
+    return _first_word(text, start, ".") in cues.volume_words
 
 
 def _posting(text: str, start: int, cues: StructureCues) -> bool:
     """Whether the line at `start` is a page's posting line ("Published: ...", "By NAME")."""
-    words = text[start : start + POSTING_CHARS].split()
-    return bool(words) and words[0].strip(":").lower() in cues.posting_words
+    return _first_word(text, start, ":") in cues.posting_words
 
 
 def relay_header(
@@ -81,9 +93,7 @@ def relay_header(
     cells = bool(same) and any(s in text[first.start : same[0].span.start] for s in "|•·")
     if date_line > last_line.end or (first.start == date_line and not cells):
         return []
-    cut = cues.separators.search(text, first.start + 1, first.end)
-    end = cut.start() if cut else first.end
-    end = first.start + len(text[first.start : end].rstrip())
+    end = first_cell_end(text, first, cues)
     words = [t for t in zones.analysis.tokens(first.start, end) if not t.is_punct]
     # A body's own site says so ("... | Official website"): its name may be long.
     below = head[1].end if len(head) > 1 else first.end
@@ -125,9 +135,7 @@ def _named_below(text: str, head: list[Line], cues: StructureCues) -> tuple[int,
     if len(head) < 2 or not _DOMAIN.fullmatch(head[0].text):
         return None
     host = head[0].text.split("//")[-1].removeprefix("www.").split(".")[0].casefold()
-    cut = cues.separators.search(text, head[1].start + 1, head[1].end)
-    end = cut.start() if cut else head[1].end
-    end = head[1].start + len(text[head[1].start : end].rstrip())
+    end = first_cell_end(text, head[1], cues)
     letters = "".join(c for c in text[head[1].start : end].casefold() if c.isalnum())
     return (head[1].start, end) if letters == host else None
 
