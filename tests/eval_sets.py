@@ -145,10 +145,9 @@ SETS = (
     # Written and annotated by a thirty-eighth reader who never saw the pipeline and ran it
     # only as users do (0.86 F1 when first scored), then developed on.
     _folder("dev38", "thirty-eighth reader"),
-    # The blind set: written and annotated by a thirty-ninth reader who never saw the
-    # pipeline, its rules or the other sets; scored once, after extraction was final. Its
-    # floors only guard against regressions: nothing is tuned on it.
-    _folder("blind", "blind set"),
+    # Written and annotated by a thirty-ninth reader; scored once blind (0.73 F1), then
+    # developed on.
+    _folder("dev39", "thirty-ninth reader"),
 )
 BY_NAME = {s.name: s for s in SETS}
 
