@@ -155,6 +155,9 @@ class CitationWords:
     act_nouns: tuple[str, ...] = ()
     bill_marks: tuple[str, ...] = ()
     bill_context: tuple[str, ...] = ()
+    court_words: frozenset[str] = frozenset()
+    court_or_act: frozenset[str] = frozenset()
+    back_references: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -472,5 +475,8 @@ def _claim_words(mappings: Path) -> ClaimWords:
             act_nouns=tuple(citations.get("act_nouns", [])),
             bill_marks=tuple(citations.get("bill_marks", [])),
             bill_context=tuple(citations.get("bill_context", [])),
+            court_words=frozenset(citations.get("court_words", [])),
+            court_or_act=frozenset(citations.get("court_or_act", [])),
+            back_references=tuple(citations.get("back_references", {}).items()),
         ),
     )

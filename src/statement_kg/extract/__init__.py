@@ -23,6 +23,7 @@ from statement_kg.extract.links import find_links
 from statement_kg.extract.mentions import find_mentions, group_of
 from statement_kg.extract.numbers import find_numbers
 from statement_kg.extract.quotations import Issued, find_quotations, quoted_spans, quoted_titles
+from statement_kg.extract.referred_back import referred_back
 from statement_kg.extract.responsibility import find_responsibilities
 from statement_kg.extract.scope import Scope
 from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
@@ -228,6 +229,24 @@ def _anniversaries(
     ]
 
 
+def _mentions(
+    text: str, lexicon: Lexicon, index: SentenceIndex, in_links: SpanSet
+) -> list[Mention]:
+    """The entities the text names, outside its links, and the works it refers back to."""
+    mentions = [m for m in find_mentions(text, lexicon, index) if not in_links.holds(m.span.start)]
+    return mentions + referred_back(text, mentions, lexicon)
+
+
+def _courts(agents: list[Mention], lexicon: Lexicon) -> frozenset[str]:
+    """The agents named that are courts, by a word of their name."""
+    court_words = lexicon.claims.citations.court_words
+    return frozenset(
+        m.entity
+        for m in agents
+        if court_words & set(lexicon.entities[m.entity].label.lower().split())
+    )
+
+
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
     text = document.text
     words = lexicon.claims
@@ -235,7 +254,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     links = find_links(text)
     link_spans = [(k.span.start, k.span.end) for k in links]
     in_links = SpanSet(link_spans)
-    mentions = [m for m in find_mentions(text, lexicon, index) if not in_links.holds(m.span.start)]
+    mentions = _mentions(text, lexicon, index, in_links)
     by_type = {m: lexicon.entities[m.entity].type for m in mentions}
     events = [m for m in mentions if group_of(by_type[m]) == "event"]
     works = [m for m in mentions if group_of(by_type[m]) == "work"]
@@ -388,7 +407,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         *(Mention("article", a.span) for a in articles),
         *(Mention("link", k.span) for k in links),
     ]
-    described = find_described(analysis, words.citations, cited, agents)
+    described = find_described(analysis, words.citations, cited, agents, _courts(agents, lexicon))
     return Extraction(
         document,
         tuple(mentions),

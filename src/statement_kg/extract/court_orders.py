@@ -1,5 +1,6 @@
 """A court's orders a text cites by their day: "by its Order of 7 December 2021", "On 22
-February 2023 the International Court of Justice ordered ...", in a text that names the
+February 2023 the International Court of Justice ordered ...", "the order on provisional
+measures issued by the International Court of Justice on 7 December 2021", in a text that names the
 court (claims.yaml `recognise: order_court`). Each is one decision of that court and day."""
 
 from __future__ import annotations
@@ -28,6 +29,16 @@ def _ordered(court_cue: str) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=4)
+def _issued(court_cue: str) -> re.Pattern[str]:
+    """ "the order on provisional measures issued by the COURT on DAY": an order the text
+    describes, then dates by the day the court issued it."""
+    return re.compile(
+        rf"\b(?i:order)\b[^.;\n]{{0,60}}?\b(?:issued|indicated|made|delivered)\s+by\s+the\s+"
+        rf"(?:{court_cue})\s+on\s+(?P<day>[^;\n]{{6,25}})"
+    )
+
+
 def court_orders(text: str, words: Recognisers) -> Iterable[tuple[Entity, int, int]]:
     """ "By its Order of 7 December 2021": a court's order cited by its day, in a text that
     names the court."""
@@ -50,6 +61,17 @@ def court_orders(text: str, words: Recognisers) -> Iterable[tuple[Entity, int, i
         if len(found) == 1 and found[0][0].end is None and found[0][0].begin.precision == "day":
             day = found[0][0].begin.iso
             yield _order(court, day, match.group()), match.start(), match.end()
+    for match in _issued(words.order_court_cue).finditer(text):
+        found = find_dates(match["day"])
+        if (
+            found
+            and found[0][1].start == 0
+            and found[0][0].end is None
+            and (found[0][0].begin.precision == "day")
+        ):
+            end = match.start("day") + found[0][1].end
+            day = found[0][0].begin.iso
+            yield _order(court, day, text[match.start() : end]), match.start(), end
 
 
 def _order(court: str, day: str, words: str) -> Entity:

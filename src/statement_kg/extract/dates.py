@@ -101,6 +101,8 @@ _PATTERNS = [
     _DAY + _TO + r"(?:the" + _S + r")?" + _DAY2 + _OF + _S + _MONTH + r",?" + _S + _YEAR,
     _MONTH + _S + _DAY + _TO + _DAY2 + r"," + _S + _YEAR,  # February 25-26, 1992
     _DAY + _OF + _S + _MONTH + r",?" + _S + _YEAR,  # 22 April 2010, the 22nd day of April, 2010
+    # «10» February 2014: the day in quotation marks, as letters in the Russian manner date.
+    r"[«\"“„]" + _DAY + r"[»\"”]" + _S + _MONTH + r",?" + _S + _YEAR,
     # "the 20th day of February, in the year of our Lord 2018": a formal act's formula.
     _DAY + _OF + _S + _MONTH + r",?" + _S + _IN_YEAR + _YEAR,
     _MONTH + _S + _DAY + r",?" + _S + _YEAR,  # February 26, 2023; February 26 2023
@@ -116,7 +118,9 @@ _PATTERNS = [
     _YEAR,  # 1993
 ]
 _COMPILED = [
-    re.compile(r"(?<![\w/,.])" + p + r"(?![\w/]|[,.]\d)", re.IGNORECASE) for p in _PATTERNS
+    # A year joined by a hyphen to capitals is part of a code ("AZ-KM-2012-031"), not a date.
+    re.compile(r"(?<![\w/,.])(?<!(?-i:[A-Z])-)" + p + r"(?![\w/]|[,.]\d)", re.IGNORECASE)
+    for p in _PATTERNS
 ]
 
 

@@ -155,9 +155,25 @@ def _by_un(analysis: Analysis, head: Token, lowered: str, words: CitationWords) 
     return any(f" {organ} " in f" {before} " for organ in words.un_organs)
 
 
+def _by_court(
+    tokens: list[Token], inside: list[Mention], words: CitationWords, courts: frozenset[str]
+) -> bool:
+    """Whether a description names a court: by a word ("Court", "ICJ"), or a court the
+    mappings know."""
+    return any(
+        t.lower_ in words.court_words or t.lemma_.lower() in words.court_words for t in tokens
+    ) or any(m.entity in courts for m in inside)
+
+
 def find_described(
-    analysis: Analysis, words: CitationWords, named: list[Mention], agents: list[Mention]
+    analysis: Analysis,
+    words: CitationWords,
+    named: list[Mention],
+    agents: list[Mention],
+    courts: frozenset[str] = frozenset(),
 ) -> list[DescribedCitation]:
+    """The works cited by description; `courts` are the agents that are courts, whose
+    orders are court judgments (another's order is an act)."""
     text = analysis.original
     # Each description asks only the works and agents near it: all of them is quadratic.
     taken = Nearby([(m.span.start, m.span.end) for m in named], lambda span: span)
@@ -181,12 +197,16 @@ def find_described(
         ):
             continue
         lowered = " ".join(text[start:end].lower().split())
-        issuer = any(
-            start <= m.span.start and m.span.end <= end for m in near_agents.near(start, end)
-        ) or any(t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in tokens)
+        inside = [
+            m for m in near_agents.near(start, end) if start <= m.span.start and m.span.end <= end
+        ]
+        issuer = bool(inside) or any(t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in tokens)
         which = any(t.lower_ in words.determiners or t.ent_type_ == "DATE" for t in tokens)
         if not (issuer or (which and token.tag_ == "NNS") or _one_work(token)):
             continue
+        act = token.lemma_.lower() in words.court_or_act
+        if act and issuer and not _by_court(tokens, inside, words, courts):
+            kind = "other"
         if kind == "resolution":
             kind = "un_resolution" if _by_un(analysis, token, lowered, words) else "other"
         taken.add((start, end))

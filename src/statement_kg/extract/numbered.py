@@ -61,10 +61,11 @@ def numbered_resolutions(text: str, un_cues: Iterable[str]) -> Iterable[tuple[En
 
 
 # "Law of the Republic of Azerbaijan "On Public Procurement"": a law cited by its title, as
-# laws of the former Soviet states are named.
+# laws of the former Soviet states are named ("About ..." where a translation renders the
+# title's preposition so).
 _TITLED_LAW = re.compile(
     r"\bLaw\s+(?:of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}(?:of\s+[A-Z][\w-]*\s+)?)?"
-    r"[\"“«]On\s[^\"”»\n]{3,120}[\"”»]"
+    r"[\"“«](?:On|About)\s[^\"”»\n]{3,160}[\"”»]"
 )
 
 

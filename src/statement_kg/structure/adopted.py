@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated
 from statement_kg.structure.line_dates import Dates, in_lines, single
-from statement_kg.structure.zones import Zones
+from statement_kg.structure.zones import Line, Zones
 
 # The sentences at the end of a text that may say when it was adopted.
 CLOSING_SENTENCES = 3
@@ -29,8 +29,14 @@ def titled_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]
     """ "European Parliament resolution of 14 March 2024 on ...": a heading that names the
     document by its kind and date, or the sitting a record is of and its day."""
     found = []
+    head = list(zones.head)
     for line, date, span in in_lines(zones.head, dates):
         words = [t for t in zones.analysis.tokens(line.start, span.start) if not t.is_space]
+        # "RESOLUTION OF THE CABINET OF MINISTERS OF X / of February 17, 2012 No. 31": an
+        # act's heading in the post-Soviet form, its date on a line of its own under its kind.
+        above = head[head.index(line) - 1] if head.index(line) else None
+        if above is not None and [w.lower_ for w in words] == ["of"]:
+            words = [*_words(zones, above)[:1], *words]
         titled = (
             len(words) >= 2
             and words[-1].lower_ == "of"
@@ -41,12 +47,25 @@ def titled_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]
         sitting = date.precision == "day" and any(
             t.lemma_.lower() in cues.meeting_nouns for t in words[:SITTING_WORDS]
         )
+        # "Summary record of the 2987th meeting / Held at X, on Tuesday, 13 August 2024": a
+        # record's meeting, and the line that says when it was held.
+        held = (
+            date.precision == "day"
+            and above is not None
+            and bool(words)
+            and words[0].lemma_.lower() == "hold"
+            and any(t.lemma_.lower() in cues.meeting_nouns for t in _words(zones, above))
+        )
         # "Journal of X, Vol. 14, No. 2 (2012), pp. 211-238": a journal's issue.
         bracketed = zones.analysis.original[span.start - 1 : span.end + 1] == f"({span.exact})"
         issue = _VOLUME.search(line.text) is not None and bracketed
-        if titled or sitting or issue:
+        if titled or sitting or held or issue:
             found.append(Dated(date, span, "titled", (line.start, line.end)))
     return found
+
+
+def _words(zones: Zones, line: Line) -> list[Token]:
+    return [t for t in zones.analysis.tokens(line.start, line.end) if not t.is_space]
 
 
 def adoption_sentences(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:

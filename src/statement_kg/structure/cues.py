@@ -79,6 +79,7 @@ class StructureCues:
     witness_words: frozenset[str] = frozenset()
     presiding: frozenset[str] = frozenset()
     image_words: frozenset[str] = frozenset()
+    follow_labels: frozenset[str] = frozenset()
     caption_labels: frozenset[str] = frozenset()
     author_labels: frozenset[str] = frozenset()
     footer_marks: tuple[str, ...] = ()
@@ -185,6 +186,7 @@ def load_cues(mappings: Path) -> StructureCues:
         witness_words=_words(raw.get("witness_words", [])),
         presiding=_words(raw.get("presiding", [])),
         image_words=_words(raw.get("image_words", [])),
+        follow_labels=_words(raw.get("follow_labels", [])),
         caption_labels=_words(raw.get("caption_labels", [])),
         author_labels=_words(raw.get("author_labels", [])),
         footer_marks=tuple(w.lower() for w in raw.get("footer_marks", [])),

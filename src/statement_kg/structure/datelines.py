@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from statement_kg.extract.dates import NUMBER_MARK, find_dates
 from statement_kg.extract.quotations import quoted_spans
 from statement_kg.extract.spans import Nearby, make_span
 from statement_kg.language import verb_lemma
-from statement_kg.records import TimeSpec
+from statement_kg.records import Span, TimeSpec
 from statement_kg.structure.adopted import adoption_sentences, titled_dates
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.dateline_place import place_above, place_after, place_before
@@ -183,6 +185,23 @@ def _distributed(zones: Zones, zone: tuple[Line, ...], line: Line, cues: Structu
     return labelled or (margin and any(SYMBOL.fullmatch(p.text) for p in previous))
 
 
+def _reach(zones: Zones, body: tuple[Line, ...]) -> tuple[int, int]:
+    """Where the text's first lines end, and the end of the body's last line."""
+    lines = zones.lines
+    early = lines[EARLY_LINES].start if len(lines) > EARLY_LINES else len(zones.analysis.original)
+    return early, max((line.end for line in body), default=-1)
+
+
+def _closes(text: str, line: Line, span: Span, last: int) -> bool:
+    """A bare date on the body's last line, not a note's wrapped "..., DATE"."""
+    above = line_above(text, line.start).rstrip()
+    return (
+        line.end == last
+        and not text[span.end : line.end].strip()
+        and not above.endswith((",", ";", ":"))
+    )
+
+
 def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     text = zones.analysis.original
     found = []
@@ -193,7 +212,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     # (a question's date over the answer below it).
     outside = {*zones.head, *zones.tail}
     others = tuple(line for line in zones.lines if line not in outside)
-    early_end = zones.lines[EARLY_LINES].start if len(zones.lines) > EARLY_LINES else len(text)
+    early_end, last = _reach(zones, others)
     for zone in (zones.head, zones.tail, first_body, others):
         kept = tuple(line for line in zone if not any(a <= line.start < b for a, b in aside))
         for line, date, span in in_lines(kept, dates):
@@ -214,7 +233,13 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             bracketed = before == "[" and not after
             # A date alone on a line near the top ("28 February 2019" under a statement's
             # title), though boilerplate above it reads as running text.
-            alone = not before and not after and line.start < early_end
+            # Or on the body's last line, bare, where a post's page shows its day under the
+            # comments and a statement may close (not a note's wrapped "..., DATE.").
+            alone = (
+                not before
+                and not after
+                and (line.start < early_end or _closes(text, line, span, last))
+            )
             labelled_here = label in cues.body_date_labels or bracketed or alone
             if zone is others and (line in first_body or not labelled_here):
                 continue
@@ -322,12 +347,19 @@ def _relay_lines(
     return found
 
 
+def _names_after_by(words: list[Token]) -> bool:
+    """ "By NAME", "By the Press Office": a name after "by", not "By the middle of ..."."""
+    name = words[2:3] if words[1:2] and words[1].lower_ == "the" else words[1:2]
+    return bool(name) and name[0].text[:1].isupper()
+
+
 def _posted(zones: Zones, dates: Dates, cues: StructureCues, taken: list[Dated]) -> list[Dated]:
     """A news page's by-line or posting line near its top ("By NAME | 2 March 2026",
     "Posted by the desk on 10 April 2026 · 3 min read"), or at its foot under the text: the
     first one dates the page. A label may be given in two languages ("Yayın tarihi /
     Posted:")."""
-    for line in [*first_rows(zones, zones.lines, POSTED_ROWS), *zones.tail]:
+    rows = [*first_rows(zones, zones.lines, POSTED_ROWS), *zones.tail]
+    for n, line in enumerate(rows):
         words = [t for t in zones.analysis.tokens(line.start, line.end) if not t.is_space]
         label = _label(line).rpartition("/")[2].strip()
         posting = bool(words) and (
@@ -336,12 +368,31 @@ def _posted(zones: Zones, dates: Dates, cues: StructureCues, taken: list[Dated])
         )
         if not posting or len(line.text) > POSTED_CHARS:
             continue
-        for _, date, span in in_lines((line,), dates)[:1]:
+        # "By NAME" over the line that opens with the page's date and time.
+        below = rows[n + 1 : n + 2]
+        dated = in_lines((line,), dates) or [
+            d for d in in_lines(tuple(below), dates) if d[2].start == d[0].start
+        ]
+        for row, date, span in dated[:1]:
             # "By 26 February 1992 the town ...": a sentence, not a by-line.
             first = zones.analysis.span_of(words[:1])[0]
-            unnamed = words[0].lower_ == "by" and len(zones.analysis.tokens(first, span.start)) < 2
+            unnamed = words[0].lower_ == "by" and (
+                len(zones.analysis.tokens(first, span.start)) < 2 or not _names_after_by(words)
+            )
             if not unnamed and not any(d.span.start == span.start for d in taken):
-                return [Dated(date, span, "relay", (line.start, line.end))]
+                return [Dated(date, span, "relay", (line.start, max(line.end, row.end)))]
+    return []
+
+
+def _first_published(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
+    """ "Originally published: 5 Oct 2023": a portal's record of a text it carries gives
+    the text's own day beside its posting."""
+    for line in first_rows(zones, zones.lines, POSTED_ROWS):
+        if _label(line) in cues.note_openings:
+            return [
+                Dated(d, s, "source", (line.start, line.end))
+                for _, d, s in in_lines((line,), dates)[:1]
+            ]
     return []
 
 
@@ -425,6 +476,7 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
         *_adopted(zones, dates, cues),
         *titled_dates(zones, dates, cues),
         *_labelled(zones, dates),
+        *_first_published(zones, dates, cues),
         *_under_closing(zones, dates, cues),
         *source_date(zones, dates, cues),
         *adoption_sentences(zones, dates, cues),

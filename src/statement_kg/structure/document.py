@@ -44,6 +44,7 @@ from statement_kg.structure.record import record_speakers
 from statement_kg.structure.record_source import carrying_site, record_source
 from statement_kg.structure.relative_day import said_the_day_before
 from statement_kg.structure.relay import credited, relay_sentences
+from statement_kg.structure.relayed_day import relayed_day
 from statement_kg.structure.running import page_head_author, running_title
 from statement_kg.structure.signatories import signatory_bodies
 from statement_kg.structure.signature import signatures, titled_in_head
@@ -353,7 +354,11 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     if signers:
         issuers = [*(i for i in issuers if i.kind != "relay sentence"), *signers]
     issuers, relays, date = printed(parts, lexicon, mentions, Reading(issuers, relays, date))
-    date = said_the_day_before(parts, issuers, date, lexicon.structure) or date
+    date = (
+        relayed_day(parts, issuers)
+        or said_the_day_before(parts, issuers, date, lexicon.structure)
+        or date
+    )
     # An excerpt of a printed report with no cover page and nothing else that names its
     # issuer: its pages' running title.
     # A scanned book's page: the author its running head names.

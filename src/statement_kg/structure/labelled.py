@@ -6,13 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import PERSON_NAME, found
-from statement_kg.structure.zones import Zones
+from statement_kg.structure.names import PERSON_NAME, found, persons
+from statement_kg.structure.zones import Line, Zones
 
 # A title that labels its holder runs to a few words at most.
 TITLE_WORDS = 12
@@ -23,6 +25,43 @@ _NAMED = re.compile(rf"(?P<name>{PERSON_NAME})(?P<rest>.*)$")
 def _unheaded(label: str, cues: StructureCues) -> bool:
     """An author's label that is not a heading's words ("Asked by", not "Statement by")."""
     return label in cues.author_labels and label.split(maxsplit=1)[0] not in cues.document_nouns
+
+
+def _listed_authors(
+    zones: Zones, line: Line, words: list[str], colon: str, cues: StructureCues
+) -> list[list[Token]]:
+    """The persons a plural author's label lists ("Authors of the initiative: ..."), on
+    its line and the next when the list wraps onto it."""
+    if not colon or len(words) < 2 or words[0] not in cues.author_labels:
+        return []
+    text = zones.analysis.original
+    end = line.end
+    following = next((n for n in zones.lines if n.start > line.end), None)
+    if following is not None and text.count("\n", line.end, following.start) == 1:
+        end = following.end
+    tokens = zones.analysis.tokens(line.start + line.text.index(":") + 1, end)
+    # Each name of the list ("NAME and NAME", "NAME, NAME"): the person the parser finds in
+    # it, else its last two words where both are capitalised (the parser may take a name
+    # for a people's, or run it into the body before it).
+    listed: list[list[Token]] = []
+    for part in _conjuncts(tokens):
+        found = persons(zones.analysis, part)
+        kept = [t for t in part if not t.is_space]
+        if found:
+            listed += found
+        elif len(kept) >= 2 and all(t.is_title and t.is_alpha for t in kept[-2:]):
+            listed.append(kept[-2:])
+    return listed
+
+
+def _conjuncts(tokens: list[Token]) -> list[list[Token]]:
+    parts: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.lower_ in {"and", ","}:
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return [p for p in parts if p]
 
 
 def labelled_speaker(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
@@ -46,6 +85,13 @@ def labelled_speaker(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
             and words[0] not in cues.presiding | cues.hosts  # "Chair:" gives the floor
             and len(words) <= TITLE_WORDS
         )
+        # "Authors of the initiative: deputies of X NAME and NAME": every person named.
+        listed = _listed_authors(zones, line, words, colon, cues)
+        if listed:
+            return [
+                found(text, *zones.analysis.span_of(p), "labelled speaker", mentions, lexicon)
+                for p in listed
+            ]
         if not colon or not (label.strip().lower() in cues.author_labels or titled):
             continue
         start = line.start + len(label) + 1

@@ -21,6 +21,8 @@ _ARTICLE = frozenset({"the"})
 NAME_CHARS = 5
 MODIFIER_REACH = 40
 OPENING_PARAGRAPHS = 2
+# An office named before its holder's name is a few words at least ("Human Rights Defender").
+OFFICE_WORDS = 3
 
 
 def _modified(text: str, start: int) -> bool:
@@ -42,7 +44,8 @@ def _own_name(word: str) -> bool:
 
 
 def _pattern(found: Found) -> re.Pattern[str] | None:
-    """The issuer's words, in any case and spacing, "the" before them or not."""
+    """The issuer's words, in any case and spacing, "the" before them or not, with an
+    abbreviation in brackets or not."""
     # A record's label gives the speaker's country or seat in brackets: not the name.
     words = list(re.findall(r"\w[\w'’.-]*", BRACKETS.sub(" ", found.value)))
     while words and words[0].casefold() in _ARTICLE:
@@ -57,7 +60,17 @@ def _pattern(found: Found) -> re.Pattern[str] | None:
     short = len(words) == 1 and (len(words[0]) < NAME_CHARS or not _own_name(words[0]))
     if not words or (short and not surname and not site):
         return None
-    return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
+    # "the Office of the Nagorno Karabakh Republic (NKR) in the USA": an abbreviation in
+    # brackets may stand between the words.
+    gap = r"(?:\s+\(\w{2,10}\))?\s+"
+    names = [words]
+    # "Human Rights Defender of X, NAME": the office alone names the same issuer.
+    office, comma, holder = found.value.partition(", ")
+    office_words = re.findall(r"\w[\w'’.-]*", office)
+    if comma and len(office_words) >= OFFICE_WORDS and len(holder.split()) >= 2:
+        names.append(office_words[1:] if office_words[0].casefold() in _ARTICLE else office_words)
+    alternatives = "|".join(gap.join(re.escape(w) for w in name) for name in names)
+    return re.compile(r"\b(?:" + alternatives + r")\b", re.IGNORECASE)
 
 
 def _places(parts: Zones) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from statement_kg.extract.dates import month_number
 from statement_kg.extract.mentions import find_mentions
 from statement_kg.extract.spans import SentenceIndex, make_span
 from statement_kg.language import Analysis
@@ -16,6 +17,7 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
+from statement_kg.structure.line_dates import YEARLESS_DAY
 
 # A person's name: two to four capitalised words, initials allowed ("RAYMOND T. HOLLIS").
 NAME_WORDS = range(2, 5)
@@ -122,8 +124,13 @@ def _continues(text: str, end: int) -> bool:
     a word that needs more ("... and the") or the next one starts in lower case ("of the")."""
     line = text[text.rfind("\n", 0, end) + 1 : end]
     words = line.split()
-    following = text[end + 1 :].lstrip(" \t\r")[:1]
-    wrapped = len(line.strip()) >= WRAPPED_HEADING and following.isalpha()
+    rest = text[end + 1 :].lstrip(" \t\r")
+    following = rest[:1]
+    # A long line runs on into the next, unless that one opens with a day ("Feb 21, 2013,
+    # 09:05 ET" under a release's "News provided by / NAME").
+    day = re.match(YEARLESS_DAY, rest)
+    dated = day is not None and month_number(day["month"] or day["month2"]) > 0
+    wrapped = len(line.strip()) >= WRAPPED_HEADING and following.isalpha() and not dated
     return bool(words) and (
         words[-1].lower() in {"and", "the", "of", "for", "on", "to", "in"}
         or following.islower()

@@ -26,6 +26,9 @@ POSTING_CHARS = 20
 SITE_WORDS = 6
 # "No. 712", "Doc. 15241": a document's number.
 _NUMBER_LABEL = re.compile(NUMBER_MARK + r"\d", re.IGNORECASE)
+# "T.C." over a university's name: a state's initials, which head its bodies' papers (as
+# "REPUBLIC OF TÜRKİYE" does) and name no site.
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 # A site's address alone on its line: "president.az", "www.mfa.am".
 _DOMAIN = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?", re.IGNORECASE)
 
@@ -84,7 +87,13 @@ def relay_header(
     first, date_line = head[0], min(a for a, _ in relay_lines)
     # A mail's sender ("From: Press Office <press@example.org>") is no site, nor is a line
     # that names someone by a handle ("Thread by @name on ...").
-    if "@" in first.text or cues.mail_separator(first.text):
+    # Nor is a page's number ("- 14 -"), the head of a scanned page.
+    if (
+        "@" in first.text
+        or cues.mail_separator(first.text)
+        or _INITIALS.fullmatch(first.text)
+        or not any(c.isalpha() for c in first.text)
+    ):
         return []
     rows = POSTED_ROWS if _posting(text, date_line, cues) else RELAY_LINES
     last_line = first_rows(zones, zones.lines, rows, cues)[-1]

@@ -11,13 +11,15 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
 from statement_kg.structure.line_dates import TIME_OF_DAY
-from statement_kg.structure.names import PERSON_NAME, found
+from statement_kg.structure.names import PERSON_NAME, found, names_body
 from statement_kg.structure.zones import Zones
 
 # The display name opens the line, a person's or a body's ("Youth Union of Europe"); flags
 # and other pictographs may follow it.
 _BODY_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.-]*)){1,8}"
 _DISPLAY = re.compile(rf"^\s*(?P<name>{PERSON_NAME}|{_BODY_NAME})[^\w@]*$")
+# "azembassy.mx ✓ · Follow": a user name, a mark that the account is verified, the button.
+_ACCOUNT = re.compile(r"^\s*@?[\w.]{2,30}\s*[✓✔☑]?\s*[·•|]\s*(?P<label>\w+)\s*$")
 # Lines of a bio between a post's display name and its stamp.
 BIO_LINES = 2
 _COMPILED = re.compile(
@@ -41,7 +43,28 @@ def post_author(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
         if named is not None:
             start = shown.start + named.start("name")
             return [found(text, start, start + len(named["name"]), "post", mentions, lexicon)]
-    return _over_stamp(zones, lexicon, mentions)
+    return _followed(zones, lexicon, mentions) or _over_stamp(zones, lexicon, mentions)
+
+
+def _followed(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """ "azembassy.mx ✓ · Follow / Embassy of X": an account's user name beside the button
+    to follow it, over its display name."""
+    head = list(zones.head)
+    for n, line in enumerate(head[:-1]):
+        account = _ACCOUNT.match(line.text)
+        if account is None or account["label"].lower() not in lexicon.structure.follow_labels:
+            continue
+        below = head[n + 1]
+        text = zones.analysis.original
+        named = _DISPLAY.match(below.text)
+        if named is not None:
+            start = below.start + named.start("name")
+            return [found(text, start, start + len(named["name"]), "post", mentions, lexicon)]
+        # A body's name runs longer than a person's display name.
+        tokens = zones.analysis.tokens(below.start, below.end)
+        if names_body(tokens, lexicon.structure.organisation_heads):
+            return [found(text, below.start, below.end, "post", mentions, lexicon)]
+    return []
 
 
 def _over_stamp(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
@@ -54,7 +77,8 @@ def _over_stamp(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
             continue
         above = [a for a in head[max(0, n - 1 - BIO_LINES) : n] if "·" not in a.text][-1:]
         named = _DISPLAY.match(above[0].text) if above else None
-        if named is not None:
+        # "By NAME" over a news page's stamp is a by-line, read as one.
+        if named is not None and named["name"].split()[0].lower() not in lexicon.structure.byline:
             start = above[0].start + named.start("name")
             return [found(text, start, start + len(named["name"]), "post", mentions, lexicon)]
     return []

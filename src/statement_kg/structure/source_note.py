@@ -33,6 +33,9 @@ BRACKETS = {"(": ")", "[": "]"}
 # The words that tie the named text to the body that issued it: "a press release of X".
 SOURCE_PREPOSITIONS = frozenset({"of", "by", "from"})
 CLAUSES = frozenset({"acl", "relcl", "advcl"})
+# "This interview first appeared in X on ...", "The article was originally published by
+# X": the text the note speaks of, before the words that open a note.
+_SUBJECT = re.compile(r"^(?:this|the)\s+\w+\s+(?:was\s+|is\s+)?")
 
 
 def editor_note(zones: Zones, cues: StructureCues) -> tuple[int, int] | None:
@@ -56,7 +59,7 @@ def editor_note(zones: Zones, cues: StructureCues) -> tuple[int, int] | None:
         start = block.start()
         end = start + len(words)
         for line in words.split("\n") if start < zones.body_start else words.split("\n")[:1]:
-            if line.lower().startswith(cues.note_openings):
+            if _SUBJECT.sub("", line.lower(), count=1).startswith(cues.note_openings):
                 return start, end
             start += len(line) + 1
     return None

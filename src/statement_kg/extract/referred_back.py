@@ -1,0 +1,53 @@
+"""Works a text names in full once and then calls by their kind: "the International
+Convention on the Elimination of All Forms of Racial Discrimination ... under article 9 of
+the Convention". "The Convention", with its capital, cites the one convention named before
+it; where two were named, it says not which, and cites none."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from statement_kg.extract.spans import make_span
+from statement_kg.lexicon import Lexicon
+from statement_kg.records import Mention
+
+
+@cache
+def _referring(words: tuple[str, ...]) -> re.Pattern[str]:
+    # Not the start of another name ("the Convention on the Rights of the Child").
+    return re.compile(
+        r"\b[Tt]he\s+(?P<word>" + "|".join(re.escape(w) for w in words) + r")\b"
+        r"(?!\s+(?:on|for|against|of|relating|concerning)\b|[ \t]+[A-Z])"
+    )
+
+
+def referred_back(text: str, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """A mention of the work each "the <Kind>" refers back to."""
+    words = dict(lexicon.claims.citations.back_references)
+    if not words:
+        return []
+    named = sorted(
+        # Works the mappings know: a name read from the text may be a fragment of one.
+        (
+            m
+            for m in mentions
+            if lexicon.entities[m.entity].type in words.values()
+            and not lexicon.entities[m.entity].recognised
+        ),
+        key=lambda m: m.span.start,
+    )
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    found = []
+    for match in _referring(tuple(words)).finditer(text):
+        kind = words[match["word"]]
+        before = {
+            m.entity
+            for m in named
+            if m.span.end <= match.start() and lexicon.entities[m.entity].type == kind
+        }
+        start, end = match.span("word")
+        if len(before) != 1 or any(a < end and start < b for a, b in taken):
+            continue
+        found.append(Mention(before.pop(), make_span(text, match.start(), end)))
+    return found
