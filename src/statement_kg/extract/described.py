@@ -28,6 +28,9 @@ MAX_TOKENS = 14
 # A description right before or after works named by identifier introduces them
 # ("the Security Council resolutions 822, 853, 874 and 884").
 NAMED_GAP = 20
+# Words set apart by a column's gap are a menu's or a table's cells ("Home  Biography
+# Decrees"), no description.
+_CELL_GAP = re.compile(r"\S[ \t]{2,}\S")
 # A heading line goes on for fewer words than this after the description.
 HEADING_WORDS = 4
 
@@ -192,6 +195,7 @@ def find_described(
         start, end = analysis.span_of(tokens)
         if (
             len(tokens) > MAX_TOKENS
+            or ("\n" not in text[start:end] and _CELL_GAP.search(text, start, end))
             or _heading(text, start, end)
             or _introduces(text, start, end, taken)
         ):

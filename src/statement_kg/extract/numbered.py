@@ -5,6 +5,7 @@ where no UN organ is named near it (the UN rule reads those)."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable
 
@@ -62,10 +63,18 @@ def numbered_resolutions(text: str, un_cues: Iterable[str]) -> Iterable[tuple[En
 
 # "Law of the Republic of Azerbaijan "On Public Procurement"": a law cited by its title, as
 # laws of the former Soviet states are named ("About ..." where a translation renders the
-# title's preposition so).
+# title's preposition so, and without quotation marks where the title's words are
+# capitalised).
+# "the Law of X on 5 May", "... on Monday": a day, no title.
+_DAY_NAMES = "(?:" + "|".join([*calendar.month_name[1:], *calendar.day_name]) + r")\b"
 _TITLED_LAW = re.compile(
     r"\bLaw\s+(?:of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}(?:of\s+[A-Z][\w-]*\s+)?)?"
-    r"[\"“«](?:On|About)\s[^\"”»\n]{3,160}[\"”»]"
+    r"(?:[\"“«](?:On|About)\s[^\"”»\n]{3,160}[\"”»]"
+    # "Law of the Republic of Armenia on Holidays and Memorial Days": unquoted, its title's
+    # words capitalised.
+    r"|on\s+(?!"
+    + _DAY_NAMES
+    + r")[A-Z][\w-]*(?:\s+(?:(?:and|of|the|in|for|to)\s+)*[A-Z][\w-]*){0,8})"
 )
 
 

@@ -33,6 +33,16 @@ def scare_quoted(analysis: Analysis, start: int, end: int, words: ClaimWords) ->
         return True
     if len(tokens) > SCARE_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in tokens):
         return False
+    # 'launched "anti-terrorist" operations': quoted words that modify the noun after the
+    # quotation marks keep that noun's qualification at a distance.
+    inside = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in inside), tokens[0])
+    if (
+        head.dep_ in {"amod", "compound"}
+        and head.head.i > tokens[-1].i
+        and head.head.pos_ == "NOUN"
+    ):
+        return True
     before = analysis.original[max(0, start - SCARE_LEFT) : start].lower()
     before = re.sub(r"[\s“”\"'‘’«]+$", "", before)
     return bool(_SCARE_LEFT.search(before)) or any(
