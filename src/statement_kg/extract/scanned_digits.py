@@ -19,6 +19,7 @@ _RUN = re.compile(
     r"(?<![A-Za-z])[\dlIO](?:[\dlIO]|[,.](?=[\dlIO]))+(?!(?!(?:st|nd|rd|th)(?![A-Za-z]))[A-Za-z])"
 )
 _LETTERS = {"l": "1", "I": "1", "O": "0"}
+_THOUSANDS = re.compile(r"[lI1](?:,[O0]{3})+")
 # "7,OOO": a group of three after a digit and a thousands separator.
 _GROUP = re.compile(r"(?<=\d[,.])[\dlIO]{3}(?![\dlIO])")
 
@@ -30,6 +31,9 @@ def digit_view(text: str) -> str:
 
     def read(match: re.Match[str]) -> str:
         run = match.group()
+        # "l,OOO": a thousand with no digit left in it.
+        if _THOUSANDS.fullmatch(run):
+            return "".join(_LETTERS.get(c, c) for c in run)
         if not any(c.isdigit() for c in run):
             return run
         chars = list(run)

@@ -31,6 +31,10 @@ YEAR_NOTE = re.compile(r"(?<=(?<!\d)(?:19|20)\d\d\.)\d{1,3}(?=\s+[A-Z])")
 # A note's raised number set on a word ("were killed¹"): the parser would read one word.
 # (After a word of three letters at least: "km²" keeps its square.)
 _RAISED = re.compile(r"(?<=[^\W\d]{3})[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+# "chi1dren", "Khoja1y", "c0nflict": a digit a scanner read for a letter between small
+# letters; the parser is given the word.
+_MISREAD = re.compile(r"(?<=[a-z])[10](?=[a-z])")
+_LETTERS = {"1": "l", "0": "o"}
 # An account's handle ("@hrw", "@MFA_Azerbaijan").
 HANDLE = re.compile(r"(?<!\w)@\w{2,}")
 # The parser reads a handle as a name once its sign is gone and its first letter raised.
@@ -105,6 +109,7 @@ def normalise(text: str) -> Normalised:
     edits += [(m.start(), m.end(), "") for m in _NOTE_MARKER.finditer(work)]
     edits += [(m.start(), m.end(), "") for m in YEAR_NOTE.finditer(work)]
     edits += [(m.start(), m.end(), "") for m in _RAISED.finditer(work)]
+    edits += [(m.start(), m.end(), _LETTERS[m.group()]) for m in _MISREAD.finditer(work)]
     edits += [(m.start(), m.end(), m.group()[1].upper()) for m in _HANDLE_SIGN.finditer(work)]
     for tag in _HASHTAG.finditer(work):
         edits.append((tag.start(), tag.start() + 1, ""))
