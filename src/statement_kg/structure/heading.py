@@ -212,6 +212,10 @@ def document_heading(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
         name = skip_meeting(name_from(analysis, start, _reach(zones, 0), cues), cues)
         if not name or not names_body(name, cues.organisation_heads):
             continue
+        # "Report of a mission to X": an indefinite article describes, it names no body.
+        following = next((t for t in word.doc[word.i + 1 :] if not t.is_space), None)
+        if following is not None and following.lower_ in {"a", "an"}:
+            continue
         # "Briefing by Foreign Ministry Spokesperson NAME": a speaker, not a body.
         if word.lower_ == "by" and (persons(analysis, name) or _titled_person(name, cues)):
             continue

@@ -122,7 +122,11 @@ def annexed(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Fou
             continue
         for heading in lines[n + 1 : n + 1 + ANNEX_LINES]:
             tokens = [t for t in analysis.tokens(heading.start, heading.end) if not t.is_space]
-            if len(tokens) > 2 and announces_issuer(tokens, cues):
+            # "Statement of the Ministry of X", or under the annex line any text's heading
+            # that names where it comes from ("Information from the Prosecutor General's
+            # Office of X on ...").
+            sourced = len(tokens) > 2 and tokens[0].is_title and tokens[1].lower_ == "from"
+            if len(tokens) > 2 and (announces_issuer(tokens, cues) or sourced):
                 start = analysis.span_of([tokens[1]])[1]
                 name = trim(name_from(analysis, start, len(analysis.original), cues))
                 if name and names_body(name, cues.organisation_heads):
