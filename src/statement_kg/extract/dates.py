@@ -274,6 +274,10 @@ _PUBLISHED = re.compile(r"\((?P<publisher>[A-Z][^(),\n\d]{1,40}),\s*$")
 PUBLISHED_REACH = 80
 
 
+# The names joined by "of" between a work's noun and its date: "Order of the Court of Justice".
+NAME_LINKS = 4
+
+
 def dates_a_work(
     analysis: Analysis,
     span: Span,
@@ -306,17 +310,32 @@ def dates_a_work(
     heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     if named or (bool(tokens) and _issued_then(tokens[0], works, issued)):
         return True
+    # "of DATE" on a work, or on the name right before it (the parser may hang the date on
+    # the verb: "ignored the Order of the Court of Justice of 22 February 2023").
+    of = heads[0].head if heads and heads[0].dep_ == "pobj" else None
     if (
-        heads
-        and heads[0].dep_ == "pobj"
-        and heads[0].head.lower_ == "of"
-        and heads[0].head.head.lemma_.lower() in works
+        of is not None
+        and of.lower_ == "of"
+        and (_of_work(of.head, works) or (of.i > 0 and _of_work(of.doc[of.i - 1], works)))
     ):
         return True
     # `dated`: the texts and sittings a date names ("the letter dated 23 February 2024", "at
     # its meeting of 18 February 2025"). (A judgment's date stays an event's where the
     # mappings make its delivery one.)
     return bool(heads) and bool(dated) and _issued_then(heads[0], dated, dated | issued)
+
+
+def _of_work(noun: Token, works: frozenset[str]) -> bool:
+    """Whether "of DATE" hangs on a work ("its resolution of 5 October 2023"), or on the
+    name that ends a work's description ("the Order of the International Court of Justice
+    of 22 February 2023": up the names joined by "of" to the work's noun)."""
+    for _ in range(NAME_LINKS):
+        if noun.lemma_.lower() in works:
+            return True
+        if noun.pos_ != "PROPN" or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+            return False
+        noun = noun.head.head
+    return False
 
 
 def _published(analysis: Analysis, span: Span) -> bool:
