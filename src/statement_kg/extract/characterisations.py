@@ -58,6 +58,9 @@ def find_characterisations(
     return sorted(found, key=lambda c: c.span.start)
 
 
+QUOTES = frozenset("\"“‘'«")
+
+
 def _without_occasions(
     analysis: Analysis, found: list[Characterisation], occasion_words: frozenset[str]
 ) -> list[Characterisation]:
@@ -73,6 +76,20 @@ def _without_occasions(
 
 
 def _occasion(noun: Token, words: frozenset[str]) -> bool:
+    # "Opening the event, ...", "At the end of the event": one event, no word saying what
+    # kind, in no quotation marks, is the occasion the text reports ("a war event", "the
+    # tragic event" say what happened).
+    # "an event which X describes as ...", "the event itself" point at what happened.
+    pointed = any(
+        c.dep_ in {"amod", "compound"}
+        or c.lower_ in {"an", "itself"}
+        or (c.dep_ == "relcl" and any(w.tag_ in {"WDT", "WP"} for w in c.children))
+        for c in noun.children
+    )
+    bare = noun.lower_ == "event" and not pointed
+    quoted = noun.i > 0 and noun.doc[noun.i - 1].text in QUOTES
+    if bare and not quoted:
+        return True
     near = [noun, noun.head, *noun.children]
     near += [g for c in noun.children if c.dep_ == "prep" for g in c.children]
     if noun.dep_ == "pobj":  # "a plan of events"
