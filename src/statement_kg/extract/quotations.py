@@ -194,7 +194,7 @@ def _continues(text: str, previous_end: int, start: int, words: ClaimWords) -> b
 # A speaker named before a colon ('Speaker Hasanzade: "..."') in a few words.
 LABEL_SPEAKER_WORDS = 5
 _BEFORE_COLON = re.compile(
-    r"(?:^|\n)[ \t]*(?P<name>[A-Z][^\n:\"“”]{1,60}):[ \t]*(?:\n[ \t]*)?[\"“]$"
+    r"(?:^|\n)[ \t]*(?P<name>[A-Za-z][^\n:\"“”]{1,60}):[ \t]*(?:\n[ \t]*)?[\"“]$"
 )
 
 
@@ -214,12 +214,26 @@ def _named_before_colon(analysis: Analysis, start: int, parties: frozenset[str])
     # "His commander, Samvel\nArakelyan, remembers:": a verb before the colon says who
     # speaks by its subject, which may begin on the line above.
     verb = tokens[-1] if tokens and tokens[-1].pos_ == "VERB" else None
+    # "NAME, who was ..., shared\nher memory with me:": a sentence wrapped onto the line,
+    # whose verb the words before the colon hang on.
+    wrapped = match["name"][0].islower()
+    if wrapped and tokens:
+        verb = next((t for t in tokens[-1].ancestors if t.pos_ == "VERB"), None)
+        if verb is None:
+            return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
     if subjects:
         # A person the subject names, else a party noun that heads it ("The inscription
         # reads:", "It reads:" name no one).
         phrase = [t for t in subjects[0].subtree if not t.is_space and not t.is_punct]
-        people = [t for t in phrase if t.ent_type_ == "PERSON"]
+        # "A parishioner of ours, NAME, who ...": the parser may make the name a second
+        # subject.
+        people = [
+            t
+            for subject in subjects
+            for t in subject.subtree
+            if t.ent_type_ == "PERSON" and not t.is_space
+        ]
         named = people or (phrase if subjects[0].lemma_.lower() in parties else [])
         return analysis.words(named) if named else None
     if not any(t.ent_type_ == "PERSON" or t.lemma_.lower() in parties for t in tokens):
