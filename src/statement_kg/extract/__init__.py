@@ -177,15 +177,14 @@ def _event_dates(
     citations = lexicon.claims.citations
     works = frozenset(citations.works) | citations.title_nouns
     dated = lexicon.structure.dated_words
+    # "the letter appeared in the Courier on Feb. 24": the day a text was printed.
+    issuing = lexicon.structure.issued_verbs | lexicon.structure.reprint_verbs
     return sorted(
         (
             d
             for d in [*written, *yearless]
             if not own.holds(d[1].start)
-            and (
-                d[0] in days
-                or not dates_a_work(analysis, d[1], works, lexicon.structure.issued_verbs, dated)
-            )
+            and (d[0] in days or not dates_a_work(analysis, d[1], works, issuing, dated))
         ),
         key=lambda d: d[1].start,
     )

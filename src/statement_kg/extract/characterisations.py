@@ -83,10 +83,14 @@ def _occasion(noun: Token, words: frozenset[str]) -> bool:
     pointed = any(
         c.dep_ in {"amod", "compound"}
         or c.lower_ in {"an", "itself"}
+        # "This event must be recognised as ...", not a page's "ABOUT THIS EVENT".
+        or (c.lower_ in {"this", "that"} and not noun.is_upper)
         or (c.dep_ == "relcl" and any(w.tag_ in {"WDT", "WP"} for w in c.children))
         for c in noun.children
     )
-    bare = noun.lower_ == "event" and not pointed
+    # "after the event", "since the event": the time of what happened.
+    timed = noun.dep_ == "pobj" and noun.head.lower_ in {"after", "since", "before"}
+    bare = noun.lower_ == "event" and not pointed and not timed
     quoted = noun.i > 0 and noun.doc[noun.i - 1].text in QUOTES
     if bare and not quoted:
         return True

@@ -34,7 +34,9 @@ def _issued(court_cue: str) -> re.Pattern[str]:
     """ "the order on provisional measures issued by the COURT on DAY": an order the text
     describes, then dates by the day the court issued it."""
     return re.compile(
-        rf"\b(?i:order)\b[^.;\n]{{0,60}}?\b(?:issued|indicated|made|delivered)\s+by\s+the\s+"
+        # "the order", "its order": not "in order to" or "public order".
+        r"(?:(?<=\b(?i:the) )|(?<=\b(?i:its) )|(?<=\b(?i:an) ))"
+        rf"(?i:order)\b[^.;\n]{{0,60}}?\b(?:issued|indicated|made|delivered)\s+by\s+the\s+"
         rf"(?:{court_cue})\s+on\s+(?P<day>[^;\n]{{6,25}})"
     )
 

@@ -118,8 +118,11 @@ _PATTERNS = [
     _YEAR,  # 1993
 ]
 _COMPILED = [
-    # A year joined by a hyphen to capitals is part of a code ("AZ-KM-2012-031"), not a date.
-    re.compile(r"(?<![\w/,.])(?<!(?-i:[A-Z])-)" + p + r"(?![\w/]|[,.]\d)", re.IGNORECASE)
+    # A year between a hyphen after capitals and one before digits is part of a code
+    # ("AZ-KM-2012-031"), not a date ("KHOJALY-1992" is one).
+    re.compile(
+        r"(?<![\w/,.])(?!(?<=(?-i:[A-Z])-)\d{4}-\d)" + p + r"(?![\w/]|[,.]\d)", re.IGNORECASE
+    )
     for p in _PATTERNS
 ]
 

@@ -63,18 +63,25 @@ def numbered_resolutions(text: str, un_cues: Iterable[str]) -> Iterable[tuple[En
 
 # "Law of the Republic of Azerbaijan "On Public Procurement"": a law cited by its title, as
 # laws of the former Soviet states are named ("About ..." where a translation renders the
-# title's preposition so, and without quotation marks where the title's words are
-# capitalised).
-# "the Law of X on 5 May", "... on Monday": a day, no title.
-_DAY_NAMES = "(?:" + "|".join([*calendar.month_name[1:], *calendar.day_name]) + r")\b"
-_TITLED_LAW = re.compile(
-    r"\bLaw\s+(?:of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}(?:of\s+[A-Z][\w-]*\s+)?)?"
-    r"(?:[\"“«](?:On|About)\s[^\"”»\n]{3,160}[\"”»]"
-    # "Law of the Republic of Armenia on Holidays and Memorial Days": unquoted, its title's
-    # words capitalised.
-    r"|on\s+(?!"
+# title's preposition so).
+_OF_STATE = r"of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}(?:of\s+[A-Z][\w-]*\s+)?"
+_QUOTED_TITLE = r"[\"“«](?:On|About)\s[^\"”»\n]{3,160}[\"”»]"
+# "the Law of X on 5 May", "on Feb. 5", "... on Monday": a day, no title.
+_DAY_NAMES = (
+    "(?:"
+    + "|".join([*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept", *calendar.day_name])
+    + r")\b"
+)
+# "Law of the Republic of Armenia on Holidays and Memorial Days": without quotation marks
+# the title's words are capitalised, and the law names its state (not "International
+# Humanitarian Law on Azerbaijani territory").
+_CAPITALISED_TITLE = (
+    r"on\s+(?!"
     + _DAY_NAMES
-    + r")[A-Z][\w-]*(?:\s+(?:(?:and|of|the|in|for|to)\s+)*[A-Z][\w-]*){0,8})"
+    + r")[A-Z][\w'’-]*(?:\s+(?:(?:and|of|the|in|for|to)\s+)*[A-Z][\w'’-]*){0,8}"
+)
+_TITLED_LAW = re.compile(
+    rf"\bLaw\s+(?:(?:{_OF_STATE})?{_QUOTED_TITLE}|{_OF_STATE}{_CAPITALISED_TITLE})"
 )
 
 

@@ -12,6 +12,11 @@ from statement_kg.extract.spans import make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 
+# A convention named in full: "X Convention", "Convention on/against/for ...".
+_NAMED_IN_FULL = re.compile(
+    r"\b[A-Z][\w-]+\s+Convention\b|\bConvention\s+(?:on|against|for)\s+[A-Z]"
+)
+
 
 @cache
 def _referring(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -38,16 +43,29 @@ def referred_back(text: str, mentions: list[Mention], lexicon: Lexicon) -> list[
         key=lambda m: m.span.start,
     )
     taken = [(m.span.start, m.span.end) for m in mentions]
+    # Conventions named in full that the mappings do not know ("the Istanbul Convention",
+    # "Convention against Torture"): where one comes first, "the Convention" may mean it.
+    unknown = [
+        m.start()
+        for m in _NAMED_IN_FULL.finditer(text)
+        if not any(a <= m.start() < b for a, b in taken)
+    ]
     found = []
     for match in _referring(tuple(words)).finditer(text):
-        kind = words[match["word"]]
+        word = match["word"]
+        kind = words[word]
+        # The work it refers back to carries the word in its name ("the Covenant" is no
+        # convention named "Convention ...").
         before = {
             m.entity
             for m in named
-            if m.span.end <= match.start() and lexicon.entities[m.entity].type == kind
+            if m.span.end <= match.start()
+            and lexicon.entities[m.entity].type == kind
+            and word in lexicon.entities[m.entity].label
         }
         start, end = match.span("word")
-        if len(before) != 1 or any(a < end and start < b for a, b in taken):
+        unsure = any(u < match.start() for u in unknown)
+        if len(before) != 1 or unsure or any(a < end and start < b for a, b in taken):
             continue
         found.append(Mention(before.pop(), make_span(text, match.start(), end)))
     return found

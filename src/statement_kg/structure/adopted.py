@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Token
 
+from statement_kg.extract.dates import NUMBER_MARK
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated
 from statement_kg.structure.line_dates import Dates, in_lines, single
@@ -21,6 +22,8 @@ _THIS = frozenset({"following", "this", "present"})
 
 # A journal's volume and number ("Vol. 14, No. 2").
 _VOLUME = re.compile(r"\bVol(?:ume)?\.?\s*\d+", re.IGNORECASE)
+# "of February 17, 2012 No. 31": the act's number after its date.
+_NUMBER = re.compile(r"\s*" + NUMBER_MARK + r"\s*\d", re.IGNORECASE)
 # How far into its line a record's sitting line names the sitting.
 SITTING_WORDS = 3
 
@@ -35,7 +38,8 @@ def titled_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]
         # "RESOLUTION OF THE CABINET OF MINISTERS OF X / of February 17, 2012 No. 31": an
         # act's heading in the post-Soviet form, its date on a line of its own under its kind.
         above = head[head.index(line) - 1] if head.index(line) else None
-        if above is not None and [w.lower_ for w in words] == ["of"]:
+        numbered = _NUMBER.match(zones.analysis.original, span.end, line.end) is not None
+        if above is not None and [w.lower_ for w in words] == ["of"] and numbered:
             words = [*_words(zones, above)[:1], *words]
         titled = (
             len(words) >= 2

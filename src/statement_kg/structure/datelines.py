@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Token
-
 from statement_kg.extract.dates import NUMBER_MARK, find_dates
 from statement_kg.extract.quotations import quoted_spans
 from statement_kg.extract.spans import Nearby, make_span
@@ -67,6 +65,10 @@ _PATH_MARKS = frozenset({"|", ">", "›", "»"})
 RELAY_LINES = 6
 POSTED_ROWS = 12
 POSTED_CHARS = 120
+# "... took place on\n12 April 2016": the words a sentence goes on after, into a date.
+_RUNS_ON = [[w] for w in ("on", "in", "at", "of", "the", "and", "to", "from", "by", "since")]
+# How far before a date the word that leads into it is looked for.
+DATE_LEAD = 6
 # A label before a colon is a few words ("Date of session:").
 LABEL_CHARS = 40
 ORDER = (
@@ -195,11 +197,8 @@ def _reach(zones: Zones, body: tuple[Line, ...]) -> tuple[int, int]:
 def _closes(text: str, line: Line, span: Span, last: int) -> bool:
     """A bare date on the body's last line, not a note's wrapped "..., DATE"."""
     above = line_above(text, line.start).rstrip()
-    return (
-        line.end == last
-        and not text[span.end : line.end].strip()
-        and not above.endswith((",", ";", ":"))
-    )
+    runs_on = above.endswith((",", ";", ":")) or above.rsplit(maxsplit=1)[-1:] in _RUNS_ON
+    return line.end == last and not text[span.end : line.end].strip() and not runs_on
 
 
 def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
@@ -347,10 +346,12 @@ def _relay_lines(
     return found
 
 
-def _names_after_by(words: list[Token]) -> bool:
-    """ "By NAME", "By the Press Office": a name after "by", not "By the middle of ..."."""
-    name = words[2:3] if words[1:2] and words[1].lower_ == "the" else words[1:2]
-    return bool(name) and name[0].text[:1].isupper()
+def _runs_into_date(zones: Zones, span: Span) -> bool:
+    """ "By the middle of February 1992 the town ...": a sentence whose "of" or "in" leads
+    into the date, not a by-line ("By admin, 3 March 2024")."""
+    tokens = zones.analysis.tokens(max(0, span.start - DATE_LEAD), span.start)
+    words = [t for t in tokens if not t.is_space]
+    return bool(words) and words[-1].lower_ in {"of", "in"}
 
 
 def _posted(zones: Zones, dates: Dates, cues: StructureCues, taken: list[Dated]) -> list[Dated]:
@@ -368,8 +369,9 @@ def _posted(zones: Zones, dates: Dates, cues: StructureCues, taken: list[Dated])
         )
         if not posting or len(line.text) > POSTED_CHARS:
             continue
-        # "By NAME" over the line that opens with the page's date and time.
-        below = rows[n + 1 : n + 2]
+        # "By NAME" over the line that opens with the page's date and its time or marks
+        # ("October 4, 2022  9:12 AM  ·  Updated ..."), not with a sentence.
+        below = [r for r in rows[n + 1 : n + 2] if CLOCK.search(r.text) or "·" in r.text]
         dated = in_lines((line,), dates) or [
             d for d in in_lines(tuple(below), dates) if d[2].start == d[0].start
         ]
@@ -377,7 +379,7 @@ def _posted(zones: Zones, dates: Dates, cues: StructureCues, taken: list[Dated])
             # "By 26 February 1992 the town ...": a sentence, not a by-line.
             first = zones.analysis.span_of(words[:1])[0]
             unnamed = words[0].lower_ == "by" and (
-                len(zones.analysis.tokens(first, span.start)) < 2 or not _names_after_by(words)
+                len(zones.analysis.tokens(first, span.start)) < 2 or _runs_into_date(zones, span)
             )
             if not unnamed and not any(d.span.start == span.start for d in taken):
                 return [Dated(date, span, "relay", (line.start, max(line.end, row.end)))]

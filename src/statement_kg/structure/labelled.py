@@ -32,12 +32,15 @@ def _listed_authors(
 ) -> list[list[Token]]:
     """The persons a plural author's label lists ("Authors of the initiative: ..."), on
     its line and the next when the list wraps onto it."""
-    if not colon or len(words) < 2 or words[0] not in cues.author_labels:
+    # A plural label: "Author of the article: NAME" names one, as the label rule reads it.
+    if not colon or len(words) < 2 or words[0] not in cues.author_labels or words[0][-1] != "s":
         return []
     text = zones.analysis.original
     end = line.end
     following = next((n for n in zones.lines if n.start > line.end), None)
-    if following is not None and text.count("\n", line.end, following.start) == 1:
+    # The list goes on to the next line only where its line ends in "and" or a comma.
+    wraps = line.text.rstrip().endswith((",", " and"))
+    if wraps and following is not None and text.count("\n", line.end, following.start) == 1:
         end = following.end
     tokens = zones.analysis.tokens(line.start + line.text.index(":") + 1, end)
     # Each name of the list ("NAME and NAME", "NAME, NAME"): the person the parser finds in

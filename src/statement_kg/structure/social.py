@@ -19,7 +19,7 @@ from statement_kg.structure.zones import Zones
 _BODY_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.-]*)){1,8}"
 _DISPLAY = re.compile(rf"^\s*(?P<name>{PERSON_NAME}|{_BODY_NAME})[^\w@]*$")
 # "azembassy.mx ✓ · Follow": a user name, a mark that the account is verified, the button.
-_ACCOUNT = re.compile(r"^\s*@?[\w.]{2,30}\s*[✓✔☑]?\s*[·•|]\s*(?P<label>\w+)\s*$")
+_ACCOUNT = re.compile(r"^\s*@?(?P<user>[\w.]{2,30}) ?[✓✔☑]?\s*[·•|]\s*(?P<label>\w+)\s*$")
 # Lines of a bio between a post's display name and its stamp.
 BIO_LINES = 2
 _COMPILED = re.compile(
@@ -53,6 +53,10 @@ def _followed(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[F
     for n, line in enumerate(head[:-1]):
         account = _ACCOUNT.match(line.text)
         if account is None or account["label"].lower() not in lexicon.structure.follow_labels:
+            continue
+        # A user name, not a word of a menu ("Newsletter | Subscribe").
+        user = account["user"]
+        if not (user.islower() or any(c in user for c in "._") or any(c.isdigit() for c in user)):
             continue
         below = head[n + 1]
         text = zones.analysis.original

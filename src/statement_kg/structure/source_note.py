@@ -33,9 +33,20 @@ BRACKETS = {"(": ")", "[": "]"}
 # The words that tie the named text to the body that issued it: "a press release of X".
 SOURCE_PREPOSITIONS = frozenset({"of", "by", "from"})
 CLAUSES = frozenset({"acl", "relcl", "advcl"})
+# The texts a page reprints, besides the kinds a document names itself by.
+_TEXT_NOUNS = frozenset({"article", "text", "piece", "essay", "op-ed", "column"})
 # "This interview first appeared in X on ...", "The article was originally published by
 # X": the text the note speaks of, before the words that open a note.
-_SUBJECT = re.compile(r"^(?:this|the)\s+\w+\s+(?:was\s+|is\s+)?")
+_SUBJECT = re.compile(r"^(?:this|the)\s+(?P<noun>\w+)\s+(?:was\s+|is\s+)?")
+
+
+def _opens_note(line: str, cues: StructureCues) -> bool:
+    """A line that opens with a note's words, or with the text it speaks of before them
+    ("This interview first appeared ...", not "The video first appeared ...")."""
+    subject = _SUBJECT.match(line)
+    if subject is not None and subject["noun"] in cues.document_nouns | _TEXT_NOUNS:
+        line = line[subject.end() :]
+    return line.startswith(cues.note_openings)
 
 
 def editor_note(zones: Zones, cues: StructureCues) -> tuple[int, int] | None:
@@ -59,7 +70,7 @@ def editor_note(zones: Zones, cues: StructureCues) -> tuple[int, int] | None:
         start = block.start()
         end = start + len(words)
         for line in words.split("\n") if start < zones.body_start else words.split("\n")[:1]:
-            if _SUBJECT.sub("", line.lower(), count=1).startswith(cues.note_openings):
+            if _opens_note(line.lower(), cues):
                 return start, end
             start += len(line) + 1
     return None
