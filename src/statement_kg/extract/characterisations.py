@@ -13,6 +13,7 @@ from statement_kg.extract.spans import SentenceIndex, SpanSet, make_span
 from statement_kg.language import Analysis
 from statement_kg.lexicon import ClaimWords
 from statement_kg.records import Characterisation
+from statement_kg.structure.zones import QUOTES
 
 # How far before a term a word that makes it generic ("crimes such as") is looked for.
 GENERIC_WINDOW = 120
@@ -56,9 +57,6 @@ def find_characterisations(
                 )
     found = _without_occasions(analysis, found, words.occasion_words)
     return sorted(found, key=lambda c: c.span.start)
-
-
-QUOTES = frozenset("\"“‘'«")
 
 
 def _without_occasions(

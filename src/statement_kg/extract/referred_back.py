@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from statement_kg.extract.spans import make_span
+from statement_kg.extract.spans import SpanSet, make_span
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 
@@ -42,30 +42,29 @@ def referred_back(text: str, mentions: list[Mention], lexicon: Lexicon) -> list[
         ),
         key=lambda m: m.span.start,
     )
-    taken = [(m.span.start, m.span.end) for m in mentions]
+    # Each "the <Kind>" asks only whether its words are taken: all mentions is quadratic.
+    taken = SpanSet((m.span.start, m.span.end) for m in mentions)
     # Conventions named in full that the mappings do not know ("the Istanbul Convention",
     # "Convention against Torture"): where one comes first, "the Convention" may mean it.
-    unknown = [
-        m.start()
-        for m in _NAMED_IN_FULL.finditer(text)
-        if not any(a <= m.start() < b for a, b in taken)
-    ]
+    first_unknown = next(
+        (m.start() for m in _NAMED_IN_FULL.finditer(text) if not taken.holds(m.start())),
+        len(text),
+    )
     found = []
     for match in _referring(tuple(words)).finditer(text):
         word = match["word"]
-        kind = words[word]
         # The work it refers back to carries the word in its name ("the Covenant" is no
         # convention named "Convention ...").
         before = {
             m.entity
             for m in named
             if m.span.end <= match.start()
-            and lexicon.entities[m.entity].type == kind
+            and lexicon.entities[m.entity].type == words[word]
             and word in lexicon.entities[m.entity].label
         }
         start, end = match.span("word")
-        unsure = any(u < match.start() for u in unknown)
-        if len(before) != 1 or unsure or any(a < end and start < b for a, b in taken):
+        unsure = first_unknown < match.start()
+        if len(before) != 1 or unsure or taken.overlaps(start, end):
             continue
         found.append(Mention(before.pop(), make_span(text, match.start(), end)))
     return found

@@ -32,12 +32,12 @@ def titled_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]
     """ "European Parliament resolution of 14 March 2024 on ...": a heading that names the
     document by its kind and date, or the sitting a record is of and its day."""
     found = []
-    head = list(zones.head)
+    above_of = dict(zip(zones.head[1:], zones.head, strict=False))
     for line, date, span in in_lines(zones.head, dates):
         words = [t for t in zones.analysis.tokens(line.start, span.start) if not t.is_space]
         # "RESOLUTION OF THE CABINET OF MINISTERS OF X / of February 17, 2012 No. 31": an
         # act's heading in the post-Soviet form, its date on a line of its own under its kind.
-        above = head[head.index(line) - 1] if head.index(line) else None
+        above = above_of.get(line)
         numbered = _NUMBER.match(zones.analysis.original, span.end, line.end) is not None
         if above is not None and [w.lower_ for w in words] == ["of"] and numbered:
             words = [*_words(zones, above)[:1], *words]

@@ -66,7 +66,7 @@ RELAY_LINES = 6
 POSTED_ROWS = 12
 POSTED_CHARS = 120
 # "... took place on\n12 April 2016": the words a sentence goes on after, into a date.
-_RUNS_ON = [[w] for w in ("on", "in", "at", "of", "the", "and", "to", "from", "by", "since")]
+_RUNS_ON = frozenset({"on", "in", "at", "of", "the", "and", "to", "from", "by", "since"})
 # How far before a date the word that leads into it is looked for.
 DATE_LEAD = 6
 # A label before a colon is a few words ("Date of session:").
@@ -197,7 +197,8 @@ def _reach(zones: Zones, body: tuple[Line, ...]) -> tuple[int, int]:
 def _closes(text: str, line: Line, span: Span, last: int) -> bool:
     """A bare date on the body's last line, not a note's wrapped "..., DATE"."""
     above = line_above(text, line.start).rstrip()
-    runs_on = above.endswith((",", ";", ":")) or above.rsplit(maxsplit=1)[-1:] in _RUNS_ON
+    last_word = above.rsplit(maxsplit=1)[-1] if above else ""
+    runs_on = above.endswith((",", ";", ":")) or last_word in _RUNS_ON
     return line.end == last and not text[span.end : line.end].strip() and not runs_on
 
 
