@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from statement_kg.extract.anniversaries import find_anniversaries
 from statement_kg.extract.articles import find_articles
+from statement_kg.extract.body_names import body_names
 from statement_kg.extract.characterisations import find_characterisations
 from statement_kg.extract.dates import (
     dates_a_work,
@@ -374,6 +375,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             *((w.span.start, w.span.end) for w in works),
             *quoted_titles(text, quotes),
             *read.chrome,
+            *body_names(analysis, lexicon.structure.organisation_heads),
         ],
         index,
         analysis,

@@ -115,8 +115,12 @@ class Speakers:
 
     def names_issuer(self, words: str) -> bool:
         """Whether the words that name a speaker name the issuer ("the Ombudsman" for the
-        Commissioner for Human Rights (Ombudsman) who issued the text)."""
+        Commissioner for Human Rights (Ombudsman) who issued the text), or its initials
+        ("AEWN considers ..." for the Atrocity Early Warning Network)."""
         names = [w for w in name_words(words) if w not in _FUNCTION_WORDS]
+        initials = words.strip().removeprefix("the ").strip()
+        if initials.isupper() and len(initials) > 1 and initials in self._issuer_initials:
+            return True
         return bool(names) and all(w in self.issuer_words for w in names)
 
     @cached_property
@@ -293,7 +297,8 @@ class PartyReader:
                 return True
         nouns = [folded(t.text) for t in tokens if t.pos_ in {"NOUN", "PROPN"}]
         words = self.speakers.issuer_words
-        return bool(nouns) and all(n in words for n in nouns)
+        named = bool(nouns) and all(n in words for n in nouns)
+        return named or self.speakers.names_issuer(" ".join(t.text for t in tokens))
 
     def _party(self, tokens: list[Token]) -> tuple[str | None, str | None]:
         """An agent entity named in `tokens`, else the words themselves."""

@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Token
 
 from statement_kg.extract.dates import NUMBER_MARK
+from statement_kg.language import Analysis
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated
 from statement_kg.structure.line_dates import Dates, in_lines, single
@@ -94,17 +95,24 @@ def adoption_sentences(zones: Zones, dates: Dates, cues: StructureCues) -> list[
             tokens = zones.lead[1].tokens(span.start - start, span.end - start)
         else:
             tokens = analysis.tokens(span.start, span.end) if span.start >= opening else []
-        if tokens and _issued_then(tokens[0], cues, this=introduced):
+        parsed = zones.lead[1] if introduced else analysis
+        if tokens and _issued_then(parsed, tokens[0], cues, this=introduced):
             found.append(Dated(date, span, "adopted", (span.start, span.end)))
     return found
 
 
-def _issued_then(token: Token, cues: StructureCues, this: bool = False) -> bool:
+def _issued_then(analysis: Analysis, token: Token, cues: StructureCues, this: bool = False) -> bool:
     """Whether the date hangs under a verb of issuing whose subject is a document (with
     `this`, the document that follows: "The following statement", "This statement")."""
     # The verbs the date hangs under ("adopted ... at its sitting on DATE"), and the verbs
-    # they are coordinated with ("was read out and adopted").
-    path = [t for t in token.ancestors if t.pos_ in {"VERB", "AUX"}]
+    # they are coordinated with ("was read out and adopted"), in its paragraph (the parser
+    # may run a sentence on past a blank line).
+    paragraph = analysis.paragraph(token)
+    path = [
+        t
+        for t in token.ancestors
+        if t.pos_ in {"VERB", "AUX"} and analysis.paragraph(t) == paragraph
+    ]
     verbs = [*path, *(c for v in path for c in v.children if c.dep_ == "conj")]
     verbs += [v.head for v in path if v.dep_ == "conj"]
     subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubjpass"]

@@ -16,6 +16,8 @@ from statement_kg.structure.heading import announces
 from statement_kg.structure.names import found, names_body, trim
 from statement_kg.structure.zones import Zones
 
+# How many of a text's first lines a participle's by-line may stand among.
+EARLY_LINES = 15
 # The dash that closes a dateline ("New York -- ...", "BAKU — ...").
 _LEAD_DASHES = frozenset({"--", "—", "–"})
 
@@ -32,21 +34,31 @@ def byline(
     reporter; one that says the text was posted by someone ("Posted on 3 March 2022 by
     NAME") names a blog's author, the issuer."""
     cues = lexicon.structure
+    heads = cues.organisation_heads
     analysis = zones.analysis
-    for n, line in enumerate(zones.head):
+    # A participle's by-line may stand among the first lines under a page's title, which
+    # the head may not reach ("Created by NAME" under a project's name and tagline).
+    early = [line for line in zones.lines[:EARLY_LINES] if line.start >= zones.body_start]
+    lines = [*zones.head, *early]
+    for n, line in enumerate(lines):
         # "ARCHBISHOP NAME, / BY THE GRACE OF GOD PRIMATE OF ...": a line that runs on from
         # the one above is no by-line.
-        if n and zones.head[n - 1].text.endswith(","):
+        if n and lines[n - 1].text.endswith(","):
             continue
         tokens = analysis.tokens(line.start, line.end)
         # "Started by NAME", "Posted on 12.09.2019 by NAME": a participle, then the by-line
         # (on a line that may be a relay's date line too).
         posted = bool(tokens) and tokens[0].is_title and tokens[0].lower_ in cues.byline_participles
-        if not posted and any(a <= line.start < b for a, b in skip):
+        if not posted and (line in early or any(a <= line.start < b for a, b in skip)):
             continue
         if posted:
             by = [n for n, t in enumerate(tokens) if t.lower_ in cues.byline]
             tokens = tokens[by[0] :] if by else []
+            # "Organised by the X PLATFORM": a body, after its article (not a part of one:
+            # "by the Institute's Geneva office").
+            named = names_body(tokens, heads) and not any(t.tag_ == "POS" for t in tokens)
+            if len(tokens) > 2 and tokens[1].lower_ == "the" and named:
+                tokens = [tokens[0], *tokens[2:]]
         elif posted_only:
             continue
         if (

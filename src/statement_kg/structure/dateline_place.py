@@ -70,8 +70,9 @@ def place_before(zones: Zones, line: Line, start: int, cues: StructureCues) -> O
     tokens = [t for t in words if not t.is_punct]
     known = all(t.ent_type_ in {"GPE", "LOC"} for t in tokens)
     # Before a year alone, only a place the parser knows or one word of a name ("Moscow,
-    # 1992", "Stepanakert, 1992"): "ELECTORAL PLATFORM 2019" and "YEAR 2024" are titles.
-    named = len(tokens) == 1 and tokens[0].is_title
+    # 1992", "Stepanakert, 1992"): "ELECTORAL PLATFORM 2019" and "YEAR 2024" are titles,
+    # and "Spring 2025" is a term, part of the date the parser reads.
+    named = len(tokens) == 1 and tokens[0].is_title and tokens[0].ent_type_ != "DATE"
     if text[start : line.end].strip().isdigit() and not (named or known):
         return None
     # After a dash ("For immediate release - Geneva, ..."), only what the parser knows as a

@@ -240,7 +240,9 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
                 and not after
                 and (line.start < early_end or _closes(text, line, span, last))
             )
-            labelled_here = label in cues.body_date_labels or bracketed or alone
+            labelled_here = (
+                label in cues.body_date_labels or _ends_label(label, cues) or bracketed or alone
+            )
             if zone is others and (line in first_body or not labelled_here):
                 continue
             closing = text[span.end : span.end + 4].lstrip(")")
@@ -258,6 +260,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             # "Date: ...", "Published 4 March 2022": a label, not a place.
             labelled = (
                 label in cues.date_labels | cues.posting_words
+                or _ends_label(label, cues)
                 or _kind_label(label, cues)
                 or numbered
             )
@@ -281,7 +284,17 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
                 found.append(Dated(date, span, "distribution", (line.start, line.end)))
             elif place or labelled or bare or weekday_before(zones.analysis, line, span.start):
                 credit = agency.span("agency") if agency else None
-                found.append(Dated(date, span, "dateline", (line.start, line.end), place, credit))
+                # A label that says which day of the document it is ranks as a title's.
+                found.append(
+                    Dated(
+                        date,
+                        span,
+                        "titled" if _ends_label(label, cues) else "dateline",
+                        (line.start, line.end),
+                        place,
+                        credit,
+                    )
+                )
     return found
 
 
@@ -318,6 +331,13 @@ def _column_head(text: str, line: Line) -> bool:
     names an event."""
     row = text[slice(*line_around(text, line.start, line.end))].strip()
     return len(line.text.split()) <= CELL_WORDS and line.text != row
+
+
+def _ends_label(label: str, cues: StructureCues) -> bool:
+    """ "Syllabus version:", "Project launched:": the label of the day a document was made,
+    by the words it closes with."""
+    words = label.split()
+    return any(" ".join(words[-n:]) in cues.label_ends for n in (1, 2))
 
 
 def _kind_label(label: str, cues: StructureCues) -> bool:

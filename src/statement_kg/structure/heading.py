@@ -23,6 +23,7 @@ from statement_kg.structure.names import (
     says,
     skip_meeting,
     trim,
+    without_logo,
 )
 from statement_kg.structure.zones import LINE, Line, Zones, in_margin, is_menu
 
@@ -377,8 +378,8 @@ def _organisation(
             inner = zones.analysis.tokens(*quoted.span("name"))
             if names_body(inner, cues.organisation_heads):
                 return [found(text, *quoted.span("name"), kind, mentions, lexicon)]
-        end = _runs_on(zones, line)
-        name = trim(zones.analysis.tokens(line.start, end))
+        end = _runs_on(zones, line, cues)
+        name = without_logo(trim(zones.analysis.tokens(line.start, end)))
         while name and name[-1].lower_ in cues.image_words:
             name = trim(name[:-1])
         if " ".join(t.lower_ for t in name) in cues.section_labels:
@@ -395,13 +396,15 @@ def menu_rows(zones: Zones, cues: StructureCues) -> list[tuple[int, int]]:
     return [(row.start, row.end) for row in rows if is_menu(row, cues)]
 
 
-def _runs_on(zones: Zones, line: Line) -> int:
+def _runs_on(zones: Zones, line: Line, cues: StructureCues) -> int:
     """Where a letterhead's name ends: its line, or the next when that opens with a
     preposition ("EMBASSY OF THE REPUBLIC OF X / IN THE KINGDOM OF Y")."""
     following = next((n for n in zones.lines if n.start > line.end), None)
     if following is None or zones.analysis.original.count("\n", line.end, following.start) != 1:
         return line.end
     first = zones.analysis.tokens(following.start, following.end)[:1]
+    if is_menu(following, cues):
+        return line.end  # "About | Countries | Reports": a menu's first item
     if first and first[0].pos_ == "ADP" and first[0].is_upper == line.text.isupper():
         return following.end
     return line.end

@@ -47,13 +47,14 @@ def issue_date(zones: Zones, cues: StructureCues, dated: list[Dated]) -> Dated |
     if best.kind == "dateline":
         head_lines = [d for d in found if d.kind == "dateline" and d.line[1] <= zones.body_start]
         best = head_lines[0] if head_lines else best
-    # "June 1993" on the title page, "Yerevan, 15 June 1993" over the signatures: the day.
+    # "June 1993" on the title page, "Yerevan, 15 June 1993" over the signatures; "Spring
+    # 2025" over "Syllabus version: January 8, 2025": the day.
     days = [
         d
         for d in found
         if d.kind in {"dateline", "signed"}
         and d.date.precision == "day"
-        and best.date.precision == "month"
+        and best.date.precision in {"month", "year"}
         and d.date.iso.startswith(best.date.iso)
     ]
     return days[0] if days else _last_of_record(zones.analysis.original, best, found)

@@ -119,6 +119,15 @@ def trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def without_logo(tokens: list[Token]) -> list[Token]:
+    """ "AEWN  Atrocity Early Warning Network": a logo's initials before the name they
+    abbreviate are no part of it."""
+    if len(tokens) < 3 or not (tokens[0].is_upper and tokens[0].is_alpha):
+        return tokens
+    capitals = "".join(t.text[0] for t in tokens[1:] if t.is_alpha and t.text[0].isupper())
+    return trim(tokens[1:]) if capitals == tokens[0].text else tokens
+
+
 def _continues(text: str, end: int) -> bool:
     """Whether a heading's name runs on after the line ending at `end`: the line ends in
     a word that needs more ("... and the") or the next one starts in lower case ("of the")."""

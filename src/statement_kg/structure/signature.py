@@ -321,7 +321,7 @@ def _body_below(
     Azerbaijani-Canadian Associations"), named by a noun that is no title ("Ambassador,
     Permanent Representative" is two titles); not the body a signer only works at
     ("Department of History, X College")."""
-    heads = cues.organisation_heads - cues.titles
+    heads = cues.organisation_heads - cues.titles - cues.served_heads
     below = lines[index + 1 : index + 2]
     if not below or "," not in below[0].text:
         return None
@@ -349,12 +349,26 @@ def titled_in_head(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> l
     named: list[Found] = []
     for line in zones.head:
         named_end = _name_and_title(zones, line, lexicon.structure.titles)
-        if named_end is not None:
+        if named_end is not None and not _in_letterhead(zones, line, lexicon.structure):
             speaker = found(text, line.start, named_end, "heading", mentions, lexicon)
             named.append(replace(speaker, span=make_span(text, line.start, line.end)))
         elif named:
             break  # a brief's authors stand on lines together
     return named
+
+
+def _in_letterhead(zones: Zones, line: Line, cues: StructureCues) -> bool:
+    """ "ST. X CHURCH / address / Rev. Fr. NAME, Pastor": a body's letterhead lists its
+    head among its lines, over the document's title (a briefing's speaker stands under
+    it)."""
+    text = zones.analysis.original
+    block = text.rfind("\n\n", 0, line.start) + 1
+    above = [
+        zones.analysis.tokens(n.start, n.end) for n in zones.head if block <= n.start < line.start
+    ]
+    return any(names_body(words, cues.organisation_heads) for words in above) and not any(
+        t.lemma_.lower() in cues.document_nouns for words in above for t in words
+    )
 
 
 def closed_lines(zones: Zones, cues: StructureCues) -> list[Line]:

@@ -16,8 +16,8 @@ from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.datelines import POSTED_ROWS, RELAY_LINES
 from statement_kg.structure.found import Dated, Found
-from statement_kg.structure.line_dates import CLOCK
-from statement_kg.structure.names import announces_issuer, found, says
+from statement_kg.structure.line_dates import CLOCK, SCHEDULE
+from statement_kg.structure.names import announces_issuer, found, says, trim, without_logo
 from statement_kg.structure.zones import Line, Zones, first_rows
 
 # Enough of a line to read its first word.
@@ -52,6 +52,12 @@ def _issue_line(text: str, start: int, cues: StructureCues) -> bool:
     return _first_word(text, start, ".") in cues.volume_words
 
 
+def _stamped(line: str) -> bool:
+    """Whether a line gives a time of posting: a clock, not a schedule's hours ("Tue/Thu
+    10:30–11:45", a course's or a meeting's)."""
+    return bool(CLOCK.search(SCHEDULE.sub("", line)))
+
+
 def _posting(text: str, start: int, cues: StructureCues) -> bool:
     """Whether the line at `start` is a page's posting line ("Published: ...", "By NAME")."""
     return _first_word(text, start, ":") in cues.posting_words
@@ -72,7 +78,7 @@ def relay_header(
         for d in dated
         if d.kind == "relay"
         or d.agency is not None
-        or CLOCK.search(text, *d.line)
+        or _stamped(text[d.line[0] : d.line[1]])
         or "|" in text[d.line[0] : d.line[1]]
         or _posting(text, d.line[0], cues)
         or _issue_line(text, d.line[0], cues)
@@ -131,7 +137,10 @@ def relay_header(
     if named is not None:
         site = found(text, *named, "relay header", mentions, lexicon)
         return [replace(site, also=(make_span(text, first.start, first.end),))]
-    site = found(text, first.start, end, "relay header", mentions, lexicon)
+    cell = trim(zones.analysis.tokens(first.start, end))
+    named_words = without_logo(cell)
+    start = zones.analysis.span_of(named_words)[0] if named_words != cell else first.start
+    site = found(text, start, end, "relay header", mentions, lexicon)
     # The site's address on the line below names it too ("president.az").
     if len(head) > 1 and _DOMAIN.fullmatch(head[1].text):
         site = replace(site, also=(make_span(text, head[1].start, head[1].end),))
