@@ -279,7 +279,14 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             if not labelled:
                 place = place_before(zones, line, span.start, cues)
                 place = place or place_above(zones, zone, line) or trailing_place
-            bare = before in {"", "[", "("}
+            # "Weekly since 1961  •  Vol. LXIII, No. 8  •  March 2, 2024": alone in its cell
+            # of a masthead's row (a by-line's cells are read as one; "25·26.II.1992" is a
+            # night's two days).
+            bare = before in {"", "[", "("} or (
+                before.endswith(CELL_BARS)
+                and before[-2:-1].isspace()
+                and before.split()[0].lower() not in cues.posting_words
+            )
             if _distributed(zones, zone, line, cues):
                 found.append(Dated(date, span, "distribution", (line.start, line.end)))
             elif place or labelled or bare or weekday_before(zones.analysis, line, span.start):

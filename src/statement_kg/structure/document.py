@@ -35,7 +35,7 @@ from statement_kg.structure.honoured import honoured_speaker
 from statement_kg.structure.interview_day import interview_day
 from statement_kg.structure.introduced import introduced_speaker, spoken_to
 from statement_kg.structure.issue_day import issue_date
-from statement_kg.structure.labelled import labelled_speaker
+from statement_kg.structure.labelled import labelled_speaker, listed_speakers
 from statement_kg.structure.letter import LetterHead, letter_head
 from statement_kg.structure.named_again import named_again
 from statement_kg.structure.names import agent_mentions, is_body
@@ -52,6 +52,7 @@ from statement_kg.structure.signed_by import signed_by
 from statement_kg.structure.site_header import relay_header
 from statement_kg.structure.sites import parent_site, place_named
 from statement_kg.structure.social import compiler, post_author, post_heads
+from statement_kg.structure.source_line import dated_source
 from statement_kg.structure.source_note import source_issuer
 from statement_kg.structure.transcript import broadcaster, guest
 from statement_kg.structure.zones import Zones, zones
@@ -213,6 +214,33 @@ def _proper(parts: Zones, found: Found) -> bool:
     )
 
 
+def _interviewed(parts: Zones, lexicon: Lexicon, mentions: list[Mention], read: Reading) -> Reading:
+    """An interview set out in turns: its guest, and the outlet on its first line (over a
+    broadcaster's or a site's name in its head, which carries the transcript); the
+    interviewer's by-line over the turns is no issuer either."""
+    issuers, relays, date = read
+    headed_only = all(
+        (
+            i.kind in {"letterhead", "masthead", "first line"}
+            and not is_body(parts.analysis, i, lexicon.structure.organisation_heads)
+        )
+        or i.kind == "by-line"
+        for i in issuers
+    )
+    interviewed = guest(parts, lexicon, mentions) if headed_only else []
+    if not interviewed:
+        return read
+    from_head = [replace(i, kind="relay header") for i in issuers if i.kind != "by-line"]
+    bylined = len(from_head) < len(issuers)
+    relays = (
+        relays
+        or from_head
+        or (first_line_names(parts, lexicon, mentions) if bylined else [])
+        or broadcaster(parts, lexicon, mentions)
+    )
+    return Reading(interviewed, relays, interview_day(parts, lexicon, date) or date)
+
+
 def _issuers(
     parts: Zones,
     lexicon: Lexicon,
@@ -243,6 +271,7 @@ def _issuers(
     if len(titled) > 1:
         return [*letterhead(parts, lexicon, mentions, skip)[:1], *titled]
     for named in (
+        listed_speakers(parts, lexicon, mentions),
         authors(parts, lexicon, mentions),
         affiliated_author(parts, lexicon, mentions),
         post_author(parts, lexicon, mentions),
@@ -342,6 +371,8 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     own += [*parts.notes, *note_marks(parts), *post_heads(parts)]
     own += [(f.start, f.end) for f in parts.record_fields]
     issuers = _issuers(parts, lexicon, mentions, letter, relays, skip)
+    source = dated_source(parts, dated, lexicon, mentions)
+    issuers = [source] if source is not None else issuers
     issuers, relays = _recorded(parts, lexicon, mentions, (issuers, relays))
     relays = [
         *(r for r in relays if not place_named(parts, lexicon, r)),
@@ -375,18 +406,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         or first_line_names(parts, lexicon, mentions)
         or series_organ(parts, lexicon, mentions)
     )
-    # An interview set out in turns: its guest, and the outlet on its first line (over a
-    # broadcaster's or a site's name in its head, which carries the transcript).
-    headed_only = all(
-        i.kind in {"letterhead", "masthead", "first line"}
-        and not is_body(parts.analysis, i, lexicon.structure.organisation_heads)
-        for i in issuers
-    )
-    interviewed = guest(parts, lexicon, mentions) if headed_only else []
-    if interviewed:
-        from_head = [replace(i, kind="relay header") for i in issuers]
-        relays = relays or from_head or broadcaster(parts, lexicon, mentions)
-        issuers, date = interviewed, interview_day(parts, lexicon, date) or date
+    issuers, relays, date = _interviewed(parts, lexicon, mentions, Reading(issuers, relays, date))
     # A body's statement on its own site ("Ministry of Foreign Affairs of X | Official
     # website" over "Statement of the Ministry of Foreign Affairs"): the site is the issuer,
     # by its fuller name, and relays nothing.

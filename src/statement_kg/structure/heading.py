@@ -16,6 +16,7 @@ from statement_kg.structure.bilingual import one_language
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
 from statement_kg.structure.names import (
+    NAME_WORDS,
     found,
     name_from,
     names_body,
@@ -154,14 +155,19 @@ def speech_heading(
         if word.lower_ == "of" and names_body(name, cues.organisation_heads):
             continue
         # "MFA Spokesperson": a title and a body's acronym name no one.
-        named = persons(analysis, name)[:1] or (
-            [name]
-            if (word.lower_ == "by" or not names_body(name, cues.organisation_heads))
-            and words & cues.titles
-            and any(
-                t.pos_ == "PROPN" and t.lower_ not in cues.titles and not _acronym(t) for t in name
+        named = (
+            persons(analysis, name)[:1]
+            or (
+                [name]
+                if (word.lower_ == "by" or not names_body(name, cues.organisation_heads))
+                and words & cues.titles
+                and any(
+                    t.pos_ == "PROPN" and t.lower_ not in cues.titles and not _acronym(t)
+                    for t in name
+                )
+                else []
             )
-            else []
+            or ([name] if _capitals_name(name, cues) else [])
         )
         if named:
             return [
@@ -171,6 +177,15 @@ def speech_heading(
                 for run in named
             ]
     return []
+
+
+def _capitals_name(name: list[Token], cues: StructureCues) -> bool:
+    """ "AFFIDAVIT OF NURLANA AKHUNDOVA": a person's name in capitals, which the parser does
+    not read as one: a few proper nouns, no title or body among them."""
+    others = cues.titles | cues.organisation_heads
+    return len(name) in NAME_WORDS and all(
+        t.is_upper and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in others for t in name
+    )
 
 
 def _acronym(token: Token) -> bool:

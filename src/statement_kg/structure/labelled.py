@@ -20,6 +20,11 @@ from statement_kg.structure.zones import Line, Zones
 TITLE_WORDS = 12
 _BY_LABEL = re.compile(r"(?P<label>\w+(?:\s+\w+)?\s+by)\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
 _NAMED = re.compile(rf"(?P<name>{PERSON_NAME})(?P<rest>.*)$")
+# One of a list's persons, after the form of address: "Ms. Paola Castaneda-Ruiz, Special
+# Rapporteur on ...".
+_LISTED = re.compile(rf"(?P<name>{PERSON_NAME}),")
+# "The experts:", "The members of the panel:": a short label.
+LABEL_WORDS = 4
 
 
 def _unheaded(label: str, cues: StructureCues) -> bool:
@@ -106,4 +111,45 @@ def labelled_speaker(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
         title_end = start + len(named["name"]) + len(named["rest"].split("(")[0].rstrip())
         speaker = found(text, start, name_end, "labelled speaker", mentions, lexicon)
         return [replace(speaker, span=make_span(text, start, title_end))]
+    return []
+
+
+def listed_speakers(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """ "UN experts today expressed ..." and, below, "The experts: Ms. NAME, Special
+    Rapporteur on ...; Mr. NAME, ...": the persons a paragraph lists under the noun the
+    lead's subject is, each up to the title after the comma."""
+    text = zones.analysis.original
+    cues = lexicon.structure
+    start, lead = zones.lead
+    sentences = list(lead.doc.sents)[:1]
+    subjects = {
+        c.lemma_.lower()
+        for t in (sentences[0] if sentences else [])
+        for c in t.children
+        if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.tag_ == "NNS"
+    }
+    if not subjects:
+        return []
+    for line in zones.lines:
+        label, colon, value = line.text.partition(":")
+        words = label.lower().split()
+        if line.start < start or not colon or not 0 < len(words) <= LABEL_WORDS:
+            continue
+        label_tokens = zones.analysis.tokens(line.start, line.start + len(label))
+        if label_tokens[-1].lemma_.lower() not in subjects:
+            continue
+        at = line.start + len(label) + 1
+        listed = []
+        for part in value.split(";"):
+            words = part.split(maxsplit=1)
+            addressed = bool(words) and words[0].rstrip(".").lower() in cues.address_forms
+            after = part.index(words[1]) if addressed and len(words) > 1 else 0
+            named = _LISTED.match(part, after + len(part[after:]) - len(part[after:].lstrip()))
+            if named is not None:
+                begin = at + named.start("name")
+                end = begin + len(named["name"])
+                listed.append(found(text, begin, end, "listed", mentions, lexicon))
+            at += len(part) + 1
+        if len(listed) > 1:
+            return listed
     return []

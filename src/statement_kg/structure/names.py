@@ -24,8 +24,8 @@ NAME_WORDS = range(2, 5)
 PERSON_NAME = r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+"
 # A heading line this long was wrapped: its name runs on to the next line.
 WRAPPED_HEADING = 60
-# A speaker's label of initials: "G.H.", "A.S.".
-_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+# A speaker's label of initials: "G.H.", "A.S.", "VH".
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")
 # An aside in brackets after a name: a speaker's country or seat ("NAME (Kars)").
 BRACKETS = re.compile(r"\([^()\n]*\)")
 # A name without the parser's help: the given name and the family name.

@@ -17,7 +17,13 @@ from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.line_dates import YEARLESS_DAY, yearless_day
-from statement_kg.structure.names import NAME_WORDS, PERSON_NAME, found, names_body
+from statement_kg.structure.names import (
+    GIVEN_AND_FAMILY,
+    NAME_WORDS,
+    PERSON_NAME,
+    found,
+    names_body,
+)
 from statement_kg.structure.zones import (
     Line,
     Zones,
@@ -149,9 +155,15 @@ def signatures(
             or (_name_before_title(line) if was_pending else None)
         )
         if named_end is not None:
-            # The signer by name, anchored with the title signed beside it.
+            # The signer by name, anchored with the title signed beside it; or the body set
+            # out over the one who signs for it.
+            body = _signing_body(zones, lines, index, cues)
             signer = found(text, line.start, named_end, "signature", mentions, lexicon)
-            signed.append(replace(signer, span=make_span(text, line.start, line.end)))
+            signed.append(
+                found(text, *body, "signature", mentions, lexicon)
+                if body is not None
+                else replace(signer, span=make_span(text, line.start, line.end))
+            )
             continue
         if span is None:
             if _office(zones, lines, index, cues.titles, cues.signature_marks):
@@ -183,6 +195,33 @@ def signatures(
             if body is not None:
                 signed.append(found(text, *body, "signature", mentions, lexicon))
     return signed
+
+
+def _signing_body(
+    zones: Zones, lines: list[Line], index: int, cues: StructureCues
+) -> tuple[int, int] | None:
+    """ "Civic Rights Centre (Yerevan) / ____Lusine Avetisyan, Director": a list of the
+    bodies that sign, each with the one who signs for it set in under its name; the body
+    is the signer (without the city in brackets)."""
+    if index == 0:
+        return None
+    text = zones.analysis.original
+    above, line = lines[index - 1], lines[index]
+    indent = line.start - (text.rfind("\n", 0, line.start) + 1)
+    above_indent = above.start - (text.rfind("\n", 0, above.start) + 1)
+    if text.count("\n", above.end, line.start) != 1 or indent <= above_indent:
+        return None
+    end = above.start + len(above.text.split(" (")[0].rstrip())
+    tokens = zones.analysis.tokens(above.start, end)
+    words = [t for t in tokens if t.is_alpha]
+    # A body's name: by its noun, or in capitalised words a list of bodies sets out
+    # ("Armenian Lawyers for Justice (Paris)").
+    named = len(words) >= GIVEN_AND_FAMILY and all(t.is_title or t.is_stop for t in words)
+    if "," in above.text or any(t.like_num for t in tokens):
+        return None
+    if not (names_body(tokens, cues.organisation_heads - cues.titles) or named):
+        return None
+    return above.start, end
 
 
 def _over_name(lowered: str, cues: StructureCues) -> bool:

@@ -80,7 +80,9 @@ def guest(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found
         # says the interview is by.
         named = _introduced(zones, first.start)
         return [found(text, *named, "interview", mentions, lexicon)] if named else []
-    name = named_in_full(zones.analysis, label, zones.body_start, first.start)
+    # The guest is named in full above the first answer: in the introduction, or in the
+    # headline ("a conversation with historian NAME") where the head reaches past it.
+    name = named_in_full(zones.analysis, label, 0, first.start)
     if name is not None:
         return [found(text, *name, "interview", mentions, lexicon)]
     return [found(text, first.start, first.start + len(label), "interview", mentions, lexicon)]
