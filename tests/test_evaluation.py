@@ -119,6 +119,30 @@ def _item(field: str, key: tuple[object, ...], span: str, voice: str = "own") ->
     return Item(field, key, start, start + len(span), span, voice=voice)
 
 
+def test_a_qualifier_the_category_entails_is_left_out_of_the_gold_key(tmp_path: Path) -> None:
+    """ "613 children orphaned" is one figure whether the gold file says "children" or not:
+    the category entails it, and extraction leaves it out."""
+    path = tmp_path / "doc.json"
+    figure = {"category": "orphaned", "value": 613, "modifier": "exact", "span": "613"}
+    path.write_text(
+        json.dumps(
+            {
+                "document": "doc",
+                "figures": [
+                    {**figure, "qualifiers": ["children", "women"]},
+                    {**figure, "qualifiers": []},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    keys = [i.key for i in load_gold(path, TEXT, {"orphaned": ("children",)}).items]
+    assert keys == [
+        ("orphaned", 613.0, None, None, ("women",)),
+        ("orphaned", 613.0, None, None, ()),
+    ]
+
+
 def test_reported_terms_do_not_count_and_figures_count_in_every_voice(tmp_path: Path) -> None:
     path = tmp_path / "doc.json"
     path.write_text(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,9 @@ class Gold:
     fields: frozenset[str]
 
 
-def load_gold(path: Path, text: str) -> Gold:
+def load_gold(path: Path, text: str, entails: Mapping[str, tuple[str, ...]] | None = None) -> Gold:
+    """The gold items of one file; a figure's qualifier its category `entails` ("children"
+    of children orphaned) is left out, as extraction leaves it out."""
     try:
         data = json.loads(read_utf8(path))
     except json.JSONDecodeError as err:
@@ -68,7 +71,11 @@ def load_gold(path: Path, text: str) -> Gold:
                 raw.get("value"),
                 raw.get("low"),
                 raw.get("high"),
-                raw.get("qualifiers", []),
+                [
+                    q
+                    for q in raw.get("qualifiers", [])
+                    if q not in (entails or {}).get(raw["category"], ())
+                ],
             ),
         )
     for i, raw in enumerate(data.get("citations", [])):

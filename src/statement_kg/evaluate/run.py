@@ -50,7 +50,8 @@ def evaluate_document(text_path: Path, gold_path: Path, lexicon: Lexicon) -> Doc
     # is what extraction builds.
     result = process_document(document, Context(known, Graph(), Graph()), validate=False)
     assert result.extraction is not None
-    gold = load_gold(gold_path, document.text)
+    entails = {c: category.entails for c, category in lexicon.claims.categories.items()}
+    gold = load_gold(gold_path, document.text, entails)
     return score_document(
         gold_path.stem,
         gold.items,
