@@ -371,6 +371,10 @@ def _witnessing(zones: Zones, line: Line, cues: StructureCues) -> bool:
     return bool(tokens) and tokens[0].lemma_.lower() in cues.witness_words
 
 
+# "Paid for by", "Sponsored by": the words before a body's name that say what it did.
+BY_WORDS = 4
+
+
 def _organisation(
     zones: Zones, lexicon: Lexicon, mentions: list[Mention], candidates: list[Line], kind: str
 ) -> list[Found]:
@@ -395,6 +399,10 @@ def _organisation(
                 return [found(text, *quoted.span("name"), kind, mentions, lexicon)]
         end = _runs_on(zones, line, cues)
         name = without_logo(trim(zones.analysis.tokens(line.start, end)))
+        # "Paid for by the X Association": the body after the participle's "by".
+        by = next((n for n, t in enumerate(name[:BY_WORDS]) if t.lower_ == "by"), None)
+        if by and all(t.pos_ in {"VERB", "ADP"} for t in name[:by]):
+            name = trim(name[by + 1 :])
         while name and name[-1].lower_ in cues.image_words:
             name = trim(name[:-1])
         if " ".join(t.lower_ for t in name) in cues.section_labels:

@@ -18,7 +18,7 @@ from statement_kg.structure.datelines import POSTED_ROWS, RELAY_LINES
 from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.line_dates import CLOCK, SCHEDULE
 from statement_kg.structure.names import announces_issuer, found, says, trim, without_logo
-from statement_kg.structure.zones import Line, Zones, first_rows
+from statement_kg.structure.zones import Line, Zones, first_rows, same_row
 
 # Enough of a line to read its first word.
 POSTING_CHARS = 20
@@ -29,6 +29,8 @@ _NUMBER_LABEL = re.compile(NUMBER_MARK + r"\d", re.IGNORECASE)
 # "T.C." over a university's name: a state's initials, which head its bodies' papers (as
 # "REPUBLIC OF TÜRKİYE" does) and name no site.
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+# A printed page's number in its running head: "A12", "B3".
+_PAGE = re.compile(r"[A-Z]{1,2}\d{1,3}")
 # A site's address alone on its line: "president.az", "www.mfa.am".
 _DOMAIN = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?", re.IGNORECASE)
 
@@ -73,17 +75,24 @@ def relay_header(
     # (a tagline or a rule between).
     text = zones.analysis.original
     cues = lexicon.structure
+    head = [line for line in zones.head if line.text.lower() not in cues.skip_links]
+    # A newspaper page's running head: "A12   THE GULF COAST LEDGER   WEDNESDAY, DATE",
+    # the page's number, the paper's name and the day in cells of one row.
+    running = (
+        len(head) > 1 and _PAGE.fullmatch(head[0].text) and same_row(text, head[0], head[1])
+    )
+    head = head[1:] if running else head
     relay_lines = [
         d.line
         for d in dated
-        if d.kind == "relay"
+        if (running and same_row(text, head[0], Line(d.line[0], d.line[1], "")))
+        or d.kind == "relay"
         or d.agency is not None
         or _stamped(text[d.line[0] : d.line[1]])
         or "|" in text[d.line[0] : d.line[1]]
         or _posting(text, d.line[0], cues)
         or _issue_line(text, d.line[0], cues)
     ]
-    head = [line for line in zones.head if line.text.lower() not in cues.skip_links]
     if not head or not relay_lines:
         return []
     # Among the first lines: the heading lines, or the running text an agency's dateline
