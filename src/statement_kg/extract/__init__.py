@@ -375,7 +375,9 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
             *((w.span.start, w.span.end) for w in works),
             *quoted_titles(text, quotes),
             *read.chrome,
-            *body_names(analysis, lexicon.structure.organisation_heads),
+            *body_names(
+                analysis, lexicon.structure.organisation_heads, lexicon.structure.document_nouns
+            ),
         ],
         index,
         analysis,

@@ -17,7 +17,6 @@ from statement_kg.extract.voice_parse import (
     contrasted,
     counts,
     is_content,
-    judged,
     path_to,
     subject_of,
 )
@@ -105,7 +104,7 @@ class VerbVoice(NounVoice):
             lemma in words.negatable_verbs
             and negated
             and child.dep_ not in _ASIDE
-            and (asserted(verb) or judged(verb, words.labelling_verbs))
+            and asserted(verb)
             and not any(contrasted(t) for t in path)
         ):
             return Voice("denied")

@@ -111,13 +111,6 @@ def asserted(verb: Token) -> bool:
     return verb.tag_ in {"VBD", "VBZ", "VBN"} or verb.lemma_ == "be"
 
 
-def judged(verb: Token, judging: frozenset[str]) -> bool:
-    """ "AEWN does not consider the threshold met": a verb of judging, negated through
-    "do", states a judgement (where "did not happen by chance" denies no event)."""
-    done = any(c.dep_ == "aux" and c.lemma_ == "do" for c in verb.children)
-    return done and verb.lemma_.lower() in judging
-
-
 def subject_of(verb: Token) -> Token | None:
     """A verb's subject, or the one it shares: a conjunct's ("denies ... but even claims
     that"), a participle's ("parliaments adopted resolutions ... recognizing it as").

@@ -51,6 +51,10 @@ def byline(
         posted = bool(tokens) and tokens[0].is_title and tokens[0].lower_ in cues.byline_participles
         if not posted and (line in early or any(a <= line.start < b for a, b in skip)):
             continue
+        # Among the first lines, a line of its own, not a paragraph's wrapped line ("...
+        # Heydar Aliyev Foundation, the").
+        if line in early and (line.text.endswith(",") or tokens[-1].is_stop):
+            continue
         if posted:
             by = [n for n, t in enumerate(tokens) if t.lower_ in cues.byline]
             tokens = tokens[by[0] :] if by else []

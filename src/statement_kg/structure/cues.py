@@ -49,7 +49,7 @@ class StructureCues:
     date_labels: frozenset[str] = frozenset()
     update_labels: frozenset[str] = frozenset()
     label_ends: frozenset[str] = frozenset()
-    served_heads: frozenset[str] = frozenset()
+    capital_heads: frozenset[str] = frozenset()
     volume_words: frozenset[str] = frozenset()
     record_issuer_labels: frozenset[str] = frozenset()
     posting_words: frozenset[str] = frozenset()
@@ -159,7 +159,7 @@ def load_cues(mappings: Path) -> StructureCues:
         date_labels=_words(raw.get("date_labels", [])),
         update_labels=_words(raw.get("update_labels", [])),
         label_ends=_words(raw.get("label_ends", [])),
-        served_heads=_words(raw.get("served_heads", [])),
+        capital_heads=_words(raw.get("capital_heads", [])),
         volume_words=_words(relay.get("volume_words", [])),
         record_issuer_labels=_words(raw.get("record_issuer_labels", [])),
         posting_words=_words(raw.get("posting_words", [])),

@@ -241,7 +241,10 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
                 and (line.start < early_end or _closes(text, line, span, last))
             )
             labelled_here = (
-                label in cues.body_date_labels or _ends_label(label, cues) or bracketed or alone
+                label in cues.body_date_labels
+                or _ends_label(label, line, dates, cues)
+                or bracketed
+                or alone
             )
             if zone is others and (line in first_body or not labelled_here):
                 continue
@@ -260,7 +263,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             # "Date: ...", "Published 4 March 2022": a label, not a place.
             labelled = (
                 label in cues.date_labels | cues.posting_words
-                or _ends_label(label, cues)
+                or _ends_label(label, line, dates, cues)
                 or _kind_label(label, cues)
                 or numbered
             )
@@ -296,7 +299,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
                     Dated(
                         date,
                         span,
-                        "titled" if _ends_label(label, cues) else "dateline",
+                        "titled" if _ends_label(label, line, dates, cues) else "dateline",
                         (line.start, line.end),
                         place,
                         credit,
@@ -340,11 +343,13 @@ def _column_head(text: str, line: Line) -> bool:
     return len(line.text.split()) <= CELL_WORDS and line.text != row
 
 
-def _ends_label(label: str, cues: StructureCues) -> bool:
+def _ends_label(label: str, line: Line, dates: Dates, cues: StructureCues) -> bool:
     """ "Syllabus version:", "Project launched:": the label of the day a document was made,
-    by the words it closes with."""
+    by the words it closes with, on a line of that one date (not "Ultimatum issued DATE;
+    operation launched DATE")."""
     words = label.split()
-    return any(" ".join(words[-n:]) in cues.label_ends for n in (1, 2))
+    alone = sum(line.start <= span.start < line.end for _, span in dates) == 1
+    return alone and any(" ".join(words[-n:]) in cues.label_ends for n in (1, 2))
 
 
 def _kind_label(label: str, cues: StructureCues) -> bool:

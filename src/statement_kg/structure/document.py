@@ -322,6 +322,11 @@ def _headed(
     if headed and fuller and not _within(headed, lettered[0]):
         # The heading names it again.
         return [replace(lettered[0], also=(*lettered[0].also, *(h.span for h in headed)))]
+    # A church's letterhead over a message its clergyman signs: his message.
+    served = bool(lettered) and not is_body(
+        parts.analysis, lettered[0], lexicon.structure.organisation_heads
+    )
+    lettered = [] if served and signed else lettered
     found = headed or lettered or signed or signing_organisation(parts, lexicon, mentions)
     # A site's header over a text that reproduces no one's: the site's own article (not an
     # interview someone gave it).
@@ -371,7 +376,9 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     own += [*parts.notes, *note_marks(parts), *post_heads(parts)]
     own += [(f.start, f.end) for f in parts.record_fields]
     issuers = _issuers(parts, lexicon, mentions, letter, relays, skip)
-    source = dated_source(parts, dated, lexicon, mentions)
+    # A site's letterhead over a line of another body's name and day: that body's release.
+    lettered = letter is None and all(i.kind == "letterhead" for i in issuers)
+    source = dated_source(parts, dated, lexicon, mentions) if lettered else None
     issuers = [source] if source is not None else issuers
     issuers, relays = _recorded(parts, lexicon, mentions, (issuers, relays))
     relays = [

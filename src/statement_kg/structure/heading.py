@@ -18,6 +18,7 @@ from statement_kg.structure.found import Found
 from statement_kg.structure.names import (
     NAME_WORDS,
     found,
+    letterhead_heads,
     name_from,
     names_body,
     persons,
@@ -154,9 +155,11 @@ def speech_heading(
         words = {t.lower_ for t in name}
         if word.lower_ == "of" and names_body(name, cues.organisation_heads):
             continue
-        # "MFA Spokesperson": a title and a body's acronym name no one.
+        # "MFA Spokesperson": a title and a body's acronym name no one. A name in capitals
+        # is whole, where the parser may find only part of it ("ARMEN S. GRIGORYAN").
         named = (
-            persons(analysis, name)[:1]
+            ([name] if _capitals_name(name, cues) else [])
+            or persons(analysis, name)[:1]
             or (
                 [name]
                 if (word.lower_ == "by" or not names_body(name, cues.organisation_heads))
@@ -167,7 +170,6 @@ def speech_heading(
                 )
                 else []
             )
-            or ([name] if _capitals_name(name, cues) else [])
         )
         if named:
             return [
@@ -183,8 +185,15 @@ def _capitals_name(name: list[Token], cues: StructureCues) -> bool:
     """ "AFFIDAVIT OF NURLANA AKHUNDOVA": a person's name in capitals, which the parser does
     not read as one: a few proper nouns, no title or body among them."""
     others = cues.titles | cues.organisation_heads
-    return len(name) in NAME_WORDS and all(
-        t.is_upper and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in others for t in name
+    words = [t for t in name if t.text not in {"-", "."}]
+    return len(words) in NAME_WORDS and all(
+        t.is_upper
+        and t.pos_ == "PROPN"
+        and not t.is_stop
+        and t.text.rstrip(".").replace("-", "").isalpha()
+        and t.lower_ not in others
+        and t.ent_type_ not in {"GPE", "LOC", "NORP"}
+        for t in words
     )
 
 
@@ -280,7 +289,7 @@ def _names_organisation(zones: Zones, line: Line, cues: StructureCues) -> bool:
     tokens = zones.analysis.tokens(line.start, line.end)
     return (
         len([t for t in tokens if t.is_alpha]) >= 2
-        and names_body(tokens, cues.organisation_heads)
+        and names_body(tokens, letterhead_heads(line.text, cues))
         and not announces(tokens, cues)
         and not says(tokens)
         and not any(t.like_num for t in tokens)

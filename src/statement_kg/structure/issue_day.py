@@ -47,6 +47,12 @@ def issue_date(zones: Zones, cues: StructureCues, dated: list[Dated]) -> Dated |
     if best.kind == "dateline":
         head_lines = [d for d in found if d.kind == "dateline" and d.line[1] <= zones.body_start]
         best = head_lines[0] if head_lines else best
+        # "Posted: DATE" over the text's own "Baku, DATE": the text's day, not the page's.
+        placed = [d for d in head_lines if d.place is not None]
+        text = zones.analysis.original
+        posting = text[best.line[0] : best.span.start].split()[:1]
+        if placed and posting and posting[0].rstrip(":").lower() in cues.posting_words:
+            best = placed[0]
     # "June 1993" on the title page, "Yerevan, 15 June 1993" over the signatures; "Spring
     # 2025" over "Syllabus version: January 8, 2025": the day.
     days = [
@@ -55,6 +61,8 @@ def issue_date(zones: Zones, cues: StructureCues, dated: list[Dated]) -> Dated |
         if d.kind in {"dateline", "signed"}
         and d.date.precision == "day"
         and best.date.precision in {"month", "year"}
+        # A year's day in the head: not the first class of a syllabus's schedule.
+        and (best.date.precision == "month" or d.line[1] <= zones.body_start)
         and d.date.iso.startswith(best.date.iso)
     ]
     return days[0] if days else _last_of_record(zones.analysis.original, best, found)

@@ -145,7 +145,12 @@ def listed_speakers(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> 
             addressed = bool(words) and words[0].rstrip(".").lower() in cues.address_forms
             after = part.index(words[1]) if addressed and len(words) > 1 else 0
             named = _LISTED.match(part, after + len(part[after:]) - len(part[after:].lstrip()))
-            if named is not None:
+            # Each with an office after the comma ("Special Rapporteur on ..."), not a
+            # relation or an age ("son of ...", "61").
+            held = named is not None and any(
+                w.lower().strip(".,") in cues.titles for w in part[named.end() :].split()[:3]
+            )
+            if named is not None and held:
                 begin = at + named.start("name")
                 end = begin + len(named["name"])
                 listed.append(found(text, begin, end, "listed", mentions, lexicon))

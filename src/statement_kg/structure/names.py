@@ -83,6 +83,11 @@ def names_body(tokens: Sequence[Token], heads: frozenset[str]) -> bool:
     return False
 
 
+def letterhead_heads(line: str, cues: StructureCues) -> frozenset[str]:
+    """The nouns that head a body's name on a letterhead's line: more in capitals."""
+    return cues.organisation_heads | (cues.capital_heads if line.isupper() else frozenset())
+
+
 def is_body(analysis: Analysis, named: Found, heads: frozenset[str]) -> bool:
     """A name found that is a body's ("MILLI MAJLIS OF ...", "Ministry of ..."), not a
     station's or a paper's."""

@@ -22,6 +22,7 @@ from statement_kg.structure.names import (
     NAME_WORDS,
     PERSON_NAME,
     found,
+    letterhead_heads,
     names_body,
 )
 from statement_kg.structure.zones import (
@@ -215,11 +216,18 @@ def _signing_body(
     tokens = zones.analysis.tokens(above.start, end)
     words = [t for t in tokens if t.is_alpha]
     # A body's name: by its noun, or in capitalised words a list of bodies sets out
-    # ("Armenian Lawyers for Justice (Paris)").
-    named = len(words) >= GIVEN_AND_FAMILY and all(t.is_title or t.is_stop for t in words)
-    if "," in above.text or any(t.like_num for t in tokens):
-        return None
-    if not (names_body(tokens, cues.organisation_heads - cues.titles) or named):
+    # ("Armenian Lawyers for Justice (Paris)"); not a closing ("On behalf of the Board",
+    # "Respectfully Yours", "Signed in Baku").
+    named = len(words) >= GIVEN_AND_FAMILY and all(
+        t.is_title or t.is_upper or (t.is_stop and t.is_lower) for t in words
+    )
+    if (
+        not named
+        or " ".join(above.text.lower().rstrip(",").split()) in cues.closings
+        or "," in above.text
+        or any(t.like_num or t.pos_ in {"VERB", "ADV", "PRON"} for t in tokens)
+        or tokens[0].pos_ in {"ADP", "SCONJ"}
+    ):
         return None
     return above.start, end
 
@@ -360,7 +368,7 @@ def _body_below(
     Azerbaijani-Canadian Associations"), named by a noun that is no title ("Ambassador,
     Permanent Representative" is two titles); not the body a signer only works at
     ("Department of History, X College")."""
-    heads = cues.organisation_heads - cues.titles - cues.served_heads
+    heads = cues.organisation_heads - cues.titles
     below = lines[index + 1 : index + 2]
     if not below or "," not in below[0].text:
         return None
@@ -399,14 +407,19 @@ def titled_in_head(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> l
 def _in_letterhead(zones: Zones, line: Line, cues: StructureCues) -> bool:
     """ "ST. X CHURCH / address / Rev. Fr. NAME, Pastor": a body's letterhead lists its
     head among its lines, over the document's title (a briefing's speaker stands under
-    it)."""
+    it, and a speech's speaker under the body's name, over "Remarks at ...")."""
     text = zones.analysis.original
     block = text.rfind("\n\n", 0, line.start) + 1
-    above = [
-        zones.analysis.tokens(n.start, n.end) for n in zones.head if block <= n.start < line.start
-    ]
-    return any(names_body(words, cues.organisation_heads) for words in above) and not any(
-        t.lemma_.lower() in cues.document_nouns for words in above for t in words
+    above = [n for n in zones.head if block <= n.start < line.start]
+    head = [t for n in zones.head for t in zones.analysis.tokens(n.start, n.end)]
+    titled = [t for n in above for t in zones.analysis.tokens(n.start, n.end)]
+    return (
+        any(
+            names_body(zones.analysis.tokens(n.start, n.end), letterhead_heads(n.text, cues))
+            for n in above
+        )
+        and not any(t.lemma_.lower() in cues.document_nouns for t in titled)
+        and not any(t.lemma_.lower() in cues.speech_nouns for t in head)
     )
 
 

@@ -78,9 +78,7 @@ def relay_header(
     head = [line for line in zones.head if line.text.lower() not in cues.skip_links]
     # A newspaper page's running head: "A12   THE GULF COAST LEDGER   WEDNESDAY, DATE",
     # the page's number, the paper's name and the day in cells of one row.
-    running = (
-        len(head) > 1 and _PAGE.fullmatch(head[0].text) and same_row(text, head[0], head[1])
-    )
+    running = len(head) > 1 and _PAGE.fullmatch(head[0].text) and same_row(text, head[0], head[1])
     head = head[1:] if running else head
     relay_lines = [
         d.line

@@ -22,6 +22,7 @@ def dated_source(
     """The body a line of its name and a day names, among the first lines and not the
     first (a site's own header), in capitalised words without a verb."""
     text = zones.analysis.original
+    cues = lexicon.structure
     early = zones.lines[1:SOURCE_LINES]
     for d in dated:
         line = next((n for n in early if n.start <= d.span.start and d.span.end <= n.end), None)
@@ -33,9 +34,12 @@ def dated_source(
             len(words) < SOURCE_WORDS
             or len(words) != len(tokens)
             or not all(t.is_title or t.is_upper or t.is_stop for t in words)
-            or not names_body(words, lexicon.structure.organisation_heads)
+            or not names_body(words, cues.organisation_heads)
             or says(words)
             or any(t.pos_ in {"VERB", "AUX"} or t.tag_ == "VBN" for t in words)
+            # "Meeting of the Board ... DATE" says when a body met; "Permanent Mission of X
+            # to the United Nations DATE" addresses a letter.
+            or any(t.lower_ in cues.meeting_nouns or t.lower_ == "to" for t in words)
         ):
             continue
         return found(text, *zones.analysis.span_of(words), "source line", mentions, lexicon)
