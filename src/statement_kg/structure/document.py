@@ -47,13 +47,14 @@ from statement_kg.structure.relay import credited, relay_sentences
 from statement_kg.structure.relayed_day import relayed_day
 from statement_kg.structure.running import page_head_author, running_title
 from statement_kg.structure.signatories import signatory_bodies
-from statement_kg.structure.signature import signatures, titled_in_head
+from statement_kg.structure.signature import signatures
 from statement_kg.structure.signed_by import signed_by
 from statement_kg.structure.site_header import relay_header
 from statement_kg.structure.sites import parent_site, place_named
 from statement_kg.structure.social import compiler, post_author, post_heads
 from statement_kg.structure.source_line import dated_source
 from statement_kg.structure.source_note import source_issuer
+from statement_kg.structure.titled_head import titled_in_head
 from statement_kg.structure.transcript import broadcaster, guest
 from statement_kg.structure.zones import Zones, zones
 

@@ -141,9 +141,9 @@ def listed_speakers(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> 
         at = line.start + len(label) + 1
         listed = []
         for part in value.split(";"):
-            words = part.split(maxsplit=1)
-            addressed = bool(words) and words[0].rstrip(".").lower() in cues.address_forms
-            after = part.index(words[1]) if addressed and len(words) > 1 else 0
+            first = part.split(maxsplit=1)
+            addressed = bool(first) and first[0].rstrip(".").lower() in cues.address_forms
+            after = part.index(first[1]) if addressed and len(first) > 1 else 0
             named = _LISTED.match(part, after + len(part[after:]) - len(part[after:].lstrip()))
             # Each with an office after the comma ("Special Rapporteur on ..."), not a
             # relation or an age ("son of ...", "61").

@@ -22,7 +22,6 @@ from statement_kg.structure.names import (
     NAME_WORDS,
     PERSON_NAME,
     found,
-    letterhead_heads,
     names_body,
 )
 from statement_kg.structure.zones import (
@@ -102,7 +101,7 @@ def _name_cell(text: str, line: Line, marks: tuple[str, ...]) -> tuple[int, int]
     return start, start + len(words)
 
 
-def _name_and_title(zones: Zones, line: Line, titles: frozenset[str]) -> int | None:
+def name_and_title(zones: Zones, line: Line, titles: frozenset[str]) -> int | None:
     """Where the name ends in a line of a name and the signer's title after a comma."""
     name, comma, title = line.text.partition(",")
     words = title.split()
@@ -152,7 +151,7 @@ def signatures(
         named_end = (
             None
             if span
-            else _name_and_title(zones, line, cues.titles)
+            else name_and_title(zones, line, cues.titles)
             or (_name_before_title(line) if was_pending else None)
         )
         if named_end is not None:
@@ -387,40 +386,6 @@ def _beside(text: str, lines: list[Line], index: int) -> bool:
     """Names side by side in columns (a joint statement's signers over their countries)."""
     row = row_cells(text, lines, index)
     return len(row) > 1 and all(_NAME.match(c.text) for c in row)
-
-
-def titled_in_head(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
-    """ "Ned Carrow, Deputy Spokesperson" on its own line under a briefing's heading: the
-    one who speaks, anchored with the title; a brief's authors on the lines together."""
-    text = zones.analysis.original
-    named: list[Found] = []
-    for line in zones.head:
-        named_end = _name_and_title(zones, line, lexicon.structure.titles)
-        if named_end is not None and not _in_letterhead(zones, line, lexicon.structure):
-            speaker = found(text, line.start, named_end, "heading", mentions, lexicon)
-            named.append(replace(speaker, span=make_span(text, line.start, line.end)))
-        elif named:
-            break  # a brief's authors stand on lines together
-    return named
-
-
-def _in_letterhead(zones: Zones, line: Line, cues: StructureCues) -> bool:
-    """ "ST. X CHURCH / address / Rev. Fr. NAME, Pastor": a body's letterhead lists its
-    head among its lines, over the document's title (a briefing's speaker stands under
-    it, and a speech's speaker under the body's name, over "Remarks at ...")."""
-    text = zones.analysis.original
-    block = text.rfind("\n\n", 0, line.start) + 1
-    above = [n for n in zones.head if block <= n.start < line.start]
-    head = [t for n in zones.head for t in zones.analysis.tokens(n.start, n.end)]
-    titled = [t for n in above for t in zones.analysis.tokens(n.start, n.end)]
-    return (
-        any(
-            names_body(zones.analysis.tokens(n.start, n.end), letterhead_heads(n.text, cues))
-            for n in above
-        )
-        and not any(t.lemma_.lower() in cues.document_nouns for t in titled)
-        and not any(t.lemma_.lower() in cues.speech_nouns for t in head)
-    )
 
 
 def closed_lines(zones: Zones, cues: StructureCues) -> list[Line]:
