@@ -9,6 +9,8 @@ are no event's date."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import replace
 
 from statement_kg.extract.dates import NUMBER_MARK, find_dates
@@ -213,6 +215,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     outside = {*zones.head, *zones.tail}
     others = tuple(line for line in zones.lines if line not in outside)
     early_end, last = _reach(zones, others)
+    lone = _lone(zones.lines, dates)
     for zone in (zones.head, zones.tail, first_body, others):
         kept = tuple(line for line in zone if not any(a <= line.start < b for a, b in aside))
         for line, date, span in in_lines(kept, dates):
@@ -221,6 +224,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
                 continue
             before = text[line.start : span.start].strip()
             label = _label_before(text, line, before)
+            ends = line.start in lone and _ends_label(label, cues)
             after = text[span.end : line.end].strip(' .,"”*)]')
             # "Tuesday, February 26, 2002  •  Page 3": the date ends its cell of a masthead.
             after = "" if after.lower() in cues.year_words or after[:1] in CELL_BARS else after
@@ -240,20 +244,15 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
                 and not after
                 and (line.start < early_end or _closes(text, line, span, last))
             )
-            labelled_here = (
-                label in cues.body_date_labels
-                or _ends_label(label, line, dates, cues)
-                or bracketed
-                or alone
-            )
+            labelled_here = label in cues.body_date_labels or ends or bracketed or alone
             if zone is others and (line in first_body or not labelled_here):
                 continue
             closing = text[span.end : span.end + 4].lstrip(")")
-            runs_on = closing.strip().startswith(DATELINE_DASHES) and closing[:1].isspace()
             # "VIENNA, 24 February 2012. The Co-Chairs ...": a place in capitals, the date,
             # a full stop, and the text.
-            stopped = before.rstrip(",").isupper() and bool(_STOPPED.match(text, span.end))
-            runs_on = runs_on or stopped
+            runs_on = (closing.strip().startswith(DATELINE_DASHES) and closing[:1].isspace()) or (
+                before.rstrip(",").isupper() and bool(_STOPPED.match(text, span.end))
+            )
             agency = _AGENCY.match(text, span.end, line.end)
             # "27.02.2019 / 12:41": a time, not an agency.
             if agency is not None and not any(c.isalpha() for c in agency["agency"]):
@@ -263,7 +262,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             # "Date: ...", "Published 4 March 2022": a label, not a place.
             labelled = (
                 label in cues.date_labels | cues.posting_words
-                or _ends_label(label, line, dates, cues)
+                or ends
                 or _kind_label(label, cues)
                 or numbered
             )
@@ -293,16 +292,15 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             if _distributed(zones, zone, line, cues):
                 found.append(Dated(date, span, "distribution", (line.start, line.end)))
             elif place or labelled or bare or weekday_before(zones.analysis, line, span.start):
-                credit = agency.span("agency") if agency else None
                 # A label that says which day of the document it is ranks as a title's.
                 found.append(
                     Dated(
                         date,
                         span,
-                        "titled" if _ends_label(label, line, dates, cues) else "dateline",
+                        "titled" if ends else "dateline",
                         (line.start, line.end),
                         place,
-                        credit,
+                        agency.span("agency") if agency else None,
                     )
                 )
     return found
@@ -343,13 +341,24 @@ def _column_head(text: str, line: Line) -> bool:
     return len(line.text.split()) <= CELL_WORDS and line.text != row
 
 
-def _ends_label(label: str, line: Line, dates: Dates, cues: StructureCues) -> bool:
+def _lone(lines: tuple[Line, ...], dates: Dates) -> set[int]:
+    """Where the lines that hold one date start, each date counted once for the text: a
+    label's closing word dates a document only on such a line ("Ultimatum issued DATE;
+    operation launched DATE" labels no day of it)."""
+    starts = [line.start for line in lines]
+    held: Counter[int] = Counter()
+    for _, span in dates:
+        n = bisect_right(starts, span.start) - 1
+        if n >= 0 and span.start < lines[n].end:
+            held[starts[n]] += 1
+    return {start for start, count in held.items() if count == 1}
+
+
+def _ends_label(label: str, cues: StructureCues) -> bool:
     """ "Syllabus version:", "Project launched:": the label of the day a document was made,
-    by the words it closes with, on a line of that one date (not "Ultimatum issued DATE;
-    operation launched DATE")."""
+    by the words it closes with."""
     words = label.split()
-    alone = sum(line.start <= span.start < line.end for _, span in dates) == 1
-    return alone and any(" ".join(words[-n:]) in cues.label_ends for n in (1, 2))
+    return any(" ".join(words[-n:]) in cues.label_ends for n in (1, 2))
 
 
 def _kind_label(label: str, cues: StructureCues) -> bool:

@@ -52,6 +52,14 @@ _ZONE = r"(?:UTC|GMT|CET|EET|BST)"
 CLOCK = re.compile(rf"{_CLOCK}|{_DOTTED}\s*{_ZONE}\b")
 # "13:00-14:30": the hours of a meeting the line announces, no page's stamp.
 SCHEDULE = re.compile(rf"{_CLOCK}(?:\s*[ap]\.?m\.?)?\s*[-–—]\s*{_CLOCK}")
+
+
+def stamped(line: str, clock: re.Pattern[str]) -> bool:
+    """Whether a line gives the time of a posting: a `clock`, not a schedule's hours
+    ("Tue/Thu 10:30–11:45", a course's or a meeting's)."""
+    return clock.search(SCHEDULE.sub("", line)) is not None
+
+
 # A time of day in any form a date line or a post's stamp gives it: "14:35", "9:02 AM",
 # "3 p.m.", "21:40 UTC", "18.05 GMT" (a British paper's stamp).
 TIME_OF_DAY = re.compile(

@@ -28,6 +28,7 @@ from statement_kg.structure.zones import (
     Line,
     Zones,
     column,
+    indent,
     is_rule,
     line_around,
     row_cells,
@@ -207,9 +208,8 @@ def _signing_body(
         return None
     text = zones.analysis.original
     above, line = lines[index - 1], lines[index]
-    indent = line.start - (text.rfind("\n", 0, line.start) + 1)
-    above_indent = above.start - (text.rfind("\n", 0, above.start) + 1)
-    if text.count("\n", above.end, line.start) != 1 or indent <= above_indent:
+    set_in = len(indent(text, line)) > len(indent(text, above))
+    if text.count("\n", above.end, line.start) != 1 or not set_in:
         return None
     end = above.start + len(above.text.split(" (")[0].rstrip())
     tokens = zones.analysis.tokens(above.start, end)

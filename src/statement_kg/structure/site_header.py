@@ -16,7 +16,7 @@ from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.datelines import POSTED_ROWS, RELAY_LINES
 from statement_kg.structure.found import Dated, Found
-from statement_kg.structure.line_dates import CLOCK, SCHEDULE
+from statement_kg.structure.line_dates import CLOCK, stamped
 from statement_kg.structure.names import announces_issuer, found, says, trim, without_logo
 from statement_kg.structure.zones import Line, Zones, first_rows, same_row
 
@@ -54,12 +54,6 @@ def _issue_line(text: str, start: int, cues: StructureCues) -> bool:
     return _first_word(text, start, ".") in cues.volume_words
 
 
-def _stamped(line: str) -> bool:
-    """Whether a line gives a time of posting: a clock, not a schedule's hours ("Tue/Thu
-    10:30–11:45", a course's or a meeting's)."""
-    return bool(CLOCK.search(SCHEDULE.sub("", line)))
-
-
 def _posting(text: str, start: int, cues: StructureCues) -> bool:
     """Whether the line at `start` is a page's posting line ("Published: ...", "By NAME")."""
     return _first_word(text, start, ":") in cues.posting_words
@@ -86,7 +80,7 @@ def relay_header(
         if (running and same_row(text, head[0], Line(d.line[0], d.line[1], "")))
         or d.kind == "relay"
         or d.agency is not None
-        or _stamped(text[d.line[0] : d.line[1]])
+        or stamped(text[d.line[0] : d.line[1]], CLOCK)
         or "|" in text[d.line[0] : d.line[1]]
         or _posting(text, d.line[0], cues)
         or _issue_line(text, d.line[0], cues)

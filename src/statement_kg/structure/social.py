@@ -10,7 +10,7 @@ from statement_kg.language.normalise import HANDLE
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
-from statement_kg.structure.line_dates import SCHEDULE, TIME_OF_DAY
+from statement_kg.structure.line_dates import TIME_OF_DAY, stamped
 from statement_kg.structure.names import PERSON_NAME, found, names_body
 from statement_kg.structure.zones import Zones
 
@@ -78,7 +78,7 @@ def _over_stamp(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
     head = list(zones.head)
     for n, line in enumerate(head):
         # A schedule's hours ("Mon/Wed 09:00-10:15") stamp no post.
-        if "·" not in line.text or TIME_OF_DAY.search(SCHEDULE.sub("", line.text)) is None:
+        if "·" not in line.text or not stamped(line.text, TIME_OF_DAY):
             continue
         above = [a for a in head[max(0, n - 1 - BIO_LINES) : n] if "·" not in a.text][-1:]
         named = _DISPLAY.match(above[0].text) if above else None

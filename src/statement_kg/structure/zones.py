@@ -416,8 +416,13 @@ def row_cells(text: str, lines: Sequence[Line], index: int) -> list[Line]:
     return list(lines[first:last])
 
 
+def indent(text: str, line: Line) -> str:
+    """What stands on the line before the cell (spaces, where it is set in)."""
+    return text[text.rfind("\n", 0, line.start) + 1 : line.start]
+
+
 def in_margin(text: str, line: Line) -> bool:
     """A cell set far to the right on a line of its own ("PC.DEL/188/26", "3 March 2026",
     "ENGLISH only" over a letterhead): a document's symbol, date or language."""
-    indent = text[text.rfind("\n", 0, line.start) + 1 : line.start]
-    return len(indent) >= MARGIN_INDENT and not indent.strip()
+    before = indent(text, line)
+    return len(before) >= MARGIN_INDENT and not before.strip()
