@@ -42,10 +42,13 @@ def titled_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]
         numbered = _NUMBER.match(zones.analysis.original, span.end, line.end) is not None
         if above is not None and [w.lower_ for w in words] == ["of"] and numbered:
             words = [*_words(zones, above)[:1], *words]
+        # Not a sentence a field's value runs into ("STATUS: Confidential. Released by
+        # Board decision of DATE"): a heading.
         titled = (
             len(words) >= 2
             and words[-1].lower_ == "of"
             and words[-2].lemma_.lower() in (cues.document_nouns)
+            and ". " not in zones.analysis.original[line.start : span.start]
         )
         # "1st Session, 42nd Parliament -- Tuesday 26 February 2019": a record's sitting, named
         # first on its line (not a speech's heading "Statement by X at the 40th session").
@@ -64,7 +67,11 @@ def titled_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]
         # "Journal of X, Vol. 14, No. 2 (2012), pp. 211-238": a journal's issue.
         bracketed = zones.analysis.original[span.start - 1 : span.end + 1] == f"({span.exact})"
         issue = _VOLUME.search(line.text) is not None and bracketed
-        if titled or sitting or held or issue:
+        # "PRESENTER'S SCRIPT — rev. 3 (final) — 23.02.2026": the day of the revision the
+        # document is, closing its line.
+        closes = not zones.analysis.original[span.end : line.end].strip(" .")
+        revised = closes and any(w.lower_.rstrip(".") in cues.revision_words for w in words)
+        if titled or sitting or held or issue or revised:
             found.append(Dated(date, span, "titled", (line.start, line.end)))
     return found
 

@@ -61,9 +61,21 @@ def byline(
             # "Organised by the X PLATFORM": a body, after its article (not a part of one:
             # "by the Institute's Geneva office").
             named = names_body(tokens, heads) and not any(t.tag_ == "POS" for t in tokens)
+            # "Organized by: NAME OF A BODY": a field's label, its colon no part of the name
+            # (a person's field, "Submitted by: NAME", is a staff report's, no by-line).
+            if named and len(tokens) > 1 and tokens[1].text == ":":
+                tokens = [tokens[0], *tokens[2:]]
             if len(tokens) > 2 and tokens[1].lower_ == "the" and named:
                 tokens = [tokens[0], *tokens[2:]]
         elif posted_only:
+            # "By The Northern Press" under a paper's header: a wire's column the paper
+            # carries, not its own reporter's or its staff's ("By The Editorial Board").
+            wire = len(tokens) > 3 and tokens[0].lower_ in cues.byline and tokens[1].lower_ == "the"
+            staff = any(t.lower_ in cues.own_staff for t in tokens)
+            if wire and tokens[2].is_title and not staff:
+                name = trim(tokens[2:])
+                span = analysis.span_of(name)
+                return [found(analysis.original, *span, "agency by-line", mentions, lexicon)]
             continue
         if (
             len(tokens) >= 3

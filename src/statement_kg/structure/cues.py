@@ -48,10 +48,14 @@ class StructureCues:
     occasion_nouns: frozenset[str] = frozenset()
     date_labels: frozenset[str] = frozenset()
     update_labels: frozenset[str] = frozenset()
+    schedule_words: frozenset[str] = frozenset()
+    revision_words: frozenset[str] = frozenset()
     label_ends: frozenset[str] = frozenset()
     capital_heads: frozenset[str] = frozenset()
+    cooperation_openings: tuple[str, ...] = ()
     volume_words: frozenset[str] = frozenset()
     record_issuer_labels: frozenset[str] = frozenset()
+    publisher_labels: frozenset[str] = frozenset()
     posting_words: frozenset[str] = frozenset()
     below: frozenset[str] = frozenset()
     annex: frozenset[str] = frozenset()
@@ -61,6 +65,7 @@ class StructureCues:
     site_labels: frozenset[str] = frozenset()
     section_labels: frozenset[str] = frozenset()
     skip_links: frozenset[str] = frozenset()
+    own_staff: frozenset[str] = frozenset()
     affiliations: frozenset[str] = frozenset()
     attest_marks: frozenset[str] = frozenset()
     site_reports: frozenset[str] = frozenset()
@@ -115,7 +120,11 @@ class StructureCues:
 
 
 def _words(values: list[str]) -> frozenset[str]:
-    return frozenset(v.lower() for v in values)
+    """The words in lower case, and a Turkish or Azerbaijani word also as its capitals
+    lower to ("VAKFI" is "vakfi", "ÜNİVERSİTESİ" is "üni̇versi̇tesi̇" with a combining dot)."""
+    lowered = {v.lower() for v in values}
+    capitals = {v.replace("i", "i\u0307").replace("ı", "i") for v in lowered if not v.isascii()}
+    return frozenset(lowered | capitals)
 
 
 def load_cues(mappings: Path) -> StructureCues:
@@ -158,10 +167,14 @@ def load_cues(mappings: Path) -> StructureCues:
         occasion_nouns=_words(raw.get("occasion_nouns", [])),
         date_labels=_words(raw.get("date_labels", [])),
         update_labels=_words(raw.get("update_labels", [])),
+        schedule_words=_words(raw.get("schedule_words", [])),
+        revision_words=_words(raw.get("revision_words", [])),
         label_ends=_words(raw.get("label_ends", [])),
         capital_heads=_words(raw.get("capital_heads", [])),
+        cooperation_openings=tuple(sorted(_words(raw.get("cooperation_openings", [])))),
         volume_words=_words(relay.get("volume_words", [])),
         record_issuer_labels=_words(raw.get("record_issuer_labels", [])),
+        publisher_labels=_words(raw.get("publisher_labels", [])),
         posting_words=_words(raw.get("posting_words", [])),
         below=_words(relay.get("below", [])),
         annex=_words(letter.get("annex", [])),
@@ -172,6 +185,7 @@ def load_cues(mappings: Path) -> StructureCues:
         site_labels=_words(relay.get("site_labels", [])),
         section_labels=_words(relay.get("section_labels", [])),
         skip_links=_words(relay.get("skip_links", [])),
+        own_staff=_words(relay.get("own_staff", [])),
         site_reports=_words(relay.get("site_reports", [])),
         path_roots=_words(relay.get("path_roots", [])),
         honorifics=_words(raw.get("honorifics", [])),

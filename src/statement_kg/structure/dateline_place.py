@@ -96,7 +96,7 @@ def _place_words(text: str, line: Line, start: int) -> tuple[int, int] | None:
     # "(Moscow, March 5, 1992) - ...": a press release's dateline in brackets.
     opening = len(text[line.start : start]) - len(text[line.start : start].lstrip("("))
     line = Line(line.start + opening, line.end, line.text[opening:])
-    before = text[line.start : start].rstrip(" ,–-\t")
+    before = text[line.start : start].rstrip(" ,–—-\t")
     if not before:
         return None
     if _placelike(before):

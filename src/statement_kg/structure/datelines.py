@@ -37,6 +37,7 @@ from statement_kg.structure.line_dates import (
     weekday_before,
 )
 from statement_kg.structure.names import BRACKETS, WRAPPED_HEADING
+from statement_kg.structure.reproduced import reproduced_date
 from statement_kg.structure.signature import closed_lines
 from statement_kg.structure.source_note import source_date
 from statement_kg.structure.stamps import stamps
@@ -196,6 +197,12 @@ def _reach(zones: Zones, body: tuple[Line, ...]) -> tuple[int, int]:
     return early, max((line.end for line in body), default=-1)
 
 
+def _placed_alone(before: str, after: str) -> bool:
+    """ "TORONTO — February 26, 2024" on a line of its own (under a relay's sentence, in a
+    text's first lines): a carried statement's dateline."""
+    return not after and before[-1:] in DATELINE_DASHES and before.rstrip(" -–—").isupper()
+
+
 def _closes(text: str, line: Line, span: Span, last: int) -> bool:
     """A bare date on the body's last line, not a note's wrapped "..., DATE"."""
     above = line_above(text, line.start).rstrip()
@@ -244,7 +251,8 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
                 and not after
                 and (line.start < early_end or _closes(text, line, span, last))
             )
-            labelled_here = label in cues.body_date_labels or ends or bracketed or alone
+            placed = _placed_alone(before, after) and line.start < early_end
+            labelled_here = label in cues.body_date_labels or ends or bracketed or alone or placed
             if zone is others and (line in first_body or not labelled_here):
                 continue
             closing = text[span.end : span.end + 4].lstrip(")")
@@ -262,6 +270,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             # "Date: ...", "Published 4 March 2022": a label, not a place.
             labelled = (
                 label in cues.date_labels | cues.posting_words
+                or (zone is others and label in cues.body_date_labels)
                 or ends
                 or _kind_label(label, cues)
                 or numbered
@@ -274,7 +283,17 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             alone_before = bool(after) and not before
             weekday = alone_before and weekday_after(zones.analysis, line, span.end)
             trailing_place = place_after(zones, line, span.end, cues) if alone_before else None
-            plain = not (runs_on or agency or hour or remark or weekday or trailing_place)
+            # "... a 501(c)(3) nonprofit). Published February 2026. Programme subject to ...":
+            # a posting label's sentence that the date closes.
+            plain = not (
+                runs_on
+                or agency
+                or hour
+                or remark
+                or weekday
+                or trailing_place
+                or (label in cues.posting_words and text.startswith(". ", span.end))
+            )
             if after and plain:
                 continue
             place = None
@@ -323,14 +342,17 @@ def _unquoted(text: str, dates: Dates) -> Dates:
 
 def _label_before(text: str, line: Line, before: str) -> str:
     """ "... All rights reserved. Published 10.04.2019, 12:15": the last words before the
-    date label it; "Adopted:      27th February, 2023": or a label in the row's cell
-    before."""
-    label = _SENTENCE_END.split(before)[-1].strip("[(").rstrip(":").strip().lower()
+    date label it; "Adopted:      27th February, 2023", " Release date   | 2025-02-21": or
+    a label in the row's cell before, closed by a colon or by the bar that opens the
+    date's cell."""
+    barred = before in CELL_BARS
+    label = "" if barred else _SENTENCE_END.split(before)[-1].strip("[(").rstrip(":").strip()
+    label = label.lower()
     # "Published Monday 9 October 2023": the weekday is the date's, not the label's.
     words = label.rstrip(",").split()
     label = " ".join(words[:-1]) if len(words) > 1 and words[-1] in WEEKDAYS else label
     row = text[text.rfind("\n", 0, line.start) + 1 : line.start].strip()
-    return label or (row[:-1].strip().lower() if row.endswith(":") else "")
+    return label or (row.rstrip(":").strip().lower() if row.endswith(":") or barred else "")
 
 
 def _column_head(text: str, line: Line) -> bool:
@@ -440,12 +462,17 @@ def _first_published(zones: Zones, dates: Dates, cues: StructureCues) -> list[Da
     return []
 
 
-def _labelled(zones: Zones, dates: Dates) -> list[Dated]:
+def _labelled(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     """ "Date of session: 28 February 2023", "Date of decision: 05.02.2026": a head line
     whose label says which date of the document it gives (a bare "Date:" may date a mail
-    or a row of a table)."""
+    or a row of a table). "Date / venue:", "Date and time:" give an event's schedule."""
+    text = zones.analysis.original
     for line in zones.head:
-        label = _label(line)
+        # "Date of report:     29 February 2024": the label may stand in the cell before.
+        row = text[text.rfind("\n", 0, line.start) + 1 : line.start].strip()
+        label = _label(line) or (row[:-1].strip().lower() if row.endswith(":") else "")
+        if any(w.strip("/&,") in cues.schedule_words for w in label.split()):
+            continue
         # "Karar Tarihi (date of decision)": a label glossed in brackets says it there.
         gloss = BRACKETS.search(label)
         words = label.split()
@@ -519,7 +546,7 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
         *signing_dates(zones, dates, cues.witness_words),
         *_adopted(zones, dates, cues),
         *titled_dates(zones, dates, cues),
-        *_labelled(zones, dates),
+        *_labelled(zones, dates, cues),
         *_first_published(zones, dates, cues),
         *_under_closing(zones, dates, cues),
         *source_date(zones, dates, cues),
@@ -528,6 +555,9 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
     ]
     found += _relay_lines(zones, dates, numeric, found, cues)
     found += _posted(zones, dates, cues, found)
+    # A site's page (its posting line is a relay's) may reproduce a body's document whole.
+    if any(d.kind == "relay" for d in found):
+        found += reproduced_date(zones, dates, cues)
     found += _months(zones, dates)
     taken = {d.span.start for d in found}
     found += [s for s in stamps(zones, dates, cues) if s.span.start not in taken]

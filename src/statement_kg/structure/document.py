@@ -17,19 +17,14 @@ from statement_kg.structure.author import author_note, notes_place_at
 from statement_kg.structure.authors import authors
 from statement_kg.structure.byline import byline, byline_organisation, lead_subject
 from statement_kg.structure.carriers import Reading, carried, printed
+from statement_kg.structure.cooperating import cooperating
 from statement_kg.structure.dateline_place import issued_at
 from statement_kg.structure.datelines import own_dates
 from statement_kg.structure.enacting import enacting_clauses
 from statement_kg.structure.first_line import first_line_names, series_organ
 from statement_kg.structure.footer import footer_rows
 from statement_kg.structure.found import Dated, Found
-from statement_kg.structure.heading import (
-    document_heading,
-    letterhead,
-    menu_rows,
-    signing_organisation,
-    speech_heading,
-)
+from statement_kg.structure.heading import document_heading, speech_heading
 from statement_kg.structure.headline import headline_persons
 from statement_kg.structure.honoured import honoured_speaker
 from statement_kg.structure.interview_day import interview_day
@@ -37,6 +32,7 @@ from statement_kg.structure.introduced import introduced_speaker, spoken_to
 from statement_kg.structure.issue_day import issue_date
 from statement_kg.structure.labelled import labelled_speaker, listed_speakers
 from statement_kg.structure.letter import LetterHead, letter_head
+from statement_kg.structure.letterhead import letterhead, menu_rows, signing_organisation
 from statement_kg.structure.named_again import named_again
 from statement_kg.structure.names import agent_mentions, is_body
 from statement_kg.structure.note_marks import note_marks
@@ -45,7 +41,8 @@ from statement_kg.structure.record_source import carrying_site, record_source
 from statement_kg.structure.relative_day import said_the_day_before
 from statement_kg.structure.relay import credited, relay_sentences
 from statement_kg.structure.relayed_day import relayed_day
-from statement_kg.structure.running import page_head_author, running_title
+from statement_kg.structure.reproduced import reproduced_issuer
+from statement_kg.structure.running import page_head_author, page_head_publisher, running_title
 from statement_kg.structure.signatories import signatory_bodies
 from statement_kg.structure.signature import signatures
 from statement_kg.structure.signed_by import signed_by
@@ -105,10 +102,14 @@ def _reported(
     """The issuers a news text names: in its relay sentence (or a heading above that names
     the same), a by-line that names the reporter's body, or an interview's headline under
     the site's header."""
-    # An editor's note that names the body whose text the site reworks names it first.
-    relayed = (source_issuer(parts, lexicon, mentions) if relays else []) or relay_sentences(
-        parts, lexicon, mentions, news=bool(relays)
+    # An editor's note that names the body whose text the site reworks names it first;
+    # the letterhead of a document the site reproduces whole names its body.
+    carried = (
+        source_issuer(parts, lexicon, mentions) or reproduced_issuer(parts, lexicon, mentions)
+        if relays
+        else []
     )
+    relayed = carried or relay_sentences(parts, lexicon, mentions, news=bool(relays))
     if not relayed and relays:
         # A site's report of a speech it then gives ("... the Minister said:"), or of an
         # interview given to it.
@@ -328,6 +329,7 @@ def _headed(
         parts.analysis, lettered[0], lexicon.structure.organisation_heads
     )
     lettered = [] if served and signed else lettered
+    lettered = [*lettered, *cooperating(parts, lexicon, mentions, lettered[0])] if lettered else []
     found = headed or lettered or signed or signing_organisation(parts, lexicon, mentions)
     # A site's header over a text that reproduces no one's: the site's own article (not an
     # interview someone gave it).
@@ -401,7 +403,11 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     # An excerpt of a printed report with no cover page and nothing else that names its
     # issuer: its pages' running title.
     # A scanned book's page: the author its running head names.
-    issuers = issuers or page_head_author(parts, lexicon, mentions)
+    issuers = (
+        issuers
+        or page_head_author(parts, lexicon, mentions)
+        or page_head_publisher(parts, lexicon, mentions)
+    )
     running = running_title(parts, lexicon, mentions) if not issuers else None
     if running is not None:
         issuers = [running[0]] if running[0] is not None else []

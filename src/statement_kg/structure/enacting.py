@@ -18,6 +18,9 @@ from statement_kg.structure.found import Found
 from statement_kg.structure.names import found, name_from, names_body, trim
 from statement_kg.structure.zones import Zones
 
+# "This Union": a demonstrative and the noun that heads the body's name.
+DEMONSTRATIVE_NAME = 2
+
 
 def _first_occurrence(text: str, name: str) -> tuple[int, int] | None:
     pattern = r"\s+".join(re.escape(w) for w in name.split())
@@ -28,8 +31,17 @@ def _first_occurrence(text: str, name: str) -> tuple[int, int] | None:
 def _first_named(
     analysis: Analysis, name: list[Token], mentions: list[Mention], lexicon: Lexicon
 ) -> list[Found]:
-    """The body, anchored where the text first names it."""
+    """The body, anchored where the text first names it; "This Union notes:" names the
+    body whose full name a line above ends with the same noun ("Kingsbridge University
+    Students' Union")."""
     text = analysis.original
+    words = [t for t in name if not t.is_space]
+    if len(words) == DEMONSTRATIVE_NAME and words[0].lower_ in {"this", "the"}:
+        before = text[: analysis.span_of(name)[0]]
+        pattern = rf"^[ \t]*(\S[^\n]*?\s{re.escape(words[1].text)})[ \t]*$"
+        full = re.search(pattern, before, re.MULTILINE | re.IGNORECASE)
+        if full is not None:
+            return [found(text, *full.span(1), "enacting clause", mentions, lexicon)]
     at = _first_occurrence(text, analysis.words(name)) or analysis.span_of(name)
     return [found(text, *at, "enacting clause", mentions, lexicon)]
 

@@ -1,8 +1,7 @@
-"""Headings in a document's head: the letterhead that names an organisation ("MINISTRY OF
-FOREIGN AFFAIRS OF THE REPUBLIC OF X", 'Public Union "..."'), the heading that announces
-a document and its issuer ("Statement of the ...", "JOINT PRESS RELEASE of A and B",
-"FINAL COMMUNIQUE OF THE 46th SESSION OF THE COUNCIL ..."), and a speech heading
-("Statement by H.E. Mr. NAME, TITLE, at ...")."""
+"""Headings in a document's head: the heading that announces a document and its issuer
+("Statement of the ...", "JOINT PRESS RELEASE of A and B", "FINAL COMMUNIQUE OF THE 46th
+SESSION OF THE COUNCIL ..."), and a speech heading ("Statement by H.E. Mr. NAME, TITLE, at
+..."). The letterhead that names an organisation is the letterhead module's."""
 
 from __future__ import annotations
 
@@ -12,25 +11,19 @@ from spacy.tokens import Token
 
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
-from statement_kg.structure.bilingual import one_language
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
 from statement_kg.structure.names import (
     NAME_WORDS,
     found,
-    letterhead_heads,
     name_from,
     names_body,
     persons,
-    says,
     skip_meeting,
     trim,
-    without_logo,
 )
-from statement_kg.structure.zones import LINE, Line, Zones, in_margin, is_menu
+from statement_kg.structure.zones import Zones
 
-# The letterhead is among the first lines of the head.
-LETTERHEAD_LINES = 3
 # A heading opens a line among the first ones, even where the parser ran it into a
 # sentence of running text.
 HEADING_CHARS = 1200
@@ -42,7 +35,6 @@ _MAIL_SUBJECT = re.compile(r"^\s*(?:subject|subj)\s*:\s*(?:(?:fw|fwd|re)\s*:\s*)
 # "Armenia/Azerbaijan:", "Caucasus:": the subject a heading names first, in capitalised
 # words (not "Fact check:").
 _TOPIC = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s*[/,]?\s*[A-Z][\w'’.-]*){0,4}\s*:\s*$")
-_QUOTED = re.compile(r"[\"“](?P<name>[^\"”\n]{3,})[\"”]")
 
 
 def _reach(zones: Zones, after: int) -> int:
@@ -262,181 +254,3 @@ def _titled_person(name: list[Token], cues: StructureCues) -> bool:
         ):
             return True
     return False
-
-
-def _addressee(line: Line, cues: StructureCues) -> bool:
-    """A line that opens with an honorific or a word of addressing ("The Honorable NAME",
-    "To: ...", "H.E. Mr. NAME")."""
-    words = [w.lower().strip(".:,") for w in line.text.split()[:2]]
-    if words and words[0] == "the":
-        words = words[1:]
-    return bool(words) and (words[0] in cues.honorifics | cues.addressing or words[0] == "h.e")
-
-
-def _addressed(zones: Zones, line: Line, cues: StructureCues) -> bool:
-    """ "Open letter to the Parliamentary Assembly", "Appeal to the Speaker": a document
-    addressed to the body the line names."""
-    tokens = zones.analysis.tokens(line.start, line.end)
-    return any(
-        t.lower_ in cues.document_nouns | cues.letter_nouns
-        and n + 1 < len(tokens)
-        and tokens[n + 1].lower_ == "to"
-        for n, t in enumerate(tokens)
-    )
-
-
-def _names_organisation(zones: Zones, line: Line, cues: StructureCues) -> bool:
-    tokens = zones.analysis.tokens(line.start, line.end)
-    return (
-        len([t for t in tokens if t.is_alpha]) >= 2
-        and names_body(tokens, letterhead_heads(line.text, cues))
-        and not announces(tokens, cues)
-        and not says(tokens)
-        and not any(t.like_num for t in tokens)
-    )
-
-
-def _known_body(zones: Zones, line: Line, mentions: list[Mention], lexicon: Lexicon) -> bool:
-    """A line that is the name of an organisation the mappings list ("AMNESTY
-    INTERNATIONAL"), though no word of it heads a body's name, over the kind of text it
-    issues ("PUBLIC STATEMENT")."""
-    following = next((n for n in zones.head if n.start > line.end), None)
-    if following is None or not announces(
-        zones.analysis.tokens(following.start, following.end), lexicon.structure
-    ):
-        return False
-    start = line.start + len(line.text) - len(line.text.lstrip())
-    end = line.start + len(line.text.rstrip())
-    return any(
-        m.span.start == start
-        and m.span.end == end
-        and lexicon.entities[m.entity].type == "organisation"
-        for m in mentions
-    )
-
-
-def letterhead(
-    zones: Zones, lexicon: Lexicon, mentions: list[Mention], skip: list[tuple[int, int]]
-) -> list[Found]:
-    """The organisation named on one of the first lines of the head, not in the address of
-    a letter that opens with its addressee ("The Honorable NAME / Secretary of State /
-    Department of State")."""
-    fields = {line.start for line in zones.record_fields}
-    candidates = [
-        line
-        for line in zones.head
-        if not any(a <= line.start < b for a, b in skip)
-        and not _field(line, lexicon.claims.voice.field_labels)
-        and not _field(line, lexicon.structure.caption_labels)
-        and line.start not in fields
-        and not in_margin(zones.analysis.original, line)
-        and not lexicon.structure.mail_separator(line.text)
-        and _first_word(line) not in lexicon.structure.greetings
-    ]
-    if candidates and _addressee(candidates[0], lexicon.structure):
-        text = zones.analysis.original
-        block_end = text.find("\n\n", candidates[0].start)
-        block_end = len(text) if block_end < 0 else block_end
-        candidates = [line for line in candidates if line.start > block_end]
-    found = _organisation(zones, lexicon, mentions, candidates[:LETTERHEAD_LINES], "letterhead")
-    found = [one_language(zones, lexicon, mentions, f) for f in found]
-    if found or not fields:
-        return found
-    # A database's record of the document over it ("Court: ...   Date of judgment: ..."):
-    # the document's own heading follows, in capitals ("DISTRICT COURT OF X").
-    following = [line for line in zones.lines if line.start > max(fields)]
-    headings = [line for line in following[:LETTERHEAD_LINES] if line.text.isupper()]
-    return _organisation(zones, lexicon, mentions, headings[:1], "letterhead")
-
-
-def _first_word(line: Line) -> str:
-    """ "Dear Colleagues,", "Hi all,": the word a line opens with, as cues list it."""
-    return line.text.split(maxsplit=1)[0].rstrip(":,").lower()
-
-
-def _field(line: Line, labels: frozenset[str]) -> bool:
-    """A labelled field, such as a mail header's ("From: Press Office <...>", "Subject:
-    ..."): no letterhead."""
-    label, colon, _ = line.text.partition(":")
-    return bool(colon) and label.strip().lstrip("[(").lower() in labels
-
-
-def signing_organisation(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
-    """The organisation that signs in the tail ("Embassy of the Republic of X / Brussels /
-    26 February 2023"), not one a page's links name ("Tags: Khojaly, Milli Majlis")."""
-    cues = lexicon.structure
-    # "Given at the Diocesan Centre, Beirut, on the 13th day of ...": where it was signed.
-    lines = [
-        line
-        for line in zones.tail
-        if not _field(line, cues.link_lists) and not _witnessing(zones, line, cues)
-    ]
-    return _organisation(zones, lexicon, mentions, lines, "signature")
-
-
-def _witnessing(zones: Zones, line: Line, cues: StructureCues) -> bool:
-    """A line that opens with a formula of giving or sealing ("Given at ...")."""
-    tokens = zones.analysis.tokens(line.start, line.end)
-    return bool(tokens) and tokens[0].lemma_.lower() in cues.witness_words
-
-
-# "Paid for by", "Sponsored by": the words before a body's name that say what it did.
-BY_WORDS = 4
-
-
-def _organisation(
-    zones: Zones, lexicon: Lexicon, mentions: list[Mention], candidates: list[Line], kind: str
-) -> list[Found]:
-    cues = lexicon.structure
-    text = zones.analysis.original
-    for line in candidates:
-        if (
-            line.text[0].islower()
-            or _first_word(line) in cues.addressing
-            or _addressed(zones, line, cues)
-            or is_menu(line, cues)
-            or not (
-                _names_organisation(zones, line, cues)
-                or _known_body(zones, line, mentions, lexicon)
-            )
-        ):
-            continue
-        quoted = _QUOTED.search(text, line.start, line.end)
-        if quoted:
-            inner = zones.analysis.tokens(*quoted.span("name"))
-            if names_body(inner, cues.organisation_heads):
-                return [found(text, *quoted.span("name"), kind, mentions, lexicon)]
-        end = _runs_on(zones, line, cues)
-        name = without_logo(trim(zones.analysis.tokens(line.start, end)))
-        # "Paid for by the X Association": the body after the participle's "by".
-        by = next((n for n, t in enumerate(name[:BY_WORDS]) if t.lower_ == "by"), None)
-        if by and all(t.pos_ in {"VERB", "ADP"} for t in name[:by]):
-            name = trim(name[by + 1 :])
-        while name and name[-1].lower_ in cues.image_words:
-            name = trim(name[:-1])
-        if " ".join(t.lower_ for t in name) in cues.section_labels:
-            continue
-        return [found(text, *zones.analysis.span_of(name), kind, mentions, lexicon)]
-    return []
-
-
-def menu_rows(zones: Zones, cues: StructureCues) -> list[tuple[int, int]]:
-    """The rows of the head that are a site's menus, whole (a menu set out in columns is
-    read as one row)."""
-    text = zones.analysis.original
-    rows = [Line(m.start(), m.end(), m.group()) for m in LINE.finditer(text, 0, zones.body_start)]
-    return [(row.start, row.end) for row in rows if is_menu(row, cues)]
-
-
-def _runs_on(zones: Zones, line: Line, cues: StructureCues) -> int:
-    """Where a letterhead's name ends: its line, or the next when that opens with a
-    preposition ("EMBASSY OF THE REPUBLIC OF X / IN THE KINGDOM OF Y")."""
-    following = next((n for n in zones.lines if n.start > line.end), None)
-    if following is None or zones.analysis.original.count("\n", line.end, following.start) != 1:
-        return line.end
-    first = zones.analysis.tokens(following.start, following.end)[:1]
-    if is_menu(following, cues):
-        return line.end  # "About | Countries | Reports": a menu's first item
-    if first and first[0].pos_ == "ADP" and first[0].is_upper == line.text.isupper():
-        return following.end
-    return line.end

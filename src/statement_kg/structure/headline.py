@@ -9,8 +9,8 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import found, persons, trim
-from statement_kg.structure.zones import Zones
+from statement_kg.structure.names import found, names_body, persons, trim
+from statement_kg.structure.zones import Zones, is_menu
 
 # A section line may stand between a site's header and its headline.
 HEADLINE_LINES = 2
@@ -22,10 +22,21 @@ def headline_persons(
     """A relayed interview names the person interviewed in its headline, the first line
     after the site's heading and date line."""
     analysis = zones.analysis
-    lines = [line for line in zones.head if not any(a <= line.start < b for a, b in skip)]
-    # The headline, or the line above it that names the site's section ("Home > Interviews").
+    lines = [
+        line
+        for line in zones.head
+        if not any(a <= line.start < b for a, b in skip) and not is_menu(line, lexicon.structure)
+    ]
+    # The headline, or the line above it that names the site's section ("Home > Interviews");
+    # a site's menu is neither.
     for headline in lines[:HEADLINE_LINES]:
         tokens = analysis.tokens(headline.start, headline.end)
+        # An editor's note in brackets is no headline; a body's name in capitals is the
+        # letterhead of the text the site carries.
+        if headline.text.startswith("["):
+            continue
+        if headline.text.isupper() and names_body(tokens, lexicon.structure.organisation_heads):
+            return []
         # A place the parser took for a person ("Residents of Aghdam recall ...") is none.
         places = lexicon.place_names
         named = [

@@ -54,18 +54,32 @@ def issue_date(zones: Zones, cues: StructureCues, dated: list[Dated]) -> Dated |
         if placed and posting and posting[0].rstrip(":").lower() in cues.posting_words:
             best = placed[0]
     # "June 1993" on the title page, "Yerevan, 15 June 1993" over the signatures; "Spring
-    # 2025" over "Syllabus version: January 8, 2025": the day.
+    # 2025" over "Syllabus version: January 8, 2025": the day. A running head's year and
+    # the foot's "Published February 2026.": the month.
+    text = zones.analysis.original
     days = [
         d
         for d in found
         if d.kind in {"dateline", "signed"}
-        and d.date.precision == "day"
-        and best.date.precision in {"month", "year"}
+        and _finer(d.date.precision, best.date.precision)
         # A year's day in the head: not the first class of a syllabus's schedule.
-        and (best.date.precision == "month" or d.line[1] <= zones.body_start)
+        and (
+            best.date.precision == "month"
+            or d.line[1] <= zones.body_start
+            or _last_word(text[d.line[0] : d.span.start]) in cues.posting_words
+        )
         and d.date.iso.startswith(best.date.iso)
     ]
     return days[0] if days else _last_of_record(zones.analysis.original, best, found)
+
+
+def _finer(precision: str, than: str) -> bool:
+    """Whether a date of `precision` says more than one of `than`."""
+    return (precision, than) in {("day", "month"), ("day", "year"), ("month", "year")}
+
+
+def _last_word(words: str) -> str:
+    return (words.split() or [""])[-1].lower()
 
 
 def _last_of_record(text: str, best: Dated, found: list[Dated]) -> Dated:

@@ -107,8 +107,14 @@ def announces_issuer(tokens: Sequence[Token], cues: StructureCues) -> bool:
 
 def says(tokens: Sequence[Token]) -> bool:
     """Whether the words say something: a finite verb ("Yerevan rejects ..."), which no
-    name, title or heading holds."""
-    return any("Fin" in t.morph.get("VerbForm", []) for t in tokens if t.pos_ in {"VERB", "AUX"})
+    name, title or heading holds. A word in capitals the parser knows no lemma for, or
+    in letters English has not ("KIYISI ÜNİVERSİTESİ"), is a foreign one, no verb."""
+    return any(
+        "Fin" in t.morph.get("VerbForm", [])
+        for t in tokens
+        if t.pos_ in {"VERB", "AUX"}
+        and not (t.is_upper and (t.lemma_ == t.text or not t.text.isascii()))
+    )
 
 
 def trim(tokens: list[Token]) -> list[Token]:

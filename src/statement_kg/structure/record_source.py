@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
+from statement_kg.structure.bilingual import one_language
 from statement_kg.structure.found import Found
 from statement_kg.structure.names import found
 from statement_kg.structure.site_header import SITE_WORDS, first_cell_end
-from statement_kg.structure.zones import Line, Zones, first_rows, is_menu
+from statement_kg.structure.zones import Line, Zones, first_rows, is_menu, line_around
 
 # A record has this many labelled rows or more in one block: two labelled lines may be a
 # heading's and a by-line's.
@@ -88,24 +89,34 @@ def record_source(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> Fo
     with a menu among its first rows): a letter's or a report's own table of fields
     ("Killed: 12 / Source: Ministry of Health") names no issuer over its letterhead."""
     text = zones.analysis.original
-    labels = lexicon.structure.record_issuer_labels
+    cues = lexicon.structure
+    # A menu in one cell of its row, or a whole row of items set out in columns.
     top = first_rows(zones, zones.lines, MENU_ROWS)
-    if not any(is_menu(line, lexicon.structure) for line in top):
+    rows = [Line(a, b, text[a:b]) for a, b in {line_around(text, c.start, c.end) for c in top}]
+    if not any(is_menu(line, cues) for line in [*top, *rows]):
         return None
-    for block in _blocks(text, _rows(zones)):
+    labelled = _rows(zones)
+    for block in _blocks(text, labelled):
         if len(block) < RECORD_ROWS:
             continue
         # A record names its issuer among its first rows; a "Source:" row under a table's
         # rows names where the figures come from.
         for row in block[:RECORD_ROWS]:
-            if row.label.strip().lower() not in labels:
-                continue
-            end = _NAME_END.search(text, row.start, row.end)
-            stop = row.end if end is None else end.start()
-            if stop > row.start:
-                return found(text, row.start, stop, "record", mentions, lexicon)
-        return None
-    return None
+            if row.label.strip().lower() in cues.record_issuer_labels:
+                return _named(zones, row, lexicon, mentions)
+        break
+    # A publisher's row of its own ("Publisher: NAME" under a dataset's title).
+    published = (r for r in labelled if r.label.strip().lower() in cues.publisher_labels)
+    publisher = next(published, None)
+    return _named(zones, publisher, lexicon, mentions) if publisher is not None else None
+
+
+def _named(zones: Zones, row: _Row, lexicon: Lexicon, mentions: list[Mention]) -> Found | None:
+    """The issuer a row's value names, up to its initials, unit or gloss."""
+    text = zones.analysis.original
+    end = _NAME_END.search(text, row.start, row.end)
+    stop = row.end if end is None else end.start()
+    return found(text, row.start, stop, "record", mentions, lexicon) if stop > row.start else None
 
 
 def carrying_site(
@@ -120,4 +131,9 @@ def carrying_site(
     words = {w.casefold() for w in text[first.start : end].split()}
     if not words or len(words) > SITE_WORDS or words <= set(source.value.casefold().split()):
         return None
+    # "Açıq Məlumat Portalı | Open Data Portal of ...": the site in two languages.
+    whole = found(text, first.start, first.end, "relay header", mentions, lexicon)
+    named = one_language(zones, lexicon, mentions, whole)
+    if named is not whole:
+        return named
     return found(text, first.start, end, "relay header", mentions, lexicon)

@@ -14,6 +14,7 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Dated, Found
 from statement_kg.structure.names import found, names_body, trim
+from statement_kg.structure.site_header import first_cell_end, page_number
 from statement_kg.structure.zones import Zones, may_have_notes
 
 # "112        HELEN V. MARSH", "FROZEN FRONTS        113": a book's page number beside the
@@ -94,3 +95,20 @@ def page_head_author(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
         return []
     _, start, end = min(heads)
     return [found(text, start, end, "running head", mentions, lexicon)]
+
+
+def page_head_publisher(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """ "ARMDOC LOS ANGELES 2026  ·  9th ... Festival  ·  DATES            34": the publisher
+    a printed page's running head names in capitals in its first cell, its year left out,
+    beside the page's number far right."""
+    text = zones.analysis.original
+    head = zones.head
+    if len(head) < 2 or not page_number(text, head[0], head[1]):
+        return []
+    end = first_cell_end(text, head[0], lexicon.structure)
+    words = [t for t in zones.analysis.tokens(head[0].start, end) if not t.is_space]
+    while words and words[-1].like_num:
+        words = words[:-1]
+    if len(words) < 2 or not all(t.is_upper for t in words if t.is_alpha):
+        return []
+    return [found(text, *zones.analysis.span_of(words), "running head", mentions, lexicon)]

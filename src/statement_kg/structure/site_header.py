@@ -16,9 +16,17 @@ from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.datelines import POSTED_ROWS, RELAY_LINES
 from statement_kg.structure.found import Dated, Found
+from statement_kg.structure.letterhead import runs_on
 from statement_kg.structure.line_dates import CLOCK, stamped
-from statement_kg.structure.names import announces_issuer, found, says, trim, without_logo
-from statement_kg.structure.zones import Line, Zones, first_rows, same_row
+from statement_kg.structure.names import (
+    announces_issuer,
+    found,
+    names_body,
+    says,
+    trim,
+    without_logo,
+)
+from statement_kg.structure.zones import Line, Zones, first_rows, line_around, same_row
 
 # Enough of a line to read its first word.
 POSTING_CHARS = 20
@@ -29,10 +37,26 @@ _NUMBER_LABEL = re.compile(NUMBER_MARK + r"\d", re.IGNORECASE)
 # "T.C." over a university's name: a state's initials, which head its bodies' papers (as
 # "REPUBLIC OF TÜRKİYE" does) and name no site.
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+# A page's language switcher: "AZ | EN | NL", "EN · RU".
+_LANGUAGES = re.compile(r"[A-Za-z]{2,3}(?:[ \t]*[|·•/][ \t]*[A-Za-z]{2,3})+")
+# A running head's page number stands this far right of its other cells.
+PAGE_GAP = 8
 # A printed page's number in its running head: "A12", "B3".
 _PAGE = re.compile(r"[A-Z]{1,2}\d{1,3}")
 # A site's address alone on its line: "president.az", "www.mfa.am".
 _DOMAIN = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?", re.IGNORECASE)
+
+
+def page_number(text: str, left: Line, right: Line) -> bool:
+    """Whether `right` is a page's number set far right on the row of `left`, last on it."""
+    gap = text[left.end : right.start]
+    return (
+        right.text.isdigit()
+        and same_row(text, left, right)
+        and len(gap) >= PAGE_GAP
+        and not gap.strip()
+        and not text[right.end : line_around(text, right.start, right.end)[1]].strip()
+    )
 
 
 def first_cell_end(text: str, line: Line, cues: StructureCues) -> int:
@@ -69,7 +93,11 @@ def relay_header(
     # (a tagline or a rule between).
     text = zones.analysis.original
     cues = lexicon.structure
-    head = [line for line in zones.head if line.text.lower() not in cues.skip_links]
+    head = [
+        line
+        for line in zones.head
+        if line.text.lower() not in cues.skip_links and not _LANGUAGES.fullmatch(line.text)
+    ]
     # A newspaper page's running head: "A12   THE GULF COAST LEDGER   WEDNESDAY, DATE",
     # the page's number, the paper's name and the day in cells of one row.
     running = len(head) > 1 and _PAGE.fullmatch(head[0].text) and same_row(text, head[0], head[1])
@@ -85,7 +113,10 @@ def relay_header(
         or _posting(text, d.line[0], cues)
         or _issue_line(text, d.line[0], cues)
     ]
-    if not head or not relay_lines:
+    # "ARMDOC LOS ANGELES 2026  ·  ...  ·  DATES            34": a printed page's running
+    # head, its number set far right, names the publication's publisher, no site.
+    numbered = len(head) > 1 and page_number(text, head[0], head[1])
+    if not head or not relay_lines or numbered:
         return []
     # Among the first lines: the heading lines, or the running text an agency's dateline
     # opens; a page's posting line ("Published: ...", "By NAME | ...") under its headline
@@ -116,13 +147,20 @@ def relay_header(
     official = any(w in text[end:below].lower() for w in cues.site_labels)
     line_end = text.find("\n", date_line)
     line_end = len(text) if line_end < 0 else line_end
+    # A body's name that runs on to the line below ("EMBASSY OF THE REPUBLIC OF X / TO THE
+    # KINGDOM OF Y") is the letterhead of its own page, no site's; a church's or a parish's
+    # name in capitals heads its own newsletter ("ST. GREGORY PARISH NEWSLETTER").
+    runs = runs_on(zones, first, cues) > first.end and names_body(words, cues.organisation_heads)
+    parish = first.text.isupper() and names_body(words, cues.capital_heads)
     # A site's name is short, and is none of these: a heading that announces a document
     # ("Statement of the Ministry ... on the anniversary"); a document's number, or a date
     # line that gives one ("Written declaration No. 712 | Doc. 15241 | DATE"); a section's
     # label ("OPINION") or a path's root ("Home > Press Centre"); a headline, which says
     # something ("Yerevan rejects Baku's claims") or stands right over the by-line.
     if (
-        (len(words) > SITE_WORDS and not official)
+        runs
+        or parish
+        or (len(words) > SITE_WORDS and not official)
         or announces_issuer(words, cues)
         or _numbered(words, cues)
         or (

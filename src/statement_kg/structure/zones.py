@@ -28,6 +28,8 @@ _BULLETS = frozenset({"-", "–", "—", "•", "·"})
 _CELL_MARKS = frozenset({"|", "¦", "•"})
 # A line of this many cells apart by separators is a menu.
 MENU_CELLS = 3
+# An item of a menu set out in columns is a word or two ("Log in", "About").
+MENU_ITEM_WORDS = 2
 # A rule across a line ("________", "-----").
 _RULE_CHARS = r"[_\-–—=]{4,}"
 # A mail's header fields ("From: ...", "Subject: FW: ..."): two or more among its first
@@ -348,17 +350,31 @@ def is_menu(line: Line, cues: StructureCues) -> bool:
     """A site's menu or section path ("Politics | Society | Culture", "Home > Politics >
     Parliament"): three cells or more apart by a header's separators. A date line or a
     by-line set out alike has digits; a letterhead's cells name bodies in several words
-    ("MINISTRY OF FOREIGN AFFAIRS • PRESS DEPARTMENT • PRESS RELEASE"), unless the path
-    starts at the site's root ("Home > Press Service > ..."). A link that skips the menus
-    ("Skip to main content") is navigation too."""
+    ("MINISTRY OF FOREIGN AFFAIRS • PRESS DEPARTMENT • PRESS RELEASE"), half of them or
+    more, unless the path starts at the site's root ("Home > Press Service > ..."). A
+    link that skips the menus
+    ("Skip to main content") is navigation too. A whole row may set its items apart by wide
+    gaps ("Datasets   Organisations   Groups   API"), each of a word or two."""
     if line.text.lower() in cues.skip_links:
         return True
     cells = [c.split() for c in cues.separators.split(line.text) if c.strip()]
+    gapped = [
+        c.split()
+        for column in _COLUMN_GAP.split(line.text)
+        for c in cues.separators.split(column)
+        if c.strip()
+    ]
+    if len(cells) < MENU_CELLS and all(len(c) <= MENU_ITEM_WORDS for c in gapped):
+        cells = gapped
     dated = any(c.isdigit() for c in line.text)
-    bodies = any(
+    # Its first cell or half its cells or more name bodies ("ARAZ COMMUNITY NEWS |
+    # Diaspora | Culture" is a site's name and sections): a menu's "Press centre" among its
+    # topics is one.
+    named = [
         len(words) > 1 and any(w.lower() in cues.organisation_heads for w in words)
         for words in cells
-    )
+    ]
+    bodies = bool(named) and (named[0] or 2 * sum(named) >= len(named))
     rooted = bool(cells) and " ".join(cells[0]).lower() in cues.path_roots
     return not dated and (rooted or not bodies) and len(cells) >= MENU_CELLS
 

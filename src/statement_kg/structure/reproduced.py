@@ -1,0 +1,70 @@
+"""A site's page that reproduces a body's document whole: a note in brackets ("[The
+announcement below is reproduced as received from the organiser.]") or over a rule, then
+the document's letterhead ("MEDIA DEVELOPMENT AGENCY OF X") and its number and day
+("Announcement No. 07/2026      Baku, 2 February 2026"). The letterhead names the
+document's issuer, and the line under it gives the document's own day, which the site's
+posting line only follows."""
+
+from __future__ import annotations
+
+from statement_kg.lexicon import Lexicon
+from statement_kg.records import Mention
+from statement_kg.structure.cues import StructureCues
+from statement_kg.structure.found import Dated, Found
+from statement_kg.structure.line_dates import Dates, in_lines
+from statement_kg.structure.names import announces_issuer, found, names_body, trim
+from statement_kg.structure.zones import Line, Zones, is_rule
+
+# The letterhead stands among the page's first lines, the site's note above it.
+OPENING_LINES = 12
+# The document's date line follows its letterhead closely.
+DATE_LINES = 2
+
+
+def _letterhead(zones: Zones, cues: StructureCues) -> tuple[Line, list[Line]] | None:
+    """The line in capitals that names a body at the top of the page's text, after the
+    site's note (in brackets, or over a rule), and the lines under it."""
+    lines = list(zones.lines)
+    opening = lines[:OPENING_LINES]
+    # The note's last line: a rule under it, or its closing bracket.
+    opened = False
+    noted = len(opening)
+    for n, line in enumerate(opening):
+        opened = opened or line.text.startswith("[")
+        if is_rule(line) or (opened and line.text.rstrip().endswith("]")):
+            noted = n + 1
+            break
+    if noted >= len(opening):
+        return None
+    line = opening[noted]
+    tokens = [t for t in zones.analysis.tokens(line.start, line.end) if t.is_alpha]
+    if (
+        len(tokens) < 2
+        or not line.text.isupper()
+        or not names_body(tokens, cues.organisation_heads)
+        or announces_issuer(tokens, cues)
+    ):
+        return None
+    return line, lines[noted + 1 : noted + 1 + DATE_LINES]
+
+
+def reproduced_issuer(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """The body whose letterhead opens the text the site reproduces."""
+    head = _letterhead(zones, lexicon.structure)
+    if head is None:
+        return []
+    tokens = trim(zones.analysis.tokens(head[0].start, head[0].end))
+    start, end = zones.analysis.span_of(tokens)
+    return [found(zones.analysis.original, start, end, "letterhead", mentions, lexicon)]
+
+
+def reproduced_date(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
+    """The day that closes a line under the reproduced text's letterhead."""
+    head = _letterhead(zones, cues)
+    if head is None:
+        return []
+    text = zones.analysis.original
+    for line, date, span in in_lines(tuple(head[1]), dates):
+        if not text[span.end : line.end].strip(" ."):
+            return [Dated(date, span, "source", (line.start, line.end))]
+    return []
