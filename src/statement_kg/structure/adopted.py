@@ -4,6 +4,7 @@ February 2022."."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.tokens import Token
@@ -68,9 +69,13 @@ def titled_dates(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]
         bracketed = zones.analysis.original[span.start - 1 : span.end + 1] == f"({span.exact})"
         issue = _VOLUME.search(line.text) is not None and bracketed
         # "PRESENTER'S SCRIPT — rev. 3 (final) — 23.02.2026": the day of the revision the
-        # document is, closing its line.
+        # document is (its word and number), closing its line.
         closes = not zones.analysis.original[span.end : line.end].strip(" .")
-        revised = closes and any(w.lower_.rstrip(".") in cues.revision_words for w in words)
+        marks = [w for w in words if not w.is_punct]
+        revised = closes and any(
+            w.lower_.rstrip(".") in cues.revision_words and n.like_num
+            for w, n in itertools.pairwise(marks)
+        )
         if titled or sitting or held or issue or revised:
             found.append(Dated(date, span, "titled", (line.start, line.end)))
     return found

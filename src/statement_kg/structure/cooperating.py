@@ -5,11 +5,24 @@ catalogue's text only supports it, and is not read here."""
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import found, trim
+from statement_kg.structure.names import found, says, trim
 from statement_kg.structure.zones import Zones
+
+
+def _clause(tokens: list[Token]) -> bool:
+    """A comma outside brackets: the words go on past the name."""
+    depth = 0
+    for t in tokens:
+        depth += (t.text == "(") - (t.text == ")")
+        if t.text == "," and not depth:
+            return True
+    return False
+
 
 # The lines under a letterhead that may still belong to it.
 FOLLOWING_LINES = 3
@@ -30,7 +43,8 @@ def cooperating(
         if opening is None:
             continue
         tokens = trim(zones.analysis.tokens(line.start + len(opening), line.end))
-        if not tokens or not any(t.pos_ == "PROPN" for t in tokens):
+        # A name, no sentence ("Together with the community, the Ministry held ...").
+        if not any(t.pos_ == "PROPN" for t in tokens) or says(tokens) or _clause(tokens):
             return []
         start, end = zones.analysis.span_of(tokens)
         return [found(text, start, end, "letterhead", mentions, lexicon)]

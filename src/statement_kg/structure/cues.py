@@ -50,6 +50,8 @@ class StructureCues:
     update_labels: frozenset[str] = frozenset()
     schedule_words: frozenset[str] = frozenset()
     revision_words: frozenset[str] = frozenset()
+    impression_words: frozenset[str] = frozenset()
+    reproduction_words: frozenset[str] = frozenset()
     label_ends: frozenset[str] = frozenset()
     capital_heads: frozenset[str] = frozenset()
     cooperation_openings: tuple[str, ...] = ()
@@ -120,10 +122,10 @@ class StructureCues:
 
 
 def _words(values: list[str]) -> frozenset[str]:
-    """The words in lower case, and a Turkish or Azerbaijani word also as its capitals
-    lower to ("VAKFI" is "vakfi", "ÜNİVERSİTESİ" is "üni̇versi̇tesi̇" with a combining dot)."""
+    """The words in lower case, and each also as Turkish or Azerbaijani capitals lower to
+    ("VAKFI" is "vakfi", "BELEDİYESİ" is "beledi̇yesi̇" with a combining dot)."""
     lowered = {v.lower() for v in values}
-    capitals = {v.replace("i", "i\u0307").replace("ı", "i") for v in lowered if not v.isascii()}
+    capitals = {v.replace("i", "i\u0307").replace("ı", "i") for v in lowered}
     return frozenset(lowered | capitals)
 
 
@@ -169,6 +171,8 @@ def load_cues(mappings: Path) -> StructureCues:
         update_labels=_words(raw.get("update_labels", [])),
         schedule_words=_words(raw.get("schedule_words", [])),
         revision_words=_words(raw.get("revision_words", [])),
+        impression_words=_words(raw.get("impression_words", [])),
+        reproduction_words=_words(raw.get("reproduction_words", [])),
         label_ends=_words(raw.get("label_ends", [])),
         capital_heads=_words(raw.get("capital_heads", [])),
         cooperation_openings=tuple(sorted(_words(raw.get("cooperation_openings", [])))),

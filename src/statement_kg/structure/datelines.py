@@ -471,7 +471,9 @@ def _labelled(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
         # "Date of report:     29 February 2024": the label may stand in the cell before.
         row = text[text.rfind("\n", 0, line.start) + 1 : line.start].strip()
         label = _label(line) or (row[:-1].strip().lower() if row.endswith(":") else "")
-        if any(w.strip("/&,") in cues.schedule_words for w in label.split()):
+        # What follows "of" says which day it is ("Date and location of signing:").
+        named = label.split(" of ", 1)[1] if " of " in label else label
+        if any(w.strip("/&,") in cues.schedule_words for w in named.split()):
             continue
         # "Karar Tarihi (date of decision)": a label glossed in brackets says it there.
         gloss = BRACKETS.search(label)
@@ -555,9 +557,8 @@ def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
     ]
     found += _relay_lines(zones, dates, numeric, found, cues)
     found += _posted(zones, dates, cues, found)
-    # A site's page (its posting line is a relay's) may reproduce a body's document whole.
-    if any(d.kind == "relay" for d in found):
-        found += reproduced_date(zones, dates, cues)
+    # A site's page may reproduce a body's document whole.
+    found += reproduced_date(zones, dates, cues)
     found += _months(zones, dates)
     taken = {d.span.start for d in found}
     found += [s for s in stamps(zones, dates, cues) if s.span.start not in taken]

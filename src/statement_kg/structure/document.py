@@ -53,7 +53,7 @@ from statement_kg.structure.source_line import dated_source
 from statement_kg.structure.source_note import source_issuer
 from statement_kg.structure.titled_head import titled_in_head
 from statement_kg.structure.transcript import broadcaster, guest
-from statement_kg.structure.zones import Zones, zones
+from statement_kg.structure.zones import Zones, line_around, zones
 
 CACHE_SIZE = 16
 # How far before the first member's name the group's name may be: the members listed
@@ -194,9 +194,21 @@ def _recorded(
     document the page carries, and the site on the page's first line that carries it
     (unless a site's header already does)."""
     issuers, relays = found
-    source = record_source(parts, lexicon, mentions)
+    alone = all(i.kind == "masthead" for i in issuers)
+    source = record_source(parts, lexicon, mentions, alone=alone)
     if source is None:
         return issuers, relays
+    # A header whose line names the issuer too ("ԱՐԽԻՎ | National Archives of X") is the
+    # issuer's own site.
+    text = parts.analysis.original
+    named = set(source.value.casefold().split())
+    relays = [
+        r
+        for r in relays
+        if r.kind != "relay header"
+        or not named
+        <= set(text[slice(*line_around(text, r.span.start, r.span.end))].casefold().split())
+    ]
     headed = any(r.kind == "relay header" for r in relays)
     site = None if headed else carrying_site(parts, lexicon, mentions, source)
     return [source], [*relays, *([site] if site is not None else [])]

@@ -20,6 +20,7 @@ from statement_kg.structure.zones import Zones
 
 # "This Union": a demonstrative and the noun that heads the body's name.
 DEMONSTRATIVE_NAME = 2
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&"})
 
 
 def _first_occurrence(text: str, name: str) -> tuple[int, int] | None:
@@ -39,9 +40,11 @@ def _first_named(
     if len(words) == DEMONSTRATIVE_NAME and words[0].lower_ in {"this", "the"}:
         before = text[: analysis.span_of(name)[0]]
         pattern = rf"^[ \t]*(\S[^\n]*?\s{re.escape(words[1].text)})[ \t]*$"
-        full = re.search(pattern, before, re.MULTILINE | re.IGNORECASE)
-        if full is not None:
-            return [found(text, *full.span(1), "enacting clause", mentions, lexicon)]
+        for full in re.finditer(pattern, before, re.MULTILINE | re.IGNORECASE):
+            # A name: each word capitalised but its small words ("Minutes of the meeting of
+            # the Full Council" is a heading).
+            if all(w[:1].isupper() or w in _SMALL_WORDS for w in full[1].split()):
+                return [found(text, *full.span(1), "enacting clause", mentions, lexicon)]
     at = _first_occurrence(text, analysis.words(name)) or analysis.span_of(name)
     return [found(text, *at, "enacting clause", mentions, lexicon)]
 

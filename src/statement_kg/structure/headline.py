@@ -22,14 +22,12 @@ def headline_persons(
     """A relayed interview names the person interviewed in its headline, the first line
     after the site's heading and date line."""
     analysis = zones.analysis
-    lines = [
-        line
-        for line in zones.head
-        if not any(a <= line.start < b for a, b in skip) and not is_menu(line, lexicon.structure)
-    ]
+    lines = [line for line in zones.head if not any(a <= line.start < b for a, b in skip)]
     # The headline, or the line above it that names the site's section ("Home > Interviews");
     # a site's menu is neither.
     for headline in lines[:HEADLINE_LINES]:
+        if is_menu(headline, lexicon.structure):
+            continue
         tokens = analysis.tokens(headline.start, headline.end)
         # An editor's note in brackets is no headline; a body's name in capitals is the
         # letterhead of the text the site carries.

@@ -5,6 +5,7 @@ that signs in the tail ("Embassy of the Republic of X / Brussels / DATE")."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
@@ -22,6 +23,8 @@ from statement_kg.structure.names import (
 )
 from statement_kg.structure.zones import LINE, Line, Zones, in_margin, is_menu
 
+# "PROTEST AT EMBASSY OF X": the parser may take a preposition in capitals for a name.
+_PLACE_PREPOSITIONS = frozenset({"at", "in", "outside", "near", "before", "against"})
 # The letterhead is among the first lines of the head.
 LETTERHEAD_LINES = 3
 _QUOTED = re.compile(r"[\"“](?P<name>[^\"”\n]{3,})[\"”]")
@@ -50,13 +53,18 @@ def _addressed(zones: Zones, line: Line, cues: StructureCues) -> bool:
 
 def _names_organisation(zones: Zones, line: Line, cues: StructureCues) -> bool:
     """A line that names a body: not a headline that opens with its meeting ("The Session
-    of the Supreme Spiritual Council Concluded")."""
+    of the Supreme Spiritual Council Concluded") or with what happened at the body ("PROTEST
+    AT EMBASSY OF X": a preposition of place before the body's noun)."""
     tokens = zones.analysis.tokens(line.start, line.end)
     words = [t for t in tokens if t.is_alpha and t.lower_ not in {"the", "a", "an"}]
+    heads = letterhead_heads(line.text, cues)
+    first = next((n for n, t in enumerate(words) if names_body([t], heads)), 0)
+    headed = not any(t.lower_ in _PLACE_PREPOSITIONS for t in words[1:first])
     return (
         len(words) >= 2
+        and headed
         and words[0].lemma_.lower() not in cues.meeting_nouns
-        and names_body(tokens, letterhead_heads(line.text, cues))
+        and names_body(tokens, heads)
         and not announces(tokens, cues)
         and not says(tokens)
         and not any(t.like_num for t in tokens)
@@ -89,7 +97,7 @@ def letterhead(
     a letter that opens with its addressee ("The Honorable NAME / Secretary of State /
     Department of State")."""
     fields = {line.start for line in zones.record_fields}
-    placeholders = _placeholders(zones)
+    placeholders = _placeholders(zones, lexicon.structure)
     candidates = [
         line
         for line in zones.head
@@ -100,7 +108,7 @@ def letterhead(
         and line.start not in fields
         and not in_margin(zones.analysis.original, line)
         and not lexicon.structure.mail_separator(line.text)
-        and _first_word(line) not in lexicon.structure.greetings
+        and _first_word(line) not in lexicon.structure.greetings | lexicon.structure.byline
         and not is_menu(line, lexicon.structure)
     ]
     if candidates and _addressee(candidates[0], lexicon.structure):
@@ -109,7 +117,10 @@ def letterhead(
         block_end = len(text) if block_end < 0 else block_end
         candidates = [line for line in candidates if line.start > block_end]
     found = organisation_on(zones, lexicon, mentions, candidates[:LETTERHEAD_LINES], "letterhead")
-    found = [one_language(zones, lexicon, mentions, f) for f in found]
+    found = [
+        _in_english(zones, lexicon, mentions, one_language(zones, lexicon, mentions, f))
+        for f in found
+    ]
     if found or not fields:
         return found
     # A database's record of the document over it ("Court: ...   Date of judgment: ..."):
@@ -119,14 +130,32 @@ def letterhead(
     return organisation_on(zones, lexicon, mentions, headings[:1], "letterhead")
 
 
-def _placeholders(zones: Zones) -> list[tuple[int, int]]:
+def _in_english(zones: Zones, lexicon: Lexicon, mentions: list[Mention], lettered: Found) -> Found:
+    """ "AZƏRBAYCAN RESPUBLİKASI TƏHSİL NAZİRLİYİ" over "MINISTRY OF EDUCATION OF THE
+    REPUBLIC OF AZERBAIJAN": a body named in its own language, then in the English the
+    mappings name bodies in, on the line below; the first names it too."""
+    text = zones.analysis.original
+    if lettered.span.exact.isascii():
+        return lettered
+    below = next((n for n in zones.head if n.start > lettered.span.end), None)
+    if below is None or text.count("\n", lettered.span.end, below.start) != 1:
+        return lettered
+    if not below.text.isascii() or not organisation_on(zones, lexicon, mentions, [below], ""):
+        return lettered
+    english = found(text, below.start, below.end, lettered.kind, mentions, lexicon)
+    return replace(english, also=(*lettered.also, lettered.span))
+
+
+def _placeholders(zones: Zones, cues: StructureCues) -> list[tuple[int, int]]:
     """What a copy describes in brackets over a letterhead ("[Round seal: "NAME —
-    Yerevan"]"), over one line or more: a seal's words, no letterhead. ("[NAME logo]" names
-    the body whose emblem it stands for.)"""
+    Yerevan"]"), over one line or more: a seal's or a stamp's words, no letterhead.
+    ("[NAME logo]" names the body whose emblem it stands for, "[Letterhead: NAME]" the
+    body.)"""
     text = zones.analysis.original
     found: list[tuple[int, int]] = []
     for line in zones.head:
-        described = line.text.startswith("[") and ":" in line.text
+        label = line.text[1:].partition(":")[0].lower().split()
+        described = line.text.startswith("[") and any(w in cues.impression_words for w in label)
         if described and not any(a <= line.start < b for a, b in found):
             end = text.find("]", line.start)
             found.append((line.start, len(text) if end < 0 else end + 1))

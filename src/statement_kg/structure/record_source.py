@@ -84,10 +84,13 @@ def _blocks(text: str, rows: list[_Row]) -> list[list[_Row]]:
     return blocks
 
 
-def record_source(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> Found | None:
+def record_source(
+    zones: Zones, lexicon: Lexicon, mentions: list[Mention], alone: bool
+) -> Found | None:
     """The body the record's issuing row names, in the first record of a web page (one
     with a menu among its first rows): a letter's or a report's own table of fields
-    ("Killed: 12 / Source: Ministry of Health") names no issuer over its letterhead."""
+    ("Killed: 12 / Source: Ministry of Health") names no issuer over its letterhead. A
+    publisher's row is read only where nothing else names the issuer (`alone`)."""
     text = zones.analysis.original
     cues = lexicon.structure
     # A menu in one cell of its row, or a whole row of items set out in columns.
@@ -105,9 +108,10 @@ def record_source(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> Fo
             if row.label.strip().lower() in cues.record_issuer_labels:
                 return _named(zones, row, lexicon, mentions)
         break
-    # A publisher's row of its own ("Publisher: NAME" under a dataset's title).
+    # A publisher's row of its own ("Publisher: NAME" under a dataset's title), where
+    # nothing else names the issuer (a news page's "Published by: SITE" names the site).
     published = (r for r in labelled if r.label.strip().lower() in cues.publisher_labels)
-    publisher = next(published, None)
+    publisher = next(published, None) if alone else None
     return _named(zones, publisher, lexicon, mentions) if publisher is not None else None
 
 
@@ -129,11 +133,13 @@ def carrying_site(
     first = zones.lines[0]
     end = first_cell_end(text, first, lexicon.structure)
     words = {w.casefold() for w in text[first.start : end].split()}
-    if not words or len(words) > SITE_WORDS or words <= set(source.value.casefold().split()):
+    issuer = set(source.value.casefold().split())
+    if not words or len(words) > SITE_WORDS or words <= issuer:
         return None
-    # "Açıq Məlumat Portalı | Open Data Portal of ...": the site in two languages.
+    # "Açıq Məlumat Portalı | Open Data Portal of ...": the site in two languages (the
+    # publisher's own, where one of them is its name).
     whole = found(text, first.start, first.end, "relay header", mentions, lexicon)
     named = one_language(zones, lexicon, mentions, whole)
-    if named is not whole:
-        return named
-    return found(text, first.start, end, "relay header", mentions, lexicon)
+    if named is whole:
+        return found(text, first.start, end, "relay header", mentions, lexicon)
+    return None if set(named.value.casefold().split()) <= issuer else named

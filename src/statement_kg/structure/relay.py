@@ -318,11 +318,12 @@ def _reporting_lead(sentence: SentenceSpan, cues: StructureCues) -> Token | None
 def _site_reports(sentence: SentenceSpan, cues: StructureCues) -> Token | None:
     """ "NAME has called on ..., Caspian News Wire reports.": what the site's closing verb
     reports, when a person or body (not a place or a people) is its subject. A passive verb
-    reports nothing: "Please be informed that ..." is a notice's words."""
+    with no subject reports nothing: "Please be informed that ..." is a notice's words."""
     for verb in sentence:
         if verb.dep_ != "ROOT" or verb.lemma_.lower() not in cues.site_reports:
             continue
-        if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        deps = {c.dep_ for c in verb.children}
+        if "auxpass" in deps and "nsubjpass" not in deps:
             continue
         for clause in verb.children:
             named = [

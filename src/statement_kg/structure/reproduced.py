@@ -26,15 +26,23 @@ def _letterhead(zones: Zones, cues: StructureCues) -> tuple[Line, list[Line]] | 
     site's note (in brackets, or over a rule), and the lines under it."""
     lines = list(zones.lines)
     opening = lines[:OPENING_LINES]
-    # The note's last line: a rule under it, or its closing bracket.
-    opened = False
+    # The note's last line: a rule under it, or its closing bracket (a rule may follow).
+    opened = None
     noted = len(opening)
     for n, line in enumerate(opening):
-        opened = opened or line.text.startswith("[")
-        if is_rule(line) or (opened and line.text.rstrip().endswith("]")):
+        opened = n if opened is None and line.text.startswith("[") else opened
+        if is_rule(line) or (opened is not None and line.text.rstrip().endswith("]")):
             noted = n + 1
             break
+    while noted < len(opening) and is_rule(opening[noted]):
+        noted += 1
     if noted >= len(opening):
+        return None
+    # The note says that the document under it is carried whole ("reproduced as received",
+    # "We publish below").
+    start = opening[opened if opened is not None else max(noted - 2, 0)].start
+    said = zones.analysis.tokens(start, opening[noted - 1].end)
+    if not any(t.lemma_.lower() in cues.reproduction_words for t in said):
         return None
     line = opening[noted]
     tokens = [t for t in zones.analysis.tokens(line.start, line.end) if t.is_alpha]

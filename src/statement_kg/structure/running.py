@@ -105,7 +105,11 @@ def page_head_publisher(zones: Zones, lexicon: Lexicon, mentions: list[Mention])
     head = zones.head
     if len(head) < 2 or not page_number(text, head[0], head[1]):
         return []
+    # A publication's name in the first of its cells ("NAME  ·  9th Festival  ·  DATES"),
+    # not a title alone on the row ("KHOJALY TRAGEDY: FACTS AND FIGURES").
     end = first_cell_end(text, head[0], lexicon.structure)
+    if end >= head[0].end or ":" in text[head[0].start : end]:
+        return []
     words = [t for t in zones.analysis.tokens(head[0].start, end) if not t.is_space]
     while words and words[-1].like_num:
         words = words[:-1]

@@ -37,8 +37,8 @@ _NUMBER_LABEL = re.compile(NUMBER_MARK + r"\d", re.IGNORECASE)
 # "T.C." over a university's name: a state's initials, which head its bodies' papers (as
 # "REPUBLIC OF TÜRKİYE" does) and name no site.
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
-# A page's language switcher: "AZ | EN | NL", "EN · RU".
-_LANGUAGES = re.compile(r"[A-Za-z]{2,3}(?:[ \t]*[|·•/][ \t]*[A-Za-z]{2,3})+")
+# A page's language switcher: "AZ | EN | NL", "EN · RU", "HY / EN" (not "RFE/RL").
+_LANGUAGES = re.compile(r"[A-Za-z]{2,3}(?:(?:[ \t]*[|·•][ \t]*|[ \t]+/[ \t]+)[A-Za-z]{2,3})+")
 # A running head's page number stands this far right of its other cells.
 PAGE_GAP = 8
 # A printed page's number in its running head: "A12", "B3".

@@ -364,9 +364,17 @@ def is_menu(line: Line, cues: StructureCues) -> bool:
         for c in cues.separators.split(column)
         if c.strip()
     ]
-    if len(cells) < MENU_CELLS and all(len(c) <= MENU_ITEM_WORDS for c in gapped):
+    # Some item of one word ("Datasets", "API"), and no number: names set out in columns
+    # are signers', numbers a table's.
+    short = (
+        all(len(c) <= MENU_ITEM_WORDS for c in gapped)
+        and any(len(c) == 1 for c in gapped)
+        and not any(ch.isdigit() for ch in line.text)
+    )
+    if len(cells) < MENU_CELLS and short:
         cells = gapped
-    dated = any(c.isdigit() for c in line.text)
+    # Two digits in a row: a date's or a time's ("5K" names a race).
+    dated = re.search(r"\d\d", line.text) is not None
     # Its first cell or half its cells or more name bodies ("ARAZ COMMUNITY NEWS |
     # Diaspora | Culture" is a site's name and sections): a menu's "Press centre" among its
     # topics is one.
