@@ -13,6 +13,9 @@ from statement_kg.structure.found import Found
 from statement_kg.structure.names import found, says, trim
 from statement_kg.structure.zones import Zones
 
+# The lines under a letterhead that may still belong to it.
+FOLLOWING_LINES = 3
+
 
 def _clause(tokens: list[Token]) -> bool:
     """A comma outside brackets: the words go on past the name."""
@@ -22,10 +25,6 @@ def _clause(tokens: list[Token]) -> bool:
         if t.text == "," and not depth:
             return True
     return False
-
-
-# The lines under a letterhead that may still belong to it.
-FOLLOWING_LINES = 3
 
 
 def cooperating(

@@ -351,8 +351,14 @@ def _label_before(text: str, line: Line, before: str) -> str:
     # "Published Monday 9 October 2023": the weekday is the date's, not the label's.
     words = label.rstrip(",").split()
     label = " ".join(words[:-1]) if len(words) > 1 and words[-1] in WEEKDAYS else label
+    return label or _cell_before(text, line, barred)
+
+
+def _cell_before(text: str, line: Line, barred: bool = False) -> str:
+    """The label in the row's cell before a cell ("Date of report:     DATE"), closed by
+    its colon (or by the bar that opens the cell, where `barred`)."""
     row = text[text.rfind("\n", 0, line.start) + 1 : line.start].strip()
-    return label or (row.rstrip(":").strip().lower() if row.endswith(":") or barred else "")
+    return row.rstrip(":").strip().lower() if row.endswith(":") or barred else ""
 
 
 def _column_head(text: str, line: Line) -> bool:
@@ -469,8 +475,7 @@ def _labelled(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     text = zones.analysis.original
     for line in zones.head:
         # "Date of report:     29 February 2024": the label may stand in the cell before.
-        row = text[text.rfind("\n", 0, line.start) + 1 : line.start].strip()
-        label = _label(line) or (row[:-1].strip().lower() if row.endswith(":") else "")
+        label = _label(line) or _cell_before(text, line)
         # What follows "of" says which day it is ("Date and location of signing:").
         named = label.split(" of ", 1)[1] if " of " in label else label
         if any(w.strip("/&,") in cues.schedule_words for w in named.split()):

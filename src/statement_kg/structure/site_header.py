@@ -148,10 +148,10 @@ def relay_header(
     line_end = text.find("\n", date_line)
     line_end = len(text) if line_end < 0 else line_end
     # A body's name that runs on to the line below ("EMBASSY OF THE REPUBLIC OF X / TO THE
-    # KINGDOM OF Y") is the letterhead of its own page, no site's; a church's or a parish's
-    # name in capitals heads its own newsletter ("ST. GREGORY PARISH NEWSLETTER").
+    # KINGDOM OF Y") is the letterhead of its own page, no site's; a parish's or an
+    # archive's name in capitals heads its own newsletter ("ST. GREGORY PARISH NEWSLETTER").
     runs = runs_on(zones, first, cues) > first.end and names_body(words, cues.organisation_heads)
-    parish = first.text.isupper() and names_body(words, cues.capital_heads)
+    own_paper = first.text.isupper() and names_body(words, cues.capital_heads)
     # A site's name is short, and is none of these: a heading that announces a document
     # ("Statement of the Ministry ... on the anniversary"); a document's number, or a date
     # line that gives one ("Written declaration No. 712 | Doc. 15241 | DATE"); a section's
@@ -159,7 +159,7 @@ def relay_header(
     # something ("Yerevan rejects Baku's claims") or stands right over the by-line.
     if (
         runs
-        or parish
+        or own_paper
         or (len(words) > SITE_WORDS and not official)
         or announces_issuer(words, cues)
         or _numbered(words, cues)
