@@ -48,6 +48,7 @@ from statement_kg.structure.zones import (
     Zones,
     first_rows,
     in_margin,
+    indent,
     line_above,
     line_around,
     may_have_notes,
@@ -357,7 +358,7 @@ def _label_before(text: str, line: Line, before: str) -> str:
 def _cell_before(text: str, line: Line, barred: bool = False) -> str:
     """The label in the row's cell before a cell ("Date of report:     DATE"), closed by
     its colon (or by the bar that opens the cell, where `barred`)."""
-    row = text[text.rfind("\n", 0, line.start) + 1 : line.start].strip()
+    row = indent(text, line).strip()
     return row.rstrip(":").strip().lower() if row.endswith(":") or barred else ""
 
 

@@ -34,7 +34,7 @@ from statement_kg.structure.labelled import labelled_speaker, listed_speakers
 from statement_kg.structure.letter import LetterHead, letter_head
 from statement_kg.structure.letterhead import letterhead, menu_rows, signing_organisation
 from statement_kg.structure.named_again import named_again
-from statement_kg.structure.names import agent_mentions, is_body
+from statement_kg.structure.names import FUNCTION_WORDS, agent_mentions, is_body
 from statement_kg.structure.note_marks import note_marks
 from statement_kg.structure.record import record_speakers
 from statement_kg.structure.record_source import carrying_site, record_source
@@ -202,16 +202,15 @@ def _recorded(
     # issuer's own site.
     text = parts.analysis.original
     named = set(source.value.casefold().split())
-    relays = [
-        r
-        for r in relays
-        if r.kind != "relay header"
-        or not named
-        <= set(text[slice(*line_around(text, r.span.start, r.span.end))].casefold().split())
-    ]
+    relays = [r for r in relays if r.kind != "relay header" or not named <= _line_words(text, r)]
     headed = any(r.kind == "relay header" for r in relays)
     site = None if headed else carrying_site(parts, lexicon, mentions, source)
     return [source], [*relays, *([site] if site is not None else [])]
+
+
+def _line_words(text: str, found: Found) -> set[str]:
+    """The words of the whole line a name stands on, in any case."""
+    return set(text[slice(*line_around(text, found.span.start, found.span.end))].casefold().split())
 
 
 def _proper(parts: Zones, found: Found) -> bool:
@@ -353,10 +352,6 @@ def _headed(
     return found or lead_subject(parts, lexicon, mentions)
 
 
-# Words a name's initials leave out ("THE SEVAN NEWS SERVICE" is SNS).
-_FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "&"})
-
-
 def _read(text: str, lexicon: Lexicon) -> Structure:
     parts = zones(text)
     mentions = agent_mentions(text, lexicon)
@@ -366,7 +361,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
     # header's site again, by its words or their initials.
     sites = [set(h.value.casefold().split()) for h in headers]
     initials = {
-        "".join(w[0] for w in h.value.casefold().split() if w not in _FUNCTION_WORDS)
+        "".join(w[0] for w in h.value.casefold().split() if w not in FUNCTION_WORDS)
         for h in headers
     }
     relays = [

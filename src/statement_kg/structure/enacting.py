@@ -15,12 +15,12 @@ from statement_kg.language import Analysis
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
-from statement_kg.structure.names import found, name_from, names_body, trim
+from statement_kg.structure.names import FUNCTION_WORDS, found, name_from, names_body, trim
 from statement_kg.structure.zones import Zones
 
 # "This Union": a demonstrative and the noun that heads the body's name.
 DEMONSTRATIVE_NAME = 2
-_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&"})
+_SMALL_WORDS = FUNCTION_WORDS | {"on", "in"}
 
 
 def _first_occurrence(text: str, name: str) -> tuple[int, int] | None:

@@ -14,6 +14,7 @@ from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
 from statement_kg.structure.names import (
+    ARTICLES,
     NAME_WORDS,
     found,
     name_from,
@@ -59,7 +60,7 @@ def _left_before_heading(before: str, cues: StructureCues) -> str:
     """What stands before a heading's document words on its line, without the words that
     say the text gives that document ("TRANSCRIPT OF THE")."""
     words = before.lower().split()
-    while words and words[-1] in {"the", "a", "an"}:
+    while words and words[-1] in ARTICLES:
         words.pop()
     prefix = words[:-1]
     if words and words[-1] == "of" and prefix and all(w in cues.document_nouns for w in prefix):

@@ -43,20 +43,19 @@ def issue_date(zones: Zones, cues: StructureCues, dated: list[Dated]) -> Dated |
             d for d in dated if d.kind == "running"
         ]
         return fallback[0] if fallback else _occasion(zones, cues)
+    text = zones.analysis.original
     best = found[0]
     if best.kind == "dateline":
         head_lines = [d for d in found if d.kind == "dateline" and d.line[1] <= zones.body_start]
         best = head_lines[0] if head_lines else best
         # "Posted: DATE" over the text's own "Baku, DATE": the text's day, not the page's.
         placed = [d for d in head_lines if d.place is not None]
-        text = zones.analysis.original
         posting = text[best.line[0] : best.span.start].split()[:1]
         if placed and posting and posting[0].rstrip(":").lower() in cues.posting_words:
             best = placed[0]
     # "June 1993" on the title page, "Yerevan, 15 June 1993" over the signatures; "Spring
     # 2025" over "Syllabus version: January 8, 2025": the day. A running head's year and
     # the foot's "Published February 2026.": the month.
-    text = zones.analysis.original
     days = [
         d
         for d in found
@@ -73,9 +72,13 @@ def issue_date(zones: Zones, cues: StructureCues, dated: list[Dated]) -> Dated |
     return days[0] if days else _last_of_record(zones.analysis.original, best, found)
 
 
+# How much a date says, by its precision.
+_PRECISION = {"year": 0, "month": 1, "day": 2}
+
+
 def _finer(precision: str, than: str) -> bool:
     """Whether a date of `precision` says more than one of `than`."""
-    return (precision, than) in {("day", "month"), ("day", "year"), ("month", "year")}
+    return _PRECISION[precision] > _PRECISION[than]
 
 
 def _last_word(words: str) -> str:

@@ -144,7 +144,7 @@ def listed_speakers(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> 
             first = part.split(maxsplit=1)
             addressed = bool(first) and first[0].rstrip(".").lower() in cues.address_forms
             after = part.index(first[1]) if addressed and len(first) > 1 else 0
-            named = _LISTED.match(part, after + len(part[after:]) - len(part[after:].lstrip()))
+            named = _LISTED.match(part, len(part) - len(part[after:].lstrip()))
             # Each with an office after the comma ("Special Rapporteur on ..."), not a
             # relation or an age ("son of ...", "61").
             held = named is not None and any(

@@ -14,6 +14,7 @@ from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.found import Found
 from statement_kg.structure.heading import announces
 from statement_kg.structure.names import (
+    ARTICLES,
     found,
     letterhead_heads,
     names_body,
@@ -56,7 +57,7 @@ def _names_organisation(zones: Zones, line: Line, cues: StructureCues) -> bool:
     of the Supreme Spiritual Council Concluded") or with what happened at the body ("PROTEST
     AT EMBASSY OF X": a preposition of place before the body's noun)."""
     tokens = zones.analysis.tokens(line.start, line.end)
-    words = [t for t in tokens if t.is_alpha and t.lower_ not in {"the", "a", "an"}]
+    words = [t for t in tokens if t.is_alpha and t.lower_ not in ARTICLES]
     heads = letterhead_heads(line.text, cues)
     first = next((n for n, t in enumerate(words) if names_body([t], heads)), 0)
     headed = not any(t.lower_ in _PLACE_PREPOSITIONS for t in words[1:first])
@@ -98,6 +99,8 @@ def letterhead(
     Department of State")."""
     fields = {line.start for line in zones.record_fields}
     placeholders = _placeholders(zones, lexicon.structure)
+    # "Dear Colleagues,", "By NAME": a greeting's or a by-line's line.
+    openers = lexicon.structure.greetings | lexicon.structure.byline
     candidates = [
         line
         for line in zones.head
@@ -108,7 +111,7 @@ def letterhead(
         and line.start not in fields
         and not in_margin(zones.analysis.original, line)
         and not lexicon.structure.mail_separator(line.text)
-        and _first_word(line) not in lexicon.structure.greetings | lexicon.structure.byline
+        and _first_word(line) not in openers
         and not is_menu(line, lexicon.structure)
     ]
     if candidates and _addressee(candidates[0], lexicon.structure):
@@ -140,7 +143,9 @@ def _in_english(zones: Zones, lexicon: Lexicon, mentions: list[Mention], lettere
     below = next((n for n in zones.head if n.start > lettered.span.end), None)
     if below is None or text.count("\n", lettered.span.end, below.start) != 1:
         return lettered
-    if not below.text.isascii() or not organisation_on(zones, lexicon, mentions, [below], ""):
+    if not below.text.isascii() or not organisation_on(
+        zones, lexicon, mentions, [below], lettered.kind
+    ):
         return lettered
     english = found(text, below.start, below.end, lettered.kind, mentions, lexicon)
     return replace(english, also=(*lettered.also, lettered.span))

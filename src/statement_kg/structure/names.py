@@ -24,6 +24,11 @@ NAME_WORDS = range(2, 5)
 PERSON_NAME = r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+"
 # A heading line this long was wrapped: its name runs on to the next line.
 WRAPPED_HEADING = 60
+# Articles, which a name is trimmed of.
+ARTICLES = frozenset({"the", "a", "an"})
+# Words a name's initials leave out ("THE SEVAN NEWS SERVICE" is SNS), and the small words
+# a name in capitalised words may hold ("Kingsbridge University Students' Union").
+FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "&"})
 # A speaker's label of initials: "G.H.", "A.S.", "VH".
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")
 # An aside in brackets after a name: a speaker's country or seat ("NAME (Kars)").
@@ -119,9 +124,7 @@ def says(tokens: Sequence[Token]) -> bool:
 
 def trim(tokens: list[Token]) -> list[Token]:
     """A name without the article, quotes, punctuation and line breaks around it."""
-    while tokens and (
-        tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ in {"the", "a", "an"}
-    ):
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ in ARTICLES):
         tokens = tokens[1:]
     while tokens and (
         tokens[-1].is_space or (tokens[-1].is_punct and tokens[-1].text not in {")", '"', "”"})

@@ -351,10 +351,10 @@ def is_menu(line: Line, cues: StructureCues) -> bool:
     Parliament"): three cells or more apart by a header's separators. A date line or a
     by-line set out alike has digits; a letterhead's cells name bodies in several words
     ("MINISTRY OF FOREIGN AFFAIRS • PRESS DEPARTMENT • PRESS RELEASE"), half of them or
-    more, unless the path starts at the site's root ("Home > Press Service > ..."). A
-    link that skips the menus
-    ("Skip to main content") is navigation too. A whole row may set its items apart by wide
-    gaps ("Datasets   Organisations   Groups   API"), each of a word or two."""
+    more, unless the path starts at the site's root ("Home > Press Service > ..."). A link
+    that skips the menus ("Skip to main content") is navigation too. A whole row may set
+    its items apart by wide gaps ("Datasets   Organisations   Groups   API"), each of a
+    word or two."""
     if line.text.lower() in cues.skip_links:
         return True
     cells = [c.split() for c in cues.separators.split(line.text) if c.strip()]
