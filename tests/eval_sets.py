@@ -166,6 +166,9 @@ SETS = (
     # Written and annotated by a forty-fifth reader; scored once blind (0.65 F1), then
     # developed on.
     _folder("dev45", "forty-fifth reader"),
+    # Written and annotated by a forty-sixth reader who never saw the pipeline and ran it
+    # only as users do (0.71 F1 when first scored), then developed on.
+    _folder("dev46", "forty-sixth reader"),
 )
 BY_NAME = {s.name: s for s in SETS}
 

@@ -14,6 +14,7 @@ from statement_kg.extract.dates import (
     dates_a_work,
     find_dates,
     find_yearless_dates,
+    posting_stamp,
     when_said,
 )
 from statement_kg.extract.described import find_described
@@ -185,6 +186,7 @@ def _event_dates(
             d
             for d in [*written, *yearless]
             if not own.holds(d[1].start)
+            and not posting_stamp(text, d[1])
             and (d[0] in days or not dates_a_work(analysis, d[1], works, issuing, dated))
         ),
         key=lambda d: d[1].start,

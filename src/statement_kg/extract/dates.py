@@ -127,6 +127,19 @@ _COMPILED = [
 ]
 
 
+# "18:03, 27 February 2024 (UTC)": a post's or a signature's stamp, the hour before the
+# day or a time zone after it.
+_HOUR_BEFORE = re.compile(r"(?<![\d.:])[0-2]?\d:[0-5]\d,\s*$")
+_ZONE_AFTER = re.compile(r"\s*\((?:UTC|GMT)\)")
+STAMP_REACH = 8
+
+
+def posting_stamp(text: str, span: Span) -> bool:
+    """Whether a date is the stamp of a post or a signed comment, not an event's day."""
+    reach = max(0, span.start - STAMP_REACH)
+    return bool(_HOUR_BEFORE.search(text, reach, span.start) or _ZONE_AFTER.match(text, span.end))
+
+
 def valid_day(year: int, month: int, day: int) -> bool:
     """Whether the day exists (not 30 February)."""
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]

@@ -54,6 +54,8 @@ class StructureCues:
     reproduction_words: frozenset[str] = frozenset()
     label_ends: frozenset[str] = frozenset()
     capital_heads: frozenset[str] = frozenset()
+    forum_heads: frozenset[str] = frozenset()
+    filing_nouns: frozenset[str] = frozenset()
     cooperation_openings: tuple[str, ...] = ()
     volume_words: frozenset[str] = frozenset()
     record_issuer_labels: frozenset[str] = frozenset()
@@ -175,6 +177,8 @@ def load_cues(mappings: Path) -> StructureCues:
         reproduction_words=_words(raw.get("reproduction_words", [])),
         label_ends=_words(raw.get("label_ends", [])),
         capital_heads=_words(raw.get("capital_heads", [])),
+        forum_heads=_words(raw.get("forum_heads", [])),
+        filing_nouns=_words(raw.get("filing_nouns", [])),
         cooperation_openings=tuple(sorted(_words(raw.get("cooperation_openings", [])))),
         volume_words=_words(relay.get("volume_words", [])),
         record_issuer_labels=_words(raw.get("record_issuer_labels", [])),

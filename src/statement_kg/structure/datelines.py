@@ -73,6 +73,8 @@ POSTED_CHARS = 120
 _RUNS_ON = frozenset({"on", "in", "at", "of", "the", "and", "to", "from", "by", "since"})
 # How far before a date the word that leads into it is looked for.
 DATE_LEAD = 6
+# "3. Date of birth", "A.4 Date of birth": a form's field number before its label.
+_FIELD_NUMBER = re.compile(r"^\s*(?:[A-Z]?\d+(?:\.\d+)*\.?|[A-Z]\.\d+\.?)\s+")
 # A label before a colon is a few words ("Date of session:").
 LABEL_CHARS = 40
 ORDER = (
@@ -253,8 +255,18 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
                 and (line.start < early_end or _closes(text, line, span, last))
             )
             placed = _placed_alone(before, after) and line.start < early_end
-            labelled_here = label in cues.body_date_labels or ends or bracketed or alone or placed
-            if zone is others and (line in first_body or not labelled_here):
+            labelled_here = (
+                label in cues.body_date_labels
+                or updated(label, cues)
+                or ends
+                or bracketed
+                or alone
+                or placed
+            )
+            # "Date of death:      10 April 1992": a record's day of someone's life.
+            if scheduled(label or _form_label(text, line, before, after), cues) or (
+                zone is others and (line in first_body or not labelled_here)
+            ):
                 continue
             closing = text[span.end : span.end + 4].lstrip(")")
             # "VIENNA, 24 February 2012. The Co-Chairs ...": a place in capitals, the date,
@@ -271,7 +283,8 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             # "Date: ...", "Published 4 March 2022": a label, not a place.
             labelled = (
                 label in cues.date_labels | cues.posting_words
-                or (zone is others and label in cues.body_date_labels)
+                # "Release date | DATE": a metadata table's row, in the head or the body.
+                or (label in cues.body_date_labels and (zone is others or before in CELL_BARS))
                 or ends
                 or _kind_label(label, cues)
                 or numbered
@@ -294,6 +307,8 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
                 or weekday
                 or trailing_place
                 or (label in cues.posting_words and text.startswith(". ", span.end))
+                # "Record last updated: DATE, by registry editor NAME"
+                or (updated(label, cues) and after.startswith("by "))
             )
             if after and plain:
                 continue
@@ -436,7 +451,9 @@ def _posted(zones: Zones, dates: Dates, cues: StructureCues, taken: list[Dated])
         label = _label(line).rpartition("/")[2].strip()
         posting = bool(words) and (
             words[0].lower_ in cues.posting_words
-            or label in cues.update_labels | cues.posting_words
+            or label in cues.posting_words
+            # "Record last updated:": what was updated, before the label.
+            or updated(label, cues)
         )
         if not posting or len(line.text) > POSTED_CHARS:
             continue
@@ -477,9 +494,7 @@ def _labelled(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
     for line in zones.head:
         # "Date of report:     29 February 2024": the label may stand in the cell before.
         label = _label(line) or _cell_before(text, line)
-        # What follows "of" says which day it is ("Date and location of signing:").
-        named = label.split(" of ", 1)[1] if " of " in label else label
-        if any(w.strip("/&,") in cues.schedule_words for w in named.split()):
+        if scheduled(label, cues):
             continue
         # "Karar Tarihi (date of decision)": a label glossed in brackets says it there.
         gloss = BRACKETS.search(label)
@@ -505,6 +520,28 @@ def _under_closing(zones: Zones, dates: Dates, cues: StructureCues) -> list[Date
         if alone or place:
             return [Dated(date, span, "signed", (line.start, line.end), place)]
     return []
+
+
+def scheduled(label: str, cues: StructureCues) -> bool:
+    """ "Date / venue:", "Date of death:", "Date installed": a label that gives an event's
+    day, not the document's. What follows "of" says which day it is ("Date and location of
+    signing:")."""
+    named = label.split(" of ", 1)[1] if " of " in label else label
+    return any(w.strip("/&,") in cues.schedule_words for w in named.split())
+
+
+def _form_label(text: str, line: Line, before: str, after: str) -> str:
+    """ "3. Date of birth" over "14/06/1958": a form's field, its label on the line above
+    the date alone."""
+    if before or after:
+        return ""
+    return _FIELD_NUMBER.sub("", line_above(text, line.start)).strip().rstrip(":").lower()
+
+
+def updated(label: str, cues: StructureCues) -> bool:
+    """ "Last updated:", "Record last updated:": a label of the page's revision, what was
+    revised before it."""
+    return any(label == u or label.endswith(f" {u}") for u in cues.update_labels)
 
 
 def _label(line: Line) -> str:

@@ -81,6 +81,11 @@ def _words(found: Found) -> set[str]:
     return {w.strip('"“”(),').lower() for w in found.value.split()} - {"the", "of"}
 
 
+def _signed_words(found: Found) -> set[str]:
+    """The words a signature sets out: the name and the title beside it."""
+    return {w.strip('"“”(),').lower() for w in found.span.exact.split()}
+
+
 def _last_word(found: Found) -> str:
     """A person's surname, an organisation's last word."""
     words = found.value.split()
@@ -352,6 +357,38 @@ def _headed(
     return found or lead_subject(parts, lexicon, mentions)
 
 
+def _own_site(issuers: list[Found], relays: list[Found]) -> tuple[list[Found], list[Found]]:
+    """The issuers and relays, without the headers of the issuer's own site."""
+    # A body's statement on its own site ("Ministry of Foreign Affairs of X | Official
+    # website" over "Statement of the Ministry of Foreign Affairs"): the site is the issuer,
+    # by its fuller name, and relays nothing.
+    own_sites = [
+        r
+        for r in relays
+        if r.kind == "relay header" and any(_words(i) <= _words(r) for i in issuers)
+    ]
+    # "QARABAĞ FK" over a programme its chairman signs "Chairman, Qarabağ FK": the club's
+    # own paper, signed for it.
+    signing = [
+        r
+        for r in relays
+        if r.kind == "relay header"
+        and any(i.kind == "signature" and _words(r) <= _signed_words(i) for i in issuers)
+    ]
+    issuers = [
+        replace(i, also=(*i.also, *(r.span for r in signing)))
+        if i.kind == "signature" and any(_words(r) <= _signed_words(i) for r in signing)
+        else i
+        for i in issuers
+    ]
+    relays = [r for r in relays if r not in signing]
+    if own_sites:
+        site = replace(own_sites[0], kind="letterhead")
+        issuers = [site if _words(i) <= _words(site) else i for i in issuers]
+        relays = [r for r in relays if r not in own_sites]
+    return issuers, relays
+
+
 def _read(text: str, lexicon: Lexicon) -> Structure:
     parts = zones(text)
     mentions = agent_mentions(text, lexicon)
@@ -428,18 +465,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         or series_organ(parts, lexicon, mentions)
     )
     issuers, relays, date = _interviewed(parts, lexicon, mentions, Reading(issuers, relays, date))
-    # A body's statement on its own site ("Ministry of Foreign Affairs of X | Official
-    # website" over "Statement of the Ministry of Foreign Affairs"): the site is the issuer,
-    # by its fuller name, and relays nothing.
-    own_sites = [
-        r
-        for r in relays
-        if r.kind == "relay header" and any(_words(i) <= _words(r) for i in issuers)
-    ]
-    if own_sites:
-        site = replace(own_sites[0], kind="letterhead")
-        issuers = [site if _words(i) <= _words(site) else i for i in issuers]
-        relays = [r for r in relays if r not in own_sites]
+    issuers, relays = _own_site(issuers, relays)
     relays = [r for r in relays if not parent_site(parts, r, issuers)]
     (issuers, relays, date), carrier_lines = carried(
         parts, lexicon, mentions, Reading(issuers, relays, date)

@@ -19,9 +19,16 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.datelines import SYMBOL
 from statement_kg.structure.found import Found
+from statement_kg.structure.letterhead import forum
 from statement_kg.structure.line_dates import WEEKDAYS
 from statement_kg.structure.names import found, names_body, says, trim
-from statement_kg.structure.zones import Zones, in_margin, line_around
+from statement_kg.structure.zones import (
+    COLUMN_GAP,
+    MENU_CELLS,
+    Zones,
+    in_margin,
+    line_around,
+)
 
 # What sets a name apart from the words that describe it: "NAME — Annual Report".
 _DESCRIBED = re.compile(r"\s+[—–-]\s+")
@@ -48,7 +55,9 @@ def first_line_names(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
     if (
         line != zones.head[0]
         or any(c in _CELLS or c == ":" for c in line.text)
-        or _cells(text, end)
+        or (_cells(text, end) and not _owned(zones, lexicon, line.text))
+        # "Google Play    Games   Apps   Books": a store's or a site's name before its menu.
+        or len(COLUMN_GAP.split(text[start:end].strip())) > MENU_CELLS
         or any(SYMBOL.fullmatch(h.text) for h in zones.head)
         or SYMBOL.search(text, start, end)
         or any(t.lower_ in WEEKDAYS for t in zones.analysis.tokens(start, end))
@@ -64,7 +73,10 @@ def first_line_names(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
     # is the text's subject, not its issuer.
     if _names_subject(name, lexicon):
         return []
-    return [found(text, *zones.analysis.span_of(p), "first line", mentions, lexicon) for p in parts]
+    named = [
+        found(text, *zones.analysis.span_of(p), "first line", mentions, lexicon) for p in parts
+    ]
+    return [n for n in named if not forum(zones, n.span, lexicon.structure)]
 
 
 def _names_subject(name: str, lexicon: Lexicon) -> bool:
@@ -80,6 +92,18 @@ def _cells(text: str, end: int) -> bool:
     over the cells of its issue or its sections relays what it prints."""
     following = text[end + 1 : line_around(text, end + 1, end + 1)[1]]
     return any(c in _CELLS for c in following) or " / " in following
+
+
+def _owned(zones: Zones, lexicon: Lexicon, name: str) -> bool:
+    """ "SILK CARAVAN TOURS" over its menus, and "© 2016-2024 Silk Caravan Tours LLC" at
+    the foot: the page is the site's own, which issues what it says."""
+    words = {w.casefold() for w in name.split()}
+    marks = lexicon.structure.footer_marks
+    return any(
+        words <= {w.casefold() for w in line.text.split()}
+        for line in zones.tail
+        if line.text.lower().startswith(tuple(marks))
+    )
 
 
 def _listed(name: str) -> list[tuple[int, int]]:

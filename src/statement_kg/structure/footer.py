@@ -16,7 +16,7 @@ def link_rows(zones: Zones, cues: StructureCues) -> list[tuple[int, int]]:
     rows = []
     for line in zones.lines:
         lowered = line.text.lower()
-        if lowered.rstrip(" :»>").strip() in cues.link_lists:
+        if lowered.rstrip(" :»>→").strip() in cues.link_lists:
             end = text.find("\n\n", line.end)
             rows.append((line.start, len(text) if end < 0 else end))
         elif lowered.partition(":")[0].strip() in cues.link_lists:

@@ -8,9 +8,10 @@ import re
 from dataclasses import replace
 
 from statement_kg.lexicon import Lexicon
-from statement_kg.records import Mention
+from statement_kg.records import Mention, Span
 from statement_kg.structure.bilingual import one_language
 from statement_kg.structure.cues import StructureCues
+from statement_kg.structure.footer import link_rows
 from statement_kg.structure.found import Found
 from statement_kg.structure.heading import announces
 from statement_kg.structure.names import (
@@ -101,10 +102,12 @@ def letterhead(
     placeholders = _placeholders(zones, lexicon.structure)
     # "Dear Colleagues,", "By NAME": a greeting's or a by-line's line.
     openers = lexicon.structure.greetings | lexicon.structure.byline
+    # A menu set out in columns is read as cells, a line each: its row is no letterhead.
+    menus = menu_rows(zones, lexicon.structure)
     candidates = [
         line
         for line in zones.head
-        if not any(a <= line.start < b for a, b in [*skip, *placeholders])
+        if not any(a <= line.start < b for a, b in [*skip, *placeholders, *menus])
         and not _PAGE_MARK.fullmatch(line.text)
         and not _field(line, lexicon.claims.voice.field_labels)
         and not _field(line, lexicon.structure.caption_labels)
@@ -123,6 +126,7 @@ def letterhead(
     found = [
         _in_english(zones, lexicon, mentions, one_language(zones, lexicon, mentions, f))
         for f in found
+        if not forum(zones, f.span, lexicon.structure)
     ]
     if found or not fields:
         return found
@@ -183,13 +187,31 @@ def signing_organisation(zones: Zones, lexicon: Lexicon, mentions: list[Mention]
     """The organisation that signs in the tail ("Embassy of the Republic of X / Brussels /
     26 February 2023"), not one a page's links name ("Tags: Khojaly, Milli Majlis")."""
     cues = lexicon.structure
-    # "Given at the Diocesan Centre, Beirut, on the 13th day of ...": where it was signed.
+    # "Given at the Diocesan Centre, Beirut, on the 13th day of ...": where it was signed;
+    # "Similar apps →" over a list of other pages: their makers.
+    linked = link_rows(zones, cues)
     lines = [
         line
         for line in zones.tail
-        if not _field(line, cues.link_lists) and not _witnessing(zones, line, cues)
+        if not _field(line, cues.link_lists)
+        and not _witnessing(zones, line, cues)
+        and not any(a <= line.start < b for a, b in linked)
     ]
     return organisation_on(zones, lexicon, mentions, lines, "signature")
+
+
+def forum(zones: Zones, named: Span, cues: StructureCues) -> bool:
+    """ "EUROPEAN COURT OF HUMAN RIGHTS" over "APPLICATION FORM": the court a party files
+    with, on the filing's first page."""
+    words = {w.lower() for w in named.exact.split()}
+    if not words & cues.forum_heads:
+        return False
+    below = [line for line in zones.head if line.start > named.end][:FILING_LINES]
+    return any(
+        (tokens := zones.analysis.tokens(line.start, line.end))
+        and tokens[0].lemma_.lower() in cues.filing_nouns
+        for line in below
+    )
 
 
 def _witnessing(zones: Zones, line: Line, cues: StructureCues) -> bool:
@@ -198,6 +220,9 @@ def _witnessing(zones: Zones, line: Line, cues: StructureCues) -> bool:
     return bool(tokens) and tokens[0].lemma_.lower() in cues.witness_words
 
 
+# The filing's kind follows the court's name within a few lines (its name in another
+# language between).
+FILING_LINES = 3
 # "Page 1 of 2": a page's number in a copy's head.
 _PAGE_MARK = re.compile(r"page\s+\d+(?:\s+of\s+\d+)?", re.IGNORECASE)
 # "Paid for by", "Sponsored by": the words before a body's name that say what it did.
@@ -238,6 +263,14 @@ def organisation_on(
         by = next((n for n, t in enumerate(name[:BY_WORDS]) if t.lower_ == "by"), None)
         if by and all(t.pos_ in {"VERB", "ADP"} for t in name[:by]):
             name = trim(name[by + 1 :])
+        # "A project of the Sumgait Memory Foundation, Yerevan": the body it is part of.
+        of = next((n for n, t in enumerate(name[:BY_WORDS]) if t.lower_ == "of"), None)
+        if of and text[line.start : line.end].split()[0].lower() in {"a", "an"}:
+            name = trim(name[of + 1 :])
+            # ", Yerevan": the city it is in, after a comma.
+            comma = next((n for n, t in enumerate(name) if t.text == ","), None)
+            if comma and len(name) == comma + 2 and name[-1].pos_ == "PROPN":
+                name = trim(name[:comma])
         while name and name[-1].lower_ in cues.image_words:
             name = trim(name[:-1])
         if " ".join(t.lower_ for t in name) in cues.section_labels:

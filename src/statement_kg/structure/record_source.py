@@ -65,7 +65,10 @@ def _rows(zones: Zones) -> list[_Row]:
         first = row[0].text
         label = _CELL_LABEL.match(first) if len(first) <= LABEL_CHARS else None
         if label is not None and len(row) > 1:
-            rows.append(_Row(label["label"], row[1].start, row[1].end))
+            # "Yazar      : NAME": the colon set apart with the value, in the value's cell.
+            value = row[1].text
+            lead = len(value) - len(value.lstrip(":.… \t"))
+            rows.append(_Row(label["label"], row[1].start + lead, row[1].end))
             continue
         inline = _INLINE.match(first[:LABEL_CHARS])
         if inline is not None:

@@ -7,6 +7,8 @@ posting line only follows."""
 
 from __future__ import annotations
 
+import re
+
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
@@ -19,6 +21,10 @@ from statement_kg.structure.zones import Line, Zones, is_rule
 OPENING_LINES = 12
 # The document's date line follows its letterhead closely.
 DATE_LINES = 2
+# "PRESS RELEASE", "FOR IMMEDIATE RELEASE": a kind's line is a few words.
+KIND_WORDS = 3
+# A line that a day closes ("Baku, 24 February 2025").
+DATE_END = re.compile(r"\b(?:19|20)\d\d\.?$")
 
 
 def _letterhead(zones: Zones, cues: StructureCues) -> tuple[Line, list[Line]] | None:
@@ -44,16 +50,33 @@ def _letterhead(zones: Zones, cues: StructureCues) -> tuple[Line, list[Line]] | 
     said = zones.analysis.tokens(start, opening[noted - 1].end)
     if not any(t.lemma_.lower() in cues.reproduction_words for t in said):
         return None
-    line = opening[noted]
+    # "PRESS RELEASE" over the letterhead: the document's kind.
+    if _kind(zones, opening[noted], cues):
+        noted += 1
+    line = lines[noted]
+    below = lines[noted + 1 : noted + 1 + DATE_LINES]
     tokens = [t for t in zones.analysis.tokens(line.start, line.end) if t.is_alpha]
+    # A name in capitals, or in title case over its place and day ("Baku, 24 February
+    # 2025"): not the headline that tells what the body does.
+    dated = bool(below) and DATE_END.search(below[0].text) is not None
     if (
         len(tokens) < 2
-        or not line.text.isupper()
+        or not (line.text.isupper() or dated)
         or not names_body(tokens, cues.organisation_heads)
         or announces_issuer(tokens, cues)
     ):
         return None
-    return line, lines[noted + 1 : noted + 1 + DATE_LINES]
+    return line, below
+
+
+def _kind(zones: Zones, line: Line, cues: StructureCues) -> bool:
+    """A line in capitals of a few words that says what kind of document follows."""
+    tokens = [t for t in zones.analysis.tokens(line.start, line.end) if t.is_alpha]
+    return (
+        0 < len(tokens) <= KIND_WORDS
+        and line.text.isupper()
+        and tokens[-1].lemma_.lower() in cues.document_nouns
+    )
 
 
 def reproduced_issuer(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:

@@ -16,7 +16,7 @@ from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.datelines import POSTED_ROWS, RELAY_LINES
 from statement_kg.structure.found import Dated, Found
-from statement_kg.structure.letterhead import runs_on
+from statement_kg.structure.letterhead import forum, runs_on
 from statement_kg.structure.line_dates import CLOCK, stamped
 from statement_kg.structure.names import (
     announces_issuer,
@@ -170,6 +170,8 @@ def relay_header(
         or " ".join(t.lower_ for t in words) in cues.section_labels | cues.path_roots
         or says(words)
         or _over_byline(head, cues)
+        # A court's name over the application filed with it.
+        or forum(zones, make_span(text, first.start, end), cues)
     ):
         return []
     named = _named_below(text, head, cues)

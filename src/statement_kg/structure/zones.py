@@ -43,7 +43,9 @@ _SEPARATOR = re.compile(_RULE_CHARS)
 # The marks a mail client sets before each line it quotes.
 _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 # Column layouts (UN letterheads) put several fields on one line, apart by wide gaps.
-_COLUMN_GAP = re.compile(r"[ \t]{3,}")
+COLUMN_GAP = re.compile(r"[ \t]{3,}")
+# Cells of a header's row may stand two spaces apart.
+_GAP = re.compile(r"[ \t]{2,}")
 LINE = re.compile(r"[^\n]*\S[^\n]*")
 # A note's number is set apart by a wide gap or written raised: "14  Human Rights Watch".
 _NOTE = re.compile(r"^(?:\d{1,3}(?:\s{2,}|\t)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)\S")
@@ -225,7 +227,7 @@ def _numbering_runs_on(numbered: list[tuple[int, int]], rule: int) -> bool:
 def _cells(text: str, start: int, end: int) -> list[Line]:
     cells: list[Line] = []
     position = start
-    for gap in [*_COLUMN_GAP.finditer(text, start, end), None]:
+    for gap in [*COLUMN_GAP.finditer(text, start, end), None]:
         cell_end = gap.start() if gap else end
         raw = text[position:cell_end]
         # A forwarded mail's quote marks ("> Vienna, 25 February 2014") open no cell.
@@ -247,7 +249,7 @@ def _segments(analysis: Analysis) -> list[list[Token]]:
     for sentence in analysis.doc.sents:
         current: list[Token] = []
         for token in sentence:
-            if token.is_space and ("\n" in token.text or _COLUMN_GAP.search(token.text)):
+            if token.is_space and ("\n" in token.text or COLUMN_GAP.search(token.text)):
                 segments.append(current)
                 current = []
                 continue
@@ -287,8 +289,11 @@ def _running(analysis: Analysis) -> list[tuple[tuple[int, int], bool]]:
         # "- call on X to release ...;" under "recommends that the Council:": an item of
         # what a text recommends is running text, though its verb has no tense.
         item = segment[0].text in _BULLETS and any(t.pos_ == "VERB" for t in segment)
-        # "| DE | FR | ES | ...": cells a site's header sets apart are no sentence.
-        cells = sum(t.text in _CELL_MARKS for t in segment) >= MENU_CELLS - 1
+        # "| DE | FR | ES | ...": cells a site's header sets apart are no sentence, nor are
+        # a bar's and wide gaps' ("FinEkspress.az  |  Banklar   Sığorta   Fintex").
+        bars = sum(t.text in _CELL_MARKS for t in segment)
+        gaps = len(_GAP.findall(analysis.original, *analysis.span_of(segment)))
+        cells = bars >= MENU_CELLS - 1 or (bars > 0 and bars + gaps >= MENU_CELLS)
         if (finite or item) and len(words) >= RUNNING_TOKENS and not cells:
             spans.append((analysis.span_of(segment), _headline(segment)))
     return spans
@@ -358,9 +363,10 @@ def is_menu(line: Line, cues: StructureCues) -> bool:
     if line.text.lower() in cues.skip_links:
         return True
     cells = [c.split() for c in cues.separators.split(line.text) if c.strip()]
+    # An item's words have letters ("Movies & TV" is two words; a search icon none).
     gapped = [
-        c.split()
-        for column in _COLUMN_GAP.split(line.text)
+        [w for w in c.split() if any(ch.isalpha() for ch in w)]
+        for column in COLUMN_GAP.split(line.text)
         for c in cues.separators.split(column)
         if c.strip()
     ]
