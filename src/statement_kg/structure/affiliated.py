@@ -15,7 +15,8 @@ from statement_kg.structure.heading import announces
 from statement_kg.structure.names import PERSON_NAME, found, names_body
 from statement_kg.structure.zones import Zones
 
-_NAME_LINE = re.compile(rf"^[ \t]*(?P<name>{PERSON_NAME})[ \t]*$")
+# "Doç. Dr. NAME", "Prof. Dr. NAME": academic titles before the name.
+_NAME_LINE = re.compile(rf"^[ \t]*(?:[A-Z][a-zç]{{0,4}}\.[ \t]+)*(?P<name>{PERSON_NAME})[ \t]*$")
 
 
 def affiliated_author(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:

@@ -15,7 +15,9 @@ from statement_kg.structure.names import found
 from statement_kg.structure.zones import Zones
 
 _NAME = r"(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’-]+"
-_GROUP = r"\s\([^()\n\d]{1,40}\)"
+# A group, party or country in brackets; a title's other name is quoted ("Khojaly Memorial
+# ("Mother's Lament")").
+_GROUP = r"\s\([^()\n\d\"“”«»]{1,40}\)"
 _SEPARATOR = r"(?:,\s*|\s+and\s+)"
 _AUTHORS = re.compile(rf"^{_NAME}{_GROUP}(?:{_SEPARATOR}{_NAME}{_GROUP})*,?$")
 # The heading of the answer the document holds ("Answer given by ...").
