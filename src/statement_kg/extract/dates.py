@@ -127,17 +127,17 @@ _COMPILED = [
 ]
 
 
-# "18:03, 27 February 2024 (UTC)": a post's or a signature's stamp, the hour before the
-# day or a time zone after it.
-_HOUR_BEFORE = re.compile(r"(?<![\d.:])[0-2]?\d:[0-5]\d,\s*$")
+# "NAME (talk) 18:03, 27 February 2024 (UTC)": a signed comment's stamp, the hour after
+# the signature's link and before the day, the time zone after it.
+_HOUR_BEFORE = re.compile(r"\)\s*[0-2]?\d:[0-5]\d,\s*$")
 _ZONE_AFTER = re.compile(r"\s*\((?:UTC|GMT)\)")
-STAMP_REACH = 8
+STAMP_REACH = 20
 
 
 def posting_stamp(text: str, span: Span) -> bool:
-    """Whether a date is the stamp of a post or a signed comment, not an event's day."""
+    """Whether a date is the stamp of a signed comment, not an event's day."""
     reach = max(0, span.start - STAMP_REACH)
-    return bool(_HOUR_BEFORE.search(text, reach, span.start) or _ZONE_AFTER.match(text, span.end))
+    return bool(_HOUR_BEFORE.search(text, reach, span.start) and _ZONE_AFTER.match(text, span.end))
 
 
 def valid_day(year: int, month: int, day: int) -> bool:

@@ -16,7 +16,7 @@ from statement_kg.structure.names import PERSON_NAME, found, names_body
 from statement_kg.structure.zones import Zones
 
 # "Doç. Dr. NAME", "Prof. Dr. NAME": academic titles before the name.
-_NAME_LINE = re.compile(rf"^[ \t]*(?:[A-Z][a-zç]{{0,4}}\.[ \t]+)*(?P<name>{PERSON_NAME})[ \t]*$")
+_NAME_LINE = re.compile(rf"^[ \t]*(?:[A-Z][a-zç]{{1,4}}\.[ \t]+)*(?P<name>{PERSON_NAME})[ \t]*$")
 
 
 def affiliated_author(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:

@@ -285,6 +285,7 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
                 label in cues.date_labels | cues.posting_words
                 # "Release date | DATE": a metadata table's row, in the head or the body.
                 or (label in cues.body_date_labels and (zone is others or before in CELL_BARS))
+                or updated(label, cues)
                 or ends
                 or _kind_label(label, cues)
                 or numbered
@@ -451,9 +452,7 @@ def _posted(zones: Zones, dates: Dates, cues: StructureCues, taken: list[Dated])
         label = _label(line).rpartition("/")[2].strip()
         posting = bool(words) and (
             words[0].lower_ in cues.posting_words
-            or label in cues.posting_words
-            # "Record last updated:": what was updated, before the label.
-            or updated(label, cues)
+            or label in cues.update_labels | cues.posting_words
         )
         if not posting or len(line.text) > POSTED_CHARS:
             continue
@@ -535,13 +534,14 @@ def _form_label(text: str, line: Line, before: str, after: str) -> str:
     the date alone."""
     if before or after:
         return ""
-    return _FIELD_NUMBER.sub("", line_above(text, line.start)).strip().rstrip(":").lower()
+    label = _FIELD_NUMBER.sub("", line_above(text, line.start)).strip().rstrip(":").lower()
+    return label if label.startswith("date") and len(label) < LABEL_CHARS else ""
 
 
 def updated(label: str, cues: StructureCues) -> bool:
-    """ "Last updated:", "Record last updated:": a label of the page's revision, what was
-    revised before it."""
-    return any(label == u or label.endswith(f" {u}") for u in cues.update_labels)
+    """ "Record last updated:": a label of a record's revision, what was revised before
+    it (a page's bare "Last updated:" is a posting line's, which a dateline outranks)."""
+    return any(label.endswith(f" {u}") for u in cues.update_labels)
 
 
 def _label(line: Line) -> str:

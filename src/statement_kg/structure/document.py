@@ -81,9 +81,12 @@ def _words(found: Found) -> set[str]:
     return {w.strip('"“”(),').lower() for w in found.value.split()} - {"the", "of"}
 
 
-def _signed_words(found: Found) -> set[str]:
-    """The words a signature sets out: the name and the title beside it."""
-    return {w.strip('"“”(),').lower() for w in found.span.exact.split()}
+def _signs_for(signer: Found, site: Found) -> bool:
+    """ "Chairman, Qarabağ FK" under "QARABAĞ FK": the site's name, word for word, in the
+    title the signer signs with."""
+    return f" {' '.join(site.value.casefold().split())} " in (
+        f" {' '.join(signer.span.exact.casefold().replace(',', ' ').split())} "
+    )
 
 
 def _last_word(found: Found) -> str:
@@ -373,11 +376,11 @@ def _own_site(issuers: list[Found], relays: list[Found]) -> tuple[list[Found], l
         r
         for r in relays
         if r.kind == "relay header"
-        and any(i.kind == "signature" and _words(r) <= _signed_words(i) for i in issuers)
+        and any(i.kind == "signature" and _signs_for(i, r) for i in issuers)
     ]
     issuers = [
         replace(i, also=(*i.also, *(r.span for r in signing)))
-        if i.kind == "signature" and any(_words(r) <= _signed_words(i) for r in signing)
+        if i.kind == "signature" and any(_signs_for(i, r) for r in signing)
         else i
         for i in issuers
     ]

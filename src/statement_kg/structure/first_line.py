@@ -55,9 +55,12 @@ def first_line_names(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
     if (
         line != zones.head[0]
         or any(c in _CELLS or c == ":" for c in line.text)
-        or (_cells(text, end) and not _owned(zones, lexicon, line.text))
-        # "Google Play    Games   Apps   Books": a store's or a site's name before its menu.
-        or len(COLUMN_GAP.split(text[start:end].strip())) > MENU_CELLS
+        # "Google Play    Games   Apps   Books": a store's or a site's name before its menu,
+        # on its row or the next, unless the page is the site's own.
+        or (
+            (_cells(text, end) or len(COLUMN_GAP.split(text[start:end].strip())) > MENU_CELLS)
+            and not _owned(zones, lexicon, line.text)
+        )
         or any(SYMBOL.fullmatch(h.text) for h in zones.head)
         or SYMBOL.search(text, start, end)
         or any(t.lower_ in WEEKDAYS for t in zones.analysis.tokens(start, end))

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention, Span
 from statement_kg.structure.bilingual import one_language
@@ -23,7 +25,15 @@ from statement_kg.structure.names import (
     trim,
     without_logo,
 )
-from statement_kg.structure.zones import LINE, Line, Zones, in_margin, is_menu
+from statement_kg.structure.zones import (
+    COLUMN_GAP,
+    LINE,
+    MENU_CELLS,
+    Line,
+    Zones,
+    in_margin,
+    is_menu,
+)
 
 # "PROTEST AT EMBASSY OF X": the parser may take a preposition in capitals for a name.
 _PLACE_PREPOSITIONS = frozenset({"at", "in", "outside", "near", "before", "against"})
@@ -102,8 +112,14 @@ def letterhead(
     placeholders = _placeholders(zones, lexicon.structure)
     # "Dear Colleagues,", "By NAME": a greeting's or a by-line's line.
     openers = lexicon.structure.greetings | lexicon.structure.byline
-    # A menu set out in columns is read as cells, a line each: its row is no letterhead.
-    menus = menu_rows(zones, lexicon.structure)
+    # A menu set out in columns is read as cells, a line each: its row is no letterhead
+    # (though a letterhead may set three short names apart: "OSCE   Minsk Group   Co-Chairs").
+    text = zones.analysis.original
+    menus = [
+        (a, b)
+        for a, b in menu_rows(zones, lexicon.structure)
+        if len(COLUMN_GAP.split(text[a:b].strip())) > MENU_CELLS
+    ]
     candidates = [
         line
         for line in zones.head
@@ -118,7 +134,6 @@ def letterhead(
         and not is_menu(line, lexicon.structure)
     ]
     if candidates and _addressee(candidates[0], lexicon.structure):
-        text = zones.analysis.original
         block_end = text.find("\n\n", candidates[0].start)
         block_end = len(text) if block_end < 0 else block_end
         candidates = [line for line in candidates if line.start > block_end]
@@ -188,8 +203,10 @@ def signing_organisation(zones: Zones, lexicon: Lexicon, mentions: list[Mention]
     26 February 2023"), not one a page's links name ("Tags: Khojaly, Milli Majlis")."""
     cues = lexicon.structure
     # "Given at the Diocesan Centre, Beirut, on the 13th day of ...": where it was signed;
-    # "Similar apps →" over a list of other pages: their makers.
-    linked = link_rows(zones, cues)
+    # "Similar apps →" over a list of other pages: their makers (a list holds no day, which
+    # a signature's block may: "Recommended / NAME / DATE" is a sign-off).
+    text = zones.analysis.original
+    linked = [(a, b) for a, b in link_rows(zones, cues) if not _DAY_LINE.search(text, a, b)]
     lines = [
         line
         for line in zones.tail
@@ -207,10 +224,30 @@ def forum(zones: Zones, named: Span, cues: StructureCues) -> bool:
     if not words & cues.forum_heads:
         return False
     below = [line for line in zones.head if line.start > named.end][:FILING_LINES]
-    return any(
-        (tokens := zones.analysis.tokens(line.start, line.end))
-        and tokens[0].lemma_.lower() in cues.filing_nouns
-        for line in below
+    return any(_filing(zones, line, cues) for line in below)
+
+
+def _filing(zones: Zones, line: Line, cues: StructureCues) -> bool:
+    """ "APPLICATION", "APPLICATION FORM / REQUÊTE", "COMPLAINT FORM": a line that says
+    which filing this is, not a case's title ("Application of the International
+    Convention ...") nor a sentence."""
+    words = [t for t in zones.analysis.tokens(line.start, line.end) if t.is_alpha]
+    return (
+        0 < len(words) <= FILING_WORDS
+        and words[0].lemma_.lower() in cues.filing_nouns
+        and not any(t.lower_ in {"of", "by"} for t in words)
+    )
+
+
+def _part_of(zones: Zones, line: Line, before: list[Token], cues: StructureCues) -> bool:
+    """ "A project of the X", "An initiative of the X": the line opens with an article and a
+    body's noun in small letters, what the body named after "of" runs (not "A Council of
+    Europe programme", "A member of the X")."""
+    article = zones.analysis.tokens(line.start, line.end)[:1]
+    return (
+        bool(article)
+        and article[0].lower_ in {"a", "an"}
+        and any(t.is_lower and t.lower_ in cues.organisation_heads for t in before)
     )
 
 
@@ -220,9 +257,13 @@ def _witnessing(zones: Zones, line: Line, cues: StructureCues) -> bool:
     return bool(tokens) and tokens[0].lemma_.lower() in cues.witness_words
 
 
+# A line that a year closes ("27 February 2023").
+_DAY_LINE = re.compile(r"\b(?:1[89]|20)\d\d[ \t]*$", re.MULTILINE)
 # The filing's kind follows the court's name within a few lines (its name in another
 # language between).
 FILING_LINES = 3
+# A filing's kind is a few words ("APPLICATION FORM / REQUÊTE").
+FILING_WORDS = 4
 # "Page 1 of 2": a page's number in a copy's head.
 _PAGE_MARK = re.compile(r"page\s+\d+(?:\s+of\s+\d+)?", re.IGNORECASE)
 # "Paid for by", "Sponsored by": the words before a body's name that say what it did.
@@ -265,7 +306,7 @@ def organisation_on(
             name = trim(name[by + 1 :])
         # "A project of the Sumgait Memory Foundation, Yerevan": the body it is part of.
         of = next((n for n, t in enumerate(name[:BY_WORDS]) if t.lower_ == "of"), None)
-        if of and text[line.start : line.end].split()[0].lower() in {"a", "an"}:
+        if of and _part_of(zones, line, name[:of], cues):
             name = trim(name[of + 1 :])
             # ", Yerevan": the city it is in, after a comma.
             comma = next((n for n, t in enumerate(name) if t.text == ","), None)

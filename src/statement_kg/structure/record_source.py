@@ -137,7 +137,9 @@ def carrying_site(
     end = first_cell_end(text, first, lexicon.structure)
     words = {w.casefold() for w in text[first.start : end].split()}
     issuer = set(source.value.casefold().split())
-    if not words or len(words) > SITE_WORDS or words <= issuer:
+    # "Home   Apps   Games": a menu's first item names no site.
+    root = " ".join(text[first.start : end].casefold().split()) in lexicon.structure.path_roots
+    if not words or len(words) > SITE_WORDS or words <= issuer or root:
         return None
     # "Açıq Məlumat Portalı | Open Data Portal of ...": the site in two languages (the
     # publisher's own, where one of them is its name).

@@ -53,6 +53,8 @@ def _letterhead(zones: Zones, cues: StructureCues) -> tuple[Line, list[Line]] | 
     # "PRESS RELEASE" over the letterhead: the document's kind.
     if _kind(zones, opening[noted], cues):
         noted += 1
+    if noted >= len(lines):
+        return None
     line = lines[noted]
     below = lines[noted + 1 : noted + 1 + DATE_LINES]
     tokens = [t for t in zones.analysis.tokens(line.start, line.end) if t.is_alpha]

@@ -18,6 +18,8 @@ from statement_kg.structure.zones import Line, Zones, first_rows
 
 # A page's line of facts about a post stands among its first rows.
 FACT_ROWS = 6
+# A post's tags ("#Khojaly").
+_TAGS = re.compile(r"#\w+")
 # What a time stamp holds besides its time and date.
 _REST = re.compile(r"[\s·•|,.\-–—]*")
 
@@ -38,6 +40,9 @@ def stamps(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
         before, after = text[line.start : span.start], text[span.end : line.end]
         rest = _counts(cues.post_counts).sub("", TIME_OF_DAY.sub("", before + " " + after))
         stamped = TIME_OF_DAY.search(line.text) is not None and _REST.fullmatch(rest) is not None
+        # "12,418 views  Feb 26, 2024  #Khojaly": a video's count and day, its tags after.
+        counted = _counts(cues.post_counts).search(before + " " + after) is not None
+        stamped = stamped or (counted and _REST.fullmatch(_TAGS.sub("", rest)) is not None)
         # "NAME @handle · Feb 26": a post's heading line, its day last.
         headed = HANDLE.search(before) is not None and before.rstrip().endswith(("·", "•"))
         stamped = stamped or (headed and not after.strip())
