@@ -372,17 +372,16 @@ def _own_site(issuers: list[Found], relays: list[Found]) -> tuple[list[Found], l
     ]
     # "QARABAĞ FK" over a programme its chairman signs "Chairman, Qarabağ FK": the club's
     # own paper, signed for it.
-    signing = [
-        r
-        for r in relays
-        if r.kind == "relay header"
-        and any(i.kind == "signature" and _signs_for(i, r) for i in issuers)
-    ]
+    headers = [r for r in relays if r.kind == "relay header"]
+    signed_for = {
+        n: [r for r in headers if _signs_for(i, r)]
+        for n, i in enumerate(issuers)
+        if i.kind == "signature"
+    }
+    signing = [r for sites in signed_for.values() for r in sites]
     issuers = [
-        replace(i, also=(*i.also, *(r.span for r in signing)))
-        if i.kind == "signature" and any(_signs_for(i, r) for r in signing)
-        else i
-        for i in issuers
+        replace(i, also=(*i.also, *(r.span for r in signed_for[n]))) if signed_for.get(n) else i
+        for n, i in enumerate(issuers)
     ]
     relays = [r for r in relays if r not in signing]
     if own_sites:

@@ -18,8 +18,9 @@ from statement_kg.language import analyse
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.datelines import SYMBOL
+from statement_kg.structure.filing import forum
+from statement_kg.structure.footer import marked_lines
 from statement_kg.structure.found import Found
-from statement_kg.structure.letterhead import forum
 from statement_kg.structure.line_dates import WEEKDAYS
 from statement_kg.structure.names import found, names_body, says, trim
 from statement_kg.structure.zones import (
@@ -101,11 +102,9 @@ def _owned(zones: Zones, lexicon: Lexicon, name: str) -> bool:
     """ "SILK CARAVAN TOURS" over its menus, and "© 2016-2024 Silk Caravan Tours LLC" at
     the foot: the page is the site's own, which issues what it says."""
     words = {w.casefold() for w in name.split()}
-    marks = lexicon.structure.footer_marks
     return any(
         words <= {w.casefold() for w in line.text.split()}
-        for line in zones.tail
-        if line.text.lower().startswith(tuple(marks))
+        for line in marked_lines(zones.tail, lexicon.structure)
     )
 
 

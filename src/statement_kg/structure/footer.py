@@ -6,8 +6,10 @@ date no event and their words make no claim."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from statement_kg.structure.cues import StructureCues
-from statement_kg.structure.zones import Zones
+from statement_kg.structure.zones import Line, Zones
 
 
 def link_rows(zones: Zones, cues: StructureCues) -> list[tuple[int, int]]:
@@ -25,11 +27,13 @@ def link_rows(zones: Zones, cues: StructureCues) -> list[tuple[int, int]]:
     return rows
 
 
+def marked_lines(lines: Iterable[Line], cues: StructureCues) -> list[Line]:
+    """The lines that open with a copyright or page-history mark ("© 2024 NAME")."""
+    marks = tuple(cues.footer_marks)
+    return [line for line in lines if line.text.lower().startswith(marks)]
+
+
 def footer_rows(zones: Zones, cues: StructureCues) -> list[tuple[int, int]]:
     """The page's copyright and history lines and its lists of links: chrome, no claim."""
-    marked = [
-        (line.start, line.end)
-        for line in zones.lines
-        if any(line.text.lower().startswith(mark) for mark in cues.footer_marks)
-    ]
+    marked = [(line.start, line.end) for line in marked_lines(zones.lines, cues)]
     return sorted([*marked, *link_rows(zones, cues)])

@@ -10,9 +10,10 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from statement_kg.lexicon import Lexicon
-from statement_kg.records import Mention, Span
+from statement_kg.records import Mention
 from statement_kg.structure.bilingual import one_language
 from statement_kg.structure.cues import StructureCues
+from statement_kg.structure.filing import forum
 from statement_kg.structure.footer import link_rows
 from statement_kg.structure.found import Found
 from statement_kg.structure.heading import announces
@@ -217,28 +218,6 @@ def signing_organisation(zones: Zones, lexicon: Lexicon, mentions: list[Mention]
     return organisation_on(zones, lexicon, mentions, lines, "signature")
 
 
-def forum(zones: Zones, named: Span, cues: StructureCues) -> bool:
-    """ "EUROPEAN COURT OF HUMAN RIGHTS" over "APPLICATION FORM": the court a party files
-    with, on the filing's first page."""
-    words = {w.lower() for w in named.exact.split()}
-    if not words & cues.forum_heads:
-        return False
-    below = [line for line in zones.head if line.start > named.end][:FILING_LINES]
-    return any(_filing(zones, line, cues) for line in below)
-
-
-def _filing(zones: Zones, line: Line, cues: StructureCues) -> bool:
-    """ "APPLICATION", "APPLICATION FORM / REQUÊTE", "COMPLAINT FORM": a line that says
-    which filing this is, not a case's title ("Application of the International
-    Convention ...") nor a sentence."""
-    words = [t for t in zones.analysis.tokens(line.start, line.end) if t.is_alpha]
-    return (
-        0 < len(words) <= FILING_WORDS
-        and words[0].lemma_.lower() in cues.filing_nouns
-        and not any(t.lower_ in {"of", "by"} for t in words)
-    )
-
-
 def _part_of(zones: Zones, line: Line, before: list[Token], cues: StructureCues) -> bool:
     """ "A project of the X", "An initiative of the X": the line opens with an article and a
     body's noun in small letters, what the body named after "of" runs (not "A Council of
@@ -246,7 +225,7 @@ def _part_of(zones: Zones, line: Line, before: list[Token], cues: StructureCues)
     article = zones.analysis.tokens(line.start, line.end)[:1]
     return (
         bool(article)
-        and article[0].lower_ in {"a", "an"}
+        and article[0].lower_ in ARTICLES - {"the"}
         and any(t.is_lower and t.lower_ in cues.organisation_heads for t in before)
     )
 
@@ -259,11 +238,6 @@ def _witnessing(zones: Zones, line: Line, cues: StructureCues) -> bool:
 
 # A line that a year closes ("27 February 2023").
 _DAY_LINE = re.compile(r"\b(?:1[89]|20)\d\d[ \t]*$", re.MULTILINE)
-# The filing's kind follows the court's name within a few lines (its name in another
-# language between).
-FILING_LINES = 3
-# A filing's kind is a few words ("APPLICATION FORM / REQUÊTE").
-FILING_WORDS = 4
 # "Page 1 of 2": a page's number in a copy's head.
 _PAGE_MARK = re.compile(r"page\s+\d+(?:\s+of\s+\d+)?", re.IGNORECASE)
 # "Paid for by", "Sponsored by": the words before a body's name that say what it did.

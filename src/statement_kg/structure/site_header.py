@@ -15,8 +15,9 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.cues import StructureCues
 from statement_kg.structure.datelines import POSTED_ROWS, RELAY_LINES
+from statement_kg.structure.filing import forum
 from statement_kg.structure.found import Dated, Found
-from statement_kg.structure.letterhead import forum, runs_on
+from statement_kg.structure.letterhead import runs_on
 from statement_kg.structure.line_dates import CLOCK, stamped
 from statement_kg.structure.names import (
     announces_issuer,

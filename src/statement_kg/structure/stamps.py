@@ -38,10 +38,12 @@ def stamps(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             continue
         date, span = on_line[0]
         before, after = text[line.start : span.start], text[span.end : line.end]
-        rest = _counts(cues.post_counts).sub("", TIME_OF_DAY.sub("", before + " " + after))
+        around = before + " " + after
+        counts = _counts(cues.post_counts)
+        rest = counts.sub("", TIME_OF_DAY.sub("", around))
         stamped = TIME_OF_DAY.search(line.text) is not None and _REST.fullmatch(rest) is not None
         # "12,418 views  Feb 26, 2024  #Khojaly": a video's count and day, its tags after.
-        counted = _counts(cues.post_counts).search(before + " " + after) is not None
+        counted = counts.search(around) is not None
         stamped = stamped or (counted and _REST.fullmatch(_TAGS.sub("", rest)) is not None)
         # "NAME @handle · Feb 26": a post's heading line, its day last.
         headed = HANDLE.search(before) is not None and before.rstrip().endswith(("·", "•"))
