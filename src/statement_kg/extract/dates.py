@@ -90,8 +90,18 @@ _UNTIL = _S + r"(?:and|to|until|through)" + _S
 # ", 28 and ": the days listed between the first and the last.
 _LISTED_DAYS = r"(?:," + _S + r"[0-3]?\d(?:st|nd|rd|th)?)+,?" + _S + "and" + _S
 
+# ISO 8601, as data exports write it ("1992-02-26", "1991-10/1992-05",
+# "1988-02-27/1988-02-29"): a month's number, then the day's.
+_ISO_MONTH = _YEAR + r"-(?P<mnum>0[1-9]|1[0-2])"
+_ISO_MONTH2 = _YEAR2 + r"-(?P<mnum2>0[1-9]|1[0-2])"
+_ISO_DAY = r"-(?P<day>0[1-9]|[12]\d|3[01])"
+_ISO_DAY2 = r"-(?P<day2>0[1-9]|[12]\d|3[01])"
+
 # Most specific first: a longer expression wins over the parts it contains.
 _PATTERNS = [
+    _ISO_MONTH + _ISO_DAY + "/" + _ISO_MONTH2 + _ISO_DAY2,
+    _ISO_MONTH + "/" + _ISO_MONTH2 + r"(?!-\d)",
+    _ISO_MONTH + _ISO_DAY + r"(?!-\d)",
     r"(?:between|from)" + _S + _MONTH_YEAR + _UNTIL + _MONTH_YEAR2,  # from Oct 1991 to Feb 1992
     # "27, 28 and 29 February 1988": the days listed are one span.
     _DAY + _LISTED_DAYS + _DAY2 + _S + _MONTH_YEAR,
@@ -115,7 +125,8 @@ _PATTERNS = [
     _MONTH + r"\s*[–—-]\s*" + _MONTH2 + r",?" + _S + _YEAR,  # April-May 1992
     _MONTH + _UNTIL + _MONTH2 + r",?" + _S + _YEAR,  # July and August 1993
     _MONTH + r",?" + _S + _YEAR,  # October 1991
-    _YEAR,  # 1993
+    # 1993, not the year that opens a number ("Grant number 2023-00417").
+    _YEAR + r"(?!-\d{3})",
 ]
 _COMPILED = [
     # A year between a hyphen after capitals and one before digits is part of a code
@@ -156,7 +167,8 @@ def _day(year: str, month: str, day: str) -> PartialDate | None:
 
 def _read(match: re.Match[str]) -> TimeSpec | None:
     """The time a match gives, or None for an impossible one (30 February, 26-25 May)."""
-    return _read_parts({k: v for k, v in match.groupdict().items() if v is not None})
+    parts = {k: v for k, v in match.groupdict().items() if v is not None}
+    return _iso(parts) if "mnum" in parts else _read_parts(parts)
 
 
 def _read_parts(parts: dict[str, str]) -> TimeSpec | None:
@@ -177,6 +189,23 @@ def _read_parts(parts: dict[str, str]) -> TimeSpec | None:
     if begin is None or end is None or end.iso < begin.iso or (end == begin and "day2" in parts):
         return None
     return TimeSpec(begin, None if end == begin else end)
+
+
+def _iso(parts: dict[str, str]) -> TimeSpec | None:
+    """An ISO 8601 day, or an interval of days or of months; none for an impossible day or
+    an interval that ends before it begins."""
+    ends = [("year", "mnum", "day")]
+    if "year2" in parts:
+        ends.append(("year2", "mnum2", "day2"))
+    dates = []
+    for year, month, day in ends:
+        y, m = int(parts[year]), int(parts[month])
+        if day in parts and not valid_day(y, m, int(parts[day])):
+            return None
+        dates.append(f"{y}-{m:02d}" + (f"-{int(parts[day]):02d}" if day in parts else ""))
+    if len(dates) > 1 and dates[1] <= dates[0]:
+        return None
+    return TimeSpec(PartialDate(dates[0]), PartialDate(dates[1]) if len(dates) > 1 else None)
 
 
 def _years(parts: dict[str, str]) -> TimeSpec | None:

@@ -208,8 +208,7 @@ def find_figures(
         allowed = allowed_categories(analysis, number, words.categories)
         row = rows.get(number.start)
         if row is not None and _by_row(text, number, row, words, allowed):
-            drafts.append(_row_draft(text, number, row, drafts, words, analysis))
-            i += 1
+            i = _row_drafts(text, numbers, i, (row, rows), drafts, words, analysis)
             continue
         _, sentence_end = index.around(number.start)
         sentence_end = min(sentence_end, row.end) if row is not None else sentence_end
@@ -294,6 +293,35 @@ def _by_row(text: str, number: NumberExpr, row: Row, words: ClaimWords, allowed:
     whose own cue follows the number ("Khojaly | 613 killed, 487 wounded"), read as a
     sentence that ends with the row."""
     return not row.keyed or not _after_category(text, number.end, row.end, number, words, allowed)
+
+
+def _row_drafts(
+    text: str,
+    numbers: list[NumberExpr],
+    i: int,
+    tables: tuple[Row, dict[int, Row]],
+    drafts: list[Draft],
+    words: ClaimWords,
+    analysis: Analysis,
+) -> int:
+    """A table row's figure, then the numbers of the remark in brackets after it, parts of
+    it ("Killed ...... 613 (including 63 children, 106 women)"); the index of the number after
+    them."""
+    row, rows = tables
+    number = numbers[i]
+    drafts.append(_row_draft(text, number, row, drafts, words, analysis))
+    head = len(drafts) - 1
+    i += 1
+    while i < len(numbers) and numbers[i].start < row.end and numbers[i].start not in rows:
+        part = numbers[i]
+        between = text[number.end : part.start]
+        if "(" not in between or ")" in between:
+            break
+        modifier, _ = _modifier(text, part, words)
+        qualifiers = _qualifiers(text, part, words, analysis)
+        drafts.append(Draft(part, drafts[head].category, modifier, qualifiers, head))
+        i += 1
+    return i
 
 
 def _row_draft(

@@ -16,11 +16,14 @@ _BARRED = re.compile(
     r"^[ \t]*\|(?P<label>[^|\n]+)\|[ \t]*(?P<value>[\d.,  ]+?)[ \t]*\|[ \t]*$", re.M
 )
 # "Wounded            487", "Taken hostage ........ 1,275": a label, a wide gap or leader
-# dots, a number that ends the line (or the box drawn round the table: "|  killed ... 613 |").
+# dots, a number that ends the line (or the box drawn round the table: "|  killed ... 613 |"),
+# a word of estimate before it ("........ about 7,000") or a remark in brackets after it
+# ("........ 613 (including 63 children)").
 _SPACED = re.compile(
     r"^[ \t]*(?:\|[ \t]*)?(?P<label>[A-Za-z][^\n\d|]*?[a-z)])(?:[ \t]{3,}|[ \t]*\.{3,}[ \t]*)"
-    r"(?P<value>\d[\d.,]*(?: \d{3})*)[ \t]*(?:\|[ \t]*)?$",
-    re.M,
+    r"(?:(?:about|around|roughly|approximately|nearly|almost|over|some)[ \t]+)?"
+    r"(?P<value>\d[\d.,]*(?: \d{3})*)(?:[ \t]+\([^()\n]*\))?[ \t]*(?:\|[ \t]*)?$",
+    re.M | re.I,
 )
 # "Women               11          14": a label and a number per column.
 _COLUMNS = re.compile(

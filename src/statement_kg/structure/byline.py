@@ -56,6 +56,8 @@ def byline(
         if line in early and (line.text.endswith(",") or tokens[-1].is_stop):
             continue
         if posted:
+            # "Maintained by the **Artsakh Data Collective**": a markup's emphasis marks.
+            tokens = [t for t in tokens if t.text.strip("*_")]
             by = [n for n, t in enumerate(tokens) if t.lower_ in cues.byline]
             tokens = tokens[by[0] :] if by else []
             # "Organised by the X PLATFORM": a body, after its article (not a part of one:

@@ -91,6 +91,7 @@ class StructureCues:
     presiding: frozenset[str] = frozenset()
     image_words: frozenset[str] = frozenset()
     follow_labels: frozenset[str] = frozenset()
+    audience_nouns: frozenset[str] = frozenset()
     caption_labels: frozenset[str] = frozenset()
     author_labels: frozenset[str] = frozenset()
     footer_marks: tuple[str, ...] = ()
@@ -213,6 +214,7 @@ def load_cues(mappings: Path) -> StructureCues:
         presiding=_words(raw.get("presiding", [])),
         image_words=_words(raw.get("image_words", [])),
         follow_labels=_words(raw.get("follow_labels", [])),
+        audience_nouns=_words(raw.get("audience_nouns", [])),
         caption_labels=_words(raw.get("caption_labels", [])),
         author_labels=_words(raw.get("author_labels", [])),
         footer_marks=tuple(w.lower() for w in raw.get("footer_marks", [])),

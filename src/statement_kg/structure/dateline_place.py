@@ -23,6 +23,7 @@ PLACE_AFTER_WORDS = 2
 # Words in any script ("Stepanakert", "Степанакерт"), each opening with a capital.
 _PLACE = re.compile(r"^(?:[^\W\d_][\w'’.-]*\s*(?:[–—/-]\s*)?){1,6}(?:,\s*[A-Z]{2,}\.?)?$")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_REMARK = re.compile(r"\s*\([^()\n]*\)\s*$")
 
 
 def _placelike(words: str) -> bool:
@@ -37,7 +38,10 @@ def place_after(zones: Zones, line: Line, end: int, cues: StructureCues) -> Offs
     text = zones.analysis.original
     if not text[end : line.end].lstrip().startswith(","):
         return None
-    tokens = [t for t in zones.analysis.tokens(end, line.end) if not t.is_punct]
+    # "14 March 2023, Toronto (hybrid event)": a remark in brackets closes the line.
+    remark = _REMARK.search(text, end, line.end)
+    stop = remark.start() if remark is not None else line.end
+    tokens = [t for t in zones.analysis.tokens(end, stop) if not t.is_punct]
     if not 0 < len(tokens) <= PLACE_AFTER_WORDS:
         return None
     # Not a weekday, nor what a document is ("24 February 2022, Press Release").

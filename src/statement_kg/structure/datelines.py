@@ -294,10 +294,15 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             remark = labelled and after.startswith("(")
             # "26 February 2013, Tuesday", "24 February 2022, Baku": the weekday or the place
             # a heading's date line gives after the date, on a line of their own (not after a
-            # field's label: "Born ..... 14 March 1951, Khojaly").
+            # field's label of someone's life: "Born ..... 14 March 1951, Khojaly").
             alone_before = bool(after) and not before
             weekday = alone_before and weekday_after(zones.analysis, line, span.end)
-            trailing_place = place_after(zones, line, span.end, cues) if alone_before else None
+            # "Recorded: 14 March 2023, Toronto": or after the label of the document's day.
+            trailing_place = (
+                place_after(zones, line, span.end, cues)
+                if alone_before or (bool(after) and labelled)
+                else None
+            )
             # "... a 501(c)(3) nonprofit). Published February 2026. Programme subject to ...":
             # a posting label's sentence that the date closes.
             plain = not (
@@ -363,7 +368,8 @@ def _label_before(text: str, line: Line, before: str) -> str:
     a label in the row's cell before, closed by a colon or by the bar that opens the
     date's cell."""
     barred = before in CELL_BARS
-    label = "" if barred else _SENTENCE_END.split(before)[-1].strip("[(").rstrip(":").strip()
+    # "Decision date ....... 14.06.2023": a record's leader dots close its label as a colon.
+    label = "" if barred else _SENTENCE_END.split(before)[-1].strip("[(").rstrip(":. ").strip()
     label = label.lower()
     # "Published Monday 9 October 2023": the weekday is the date's, not the label's.
     words = label.rstrip(",").split()

@@ -33,6 +33,7 @@ from statement_kg.structure.issue_day import issue_date
 from statement_kg.structure.labelled import labelled_speaker, listed_speakers
 from statement_kg.structure.letter import LetterHead, letter_head
 from statement_kg.structure.letterhead import letterhead, menu_rows, signing_organisation
+from statement_kg.structure.mail import mail_sender
 from statement_kg.structure.named_again import named_again
 from statement_kg.structure.names import FUNCTION_WORDS, agent_mentions, is_body
 from statement_kg.structure.note_marks import note_marks
@@ -48,7 +49,7 @@ from statement_kg.structure.signature import signatures
 from statement_kg.structure.signed_by import signed_by
 from statement_kg.structure.site_header import relay_header
 from statement_kg.structure.sites import parent_site, place_named
-from statement_kg.structure.social import compiler, post_author, post_heads
+from statement_kg.structure.social import channel, compiler, post_author, post_heads
 from statement_kg.structure.source_line import dated_source
 from statement_kg.structure.source_note import source_issuer
 from statement_kg.structure.titled_head import titled_in_head
@@ -308,7 +309,11 @@ def _issuers(
             # heading names the office, the one who signs holds it.
             headed = named[0].kind == "speech heading"
             return (_office_of(signed, named, lexicon.structure.titles) if headed else []) or named
-    return _headed(parts, lexicon, mentions, skip, signed, headers)
+    return (
+        _headed(parts, lexicon, mentions, skip, signed, headers)
+        or channel(parts, lexicon, mentions)
+        or mail_sender(parts, lexicon, mentions)
+    )
 
 
 def _office_of(signed: list[Found], lettered: list[Found], titles: frozenset[str]) -> list[Found]:

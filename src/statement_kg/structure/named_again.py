@@ -19,6 +19,10 @@ from statement_kg.structure.zones import Zones
 
 _ARTICLE = frozenset({"the"})
 NAME_CHARS = 5
+# A header's cells apart by a bar or a middle dot, and the words that join a part to its whole.
+_CELLS = re.compile(r"\s+[|·]\s+")
+HEADER_CELLS = 2
+_OF = (["of"], ["of", "the"])
 MODIFIER_REACH = 40
 OPENING_PARAGRAPHS = 2
 # An office named before its holder's name is a few words at least ("Human Rights Defender").
@@ -69,6 +73,12 @@ def _pattern(found: Found) -> re.Pattern[str] | None:
     office_words = re.findall(r"\w[\w'’.-]*", office)
     if comma and len(office_words) >= OFFICE_WORDS and len(holder.split()) >= 2:
         names.append(office_words[1:] if office_words[0].casefold() in _ARTICLE else office_words)
+    # "Baku Humanities University | Central Library": a header's two cells name the part of
+    # the whole the text names as "Central Library of Baku Humanities University".
+    cells = [re.findall(r"\w[\w'’.-]*", c) for c in _CELLS.split(found.value)]
+    if len(cells) == HEADER_CELLS and all(len(c) > 1 for c in cells):
+        whole, part = cells
+        names += [[*part, *of, *whole] for of in _OF]
     alternatives = "|".join(gap.join(re.escape(w) for w in name) for name in names)
     return re.compile(r"\b(?:" + alternatives + r")\b", re.IGNORECASE)
 

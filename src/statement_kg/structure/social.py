@@ -4,6 +4,7 @@ compiled the posts, a relay."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from statement_kg.language.normalise import HANDLE
@@ -20,6 +21,8 @@ _BODY_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’.-]*)){1,8}"
 _DISPLAY = re.compile(rf"^\s*(?P<name>{PERSON_NAME}|{_BODY_NAME})[^\w@]*$")
 # "azembassy.mx ✓ · Follow": a user name, a mark that the account is verified, the button.
 _ACCOUNT = re.compile(r"^\s*@?(?P<user>[\w.]{2,30}) ?[✓✔☑]?\s*[·•|]\s*(?P<label>\w+)\s*$")
+# "412K subscribers": the count of a channel's audience, opening its line.
+_AUDIENCE = re.compile(r"^\s*\d[\d.,]*\s*[KkMm]?\s+(?P<noun>\w+)")
 # Lines of a bio between a post's display name and its stamp.
 BIO_LINES = 2
 _COMPILED = re.compile(
@@ -85,6 +88,23 @@ def _over_stamp(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
         # "By NAME" over a news page's stamp is a by-line, read as one.
         if named is not None and named["name"].split()[0].lower() not in lexicon.structure.byline:
             start = above[0].start + named.start("name")
+            return [found(text, start, start + len(named["name"]), "post", mentions, lexicon)]
+    return []
+
+
+def channel(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
+    """ "TürkDoku Belgesel ✔ / 412K subscribers": a channel's display name over the count of
+    its audience. A heading that names whose statement a video is outranks it ("Statement of
+    the Ministry ..." on a channel that names the ministry in short)."""
+    text = zones.analysis.original
+    head = list(zones.head)
+    for above, line in itertools.pairwise(head):
+        counted = _AUDIENCE.match(line.text)
+        if counted is None or counted["noun"].lower() not in lexicon.structure.audience_nouns:
+            continue
+        named = _DISPLAY.match(above.text)
+        if named is not None:
+            start = above.start + named.start("name")
             return [found(text, start, start + len(named["name"]), "post", mentions, lexicon)]
     return []
 

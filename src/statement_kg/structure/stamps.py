@@ -43,7 +43,11 @@ def stamps(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
         rest = counts.sub("", TIME_OF_DAY.sub("", around))
         stamped = TIME_OF_DAY.search(line.text) is not None and _REST.fullmatch(rest) is not None
         # "12,418 views  Feb 26, 2024  #Khojaly": a video's count and day, its tags after.
+        # "186,420 views  Premiered Feb 25, 2024": the verb that made the post, before its day.
         counted = counts.search(around) is not None
+        made = before.split()[-1:]
+        if made and made[0].lower() in cues.posting_words | cues.label_ends:
+            rest = rest.replace(made[0], "", 1)
         stamped = stamped or (counted and _REST.fullmatch(_TAGS.sub("", rest)) is not None)
         # "NAME @handle · Feb 26": a post's heading line, its day last.
         headed = HANDLE.search(before) is not None and before.rstrip().endswith(("·", "•"))

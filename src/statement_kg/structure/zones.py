@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from statistics import median
 
 from spacy.tokens import Token
 
@@ -34,7 +35,7 @@ MENU_ITEM_WORDS = 2
 _RULE_CHARS = r"[_\-–—=]{4,}"
 # A mail's header fields ("From: ...", "Subject: FW: ..."): two or more among its first
 # lines open a forwarded mail.
-_MAIL_FIELD = re.compile(r"(?:from|sent|date|to|cc|subject)\s*:", re.IGNORECASE)
+MAIL_FIELD = re.compile(r"(?:from|sent|date|to|cc|subject)\s*:", re.IGNORECASE)
 ENVELOPE_LINES = 8
 MAIL_FIELDS = 2
 # The rule under which a mail client sets what it forwards ("________", "----- Original
@@ -79,6 +80,8 @@ _FIELD_CELL = re.compile(r"(?:^|(?<=\s\s))(?=[A-Z][^:\n]*[a-z])[A-Z][\w .()-]{0,
 RECORD_FIELDS = 2
 FIELD_WORDS = 16
 # What closes a sentence of running text; a quotation's closing mark is looked through.
+# The words a title may put before its colon ("Ivanyan/Khojalu, February 1992: ...").
+TITLE_PREFIX_WORDS = 4
 CLOSING = frozenset({".", "!", "?", ":", ";", "…"})
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "»", "«"})
 
@@ -272,9 +275,14 @@ def _ends_on_break(segment: list[Token]) -> bool:
 
 
 def _headline(segment: list[Token]) -> bool:
-    """A whole block of its own that ends without a closing mark."""
+    """A whole block of its own that ends without a closing mark, or the words after a
+    title's first words and colon ("KHOJALY: The Night the Snow Turned Red")."""
     first = segment[0]
     starts_block = first.i == 0 or "\n" in first.nbor(-1).whitespace_ or first.nbor(-1).is_space
+    text = first.doc.text
+    before = text[text.rfind("\n", 0, first.idx) + 1 : first.idx].rstrip()
+    titled = before.endswith(":") and len(before.split()) <= TITLE_PREFIX_WORDS
+    starts_block = starts_block or titled
     closing = [t for t in segment if t.text not in QUOTES and not t.is_space][-1:]
     return starts_block and _ends_on_break(segment) and not (closing and closing[0].text in CLOSING)
 
@@ -293,10 +301,23 @@ def _running(analysis: Analysis) -> list[tuple[tuple[int, int], bool]]:
         # a bar's and wide gaps' ("FinEkspress.az  |  Banklar   Sığorta   Fintex").
         bars = sum(t.text in _CELL_MARKS for t in segment)
         gaps = len(_GAP.findall(analysis.original, *analysis.span_of(segment)))
-        cells = bars >= MENU_CELLS - 1 or (bars > 0 and bars + gaps >= MENU_CELLS)
+        cells = (
+            bars >= MENU_CELLS - 1
+            or (bars > 0 and bars + gaps >= MENU_CELLS)
+            or _gapped_menu(analysis.original, *analysis.span_of(segment))
+        )
         if (finite or item) and len(words) >= RUNNING_TOKENS and not cells:
             spans.append((analysis.span_of(segment), _headline(segment)))
     return spans
+
+
+def _gapped_menu(text: str, start: int, end: int) -> bool:
+    """ "<> Code   ⊙ Issues 3   ⇄ Pull requests 1   ▷ Actions": a site's menu set out by
+    wide gaps alone, its items of a word or two (a page in two columns has longer cells)."""
+    start, end = line_around(text, start, end)
+    cells = [c for c in COLUMN_GAP.split(text[start:end].replace("\n", "   ")) if c.strip()]
+    words = [sum(any(ch.isalpha() for ch in w) for w in c.split()) for c in cells]
+    return len(cells) > MENU_CELLS and median(words) <= MENU_ITEM_WORDS
 
 
 def may_have_notes(text: str) -> bool:
@@ -309,7 +330,7 @@ def _envelope_end(lines: tuple[Line, ...]) -> int:
     and its forwarder's note ("From: ... / Subject: FW: ... / Friends - sharing this ... /
     ________"), which say who passed it on, not who issued it; 0 when the text is no such
     mail."""
-    fields = [n for n, line in enumerate(lines[:ENVELOPE_LINES]) if _MAIL_FIELD.match(line.text)]
+    fields = [n for n, line in enumerate(lines[:ENVELOPE_LINES]) if MAIL_FIELD.match(line.text)]
     if len(fields) < MAIL_FIELDS:
         return 0
     rules = (line for line in lines[fields[-1] + 1 :] if _SEPARATOR.match(line.text))
