@@ -365,15 +365,19 @@ def _headed(
     return found or lead_subject(parts, lexicon, mentions)
 
 
-def _own_site(issuers: list[Found], relays: list[Found]) -> tuple[list[Found], list[Found]]:
+def _own_site(
+    text: str, issuers: list[Found], relays: list[Found]
+) -> tuple[list[Found], list[Found]]:
     """The issuers and relays, without the headers of the issuer's own site."""
     # A body's statement on its own site ("Ministry of Foreign Affairs of X | Official
     # website" over "Statement of the Ministry of Foreign Affairs"): the site is the issuer,
-    # by its fuller name, and relays nothing.
+    # by its fuller name, and relays nothing; nor does a site whose header gives the
+    # issuer's name beside its initials ("ACC | Armenian Community Council of Canada").
     own_sites = [
         r
         for r in relays
-        if r.kind == "relay header" and any(_words(i) <= _words(r) for i in issuers)
+        if r.kind == "relay header"
+        and any(_words(i) <= _words(r) or _words(i) <= _line_words(text, r) for i in issuers)
     ]
     # "QARABAĞ FK" over a programme its chairman signs "Chairman, Qarabağ FK": the club's
     # own paper, signed for it.
@@ -472,7 +476,7 @@ def _read(text: str, lexicon: Lexicon) -> Structure:
         or series_organ(parts, lexicon, mentions)
     )
     issuers, relays, date = _interviewed(parts, lexicon, mentions, Reading(issuers, relays, date))
-    issuers, relays = _own_site(issuers, relays)
+    issuers, relays = _own_site(text, issuers, relays)
     relays = [r for r in relays if not parent_site(parts, r, issuers)]
     (issuers, relays, date), carrier_lines = carried(
         parts, lexicon, mentions, Reading(issuers, relays, date)

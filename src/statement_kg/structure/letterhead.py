@@ -5,6 +5,7 @@ that signs in the tail ("Embassy of the Republic of X / Brussels / DATE")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -77,11 +78,22 @@ def _names_organisation(zones: Zones, line: Line, cues: StructureCues) -> bool:
         len(words) >= 2
         and headed
         and words[0].lemma_.lower() not in cues.meeting_nouns
-        and names_body(tokens, heads)
+        # "RESEARCH FELLOW (ARCHIVE DEPARTMENT)": a post, its unit in brackets.
+        and names_body(_unbracketed(tokens), heads)
         and not announces(tokens, cues)
         and not says(tokens)
         and not any(t.like_num for t in tokens)
     )
+
+
+def _unbracketed(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens outside round brackets."""
+    depth, outside = 0, []
+    for token in tokens:
+        depth += (token.text == "(") - (token.text == ")")
+        if depth == 0 and token.text != ")":
+            outside.append(token)
+    return outside
 
 
 def _known_body(zones: Zones, line: Line, mentions: list[Mention], lexicon: Lexicon) -> bool:

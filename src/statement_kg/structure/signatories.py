@@ -183,7 +183,9 @@ def signatory_bodies(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
     members: list[Found] = []
     persons: list[Found] = []
     row = lines[first]
+    unit: Found | None = None
     for index, line in enumerate(lines[first:], first):
+        above, unit = unit, None
         if is_menu(line, cues):
             break
         start = _behalf(zones, line, cues)
@@ -196,10 +198,16 @@ def signatory_bodies(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) ->
         if person is not None:
             persons.append(found(text, *person, "listed signatory", mentions, lexicon))
             continue
-        named = _after_title(zones, line, cues) or _body(zones, start, line.end, cues, listed)
+        titled = _after_title(zones, line, cues)
+        named = titled or _body(zones, start, line.end, cues, listed)
         if named is not None:
             kind = "listed signatory" if listed else "signatory"
             body = found(text, *named, kind, mentions, lexicon)
+            # "Chair, Media Committee / Armenian Community Council of Canada": the unit
+            # the signer's title names is a part of the body on the line below.
+            if titled is None and above is not None and bodies[-1:] == [above]:
+                bodies.pop()
+            unit = body if titled is not None else None
             if all(b.value.casefold() != body.value.casefold() for b in bodies):
                 bodies.append(body)
             continue
