@@ -75,6 +75,9 @@ def _name_then_said(verbs: tuple[str, ...]) -> re.Pattern[str]:
 # epigraph's speaker after a dash; '"..." (NAME, Chair of ...)': in brackets right after it,
 # the bracket closed on its line.
 _DASHED = re.compile(r"[”\"»]?[ \t]*\n[ \t]*[—–―]{1,2}[ \t]*(?P<name>[A-Z][^,\n()]{2,60})")
+# '"... first." — NAME, Stepanakert': a whole sentence quoted, its credit after a dash on
+# its line.
+_DASHED_INLINE = re.compile(r"(?<=[.!?…])[”\"»][ \t]+[—–―]{1,2}[ \t]*(?P<name>[A-Z][^,\n()]{2,60})")
 _BRACKETED = re.compile(r"[”\"»]?[ \t]*\((?P<name>[A-Z][^,()\n]{2,60}),(?P<rest>[^()\n]*)\)")
 # A name of a few words: more is a sentence, not a credit.
 CREDIT_WORDS = 5
@@ -88,7 +91,7 @@ def credited_after(analysis: Analysis, end: int, titles: frozenset[str]) -> str 
     "Ambassador"); not an agency ("— Reuters"), a photo's credit, a list's next item or a
     gloss ("(Translation from Russian, unofficial)")."""
     text = analysis.original
-    for pattern in (_DASHED, _BRACKETED):
+    for pattern in (_DASHED, _DASHED_INLINE, _BRACKETED):
         credit = pattern.match(text, end)
         if credit is None or len(credit["name"].split()) > CREDIT_WORDS:
             continue
