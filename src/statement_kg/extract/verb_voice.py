@@ -29,8 +29,11 @@ if TYPE_CHECKING:
 # those responsible for the genocide walk free").
 _ASIDE = frozenset({"advcl", "advmod", "parataxis", "conj", "mark", "npadvmod"})
 # How a claim hangs below a verb of saying (its clause or object) and below a verb of naming
-# (the predicate it gives: "calls it a crime", "recognised ... as genocide").
-_CLAUSE = frozenset({"ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "attr", "oprd"})
+# (the predicate it gives: "calls it a crime", "recognised ... as genocide"); the parser may
+# read a count as a complement of the verb ("reports 613 dead").
+_CLAUSE = frozenset(
+    {"ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "attr", "oprd", "acomp"}
+)
 _PREDICATE = frozenset({"oprd", "attr", "ccomp", "acomp"})
 
 
