@@ -129,11 +129,9 @@ _PATTERNS = [
     _YEAR + r"(?!-\d{3})",
 ]
 _COMPILED = [
-    # A year between a hyphen after capitals and one before digits is part of a code
-    # ("AZ-KM-2012-031"), not a date ("KHOJALY-1992" is one).
-    re.compile(
-        r"(?<![\w/,.])(?!(?<=(?-i:[A-Z])-)\d{4}-\d)" + p + r"(?![\w/]|[,.]\d)", re.IGNORECASE
-    )
+    # A year between a hyphen after letters and one before more of a code is part of the
+    # code ("AZ-KM-2012-031", "icon-1899-C62828"), not a date ("KHOJALY-1992" is one).
+    re.compile(r"(?<![\w/,.])(?!(?<=[A-Za-z]-)\d{4}-\w)" + p + r"(?![\w/]|[,.]\d)", re.IGNORECASE)
     for p in _PATTERNS
 ]
 

@@ -16,8 +16,9 @@ from statement_kg.extract.named_after import credited_after, name_after, named_t
 from statement_kg.extract.people_named import last_person, titled_person
 from statement_kg.extract.said_by import according_to, said_by, unlisted_person
 from statement_kg.extract.scare_quotes import given_label, scare_quoted
-from statement_kg.extract.spans import Nearby, SentenceIndex, make_span, nearby_mentions
+from statement_kg.extract.spans import Nearby, SentenceIndex, SpanSet, make_span, nearby_mentions
 from statement_kg.language import Analysis
+from statement_kg.language.normalise import MARKUP
 from statement_kg.lexicon import ClaimWords
 from statement_kg.records import Mention, Quotation, QuotationOfRecord, Voice
 
@@ -50,11 +51,14 @@ def _verbs(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the words inside each pair of quotation marks."""
-    return [
+    """(start, end) of the words inside each pair of quotation marks, but an attribute's
+    value inside a tag of markup ('<Data name="Date">')."""
+    tags = SpanSet([m.span() for m in MARKUP.finditer(text)]) if "<" in text else SpanSet()
+    spans = [
         next(m.span(g) for g in ("curly", "straight", "doubled") if m.group(g))
         for m in _QUOTES.finditer(text)
     ]
+    return [(start, end) for start, end in spans if not tags.overlaps(start, end)]
 
 
 def title_like(words: str, min_words: int) -> bool:

@@ -45,6 +45,8 @@ _CLAUSES = frozenset({"relcl", "acl", "appos", "advcl"})
 def _verb(tokens: list[Token], verbs: frozenset[str]) -> Token | None:
     """The verb of saying the quoted words hang on, close to them: before ('said that
     "..."', 'told us that "..."') or right after ('"...," she said')."""
+    if not tokens:
+        return None
     inside = {t.i for t in tokens}
     first, last = tokens[0].i, tokens[-1].i
     for token in tokens:

@@ -1,6 +1,6 @@
 """The text the parser sees: hard line breaks inside a sentence joined, words hyphenated
 across a line break mended, line numbers in a margin dropped, an account's handle read as a
-name and a hashtag as its words, runs of spaces kept. Received
+name and a hashtag as its words, markup left out, runs of spaces kept. Received
 texts wrap lines wherever their source did (a PDF column, an e-mail, OCR), and a parser
 reads a line break as a boundary.
 Every character of the normalised text keeps the offset it came from, so each span found in
@@ -43,6 +43,11 @@ _HANDLE_SIGN = re.compile(r"(?<![\w@])@[A-Za-z_](?=\w)")
 # begins one, so the terms in it are read as words.
 _HASHTAG = re.compile(r"(?<![\w#&])#(?=[A-Za-z])\w+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# A feed's or a map's markup ("<title>", "</description>", "<![CDATA[", "<?xml ...?>"): the
+# parser is given the text between the tags (an address in angle brackets stays).
+MARKUP = re.compile(
+    r"</?[A-Za-z][\w:.-]*(?:\s[^<>\n]*)?/?>|<\?[^<>\n]*\?>|<!\[CDATA\[|\]\]>|<!--[^<>]*?-->"
+)
 # The first word of the next line.
 _FIRST_WORD = re.compile(r"\s*(\S+)")
 # A line that starts a list item or a numbered paragraph starts anew.
@@ -111,6 +116,7 @@ def normalise(text: str) -> Normalised:
     edits += [(m.start(), m.end(), "") for m in _RAISED.finditer(work)]
     edits += [(m.start(), m.end(), _LETTERS[m.group()]) for m in _MISREAD.finditer(work)]
     edits += [(m.start(), m.end(), m.group()[1].upper()) for m in _HANDLE_SIGN.finditer(work)]
+    edits += [(m.start(), m.end(), " ") for m in MARKUP.finditer(work)]
     for tag in _HASHTAG.finditer(work):
         edits.append((tag.start(), tag.start() + 1, ""))
         edits += [

@@ -92,6 +92,7 @@ class StructureCues:
     image_words: frozenset[str] = frozenset()
     follow_labels: frozenset[str] = frozenset()
     audience_nouns: frozenset[str] = frozenset()
+    date_elements: frozenset[str] = frozenset()
     caption_labels: frozenset[str] = frozenset()
     author_labels: frozenset[str] = frozenset()
     footer_marks: tuple[str, ...] = ()
@@ -215,6 +216,7 @@ def load_cues(mappings: Path) -> StructureCues:
         image_words=_words(raw.get("image_words", [])),
         follow_labels=_words(raw.get("follow_labels", [])),
         audience_nouns=_words(raw.get("audience_nouns", [])),
+        date_elements=_words(raw.get("date_elements", [])),
         caption_labels=_words(raw.get("caption_labels", [])),
         author_labels=_words(raw.get("author_labels", [])),
         footer_marks=tuple(w.lower() for w in raw.get("footer_marks", [])),

@@ -362,6 +362,10 @@ def _unquoted(text: str, dates: Dates) -> Dates:
     return [(t, s) for t, s in dates if not any(a <= s.start < b for a, b in quoted)]
 
 
+# The element a field's value stands in, by its opening tag just before it.
+_ELEMENT = re.compile(r"<(?P<name>[A-Za-z][\w:.-]*)[^<>]*>[ \t]*(?:<!\[CDATA\[)?[ \t]*$")
+
+
 def _label_before(text: str, line: Line, before: str) -> str:
     """ "... All rights reserved. Published 10.04.2019, 12:15": the last words before the
     date label it; "Adopted:      27th February, 2023", " Release date   | 2025-02-21": or
@@ -566,17 +570,34 @@ def _months(zones: Zones, dates: Dates) -> list[Dated]:
     return found
 
 
+def _recorded_value(zones: Zones, start: int, cues: StructureCues) -> bool:
+    """Whether a date at `start` is the value of a record's field in markup
+    ("<value>1992-02-26</value>"), not of an element that dates the document ("<pubDate>")."""
+    if not zones.marked:
+        return False
+    text = zones.analysis.original
+    starts = zones.marked_starts
+    at = bisect_right(starts, start) - 1
+    line_start = text.rfind("\n", 0, start) + 1
+    if at < 0 or starts[at] < line_start:
+        return False
+    element = _ELEMENT.search(text, line_start, starts[at])
+    name = element["name"].lower().rpartition(":")[2] if element is not None else ""
+    return name not in cues.date_elements
+
+
 def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:
     """Every date line of the document, most telling first."""
     text = zones.analysis.original
-    numeric = numeric_dates(text)
+    numeric = [d for d in numeric_dates(text) if not _recorded_value(zones, d[1], cues)]
     # "2021-02-25": the whole numeric date, not the year the written forms read in it (each
     # written date asks only the numeric ones near it).
     near = Nearby(numeric, lambda d: (d[1], d[2]))
     written = [
         (time, span)
         for time, span in find_dates(text)
-        if not any(
+        if not _recorded_value(zones, span.start, cues)
+        and not any(
             start <= span.start and span.end <= end and end - start > span.end - span.start
             for _, start, end in near.near(span.start, span.end)
         )

@@ -80,6 +80,11 @@ _FIELD_CELL = re.compile(r"(?:^|(?<=\s\s))(?=[A-Z][^:\n]*[a-z])[A-Z][\w .()-]{0,
 RECORD_FIELDS = 2
 FIELD_WORDS = 16
 # What closes a sentence of running text; a quotation's closing mark is looked through.
+# A feed's or a map's markup around a line's text: its opening tags (and a CDATA section's
+# opening), its closing tags, and a line of tags alone.
+_OPENING_TAGS = re.compile(r"[ \t]*(?:<[A-Za-z][\w:.-]*(?:\s[^<>]*)?>|<!\[CDATA\[)+")
+_CLOSING_TAGS = re.compile(r"(?:\]\]>|</[A-Za-z][\w:.-]*>)+[ \t]*$")
+_TAG_ONLY = re.compile(r"[ \t]*(?:<[A-Za-z/?!][^<>]*>[ \t]*)+")
 # The words a title may put before its colon ("Ivanyan/Khojalu, February 1992: ...").
 TITLE_PREFIX_WORDS = 4
 CLOSING = frozenset({".", "!", "?", ":", ";", "…"})
@@ -101,6 +106,13 @@ class Zones:
     lines: tuple[Line, ...]
     body_start: int
     body_end: int
+    # Where the lines read between markup's tags start: a record's fields, whose value alone
+    # on its line ("<value>1992-02-26</value>") is no date line of the document.
+    marked: frozenset[int] = frozenset()
+
+    @cached_property
+    def marked_starts(self) -> tuple[int, ...]:
+        return tuple(sorted(self.marked))
 
     @property
     def head(self) -> tuple[Line, ...]:
@@ -338,9 +350,24 @@ def _envelope_end(lines: tuple[Line, ...]) -> int:
     return rule.end if rule is not None else 0
 
 
+def _unmarked(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A line of a feed's or a map's XML ("<title>Embassy of X — News</title>") by the text
+    between its tags; none for a line of tags alone ("<channel>", "<?xml ...?>")."""
+    if _TAG_ONLY.fullmatch(text, start, end):
+        return None
+    lead = _OPENING_TAGS.match(text, start, end)
+    start = lead.end() if lead is not None else start
+    tail = _CLOSING_TAGS.search(text, start, end)
+    end = tail.start() if tail is not None else end
+    return (start, end) if text[start:end].strip() else None
+
+
 def zones(text: str) -> Zones:
     analysis = analyse(text)
-    lines = tuple(cell for m in LINE.finditer(text) for cell in _cells(text, m.start(), m.end()))
+    unmarked = [(m.span(), _unmarked(text, m.start(), m.end())) for m in LINE.finditer(text)]
+    rows = [(span != u, _cells(text, *u)) for span, u in unmarked if u is not None]
+    lines = tuple(cell for _, cells in rows for cell in cells)
+    marked = frozenset(cell.start for tagged, cells in rows if tagged for cell in cells)
     start = _envelope_end(lines)
     lines = tuple(line for line in lines if line.start >= start)
     running = [(span, headline) for span, headline in _running(analysis) if span[0] >= start]
@@ -349,7 +376,7 @@ def zones(text: str) -> Zones:
     opening = [span for span, headline in running if not headline] or [s for s, _ in running]
     body_start = opening[0][0] if opening else len(text)
     body_end = running[-1][0][1] if running else len(text)
-    return Zones(analysis, lines, body_start, body_end)
+    return Zones(analysis, lines, body_start, body_end, marked)
 
 
 def first_rows(
