@@ -39,6 +39,8 @@ _LETTERS = {"1": "l", "0": "o"}
 HANDLE = re.compile(r"(?<!\w)@\w{2,}")
 # The parser reads a handle as a name once its sign is gone and its first letter raised.
 _HANDLE_SIGN = re.compile(r"(?<![\w@])@[A-Za-z_](?=\w)")
+# A forum's user name ("u/Askeran_1992"): the parser reads it as a name, its prefix gone.
+_USER_PREFIX = re.compile(r"(?<![\w/])u/[A-Za-z_](?=\w)")
 # A hashtag ("#KhojalyGenocide"): its sign dropped and its words set apart where a capital
 # begins one, so the terms in it are read as words.
 _HASHTAG = re.compile(r"(?<![\w#&])#(?=[A-Za-z])\w+")
@@ -116,6 +118,7 @@ def normalise(text: str) -> Normalised:
     edits += [(m.start(), m.end(), "") for m in _RAISED.finditer(work)]
     edits += [(m.start(), m.end(), _LETTERS[m.group()]) for m in _MISREAD.finditer(work)]
     edits += [(m.start(), m.end(), m.group()[1].upper()) for m in _HANDLE_SIGN.finditer(work)]
+    edits += [(m.start(), m.end(), m.group()[2].upper()) for m in _USER_PREFIX.finditer(work)]
     edits += [(m.start(), m.end(), " ") for m in MARKUP.finditer(work)]
     for tag in _HASHTAG.finditer(work):
         edits.append((tag.start(), tag.start() + 1, ""))

@@ -34,18 +34,17 @@ def one_language(zones: Zones, lexicon: Lexicon, mentions: list[Mention], letter
         if stripped:
             first = at + cell.index(stripped)
             cells.append((first, first + len(stripped)))
-    # Two names of some words each, one of them in letters outside ASCII (a body and its
-    # city or its press service, both in English, are no two languages).
-    ascii_only = [all(c.isascii() for c in text[a:b] if c.isalpha()) for a, b in cells]
-    if (
-        len(cells) != BILINGUAL_CELLS
-        or any(len(text[a:b].split()) < 2 for a, b in cells)
-        or all(ascii_only)
-    ):
+    if len(cells) != BILINGUAL_CELLS or any(len(text[a:b].split()) < 2 for a, b in cells):
         return lettered
     # Below, before the page's foot (whose copyright line may give the name in either).
     below = text[lettered.span.end : zones.body_end].casefold()
     again = [c for c in cells if text[c[0] : c[1]].casefold() in below]
+    # One of them in letters outside ASCII, or the only one the text names again ("XOCALI
+    # YADDASI | KHOJALY MEMORY PROJECT" over "The Khojaly Memory Project is ..."): a body
+    # and its city or its press service, both in English, are no two languages.
+    ascii_only = [all(c.isascii() for c in text[a:b] if c.isalpha()) for a, b in cells]
+    if all(ascii_only) and len(again) != 1:
+        return lettered
     # Else the name in the Latin script the mappings name bodies in ("ԱԶԳԱՅԻՆ ԺՈՂՈՎ /
     # NATIONAL ASSEMBLY OF ...").
     latin = [c for c in cells if _latin(text[c[0] : c[1]])]

@@ -18,6 +18,8 @@ from statement_kg.structure.zones import Zones
 
 # How many of a text's first lines a participle's by-line may stand among.
 EARLY_LINES = 15
+# The marks that set a line's cells apart ("r/IAmA • Posted by ...").
+_CELL_MARKS = frozenset({"•", "·", "|"})
 # The dash that closes a dateline ("New York -- ...", "BAKU — ...").
 _LEAD_DASHES = frozenset({"--", "—", "–"})
 
@@ -49,6 +51,19 @@ def byline(
         # "Started by NAME", "Posted on 12.09.2019 by NAME": a participle, then the by-line
         # (on a line that may be a relay's date line too).
         posted = bool(tokens) and tokens[0].is_title and tokens[0].lower_ in cues.byline_participles
+        # "r/IAmA • Posted by NAME on DATE": the by-line in a cell after a separator.
+        cell = next(
+            (
+                n + 1
+                for n, t in enumerate(tokens[:-1])
+                if t.text in _CELL_MARKS
+                and tokens[n + 1].is_title
+                and tokens[n + 1].lower_ in cues.byline_participles
+            ),
+            None,
+        )
+        if not posted and cell is not None:
+            tokens, posted = tokens[cell:], True
         if not posted and (line in early or any(a <= line.start < b for a, b in skip)):
             continue
         # Among the first lines, a line of its own, not a paragraph's wrapped line ("...
