@@ -34,6 +34,7 @@ from statement_kg.extract.voice import Speakers, VoiceReader
 from statement_kg.extract.voice_parse import folded
 from statement_kg.language import Analysis, analyse
 from statement_kg.language.margins import blanked, margin_numbers, note_numbers, unnumbered
+from statement_kg.language.normalise import MARKUP
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import (
     AnniversaryMention,
@@ -193,16 +194,29 @@ def _event_dates(
     )
 
 
-def _cited_links(links: list[Link], body: tuple[int, int]) -> list[Link]:
+# How far before and after an address its element's tags may stand.
+TAG_REACH = 40
+
+
+def _cited_links(text: str, links: list[Link], body: tuple[int, int]) -> list[Link]:
     """The links that cite a document: not a site's address alone ("www.ombudsman.gov.az")
     on a letterhead or in a footer, the issuer's own site (in the running text, "see
-    www.x.org" points to one)."""
+    www.x.org" points to one); nor a feed's or a map's own addresses, inside a tag
+    ('xmlns="http://..."') or the whole value of an element ("<link>https://...</link>")."""
+    tags = SpanSet([m.span() for m in MARKUP.finditer(text)]) if "<" in text else SpanSet()
     return [
         k
         for k in links
-        if body[0] <= k.span.start < body[1]
-        or urlsplit(k.url).path not in {"", "/"}
-        or urlsplit(k.url).query
+        if not tags.overlaps(k.span.start, k.span.end)
+        and not (
+            text[max(0, k.span.start - TAG_REACH) : k.span.start].rstrip().endswith(">")
+            and text[k.span.end : k.span.end + TAG_REACH].lstrip().startswith("<")
+        )
+        and (
+            body[0] <= k.span.start < body[1]
+            or urlsplit(k.url).path not in {"", "/"}
+            or urlsplit(k.url).query
+        )
     ]
 
 
@@ -406,7 +420,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     responsibilities = [
         replace(r, voice=reader.voice(r.span.start, r.span.end)) for r in responsibilities
     ]
-    links = _cited_links(links, read.body)
+    links = _cited_links(text, links, read.body)
     cited = [
         *works,
         *(Mention("article", a.span) for a in articles),

@@ -295,6 +295,11 @@ def _by_row(text: str, number: NumberExpr, row: Row, words: ClaimWords, allowed:
     return not row.keyed or not _after_category(text, number.end, row.end, number, words, allowed)
 
 
+# The words that open a remark whose numbers are parts of a row's ("(including 63 children,
+# ...)"); other remarks give other estimates or other units ("(Armenian sources give 161)").
+_PART_OPENING = re.compile(r"\s*(?:including|of\s+(?:them|whom)|among\s+them)\b", re.IGNORECASE)
+
+
 def _row_drafts(
     text: str,
     numbers: list[NumberExpr],
@@ -317,9 +322,15 @@ def _row_drafts(
         between = text[number.end : part.start]
         if "(" not in between or ")" in between:
             break
+        # Its own words within the row say what it counts ("of them 150 still missing");
+        # else a part counts what the row does, and another estimate nothing.
+        allowed = allowed_categories(analysis, part, words.categories)
+        own = _after_category(text, part.end, row.end, part, words, allowed)
+        parted = _PART_OPENING.match(between[between.find("(") + 1 :]) is not None
+        category = own or (drafts[head].category if parted else None)
         modifier, _ = _modifier(text, part, words)
         qualifiers = _qualifiers(text, part, words, analysis)
-        drafts.append(Draft(part, drafts[head].category, modifier, qualifiers, head))
+        drafts.append(Draft(part, category, modifier, qualifiers, head if parted else None))
         i += 1
     return i
 

@@ -297,11 +297,8 @@ def _datelines(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
             # field's label of someone's life: "Born ..... 14 March 1951, Khojaly").
             alone_before = bool(after) and not before
             weekday = alone_before and weekday_after(zones.analysis, line, span.end)
-            # "Recorded: 14 March 2023, Toronto": or after the label of the document's day.
-            trailing_place = (
-                place_after(zones, line, span.end, cues)
-                if alone_before or (bool(after) and labelled)
-                else None
+            trailing_place = _trailing_place(
+                zones, line, span.end, (after, alone_before, labelled), cues
             )
             # "... a 501(c)(3) nonprofit). Published February 2026. Programme subject to ...":
             # a posting label's sentence that the date closes.
@@ -364,6 +361,17 @@ def _unquoted(text: str, dates: Dates) -> Dates:
 
 # The element a field's value stands in, by its opening tag just before it.
 _ELEMENT = re.compile(r"<(?P<name>[A-Za-z][\w:.-]*)[^<>]*>[ \t]*(?:<!\[CDATA\[)?[ \t]*$")
+
+
+def _trailing_place(
+    zones: Zones, line: Line, end: int, read: tuple[str, bool, bool], cues: StructureCues
+) -> tuple[int, int] | None:
+    """The place after a heading's date alone at the line's start, or after the label of
+    the document's day ("Recorded: 14 March 2023, Toronto"), not after an event's schedule
+    ("Date: DATE, Dilijan (18:00 local time)")."""
+    after, alone_before, labelled = read
+    made_at = bool(after) and labelled and CLOCK.search(after) is None
+    return place_after(zones, line, end, cues) if alone_before or made_at else None
 
 
 def _label_before(text: str, line: Line, before: str) -> str:

@@ -94,8 +94,9 @@ def _over_stamp(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
 
 def channel(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Found]:
     """ "TürkDoku Belgesel ✔ / 412K subscribers": a channel's display name over the count of
-    its audience. A heading that names whose statement a video is outranks it ("Statement of
-    the Ministry ..." on a channel that names the ministry in short)."""
+    its audience, where the page names it again. A heading that names whose statement a
+    video is outranks it ("Statement of the Ministry ..." on a channel that names the
+    ministry in short)."""
     text = zones.analysis.original
     head = list(zones.head)
     for above, line in itertools.pairwise(head):
@@ -103,7 +104,9 @@ def channel(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list[Fou
         if counted is None or counted["noun"].lower() not in lexicon.structure.audience_nouns:
             continue
         named = _DISPLAY.match(above.text)
-        if named is not None:
+        # A channel speaks in its own voice where its page names it again ("TürkDoku
+        # Belgesel presents ..."); else it may carry another's words ("Forwarded from X").
+        if named is not None and named["name"].casefold() in text[line.end :].casefold():
             start = above.start + named.start("name")
             return [found(text, start, start + len(named["name"]), "post", mentions, lexicon)]
     return []

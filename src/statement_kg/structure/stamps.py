@@ -46,7 +46,7 @@ def stamps(zones: Zones, dates: Dates, cues: StructureCues) -> list[Dated]:
         # "186,420 views  Premiered Feb 25, 2024": the verb that made the post, before its day.
         counted = counts.search(around) is not None
         made = before.split()[-1:]
-        if made and made[0].lower() in cues.posting_words | cues.label_ends:
+        if made and made[0].lower() in cues.posting_words | cues.date_labels:
             rest = rest.replace(made[0], "", 1)
         stamped = stamped or (counted and _REST.fullmatch(_TAGS.sub("", rest)) is not None)
         # "NAME @handle · Feb 26": a post's heading line, its day last.

@@ -85,6 +85,8 @@ FIELD_WORDS = 16
 _OPENING_TAGS = re.compile(r"[ \t]*(?:<[A-Za-z][\w:.-]*(?:\s[^<>]*)?>|<!\[CDATA\[)+")
 _CLOSING_TAGS = re.compile(r"(?:\]\]>|</[A-Za-z][\w:.-]*>)+[ \t]*$")
 _TAG_ONLY = re.compile(r"[ \t]*(?:<[A-Za-z/?!][^<>]*>[ \t]*)+")
+# The mark that opens a page's copyright line.
+_COPYRIGHT = re.compile(r"[ \t]*(?:©|\([cC]\))")
 # The words a title may put before its colon ("Ivanyan/Khojalu, February 1992: ...").
 TITLE_PREFIX_WORDS = 4
 CLOSING = frozenset({".", "!", "?", ":", ";", "…"})
@@ -318,7 +320,11 @@ def _running(analysis: Analysis) -> list[tuple[tuple[int, int], bool]]:
             or (bars > 0 and bars + gaps >= MENU_CELLS)
             or _gapped_menu(analysis.original, *analysis.span_of(segment))
         )
-        if (finite or item) and len(words) >= RUNNING_TOKENS and not cells:
+        # "(c) 2013-2025 X. Texts may be quoted with a link": a page's copyright line.
+        start = analysis.span_of(segment)[0]
+        line_start = analysis.original.rfind("\n", 0, start) + 1
+        copyright_line = _COPYRIGHT.match(analysis.original, line_start) is not None
+        if (finite or item) and len(words) >= RUNNING_TOKENS and not cells and not copyright_line:
             spans.append((analysis.span_of(segment), _headline(segment)))
     return spans
 
@@ -329,7 +335,14 @@ def _gapped_menu(text: str, start: int, end: int) -> bool:
     start, end = line_around(text, start, end)
     cells = [c for c in COLUMN_GAP.split(text[start:end].replace("\n", "   ")) if c.strip()]
     words = [sum(any(ch.isalpha() for ch in w) for w in c.split()) for c in cells]
-    return len(cells) > MENU_CELLS and median(words) <= MENU_ITEM_WORDS
+    # Items open with a capital or a sign ("⊙ Issues 3"); a justified page's words set
+    # apart by wide gaps ("years    ago,    on") mostly do not.
+    headed = sum(not c.lstrip()[:1].islower() for c in cells)
+    return (
+        len(cells) > MENU_CELLS
+        and median(words) <= MENU_ITEM_WORDS
+        and headed * MENU_CELLS >= len(cells) * (MENU_CELLS - 1)
+    )
 
 
 def may_have_notes(text: str) -> bool:
@@ -345,7 +358,12 @@ def _envelope_end(lines: tuple[Line, ...]) -> int:
     fields = [n for n, line in enumerate(lines[:ENVELOPE_LINES]) if MAIL_FIELD.match(line.text)]
     if len(fields) < MAIL_FIELDS:
         return 0
-    rules = (line for line in lines[fields[-1] + 1 :] if _SEPARATOR.match(line.text))
+    # The forwarder's own header: the first run of fields (a short note may bring the
+    # forwarded mail's header among the first lines too).
+    last = fields[0]
+    while last + 1 in fields:
+        last += 1
+    rules = (line for line in lines[last + 1 :] if _SEPARATOR.match(line.text))
     rule = next(rules, None)
     return rule.end if rule is not None else 0
 
