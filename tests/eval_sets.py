@@ -172,6 +172,9 @@ SETS = (
     # Written and annotated by a forty-seventh reader; scored once blind (0.69 F1), then
     # developed on.
     _folder("dev47", "forty-seventh reader"),
+    # Written and annotated by a forty-eighth reader who never saw the pipeline and ran it
+    # only as users do (0.61 F1 when first scored), then developed on.
+    _folder("dev48", "forty-eighth reader"),
 )
 BY_NAME = {s.name: s for s in SETS}
 

@@ -141,12 +141,21 @@ _COMPILED = [
 _HOUR_BEFORE = re.compile(r"\)\s*[0-2]?\d:[0-5]\d,\s*$")
 _ZONE_AFTER = re.compile(r"\s*\((?:UTC|GMT)\)")
 STAMP_REACH = 20
+# "asked Mar 3, 2021 at 10:22   NAME", "– NAME Mar 4, 2021 at 07:15", a feed's "Mon, 26 Feb
+# 2024 09:30:00 +0300": a post's or a comment's stamp, its hour closing the line or its
+# cell (an event's hour goes on with its sentence: "on 25 February 1992 at 23:00 the ...").
+_ZONE = r"(?:[+-]\d{4}|UTC|GMT|[AaPp]\.?[Mm]\.?)"
+_HOUR_AFTER = re.compile(
+    r"(?:,? at)?[ \t]+[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:[ \t]*" + _ZONE + r")?"
+    r"(?:[ \t]{2,}|[ \t]*(?:<|\n|$))"
+)
 
 
 def posting_stamp(text: str, span: Span) -> bool:
-    """Whether a date is the stamp of a signed comment, not an event's day."""
+    """Whether a date is the stamp of a signed comment or a post, not an event's day."""
     reach = max(0, span.start - STAMP_REACH)
-    return bool(_HOUR_BEFORE.search(text, reach, span.start) and _ZONE_AFTER.match(text, span.end))
+    signed = _HOUR_BEFORE.search(text, reach, span.start) and _ZONE_AFTER.match(text, span.end)
+    return bool(signed or _HOUR_AFTER.match(text, span.end))
 
 
 def valid_day(year: int, month: int, day: int) -> bool:
