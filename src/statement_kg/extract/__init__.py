@@ -34,7 +34,7 @@ from statement_kg.extract.voice import Speakers, VoiceReader
 from statement_kg.extract.voice_parse import folded
 from statement_kg.language import Analysis, analyse
 from statement_kg.language.margins import blanked, margin_numbers, note_numbers, unnumbered
-from statement_kg.language.normalise import MARKUP
+from statement_kg.language.normalise import markup_spans
 from statement_kg.lexicon import Lexicon
 from statement_kg.records import (
     AnniversaryMention,
@@ -203,7 +203,7 @@ def _cited_links(text: str, links: list[Link], body: tuple[int, int]) -> list[Li
     on a letterhead or in a footer, the issuer's own site (in the running text, "see
     www.x.org" points to one); nor a feed's or a map's own addresses, inside a tag
     ('xmlns="http://..."') or the whole value of an element ("<link>https://...</link>")."""
-    tags = SpanSet([m.span() for m in MARKUP.finditer(text)]) if "<" in text else SpanSet()
+    tags = SpanSet(markup_spans(text))
     return [
         k
         for k in links

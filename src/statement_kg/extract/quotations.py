@@ -18,7 +18,7 @@ from statement_kg.extract.said_by import according_to, said_by, unlisted_person
 from statement_kg.extract.scare_quotes import given_label, scare_quoted
 from statement_kg.extract.spans import Nearby, SentenceIndex, SpanSet, make_span, nearby_mentions
 from statement_kg.language import Analysis
-from statement_kg.language.normalise import MARKUP
+from statement_kg.language.normalise import markup_spans
 from statement_kg.lexicon import ClaimWords
 from statement_kg.records import Mention, Quotation, QuotationOfRecord, Voice
 
@@ -53,7 +53,7 @@ def _verbs(words: tuple[str, ...]) -> re.Pattern[str]:
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of quotation marks, but an attribute's
     value inside a tag of markup ('<Data name="Date">')."""
-    tags = SpanSet([m.span() for m in MARKUP.finditer(text)]) if "<" in text else SpanSet()
+    tags = SpanSet(markup_spans(text))
     spans = [
         next(m.span(g) for g in ("curly", "straight", "doubled") if m.group(g))
         for m in _QUOTES.finditer(text)

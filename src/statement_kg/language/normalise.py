@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from statement_kg.language.margins import margin_numbers, unnumbered
 
@@ -46,9 +47,11 @@ _USER_PREFIX = re.compile(r"(?<![\w/])u/[A-Za-z_](?=\w)")
 _HASHTAG = re.compile(r"(?<![\w#&])#(?=[A-Za-z])\w+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # A feed's or a map's markup ("<title>", "</description>", "<![CDATA[", "<?xml ...?>"): the
-# parser is given the text between the tags (an address in angle brackets stays).
+# parser is given the text between the tags (an address in angle brackets stays). An
+# element's tag gives its name.
 MARKUP = re.compile(
-    r"</?[A-Za-z][\w:.-]*(?:\s[^<>\n]*)?/?>|<\?[^<>\n]*\?>|<!\[CDATA\[|\]\]>|<!--[^<>]*?-->"
+    r"</?(?P<name>[A-Za-z][\w:.-]*)(?:\s[^<>\n]*)?/?>"
+    r"|<\?[^<>\n]*\?>|<!\[CDATA\[|\]\]>|<!--[^<>]*?-->|<![A-Za-z][^<>\n]*>"
 )
 # The first word of the next line.
 _FIRST_WORD = re.compile(r"\s*(\S+)")
@@ -96,6 +99,12 @@ def _in_edit(edits: list[tuple[int, int, str]], starts: list[int], offset: int) 
     return at >= 0 and offset < edits[at][1]
 
 
+@lru_cache(maxsize=4)
+def markup_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the text's tags stand (read once for the several readers that skip them)."""
+    return tuple(m.span() for m in MARKUP.finditer(text)) if "<" in text else ()
+
+
 def normalise(text: str) -> Normalised:
     pieces: list[str] = []
     offsets: list[int] = []
@@ -119,7 +128,7 @@ def normalise(text: str) -> Normalised:
     edits += [(m.start(), m.end(), _LETTERS[m.group()]) for m in _MISREAD.finditer(work)]
     edits += [(m.start(), m.end(), m.group()[1].upper()) for m in _HANDLE_SIGN.finditer(work)]
     edits += [(m.start(), m.end(), m.group()[2].upper()) for m in _USER_PREFIX.finditer(work)]
-    edits += [(m.start(), m.end(), " ") for m in MARKUP.finditer(work)]
+    edits += [(start, end, " ") for start, end in markup_spans(work)]
     for tag in _HASHTAG.finditer(work):
         edits.append((tag.start(), tag.start() + 1, ""))
         edits += [

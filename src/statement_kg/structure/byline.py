@@ -13,13 +13,12 @@ from statement_kg.lexicon import Lexicon
 from statement_kg.records import Mention
 from statement_kg.structure.found import Found
 from statement_kg.structure.heading import announces
+from statement_kg.structure.line_dates import CELL_BARS
 from statement_kg.structure.names import found, names_body, trim
 from statement_kg.structure.zones import Zones
 
 # How many of a text's first lines a participle's by-line may stand among.
 EARLY_LINES = 15
-# The marks that set a line's cells apart ("r/IAmA • Posted by ...").
-_CELL_MARKS = frozenset({"•", "·", "|"})
 # The dash that closes a dateline ("New York -- ...", "BAKU — ...").
 _LEAD_DASHES = frozenset({"--", "—", "–"})
 
@@ -56,7 +55,7 @@ def byline(
             (
                 n + 1
                 for n, t in enumerate(tokens[:-1])
-                if t.text in _CELL_MARKS
+                if t.text in CELL_BARS
                 and tokens[n + 1].is_title
                 and tokens[n + 1].lower_ in cues.byline_participles
             ),

@@ -17,6 +17,7 @@ from statement_kg.extract.dates import NUMBER_MARK, find_dates
 from statement_kg.extract.quotations import quoted_spans
 from statement_kg.extract.spans import Nearby, make_span
 from statement_kg.language import verb_lemma
+from statement_kg.language.normalise import MARKUP
 from statement_kg.records import Span, TimeSpec
 from statement_kg.structure.adopted import adoption_sentences, titled_dates
 from statement_kg.structure.cues import StructureCues
@@ -359,10 +360,6 @@ def _unquoted(text: str, dates: Dates) -> Dates:
     return [(t, s) for t, s in dates if not any(a <= s.start < b for a, b in quoted)]
 
 
-# The element a field's value stands in, by its opening tag just before it.
-_ELEMENT = re.compile(r"<(?P<name>[A-Za-z][\w:.-]*)[^<>]*>[ \t]*(?:<!\[CDATA\[)?[ \t]*$")
-
-
 def _trailing_place(
     zones: Zones, line: Line, end: int, read: tuple[str, bool, bool], cues: StructureCues
 ) -> tuple[int, int] | None:
@@ -589,9 +586,13 @@ def _recorded_value(zones: Zones, start: int, cues: StructureCues) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     if at < 0 or starts[at] < line_start:
         return False
-    element = _ELEMENT.search(text, line_start, starts[at])
-    name = element["name"].lower().rpartition(":")[2] if element is not None else ""
-    return name not in cues.date_elements
+    # The element it stands in: the last opening tag before the value.
+    names = [
+        m["name"]
+        for m in MARKUP.finditer(text, line_start, starts[at])
+        if m["name"] and not m.group().startswith("</")
+    ]
+    return not names or names[-1].lower().rpartition(":")[2] not in cues.date_elements
 
 
 def own_dates(zones: Zones, cues: StructureCues) -> list[Dated]:

@@ -19,8 +19,6 @@ _FROM = re.compile(
     r"^\s*from\s*:\s*[\"']?(?P<name>[^\"'<\[\n@]*?)[\"']?\s*(?:<[^>\n]*>|\[mailto:[^\]\n]*\])\s*$",
     re.IGNORECASE,
 )
-
-
 # Every From field of the text, and a subject that says the mail passes something on.
 _FROM_FIELD = re.compile(r"^[ \t>]*from\s*:", re.IGNORECASE | re.MULTILINE)
 _PASSED_ON = re.compile(r"\b(?:fwd?|digest|alert)\b|\[", re.IGNORECASE)
@@ -45,7 +43,6 @@ def mail_sender(zones: Zones, lexicon: Lexicon, mentions: list[Mention]) -> list
         sender = _FROM.match(line.text)
         if sender is not None and sender["name"].strip():
             start = line.start + sender.start("name")
-            text = zones.analysis.original
             return [
                 found(text, start, start + len(sender["name"]), "mail sender", mentions, lexicon)
             ]

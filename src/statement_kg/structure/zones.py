@@ -17,6 +17,7 @@ from statistics import median
 from spacy.tokens import Token
 
 from statement_kg.language import Analysis, analyse
+from statement_kg.language.normalise import MARKUP
 from statement_kg.structure.cues import StructureCues
 
 # A sentence this long with a finite verb is running text, not a heading.
@@ -79,16 +80,11 @@ _FIELD_CELL = re.compile(r"(?:^|(?<=\s\s))(?=[A-Z][^:\n]*[a-z])[A-Z][\w .()-]{0,
 # line is a heading's or a speaker's), each of a few words.
 RECORD_FIELDS = 2
 FIELD_WORDS = 16
-# What closes a sentence of running text; a quotation's closing mark is looked through.
-# A feed's or a map's markup around a line's text: its opening tags (and a CDATA section's
-# opening), its closing tags, and a line of tags alone.
-_OPENING_TAGS = re.compile(r"[ \t]*(?:<[A-Za-z][\w:.-]*(?:\s[^<>]*)?>|<!\[CDATA\[)+")
-_CLOSING_TAGS = re.compile(r"(?:\]\]>|</[A-Za-z][\w:.-]*>)+[ \t]*$")
-_TAG_ONLY = re.compile(r"[ \t]*(?:<[A-Za-z/?!][^<>]*>[ \t]*)+")
 # The mark that opens a page's copyright line.
 _COPYRIGHT = re.compile(r"[ \t]*(?:©|\([cC]\))")
 # The words a title may put before its colon ("Ivanyan/Khojalu, February 1992: ...").
 TITLE_PREFIX_WORDS = 4
+# What closes a sentence of running text; a quotation's closing mark is looked through.
 CLOSING = frozenset({".", "!", "?", ":", ";", "…"})
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "»", "«"})
 
@@ -313,20 +309,26 @@ def _running(analysis: Analysis) -> list[tuple[tuple[int, int], bool]]:
         item = segment[0].text in _BULLETS and any(t.pos_ == "VERB" for t in segment)
         # "| DE | FR | ES | ...": cells a site's header sets apart are no sentence, nor are
         # a bar's and wide gaps' ("FinEkspress.az  |  Banklar   Sığorta   Fintex").
-        bars = sum(t.text in _CELL_MARKS for t in segment)
-        gaps = len(_GAP.findall(analysis.original, *analysis.span_of(segment)))
-        cells = (
-            bars >= MENU_CELLS - 1
-            or (bars > 0 and bars + gaps >= MENU_CELLS)
-            or _gapped_menu(analysis.original, *analysis.span_of(segment))
-        )
-        # "(c) 2013-2025 X. Texts may be quoted with a link": a page's copyright line.
-        start = analysis.span_of(segment)[0]
-        line_start = analysis.original.rfind("\n", 0, start) + 1
-        copyright_line = _COPYRIGHT.match(analysis.original, line_start) is not None
-        if (finite or item) and len(words) >= RUNNING_TOKENS and not cells and not copyright_line:
+        if (finite or item) and len(words) >= RUNNING_TOKENS and not _set_apart(analysis, segment):
             spans.append((analysis.span_of(segment), _headline(segment)))
     return spans
+
+
+def _set_apart(analysis: Analysis, segment: list[Token]) -> bool:
+    """Whether a segment with a verb is no running text but cells a site's header sets
+    apart: by bars ("| DE | FR | ES |"), by a bar and wide gaps ("FinEkspress.az  |  Banklar
+    Sığorta   Fintex") or by wide gaps alone; or a page's copyright line ("(c) 2013-2025 X.
+    Texts may be quoted with a link")."""
+    text = analysis.original
+    start, end = analysis.span_of(segment)
+    bars = sum(t.text in _CELL_MARKS for t in segment)
+    gaps = len(_GAP.findall(text, start, end))
+    return (
+        bars >= MENU_CELLS - 1
+        or (bars > 0 and bars + gaps >= MENU_CELLS)
+        or _gapped_menu(text, start, end)
+        or _COPYRIGHT.match(text, text.rfind("\n", 0, start) + 1) is not None
+    )
 
 
 def _gapped_menu(text: str, start: int, end: int) -> bool:
@@ -370,13 +372,19 @@ def _envelope_end(lines: tuple[Line, ...]) -> int:
 
 def _unmarked(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A line of a feed's or a map's XML ("<title>Embassy of X — News</title>") by the text
-    between its tags; none for a line of tags alone ("<channel>", "<?xml ...?>")."""
-    if _TAG_ONLY.fullmatch(text, start, end):
-        return None
-    lead = _OPENING_TAGS.match(text, start, end)
-    start = lead.end() if lead is not None else start
-    tail = _CLOSING_TAGS.search(text, start, end)
-    end = tail.start() if tail is not None else end
+    between the tags that open and close it; none for a line of tags alone ("<channel>",
+    "<?xml ...?>")."""
+    if text.find("<", start, end) < 0 and text.find("]]>", start, end) < 0:
+        return start, end
+    tags = list(MARKUP.finditer(text, start, end))
+    for tag in tags:
+        if text[start : tag.start()].strip():
+            break
+        start = tag.end()
+    for tag in reversed(tags):
+        if tag.end() <= start or text[tag.end() : end].strip():
+            break
+        end = tag.start()
     return (start, end) if text[start:end].strip() else None
 
 
